@@ -1,0 +1,233 @@
+package dev.trafficstatus.core.flush;
+
+import dev.trafficstatus.core.aggregate.MinuteHarvester;
+import dev.trafficstatus.core.aggregate.RouteRegistry;
+import dev.trafficstatus.spi.Lifecycle;
+import dev.trafficstatus.spi.RouteDescriptor;
+import dev.trafficstatus.spi.store.MinuteBucket;
+import dev.trafficstatus.spi.store.StatusStore;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Moves counts from memory to the store: declares new routes, harvests closed minutes and writes
+ * them in batches, once per interval on its own thread.
+ *
+ * <p>When the store fails, harvested buckets wait in a bounded buffer and are written when it
+ * answers again; beyond the bound the oldest are dropped, counted in {@link FlushStats} and logged
+ * once per outage. On {@link #stop()} the partial current minute is flushed too, so a graceful stop
+ * loses nothing; a crash loses at most one interval.
+ */
+public final class Flusher implements Lifecycle {
+
+  private static final System.Logger LOG = System.getLogger(Flusher.class.getName());
+
+  /** Waited after a minute closes before harvesting it, so requests in flight land first. */
+  private static final Duration GRACE = Duration.ofSeconds(2);
+
+  private final RouteRegistry registry;
+  private final MinuteHarvester harvester;
+  private final StatusStore store;
+  private final Clock clock;
+  private final FlushSettings settings;
+  private final PendingBuckets pending;
+
+  private ScheduledExecutorService executor;
+  private long writtenBuckets;
+  private long failedWrites;
+  private int failuresInARow;
+  private boolean overflowLogged;
+  private volatile Instant lastSuccess;
+  private volatile Duration lastDuration = Duration.ZERO;
+  private volatile FlushStats stats;
+
+  /**
+   * @param registry where routes are declared and counted
+   * @param harvester reads the counters
+   * @param store where everything goes
+   * @param clock decides which minutes are closed
+   * @param settings interval and bounds
+   */
+  public Flusher(
+      RouteRegistry registry,
+      MinuteHarvester harvester,
+      StatusStore store,
+      Clock clock,
+      FlushSettings settings) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.harvester = Objects.requireNonNull(harvester, "harvester");
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.pending = new PendingBuckets(settings.maxPendingBuckets());
+    this.stats = snapshot();
+  }
+
+  /** Starts the flush thread: one flush at once (to declare routes), then one per interval. */
+  @Override
+  public synchronized void start() {
+    if (executor != null) {
+      return;
+    }
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "trafficstatus-flusher");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long intervalMillis = settings.interval().toMillis();
+    long sinceBoundary = Math.floorMod(clock.millis(), intervalMillis);
+    long firstDelay = intervalMillis - sinceBoundary + GRACE.toMillis();
+    executor.execute(this::flushClosedQuietly);
+    executor.scheduleAtFixedRate(
+        this::flushClosedQuietly, firstDelay, intervalMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops the thread, then flushes everything, the partial current minute included. */
+  @Override
+  public void stop() throws InterruptedException {
+    ScheduledExecutorService running;
+    synchronized (this) {
+      running = executor;
+      executor = null;
+    }
+    if (running != null) {
+      running.shutdown();
+      running.awaitTermination(30, TimeUnit.SECONDS);
+    }
+    FlushReport last = flushAll();
+    if (!last.complete()) {
+      LOG.log(
+          Level.ERROR,
+          "Stopping with {0} minute buckets the store did not take; their counts are lost: {1}",
+          last.bucketsPending(),
+          last.error().orElse("?"));
+    }
+  }
+
+  private void flushClosedQuietly() {
+    try {
+      flushClosed();
+    } catch (RuntimeException | Error bug) {
+      // A scheduled task that throws is never run again: log and keep the schedule alive.
+      LOG.log(Level.ERROR, "Flush failed unexpectedly; the next flush will try again", bug);
+    }
+  }
+
+  /**
+   * Flushes closed minutes now, as the schedule does.
+   *
+   * @return what was done
+   */
+  public synchronized FlushReport flushClosed() {
+    return flush(harvester.harvestClosed());
+  }
+
+  /**
+   * Flushes everything now, the partial current minute included (for stop and the admin task).
+   *
+   * @return what was done
+   */
+  public synchronized FlushReport flushAll() {
+    return flush(harvester.harvestAll());
+  }
+
+  /**
+   * The latest figures.
+   *
+   * @return the figures as of the last flush
+   */
+  public FlushStats stats() {
+    return stats;
+  }
+
+  private FlushReport flush(List<MinuteBucket> harvested) {
+    long started = System.nanoTime();
+    int dropped = pending.add(harvested);
+    if (dropped > 0 && !overflowLogged) {
+      overflowLogged = true;
+      LOG.log(
+          Level.ERROR,
+          "The store has not taken minute buckets for a while and the buffer of {0} is full:"
+              + " dropping the oldest. Dropped counts are in the metric of dropped requests;"
+              + " this is logged once per outage.",
+          settings.maxPendingBuckets());
+    }
+    int declared = 0;
+    int written = 0;
+    Optional<String> error = Optional.empty();
+    List<RouteDescriptor> routes = registry.takeUndeclared();
+    try {
+      if (!routes.isEmpty()) {
+        store.declareRoutes(routes);
+        declared = routes.size();
+      }
+      while (pending.size() > 0) {
+        List<MinuteBucket> batch = pending.oldest(settings.batchSize());
+        store.writeMinutes(batch);
+        pending.written(batch);
+        written += batch.size();
+      }
+      recovered(written);
+    } catch (RuntimeException storeFailure) {
+      if (declared == 0) {
+        registry.returnUndeclared(routes);
+      }
+      error = Optional.of(String.valueOf(storeFailure.getMessage()));
+      failed(storeFailure);
+    }
+    writtenBuckets += written;
+    lastDuration = Duration.ofNanos(System.nanoTime() - started);
+    stats = snapshot();
+    return new FlushReport(declared, harvested.size(), written, pending.size(), error);
+  }
+
+  private void recovered(int written) {
+    if (failuresInARow > 0) {
+      LOG.log(
+          Level.INFO,
+          "The store answers again after {0} failed flushes; wrote {1} waiting minute buckets.",
+          failuresInARow,
+          written);
+    }
+    failuresInARow = 0;
+    overflowLogged = false;
+    lastSuccess = clock.instant();
+  }
+
+  private void failed(RuntimeException storeFailure) {
+    failedWrites++;
+    if (failuresInARow++ == 0) {
+      LOG.log(
+          Level.WARNING,
+          "Could not flush to the store; keeping up to {0} minute buckets in memory and retrying"
+              + " every {1}. Requests are served as before. Cause: {2}",
+          settings.maxPendingBuckets(),
+          settings.interval(),
+          storeFailure.toString());
+    } else {
+      LOG.log(Level.DEBUG, "Flush failed again ({0} in a row)", failuresInARow);
+    }
+  }
+
+  private FlushStats snapshot() {
+    return new FlushStats(
+        harvester.harvestedRequests(),
+        writtenBuckets,
+        pending.size(),
+        pending.droppedBuckets(),
+        pending.droppedRequests(),
+        failedWrites,
+        lastSuccess,
+        lastDuration);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.trafficstatus.core.maintain;
+
+import dev.trafficstatus.spi.Lifecycle;
+import dev.trafficstatus.spi.store.MaintenanceReport;
+import dev.trafficstatus.spi.store.Retention;
+import dev.trafficstatus.spi.store.StatusStore;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the store's maintenance (day rollups, retention) on its own thread, so a long rollup never
+ * delays a flush. The store makes sure one process at a time does it.
+ */
+public final class Housekeeper implements Lifecycle {
+
+  private static final System.Logger LOG = System.getLogger(Housekeeper.class.getName());
+
+  /** First run shortly after start, so a restarted process rolls up what it missed. */
+  private static final Duration FIRST_RUN = Duration.ofSeconds(30);
+
+  private final StatusStore store;
+  private final Clock clock;
+  private final Retention retention;
+  private final Duration interval;
+  private ScheduledExecutorService executor;
+
+  /**
+   * @param store the store to maintain
+   * @param clock what "now" is
+   * @param retention how long rows are kept
+   * @param interval how often to run
+   */
+  public Housekeeper(StatusStore store, Clock clock, Retention retention, Duration interval) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.retention = Objects.requireNonNull(retention, "retention");
+    this.interval = Objects.requireNonNull(interval, "interval");
+    if (interval.compareTo(Duration.ofMinutes(1)) < 0) {
+      throw new IllegalArgumentException("maintenance interval must be at least 1m, got " + interval);
+    }
+  }
+
+  /**
+   * Runs maintenance once, now.
+   *
+   * @return what the store did
+   */
+  public MaintenanceReport runOnce() {
+    MaintenanceReport report = store.maintain(clock.instant(), retention);
+    if (report.ran() && (report.daysRolledUp() > 0 || report.minuteRowsDeleted() > 0
+        || report.dayRowsDeleted() > 0)) {
+      LOG.log(
+          Level.INFO,
+          "Maintenance: rolled up {0} route-days, deleted {1} minute rows and {2} day rows past"
+              + " retention",
+          report.daysRolledUp(),
+          report.minuteRowsDeleted(),
+          report.dayRowsDeleted());
+    }
+    return report;
+  }
+
+  private void runQuietly() {
+    try {
+      runOnce();
+    } catch (RuntimeException failure) {
+      // Maintenance is retried at the next interval; rows wait, nothing is lost meanwhile.
+      LOG.log(Level.WARNING, "Maintenance failed; will try again in " + interval, failure);
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "trafficstatus-maintenance");
+              thread.setDaemon(true);
+              return thread;
+            });
+    executor.scheduleWithFixedDelay(
+        this::runQuietly, FIRST_RUN.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void stop() throws InterruptedException {
+    if (executor != null) {
+      executor.shutdownNow();
+      executor.awaitTermination(30, TimeUnit.SECONDS);
+      executor = null;
+    }
+  }
+}

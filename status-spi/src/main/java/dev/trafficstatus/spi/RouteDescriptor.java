@@ -1,0 +1,28 @@
+package dev.trafficstatus.spi;
+
+import java.util.Objects;
+
+/**
+ * A route as a capture discovers it: where it is and what it is called before anyone edits it.
+ *
+ * @param key the route's identity
+ * @param name the display name, such as a naming annotation's value or the method name; not blank
+ * @param doc a longer description, empty when none
+ * @param group the group it is shown in, such as the resource class or "Probes"; not blank
+ */
+public record RouteDescriptor(RouteKey key, String name, String doc, String group) {
+
+  /** Checks every part is present. */
+  public RouteDescriptor {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(doc, "doc");
+    Objects.requireNonNull(group, "group");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank");
+    }
+    if (group.isBlank()) {
+      throw new IllegalArgumentException("group must not be blank");
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.trafficstatus.spi.page;
+
+/** The state of a route, a day or the whole page, from best to worst; then "no data". */
+public enum Health {
+  /** Failures within the operational threshold. */
+  OPERATIONAL("Operational"),
+  /** More failures than operational allows, fewer than a partial outage. */
+  DEGRADED("Degraded"),
+  /** Many failures. */
+  PARTIAL_OUTAGE("Partial outage"),
+  /** Mostly failures. */
+  MAJOR_OUTAGE("Major outage"),
+  /** Fewer requests than the minimum needed for a verdict: neither good nor bad. */
+  NO_DATA("No data");
+
+  private final String label;
+
+  Health(String label) {
+    this.label = label;
+  }
+
+  /**
+   * A short label for people, such as "Partial outage".
+   *
+   * @return the label
+   */
+  public String label() {
+    return label;
+  }
+
+  /**
+   * Whether a verdict was reached.
+   *
+   * @return false for {@link #NO_DATA}
+   */
+  public boolean hasData() {
+    return this != NO_DATA;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.trafficstatus.spi.page;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Optional;
+
+/**
+ * Turns the page model into a response body. Called on request threads, concurrently; must be
+ * thread-safe and must escape every value it writes.
+ */
+public interface PageRenderer {
+
+  /**
+   * The media type of what {@link #render} writes, such as {@code text/html;charset=UTF-8}.
+   *
+   * @return the media type, never null
+   */
+  String mediaType();
+
+  /**
+   * Writes the page.
+   *
+   * @param page the model; never null
+   * @param links where the page and its assets are served; never null
+   * @param out where to write; the caller closes it
+   * @throws IOException when writing fails
+   */
+  void render(StatusPage page, PageLinks links, OutputStream out) throws IOException;
+
+  /**
+   * A static asset the page refers to (style sheet, script, icon), served by the host under
+   * {@link PageLinks#assets()}. Looked up per request, so implementations keep assets in memory.
+   *
+   * @param name the asset's file name, such as {@code status.css}; may be anything a client sent
+   * @return the asset, or empty when there is none by that name
+   */
+  default Optional<Asset> asset(String name) {
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.trafficstatus.spi.page;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a status page shows; HTML and JSON are two renderings of the same model.
+ *
+ * @param title the page title, such as the service name
+ * @param overall the headline state: the worst current state among shown routes (see the core)
+ * @param headline the headline text, such as "All Systems Operational"
+ * @param generatedAt when the figures were read
+ * @param zone the time zone for displaying times; days are always UTC calendar days
+ * @param firstDay the window's first UTC day, inclusive
+ * @param lastDay the window's last UTC day (today), inclusive
+ * @param minimumRequests a day or window with fewer requests has no verdict
+ * @param refresh how often the page reloads itself
+ * @param groups the shown routes, grouped
+ */
+public record StatusPage(
+    String title,
+    Health overall,
+    String headline,
+    Instant generatedAt,
+    ZoneId zone,
+    LocalDate firstDay,
+    LocalDate lastDay,
+    long minimumRequests,
+    Duration refresh,
+    List<RouteGroup> groups) {
+
+  /** Checks every part is present and copies the groups. */
+  public StatusPage {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(overall, "overall");
+    Objects.requireNonNull(headline, "headline");
+    Objects.requireNonNull(generatedAt, "generatedAt");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(firstDay, "firstDay");
+    Objects.requireNonNull(lastDay, "lastDay");
+    Objects.requireNonNull(refresh, "refresh");
+    groups = List.copyOf(groups);
+    if (lastDay.isBefore(firstDay)) {
+      throw new IllegalArgumentException("window ends before it starts: " + firstDay + ".." + lastDay);
+    }
+  }
+
+  /**
+   * How many days the window spans.
+   *
+   * @return the number of days, at least 1
+   */
+  public int days() {
+    return (int) (lastDay.toEpochDay() - firstDay.toEpochDay()) + 1;
+  }
+}

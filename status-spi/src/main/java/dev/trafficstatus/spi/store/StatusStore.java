@@ -1,0 +1,133 @@
+package dev.trafficstatus.spi.store;
+
+import dev.trafficstatus.spi.Lifecycle;
+import dev.trafficstatus.spi.RouteDescriptor;
+import dev.trafficstatus.spi.RouteKey;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps routes, minute buckets and day rollups; shared by every process of every service that
+ * points at the same database.
+ *
+ * <p>Called by the core's flusher thread (writes), by request threads rendering the page or
+ * serving the API (reads and edits), and by the maintenance thread. Implementations are
+ * thread-safe. Every method throws {@link StoreException} when the database cannot be reached or
+ * refuses; the caller decides whether to retry. {@link #start()} prepares the schema when so
+ * configured; {@link #stop()} releases connections.
+ */
+public interface StatusStore extends Lifecycle {
+
+  /**
+   * Says in one line which database this is, without secrets, for the start-up log, for
+   * example {@code "jdbi: H2 jdbc:h2:./data/status"}.
+   *
+   * @return the description, never null
+   */
+  String describe();
+
+  /**
+   * Makes the routes known. New routes are added with the given name, doc and group. A known route
+   * takes the given group, and the given name and doc unless those were edited through the API; a
+   * deleted route stays deleted. Idempotent.
+   *
+   * @param routes the routes seen by captures; may be empty
+   */
+  void declareRoutes(Collection<RouteDescriptor> routes);
+
+  /**
+   * Writes minute buckets in one transaction, with replace semantics on (route, minute, instance):
+   * writing the same bucket twice stores it once, and a later bucket for the same key replaces the
+   * earlier one. Buckets of routes that were never declared, or that were deleted, are dropped.
+   *
+   * @param buckets the buckets; may be empty
+   */
+  void writeMinutes(Collection<MinuteBucket> buckets);
+
+  /**
+   * Lists every route, deleted ones included (marked hidden).
+   *
+   * @return the routes, ordered by service and rule; never null
+   */
+  List<StoredRoute> routes();
+
+  /**
+   * Reads one tally per route and UTC day within the given days, summed over all instances: from
+   * day rollups where a day is rolled up, from minute buckets otherwise (today, and closed days not
+   * yet rolled up). Days without any request are left out.
+   *
+   * @param first the first day, inclusive
+   * @param last the last day, inclusive
+   * @return the day buckets, in no particular order; never null
+   */
+  List<DayBucket> readDays(LocalDate first, LocalDate last);
+
+  /**
+   * Sums minute buckets from the given instant (inclusive, truncated to the minute) on, per route,
+   * over all instances. Used for a route's current state.
+   *
+   * @param from the start of the window
+   * @return one tally per route with requests in the window; never null
+   */
+  List<RouteTally> readSince(Instant from);
+
+  /**
+   * Edits a route's name and doc through the API. The edit survives later declarations.
+   *
+   * @param key the route
+   * @param edit the new values; null fields stay as they are
+   * @return the route after the edit, or empty when no visible route has that key
+   */
+  Optional<StoredRoute> editRoute(RouteKey key, RouteEdit edit);
+
+  /**
+   * Deletes a route's history and hides the route for good: later declarations and writes do not
+   * bring it back.
+   *
+   * @param key the route
+   * @return true when a visible route was deleted, false when none had that key
+   */
+  boolean deleteRoute(RouteKey key);
+
+  /**
+   * Rolls closed days up from minute buckets and deletes rows past retention. Runs in at most one
+   * process at a time across all processes sharing the database; a call that finds another process
+   * running it returns at once with {@link MaintenanceReport#skipped()}.
+   *
+   * @param now the current time, from the caller's clock
+   * @param retention how long minute and day rows are kept
+   * @return what was done
+   */
+  MaintenanceReport maintain(Instant now, Retention retention);
+
+  /**
+   * Applies the store's pending schema changes: the server's {@code db migrate} command, and start-up
+   * when the store is configured to migrate on start. May be called without {@link #start()}; opens
+   * and closes what it needs. Idempotent.
+   *
+   * @return the identifiers of the changes applied now; empty when the schema was current
+   */
+  default List<String> migrate() {
+    return List.of();
+  }
+
+  /**
+   * Lists schema changes not yet applied, for the server's {@code db status} command. May be called
+   * without {@link #start()}.
+   *
+   * @return the identifiers of pending changes; empty when the schema is current
+   */
+  default List<String> pendingMigrations() {
+    return List.of();
+  }
+
+  /**
+   * Checks the database answers, for health checks.
+   *
+   * @throws StoreException when it does not
+   */
+  void ping();
+}
