@@ -1,0 +1,166 @@
+package dev.trafficstatus.core.flush;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trafficstatus.core.aggregate.MinuteHarvester;
+import dev.trafficstatus.core.aggregate.RouteRegistry;
+import dev.trafficstatus.core.classify.Classifier;
+import dev.trafficstatus.core.testing.InMemoryStore;
+import dev.trafficstatus.core.testing.MutableClock;
+import dev.trafficstatus.spi.RouteDescriptor;
+import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.spi.capture.RouteRecorder;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class FlusherTest {
+
+  private static final RouteKey ITEMS = new RouteKey("svc", "/items/{id}");
+  private static final RouteKey ORDERS = new RouteKey("svc", "/orders");
+
+  private final MutableClock clock = MutableClock.at("2026-11-26T10:00:00Z");
+  private final InMemoryStore store = new InMemoryStore();
+  private final RouteRegistry registry =
+      new RouteRegistry(Classifier.seedDefault(), clock, key -> true);
+
+  private Flusher flusher(int maxPending) {
+    return new Flusher(
+        registry,
+        new MinuteHarvester(registry, clock, "i-1"),
+        store,
+        clock,
+        new FlushSettings(Duration.ofMinutes(1), maxPending, 2));
+  }
+
+  private RouteRecorder route(RouteKey key) {
+    return registry.route(new RouteDescriptor(key, key.rule(), "", "Things"));
+  }
+
+  @Test
+  void closedMinutesReachTheStoreWithExactCounts() {
+    Flusher flusher = flusher(100);
+    RouteRecorder items = route(ITEMS);
+    for (int i = 0; i < 1_000; i++) {
+      items.record(i % 10 == 0 ? 500 : 200, 1_000_000);
+    }
+    clock.advance(Duration.ofMinutes(1));
+
+    FlushReport report = flusher.flushClosed();
+
+    assertThat(report.routesDeclared()).isEqualTo(1);
+    assertThat(report.complete()).isTrue();
+    assertThat(store.routes()).extracting(r -> r.key()).containsExactly(ITEMS);
+    assertThat(store.total(ITEMS).total()).isEqualTo(1_000);
+    assertThat(store.total(ITEMS).failure()).isEqualTo(100);
+    assertThat(flusher.stats().capturedRequests()).isEqualTo(1_000);
+  }
+
+  @Test
+  void countsWaitWhileTheStoreIsDownAndArriveExactlyWhenItIsBack() {
+    Flusher flusher = flusher(1_000);
+    RouteRecorder items = route(ITEMS);
+    RouteRecorder orders = route(ORDERS);
+    store.down(true);
+    for (int minute = 0; minute < 5; minute++) {
+      for (int i = 0; i < 100; i++) {
+        items.record(200, 1_000);
+        orders.record(503, 1_000);
+      }
+      clock.advance(Duration.ofMinutes(1));
+      FlushReport report = flusher.flushClosed();
+      assertThat(report.error()).isPresent();
+    }
+    assertThat(flusher.stats().pendingBuckets()).isEqualTo(10);
+    assertThat(flusher.stats().failedWrites()).isEqualTo(5);
+
+    store.down(false);
+    FlushReport report = flusher.flushClosed();
+
+    assertThat(report.complete()).isTrue();
+    assertThat(report.bucketsWritten()).isEqualTo(10);
+    assertThat(store.total(ITEMS).success()).isEqualTo(500);
+    assertThat(store.total(ORDERS).failure()).isEqualTo(500);
+    assertThat(flusher.stats().lastSuccess()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void beyondTheBoundTheOldestBucketsAreDroppedAndCounted() {
+    Flusher flusher = flusher(3);
+    RouteRecorder items = route(ITEMS);
+    store.down(true);
+    for (int minute = 0; minute < 5; minute++) {
+      for (int i = 0; i <= minute; i++) {
+        items.record(200, 1_000);
+      }
+      clock.advance(Duration.ofMinutes(1));
+      flusher.flushClosed();
+    }
+
+    // Minutes held 1, 2, 3, 4 and 5 requests; the bound keeps the last three.
+    assertThat(flusher.stats().droppedBuckets()).isEqualTo(2);
+    assertThat(flusher.stats().droppedRequests()).isEqualTo(3);
+    store.down(false);
+    flusher.flushClosed();
+    assertThat(store.total(ITEMS).total()).isEqualTo(3 + 4 + 5);
+  }
+
+  @Test
+  void aFlushRetriedAfterALostAcknowledgementDoesNotDoubleCount() {
+    Flusher flusher = flusher(100);
+    RouteRecorder items = route(ITEMS);
+    for (int i = 0; i < 7; i++) {
+      items.record(200, 1_000);
+    }
+    clock.advance(Duration.ofMinutes(1));
+    flusher.flushClosed();
+
+    // Simulate the same minute arriving again (a retry whose first write had in fact landed).
+    items.record(200, 1_000);
+    clock.advance(Duration.ofMinutes(1));
+    flusher.flushClosed();
+    flusher.flushAll();
+
+    assertThat(store.total(ITEMS).total()).isEqualTo(8);
+  }
+
+  @Test
+  void stopWritesThePartialCurrentMinute() throws Exception {
+    Flusher flusher = flusher(100);
+    RouteRecorder items = route(ITEMS);
+    clock.advance(Duration.ofSeconds(30));
+    for (int i = 0; i < 42; i++) {
+      items.record(200, 1_000);
+    }
+
+    flusher.stop();
+
+    assertThat(store.total(ITEMS).total()).isEqualTo(42);
+  }
+
+  @Test
+  void routesAreDeclaredAgainWhenTheStoreRefusedThem() {
+    Flusher flusher = flusher(100);
+    route(ITEMS);
+    store.down(true);
+    assertThat(flusher.flushClosed().routesDeclared()).isZero();
+
+    store.down(false);
+
+    assertThat(flusher.flushClosed().routesDeclared()).isEqualTo(1);
+    assertThat(store.routes()).hasSize(1);
+  }
+
+  @Test
+  void manyPendingBucketsAreWrittenInBatches() {
+    Flusher flusher = flusher(100);
+    for (int r = 0; r < 5; r++) {
+      route(new RouteKey("svc", "/r" + r)).record(200, 1);
+    }
+    clock.advance(Duration.ofMinutes(1));
+
+    flusher.flushClosed();
+
+    assertThat(store.writeCalls()).isEqualTo(3);
+    assertThat(store.minuteRows()).isEqualTo(5);
+  }
+}
