@@ -1,0 +1,196 @@
+package dev.trafficstatus.store.jdbi.internal;
+
+import java.util.Locale;
+
+/**
+ * The databases the store runs on, and every statement that differs between them. Everything else
+ * is standard SQL in {@link StatusDao}.
+ *
+ * <p>PostgreSQL upserts with {@code INSERT … ON CONFLICT … DO UPDATE}; H2 2.x has no {@code ON
+ * CONFLICT}, so it uses the standard {@code MERGE … USING}. Both are atomic per row against
+ * concurrent writers of the same key in their database.
+ */
+public enum Dialect {
+  H2(
+      "H2",
+      """
+      MERGE INTO status_routes t
+      USING (VALUES (CAST(:service AS VARCHAR), CAST(:rule AS VARCHAR), CAST(:name AS VARCHAR),
+                     CAST(:doc AS VARCHAR), CAST(:grp AS VARCHAR)))
+        AS s (service, rule, name, doc, grp)
+      ON t.service = s.service AND t.rule = s.rule
+      WHEN MATCHED AND NOT t.hidden THEN UPDATE SET
+        grp = s.grp,
+        name = CASE WHEN t.edited THEN t.name ELSE s.name END,
+        doc = CASE WHEN t.edited THEN t.doc ELSE s.doc END
+      WHEN NOT MATCHED THEN
+        INSERT (service, rule, name, doc, grp, hidden, edited)
+        VALUES (s.service, s.rule, s.name, s.doc, s.grp, FALSE, FALSE)
+      """,
+      """
+      MERGE INTO status_minutes t
+      USING (
+        SELECT r.id AS route_id,
+               CAST(:minute AS BIGINT) AS epoch_minute,
+               CAST(:instance AS VARCHAR) AS instance,
+               CAST(:total AS BIGINT) AS total,
+               CAST(:success AS BIGINT) AS success,
+               CAST(:failure AS BIGINT) AS failure,
+               CAST(:ignored AS BIGINT) AS ignored,
+               CAST(:maxLatencyMicros AS BIGINT) AS max_latency_micros,
+               CAST(:histogram AS VARBINARY) AS histogram
+        FROM status_routes r
+        WHERE r.id = :route AND NOT r.hidden) s
+      ON t.route_id = s.route_id AND t.epoch_minute = s.epoch_minute AND t.instance = s.instance
+      WHEN MATCHED THEN UPDATE SET
+        total = s.total, success = s.success, failure = s.failure, ignored = s.ignored,
+        max_latency_micros = s.max_latency_micros, histogram = s.histogram
+      WHEN NOT MATCHED THEN
+        INSERT (route_id, epoch_minute, instance, total, success, failure, ignored,
+                max_latency_micros, histogram)
+        VALUES (s.route_id, s.epoch_minute, s.instance, s.total, s.success, s.failure, s.ignored,
+                s.max_latency_micros, s.histogram)
+      """,
+      """
+      MERGE INTO status_day_state t
+      USING (VALUES (CAST(:day AS BIGINT))) AS s (epoch_day)
+      ON t.epoch_day = s.epoch_day
+      WHEN MATCHED THEN UPDATE SET rolled_up = FALSE, version = t.version + 1
+      WHEN NOT MATCHED THEN
+        INSERT (epoch_day, rolled_up, pruned, version) VALUES (s.epoch_day, FALSE, FALSE, 1)
+      """,
+      null,
+      null),
+
+  POSTGRESQL(
+      "PostgreSQL",
+      """
+      INSERT INTO status_routes AS t (service, rule, name, doc, grp, hidden, edited)
+      VALUES (:service, :rule, :name, :doc, :grp, FALSE, FALSE)
+      ON CONFLICT (service, rule) DO UPDATE SET
+        grp = EXCLUDED.grp,
+        name = CASE WHEN t.edited THEN t.name ELSE EXCLUDED.name END,
+        doc = CASE WHEN t.edited THEN t.doc ELSE EXCLUDED.doc END
+      WHERE NOT t.hidden
+      """,
+      """
+      INSERT INTO status_minutes AS t
+        (route_id, epoch_minute, instance, total, success, failure, ignored, max_latency_micros,
+         histogram)
+      SELECT r.id, :minute, :instance, :total, :success, :failure, :ignored, :maxLatencyMicros,
+             :histogram
+      FROM status_routes r
+      WHERE r.id = :route AND NOT r.hidden
+      ON CONFLICT (route_id, epoch_minute, instance) DO UPDATE SET
+        total = EXCLUDED.total, success = EXCLUDED.success, failure = EXCLUDED.failure,
+        ignored = EXCLUDED.ignored, max_latency_micros = EXCLUDED.max_latency_micros,
+        histogram = EXCLUDED.histogram
+      """,
+      """
+      INSERT INTO status_day_state AS t (epoch_day, rolled_up, pruned, version)
+      VALUES (:day, FALSE, FALSE, 1)
+      ON CONFLICT (epoch_day) DO UPDATE SET rolled_up = FALSE, version = t.version + 1
+      """,
+      // A session lock, not a transaction lock: maintenance commits day by day while holding it.
+      "SELECT pg_try_advisory_lock(:key)",
+      "SELECT pg_advisory_unlock(:key)");
+
+  private final String product;
+  private final String declareRoute;
+  private final String upsertMinute;
+  private final String markDayWritten;
+  private final String tryMaintenanceLock;
+  private final String releaseMaintenanceLock;
+
+  Dialect(
+      String product,
+      String declareRoute,
+      String upsertMinute,
+      String markDayWritten,
+      String tryMaintenanceLock,
+      String releaseMaintenanceLock) {
+    this.product = product;
+    this.declareRoute = declareRoute;
+    this.upsertMinute = upsertMinute;
+    this.markDayWritten = markDayWritten;
+    this.tryMaintenanceLock = tryMaintenanceLock;
+    this.releaseMaintenanceLock = releaseMaintenanceLock;
+  }
+
+  /**
+   * The dialect of a database, from the product name its JDBC driver reports.
+   *
+   * @param productName {@link java.sql.DatabaseMetaData#getDatabaseProductName()}
+   * @return the dialect
+   * @throws IllegalStateException when the store does not support that database
+   */
+  public static Dialect ofProduct(String productName) {
+    String name = String.valueOf(productName).trim();
+    for (Dialect dialect : values()) {
+      if (dialect.product.equalsIgnoreCase(name)) {
+        return dialect;
+      }
+    }
+    throw new IllegalStateException(
+        "The jdbi store supports H2 and PostgreSQL, but the configured database is "
+            + name
+            + "; point store.database.url at an H2 or PostgreSQL database.");
+  }
+
+  /**
+   * Guesses the dialect from a JDBC URL, for describing a store before it has connected.
+   *
+   * @param url the JDBC URL
+   * @return the product name, or "database" when the URL does not say
+   */
+  public static String guessProduct(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("jdbc:h2:")) {
+      return H2.product;
+    }
+    if (lower.startsWith("jdbc:postgresql:")) {
+      return POSTGRESQL.product;
+    }
+    return "database";
+  }
+
+  /**
+   * The product name, as drivers report it.
+   *
+   * @return such as "PostgreSQL"
+   */
+  public String product() {
+    return product;
+  }
+
+  /** Inserts a route, or updates its group (and unedited name and doc) unless it was deleted. */
+  String declareRoute() {
+    return declareRoute;
+  }
+
+  /** Inserts or replaces one minute bucket, unless its route is hidden. */
+  String upsertMinute() {
+    return upsertMinute;
+  }
+
+  /** Marks a day as written since its last rollup; the row lock orders writers and rollups. */
+  String markDayWritten() {
+    return markDayWritten;
+  }
+
+  /**
+   * Whether maintenance is serialised by a database lock, shared by every process. Otherwise the
+   * database is reachable from one process only (an H2 file) and a lock in this JVM is enough.
+   */
+  boolean hasDatabaseLock() {
+    return tryMaintenanceLock != null;
+  }
+
+  String tryMaintenanceLock() {
+    return tryMaintenanceLock;
+  }
+
+  String releaseMaintenanceLock() {
+    return releaseMaintenanceLock;
+  }
+}

@@ -1,0 +1,553 @@
+package dev.trafficstatus.store.jdbi.internal;
+
+import dev.trafficstatus.spi.RouteDescriptor;
+import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.spi.store.StoredRoute;
+import dev.trafficstatus.spi.store.Tally;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Every statement of the store, on one handle. The statements that differ between databases come
+ * from the {@link Dialect}; the rest is standard SQL that H2 and PostgreSQL both run.
+ *
+ * <p>Lock order, the same everywhere so concurrent transactions wait instead of deadlocking:
+ * minute rows, then {@code status_day_state} rows (ascending day), then day rows.
+ */
+public final class StatusDao {
+
+  /** Rows fetched per round trip when streaming; PostgreSQL otherwise reads a whole result. */
+  private static final int FETCH_SIZE = 5_000;
+
+  private final Handle handle;
+  private final Dialect dialect;
+
+  /**
+   * @param handle the connection to use; the caller opens, closes and demarcates transactions
+   * @param dialect the database's dialect
+   */
+  public StatusDao(Handle handle, Dialect dialect) {
+    this.handle = handle;
+    this.dialect = dialect;
+  }
+
+  /**
+   * The database product, as its driver reports it.
+   *
+   * @param handle an open handle
+   * @return such as "PostgreSQL"
+   * @throws SQLException when the driver cannot say
+   */
+  public static String productName(Handle handle) throws SQLException {
+    return handle.getConnection().getMetaData().getDatabaseProductName();
+  }
+
+  // ---- routes
+
+  /**
+   * Every row of the routes table.
+   *
+   * @return the rows, in no particular order
+   */
+  public List<RouteIds.Entry> routeEntries() {
+    return handle
+        .createQuery("SELECT id, service, rule, hidden FROM status_routes")
+        .map(
+            (rs, ctx) ->
+                new RouteIds.Entry(
+                    rs.getInt("id"),
+                    new RouteKey(rs.getString("service"), rs.getString("rule")),
+                    rs.getBoolean("hidden")))
+        .list();
+  }
+
+  /**
+   * Every route.
+   *
+   * @return the routes, in no particular order
+   */
+  public List<StoredRoute> routes() {
+    return handle
+        .createQuery("SELECT service, rule, name, doc, grp, hidden, edited FROM status_routes")
+        .map((rs, ctx) -> storedRoute(rs))
+        .list();
+  }
+
+  /**
+   * One route.
+   *
+   * @param key the route
+   * @return the route, or empty when there is no such route
+   */
+  public Optional<StoredRoute> route(RouteKey key) {
+    return handle
+        .createQuery(
+            """
+            SELECT service, rule, name, doc, grp, hidden, edited
+            FROM status_routes
+            WHERE service = :service AND rule = :rule
+            """)
+        .bind("service", key.service())
+        .bind("rule", key.rule())
+        .map((rs, ctx) -> storedRoute(rs))
+        .findOne();
+  }
+
+  private static StoredRoute storedRoute(ResultSet rs) throws SQLException {
+    return new StoredRoute(
+        new RouteKey(rs.getString("service"), rs.getString("rule")),
+        rs.getString("name"),
+        rs.getString("doc"),
+        rs.getString("grp"),
+        rs.getBoolean("hidden"),
+        rs.getBoolean("edited"));
+  }
+
+  /**
+   * Inserts or updates routes as {@link dev.trafficstatus.spi.store.StatusStore#declareRoutes}
+   * says, in one batch.
+   *
+   * @param routes the routes, in key order so concurrent declarations lock rows in the same order
+   */
+  public void declareRoutes(List<RouteDescriptor> routes) {
+    PreparedBatch batch = handle.prepareBatch(dialect.declareRoute());
+    for (RouteDescriptor route : routes) {
+      batch
+          .bind("service", route.key().service())
+          .bind("rule", route.key().rule())
+          .bind("name", route.name())
+          .bind("doc", route.doc())
+          .bind("grp", route.group())
+          .add();
+    }
+    batch.execute();
+  }
+
+  /**
+   * Sets a visible route's name and doc and marks it edited.
+   *
+   * @param key the route
+   * @param name the new name, or null to keep it
+   * @param doc the new doc, or null to keep it
+   * @return whether a visible route was changed
+   */
+  public boolean editRoute(RouteKey key, String name, String doc) {
+    return handle
+            .createUpdate(
+                """
+                UPDATE status_routes
+                SET name = COALESCE(CAST(:name AS VARCHAR), name),
+                    doc = COALESCE(CAST(:doc AS VARCHAR), doc),
+                    edited = TRUE
+                WHERE service = :service AND rule = :rule AND NOT hidden
+                """)
+            .bind("name", name)
+            .bind("doc", doc)
+            .bind("service", key.service())
+            .bind("rule", key.rule())
+            .execute()
+        == 1;
+  }
+
+  /**
+   * Hides a visible route for good.
+   *
+   * @param key the route
+   * @return its id, or empty when no visible route has that key
+   */
+  public Optional<Integer> hideRoute(RouteKey key) {
+    int changed =
+        handle
+            .createUpdate(
+                """
+                UPDATE status_routes SET hidden = TRUE
+                WHERE service = :service AND rule = :rule AND NOT hidden
+                """)
+            .bind("service", key.service())
+            .bind("rule", key.rule())
+            .execute();
+    if (changed == 0) {
+      return Optional.empty();
+    }
+    return handle
+        .createQuery("SELECT id FROM status_routes WHERE service = :service AND rule = :rule")
+        .bind("service", key.service())
+        .bind("rule", key.rule())
+        .mapTo(Integer.class)
+        .findOne();
+  }
+
+  /**
+   * Deletes a route's minute and day rows.
+   *
+   * @param routeId the route's id
+   */
+  public void deleteHistory(int routeId) {
+    handle.createUpdate("DELETE FROM status_minutes WHERE route_id = :id").bind("id", routeId).execute();
+    handle.createUpdate("DELETE FROM status_days WHERE route_id = :id").bind("id", routeId).execute();
+  }
+
+  // ---- writing minutes
+
+  /**
+   * A minute bucket ready to write.
+   *
+   * @param routeId its route's id
+   * @param epochMinute its minute
+   * @param instance the process that counted it
+   * @param tally its figures
+   */
+  public record MinuteRow(int routeId, long epochMinute, String instance, Tally tally) {}
+
+  /**
+   * Upserts minute rows, then marks their days as written, as one batch each. Run inside the
+   * caller's transaction.
+   *
+   * @param rows the rows, unique per key and in key order
+   * @param days the days of the rows, ascending
+   */
+  public void writeMinutes(Collection<MinuteRow> rows, Collection<Long> days) {
+    PreparedBatch minutes = handle.prepareBatch(dialect.upsertMinute());
+    for (MinuteRow row : rows) {
+      Tally tally = row.tally();
+      minutes
+          .bind("route", row.routeId())
+          .bind("minute", row.epochMinute())
+          .bind("instance", row.instance())
+          .bind("total", tally.total())
+          .bind("success", tally.success())
+          .bind("failure", tally.failure())
+          .bind("ignored", tally.ignored())
+          .bind("maxLatencyMicros", TallyRow.maxLatencyMicros(tally))
+          .bind("histogram", tally.latency().encode())
+          .add();
+    }
+    minutes.execute();
+    // Last, so the day rows stay locked only until the commit that follows.
+    PreparedBatch marks = handle.prepareBatch(dialect.markDayWritten());
+    for (long day : days) {
+      marks.bind("day", day).add();
+    }
+    marks.execute();
+  }
+
+  // ---- reading
+
+  /**
+   * Figures of visible routes per UTC day: day rows of days that are rolled up (or pruned, whose
+   * older minutes are gone), minute rows of days that are not. Each row's period is its epoch day.
+   * Parameters: {@code :firstDay}, {@code :lastDay}. One statement, so one consistent snapshot.
+   */
+  public static final String READ_DAYS =
+      """
+      SELECT d.route_id, d.epoch_day AS period, d.total, d.success, d.failure, d.ignored,
+             d.max_latency_micros, d.histogram
+      FROM status_day_state s
+      JOIN status_days d ON d.epoch_day = s.epoch_day
+      JOIN status_routes r ON r.id = d.route_id
+      WHERE s.epoch_day BETWEEN :firstDay AND :lastDay
+        AND d.epoch_day BETWEEN :firstDay AND :lastDay
+        AND (s.rolled_up OR s.pruned)
+        AND NOT r.hidden
+      UNION ALL
+      SELECT m.route_id, s.epoch_day AS period, m.total, m.success, m.failure, m.ignored,
+             m.max_latency_micros, m.histogram
+      FROM status_day_state s
+      JOIN status_minutes m
+        ON m.epoch_minute >= s.epoch_day * 1440
+       AND m.epoch_minute < s.epoch_day * 1440 + 1440
+      JOIN status_routes r ON r.id = m.route_id
+      WHERE s.epoch_day BETWEEN :firstDay AND :lastDay
+        AND NOT s.rolled_up
+        AND NOT r.hidden
+      """;
+
+  /**
+   * Minute rows of visible routes from a minute on; each row's period is its minute. Parameter:
+   * {@code :fromMinute}.
+   */
+  public static final String READ_SINCE =
+      """
+      SELECT m.route_id, m.epoch_minute AS period, m.total, m.success, m.failure, m.ignored,
+             m.max_latency_micros, m.histogram
+      FROM status_minutes m
+      JOIN status_routes r ON r.id = m.route_id
+      WHERE m.epoch_minute >= :fromMinute AND NOT r.hidden
+      """;
+
+  /**
+   * Streams {@link #READ_DAYS}.
+   *
+   * @param firstDay the first epoch day, inclusive
+   * @param lastDay the last epoch day, inclusive
+   * @param sink receives every row
+   */
+  public void readDays(long firstDay, long lastDay, Consumer<TallyRow> sink) {
+    handle
+        .createQuery(READ_DAYS)
+        .bind("firstDay", firstDay)
+        .bind("lastDay", lastDay)
+        .setFetchSize(FETCH_SIZE)
+        .map(TallyRow.MAPPER)
+        .forEach(sink);
+  }
+
+  /**
+   * Streams {@link #READ_SINCE}.
+   *
+   * @param fromMinute the first epoch minute, inclusive
+   * @param sink receives every row
+   */
+  public void readSince(long fromMinute, Consumer<TallyRow> sink) {
+    handle
+        .createQuery(READ_SINCE)
+        .bind("fromMinute", fromMinute)
+        .setFetchSize(FETCH_SIZE)
+        .map(TallyRow.MAPPER)
+        .forEach(sink);
+  }
+
+  // ---- maintenance
+
+  /**
+   * Days that need a rollup: written since their last rollup, or never rolled up, and closed.
+   *
+   * @param today the current epoch day; it and later days are left alone
+   * @return the days, oldest first
+   */
+  public List<DayState> unrolledDaysBefore(long today) {
+    return handle
+        .createQuery(
+            """
+            SELECT epoch_day, rolled_up, pruned, version FROM status_day_state
+            WHERE NOT rolled_up AND epoch_day < :today
+            ORDER BY epoch_day
+            """)
+        .bind("today", today)
+        .map((rs, ctx) -> dayState(rs))
+        .list();
+  }
+
+  /**
+   * Rolled-up days whose minute rows are still there.
+   *
+   * @param day days before this one are returned
+   * @return the days, oldest first
+   */
+  public List<DayState> prunableDaysBefore(long day) {
+    return handle
+        .createQuery(
+            """
+            SELECT epoch_day, rolled_up, pruned, version FROM status_day_state
+            WHERE rolled_up AND NOT pruned AND epoch_day < :day
+            ORDER BY epoch_day
+            """)
+        .bind("day", day)
+        .map((rs, ctx) -> dayState(rs))
+        .list();
+  }
+
+  private static DayState dayState(ResultSet rs) throws SQLException {
+    return new DayState(
+        rs.getLong("epoch_day"), rs.getBoolean("rolled_up"), rs.getBoolean("pruned"), rs.getLong("version"));
+  }
+
+  /**
+   * Streams every minute row of a day, of every route. Each row's period is the day.
+   *
+   * @param day the epoch day
+   * @param lock whether to lock the rows against concurrent writers until the transaction ends
+   * @param sink receives every row
+   */
+  public void minutesOfDay(long day, boolean lock, Consumer<TallyRow> sink) {
+    handle
+        .createQuery(lock ? MINUTES_OF_DAY + "FOR UPDATE" : MINUTES_OF_DAY)
+        .bind("day", day)
+        .bind("from", UtcPeriods.firstMinuteOf(day))
+        .bind("to", UtcPeriods.firstMinuteOf(day + 1))
+        .setFetchSize(FETCH_SIZE)
+        .map(TallyRow.MAPPER)
+        .forEach(sink);
+  }
+
+  private static final String MINUTES_OF_DAY =
+      """
+      SELECT route_id, CAST(:day AS BIGINT) AS period, total, success, failure, ignored,
+             max_latency_micros, histogram
+      FROM status_minutes
+      WHERE epoch_minute >= :from AND epoch_minute < :to
+      """;
+
+  /**
+   * Streams the day rows of a day, of every route.
+   *
+   * @param day the epoch day
+   * @param sink receives every row
+   */
+  public void dayRowsOf(long day, Consumer<TallyRow> sink) {
+    handle
+        .createQuery(
+            """
+            SELECT route_id, epoch_day AS period, total, success, failure, ignored,
+                   max_latency_micros, histogram
+            FROM status_days
+            WHERE epoch_day = :day
+            """)
+        .bind("day", day)
+        .map(TallyRow.MAPPER)
+        .forEach(sink);
+  }
+
+  /**
+   * Marks a day rolled up if nothing was written to it since its state was read. Locks the day's
+   * state row until the transaction ends, so a writer of that day waits and then marks it again.
+   *
+   * @param day the state read before the day's minutes were
+   * @return true when the rollup may be stored; false when the day changed meanwhile
+   */
+  public boolean claimRollup(DayState day) {
+    return handle
+            .createUpdate(
+                """
+                UPDATE status_day_state SET rolled_up = TRUE
+                WHERE epoch_day = :day AND version = :version AND NOT rolled_up
+                """)
+            .bind("day", day.epochDay())
+            .bind("version", day.version())
+            .execute()
+        == 1;
+  }
+
+  /**
+   * Marks a rolled-up day pruned if nothing was written to it since its state was read.
+   *
+   * @param day the state read before its minutes were deleted
+   * @return true when the deletion may be committed
+   */
+  public boolean claimPrune(DayState day) {
+    return handle
+            .createUpdate(
+                """
+                UPDATE status_day_state SET pruned = TRUE
+                WHERE epoch_day = :day AND version = :version AND rolled_up AND NOT pruned
+                """)
+            .bind("day", day.epochDay())
+            .bind("version", day.version())
+            .execute()
+        == 1;
+  }
+
+  /**
+   * Replaces the day rows of a day.
+   *
+   * @param day the epoch day
+   * @param tallies the new figures per route id; routes without requests are left out
+   */
+  public void replaceDayRows(long day, Map<Integer, Tally> tallies) {
+    handle.createUpdate("DELETE FROM status_days WHERE epoch_day = :day").bind("day", day).execute();
+    if (tallies.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch =
+        handle.prepareBatch(
+            """
+            INSERT INTO status_days
+              (route_id, epoch_day, total, success, failure, ignored, max_latency_micros, histogram)
+            VALUES (:route, :day, :total, :success, :failure, :ignored, :maxLatencyMicros, :histogram)
+            """);
+    tallies.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            entry -> {
+              Tally tally = entry.getValue();
+              batch
+                  .bind("route", entry.getKey())
+                  .bind("day", day)
+                  .bind("total", tally.total())
+                  .bind("success", tally.success())
+                  .bind("failure", tally.failure())
+                  .bind("ignored", tally.ignored())
+                  .bind("maxLatencyMicros", TallyRow.maxLatencyMicros(tally))
+                  .bind("histogram", tally.latency().encode())
+                  .add();
+            });
+    batch.execute();
+  }
+
+  /**
+   * Deletes every minute row of a day.
+   *
+   * @param day the epoch day
+   * @return the rows deleted
+   */
+  public int deleteMinutesOfDay(long day) {
+    return handle
+        .createUpdate("DELETE FROM status_minutes WHERE epoch_minute >= :from AND epoch_minute < :to")
+        .bind("from", UtcPeriods.firstMinuteOf(day))
+        .bind("to", UtcPeriods.firstMinuteOf(day + 1))
+        .execute();
+  }
+
+  /**
+   * Deletes the day rows of the days before a day.
+   *
+   * @param day the first epoch day kept
+   * @return the rows deleted
+   */
+  public int deleteDayRowsBefore(long day) {
+    return handle
+        .createUpdate("DELETE FROM status_days WHERE epoch_day < :day")
+        .bind("day", day)
+        .execute();
+  }
+
+  /**
+   * Deletes the minute rows of the days before a day, and the days' bookkeeping.
+   *
+   * @param day the first epoch day kept
+   * @return the minute rows deleted
+   */
+  public int deleteMinutesAndStateBefore(long day) {
+    int deleted =
+        handle
+            .createUpdate("DELETE FROM status_minutes WHERE epoch_minute < :minute")
+            .bind("minute", UtcPeriods.firstMinuteOf(day))
+            .execute();
+    handle
+        .createUpdate("DELETE FROM status_day_state WHERE epoch_day < :day")
+        .bind("day", day)
+        .execute();
+    return deleted;
+  }
+
+  /**
+   * Tries to take the database-wide maintenance lock, for dialects that have one.
+   *
+   * @param key the lock's key
+   * @return whether this session now holds it
+   */
+  public boolean tryMaintenanceLock(long key) {
+    return handle.createQuery(dialect.tryMaintenanceLock()).bind("key", key).mapTo(Boolean.class).one();
+  }
+
+  /**
+   * Releases the lock {@link #tryMaintenanceLock} took.
+   *
+   * @param key the lock's key
+   */
+  public void releaseMaintenanceLock(long key) {
+    handle.createQuery(dialect.releaseMaintenanceLock()).bind("key", key).mapTo(Boolean.class).one();
+  }
+
+  /** Asks the database for nothing, to see that it answers. */
+  public void ping() {
+    handle.createQuery("SELECT 1").mapTo(Integer.class).one();
+  }
+}

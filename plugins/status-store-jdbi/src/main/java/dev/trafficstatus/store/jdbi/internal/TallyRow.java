@@ -1,0 +1,83 @@
+package dev.trafficstatus.store.jdbi.internal;
+
+import dev.trafficstatus.spi.store.Tally;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/**
+ * One row of figures as read from a minute or day table: which route, which period (a minute or a
+ * day, depending on the query), the counts and the encoded histogram.
+ *
+ * <p>Rows are streamed straight into a {@link TallySum} and never kept, so the histogram array is
+ * not copied.
+ *
+ * @param routeId the route's id
+ * @param period the epoch minute or epoch day the query grouped the row under
+ * @param total all requests
+ * @param success successes
+ * @param failure failures
+ * @param ignored neither
+ * @param maxLatencyMicros the slowest request, in microseconds
+ * @param histogram {@link dev.trafficstatus.spi.store.LatencyHistogram#encode()}
+ */
+public record TallyRow(
+    int routeId,
+    long period,
+    long total,
+    long success,
+    long failure,
+    long ignored,
+    long maxLatencyMicros,
+    byte[] histogram) {
+
+  /** Maps the columns every figures query selects, under these names. */
+  public static final RowMapper<TallyRow> MAPPER = (rs, ctx) -> read(rs);
+
+  private static TallyRow read(ResultSet rs) throws SQLException {
+    return new TallyRow(
+        rs.getInt("route_id"),
+        rs.getLong("period"),
+        rs.getLong("total"),
+        rs.getLong("success"),
+        rs.getLong("failure"),
+        rs.getLong("ignored"),
+        rs.getLong("max_latency_micros"),
+        rs.getBytes("histogram"));
+  }
+
+  /**
+   * A latency in whole microseconds, the precision the tables keep.
+   *
+   * @param latency a latency
+   * @return microseconds, saturated at {@link Long#MAX_VALUE}
+   */
+  public static long micros(Duration latency) {
+    if (latency.getSeconds() >= Long.MAX_VALUE / 1_000_000 - 1) {
+      return Long.MAX_VALUE;
+    }
+    return latency.getSeconds() * 1_000_000 + latency.getNano() / 1_000;
+  }
+
+  /**
+   * The inverse of {@link #micros(Duration)}.
+   *
+   * @param micros microseconds
+   * @return the duration
+   */
+  public static Duration latency(long micros) {
+    return Duration.of(micros, ChronoUnit.MICROS);
+  }
+
+  /**
+   * The maximum latency of a tally in the tables' precision.
+   *
+   * @param tally a tally
+   * @return its maximum latency in microseconds
+   */
+  public static long maxLatencyMicros(Tally tally) {
+    return micros(tally.maxLatency());
+  }
+}

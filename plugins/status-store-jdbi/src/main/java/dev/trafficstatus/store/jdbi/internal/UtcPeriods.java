@@ -1,0 +1,66 @@
+package dev.trafficstatus.store.jdbi.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The store's clock arithmetic: minutes and UTC calendar days as numbers since the epoch, the form
+ * rows keep them in (indexable, the same on every database, free of time zone settings).
+ */
+public final class UtcPeriods {
+
+  /** Minutes in a UTC day; UTC has no daylight saving and the store ignores leap seconds. */
+  public static final long MINUTES_PER_DAY = 1_440;
+
+  private UtcPeriods() {}
+
+  /**
+   * The minute an instant falls in.
+   *
+   * @param instant any instant
+   * @return minutes since 1970-01-01T00:00Z, rounded down
+   */
+  public static long minuteOf(Instant instant) {
+    return Math.floorDiv(instant.getEpochSecond(), 60);
+  }
+
+  /**
+   * The UTC day an instant falls in.
+   *
+   * @param instant any instant
+   * @return days since 1970-01-01, rounded down
+   */
+  public static long dayOf(Instant instant) {
+    return dayOfMinute(minuteOf(instant));
+  }
+
+  /**
+   * The UTC day a minute falls in.
+   *
+   * @param epochMinute minutes since the epoch
+   * @return days since the epoch
+   */
+  public static long dayOfMinute(long epochMinute) {
+    return Math.floorDiv(epochMinute, MINUTES_PER_DAY);
+  }
+
+  /**
+   * The first minute of a UTC day.
+   *
+   * @param epochDay days since the epoch
+   * @return minutes since the epoch
+   */
+  public static long firstMinuteOf(long epochDay) {
+    return epochDay * MINUTES_PER_DAY;
+  }
+
+  /**
+   * A UTC day as a date.
+   *
+   * @param epochDay days since the epoch
+   * @return the date
+   */
+  public static LocalDate dateOf(long epochDay) {
+    return LocalDate.ofEpochDay(epochDay);
+  }
+}

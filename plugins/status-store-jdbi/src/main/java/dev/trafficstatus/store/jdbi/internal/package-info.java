@@ -1,0 +1,5 @@
+/**
+ * The store's machinery: SQL per dialect, schema migration, rollups and retention. Not API; may
+ * change in any release.
+ */
+package dev.trafficstatus.store.jdbi.internal;

@@ -1,0 +1,35 @@
+package dev.trafficstatus.store.jdbi.testing;
+
+import dev.trafficstatus.spi.store.LatencyHistogram;
+import dev.trafficstatus.spi.store.Tally;
+import java.time.Duration;
+
+/** Tallies for tests, in whole microseconds (the precision the store keeps). */
+public final class Tallies {
+
+  private Tallies() {}
+
+  /**
+   * A tally whose successes, failures and ignored requests each took a latency of their own.
+   *
+   * @param success successes, each taking {@code micros}
+   * @param failure failures, each taking {@code 10 × micros}
+   * @param ignored ignored requests, each taking 1 µs
+   * @param micros the latency of a success, in microseconds
+   * @return the tally
+   */
+  public static Tally of(long success, long failure, long ignored, long micros) {
+    long[] dense = new long[LatencyHistogram.BUCKETS];
+    dense[LatencyHistogram.bucketOf(micros)] += success;
+    dense[LatencyHistogram.bucketOf(10 * micros)] += failure;
+    dense[LatencyHistogram.bucketOf(1)] += ignored;
+    long max = failure > 0 ? 10 * micros : success > 0 ? micros : ignored > 0 ? 1 : 0;
+    return new Tally(
+        success + failure + ignored,
+        success,
+        failure,
+        ignored,
+        Duration.ofNanos(max * 1_000),
+        LatencyHistogram.fromCounts(dense));
+  }
+}
