@@ -1,0 +1,78 @@
+package dev.trafficstatus.views.mustache;
+
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import dev.trafficstatus.spi.page.Asset;
+import dev.trafficstatus.spi.page.PageLinks;
+import dev.trafficstatus.spi.page.PageRenderer;
+import dev.trafficstatus.spi.page.StatusPage;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Renders the status page as HTML5 that is also well-formed XML, complete without JavaScript.
+ *
+ * <p>The template is compiled once, here; a compiled mustache.java template is safe to run on many
+ * threads at once, and everything else this class holds is immutable.
+ */
+final class MustachePageRenderer implements PageRenderer {
+
+  static final String MEDIA_TYPE = "text/html;charset=UTF-8";
+
+  private static final String TEMPLATE = "status-page.mustache";
+
+  private static final int BUFFER_CHARS = 16 * 1024;
+
+  private final Mustache template;
+
+  private final AssetBundle assets;
+
+  private final PageViewBuilder views;
+
+  /**
+   * @param windows the window lengths the page links to, in days
+   */
+  MustachePageRenderer(List<Integer> windows) {
+    this.template = new TemplateCompiler().compile(TEMPLATE);
+    this.assets = AssetBundle.load();
+    this.views = new PageViewBuilder(windows, assets);
+  }
+
+  @Override
+  public String mediaType() {
+    return MEDIA_TYPE;
+  }
+
+  @Override
+  public void render(StatusPage page, PageLinks links, OutputStream out) throws IOException {
+    Objects.requireNonNull(page, "page");
+    Objects.requireNonNull(links, "links");
+    PageView view = views.build(page, links);
+    // Not closed: the caller owns the stream; flushing hands over everything written.
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER_CHARS);
+    try {
+      template.execute(writer, view);
+    } catch (MustacheException e) {
+      // mustache.java wraps a failed write, sometimes twice; callers expect the IOException.
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof IOException io) {
+          throw io;
+        }
+      }
+      throw e;
+    }
+    writer.flush();
+  }
+
+  @Override
+  public Optional<Asset> asset(String name) {
+    return assets.get(name);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.trafficstatus.views.mustache;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.trafficstatus.spi.PluginContext;
+import dev.trafficstatus.spi.page.PageRenderer;
+import dev.trafficstatus.spi.page.RendererFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The HTML status page, rendered on the server with Mustache: {@code type: mustache}.
+ *
+ * <p>Configuration, in the server's renderer block (all optional):
+ *
+ * <pre>
+ * type: mustache
+ * # The windows, in days, the page links to as "30 days · 90 days · 365 days".
+ * windows: [30, 90, 365]
+ * </pre>
+ *
+ * <p>The page needs no inline script or style, so it works under
+ * {@code Content-Security-Policy: default-src 'none'; style-src 'self'; script-src 'self';
+ * img-src 'self' data:}; its style sheet, script and icon are served from memory through
+ * {@link PageRenderer#asset(String)}.
+ */
+public final class MustacheRendererFactory implements RendererFactory {
+
+  /** The longest window a link may name, matching the longest day retention the core allows. */
+  static final int MAX_WINDOW_DAYS = 400;
+
+  private List<Integer> windows = List.of(30, 90, 365);
+
+  /** A factory with the defaults; the server binds configuration onto a fresh one. */
+  public MustacheRendererFactory() {}
+
+  @Override
+  public String name() {
+    return "mustache";
+  }
+
+  /**
+   * The windows the page links to.
+   *
+   * @return window lengths in days, in the order shown
+   */
+  @JsonProperty("windows")
+  public List<Integer> getWindows() {
+    return windows;
+  }
+
+  /**
+   * Sets the windows the page links to.
+   *
+   * @param windows window lengths in days, each from 1 to 400, no repeats; empty hides the links
+   * @throws IllegalArgumentException when a length is out of range or repeated
+   */
+  @JsonProperty("windows")
+  public void setWindows(List<Integer> windows) {
+    Objects.requireNonNull(windows, "windows");
+    List<Integer> checked = new ArrayList<>(windows.size());
+    for (Integer days : windows) {
+      if (days == null || days < 1 || days > MAX_WINDOW_DAYS) {
+        throw new IllegalArgumentException(
+            "windows must be day counts from 1 to " + MAX_WINDOW_DAYS + ", got " + windows);
+      }
+      if (checked.contains(days)) {
+        throw new IllegalArgumentException("windows must not repeat a length, got " + windows);
+      }
+      checked.add(days);
+    }
+    this.windows = List.copyOf(checked);
+  }
+
+  @Override
+  public PageRenderer build(PluginContext context) {
+    Objects.requireNonNull(context, "context");
+    return new MustachePageRenderer(windows);
+  }
+}

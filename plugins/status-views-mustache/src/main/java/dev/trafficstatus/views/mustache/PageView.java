@@ -1,0 +1,169 @@
+package dev.trafficstatus.views.mustache;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the template shows, with every text already worded and every state already a CSS token,
+ * so the template holds no logic beyond sections and the renderer does no lookups per square.
+ *
+ * <p>All strings are plain text; the template escapes them when it writes them.
+ *
+ * @param title the page title
+ * @param headline the headline text
+ * @param state the overall state's CSS token
+ * @param refreshSeconds how often the page reloads itself, in seconds
+ * @param updatedIso when the figures were read, ISO-8601 in UTC, for {@code <time datetime>}
+ * @param updatedText the same moment in the configured zone, for people
+ * @param windowText the window in words, such as "the last 90 days"
+ * @param density {@code normal}, or {@code dense} when the window has too many days for
+ *     spaced squares; a CSS class suffix of every row
+ * @param windows links to the offered windows
+ * @param groups the cards, grouped
+ * @param legend what each color means
+ * @param legendNote how to read the squares
+ * @param styleHref the style sheet's address
+ * @param scriptHref the script's address
+ * @param iconHref the favicon's address
+ */
+record PageView(
+    String title,
+    String headline,
+    String state,
+    long refreshSeconds,
+    String updatedIso,
+    String updatedText,
+    String windowText,
+    String density,
+    List<WindowLink> windows,
+    List<Group> groups,
+    List<LegendEntry> legend,
+    String legendNote,
+    String styleHref,
+    String scriptHref,
+    String iconHref) {
+
+  PageView {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(headline, "headline");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(updatedIso, "updatedIso");
+    Objects.requireNonNull(updatedText, "updatedText");
+    Objects.requireNonNull(windowText, "windowText");
+    Objects.requireNonNull(density, "density");
+    windows = List.copyOf(windows);
+    groups = List.copyOf(groups);
+    legend = List.copyOf(legend);
+    Objects.requireNonNull(legendNote, "legendNote");
+    Objects.requireNonNull(styleHref, "styleHref");
+    Objects.requireNonNull(scriptHref, "scriptHref");
+    Objects.requireNonNull(iconHref, "iconHref");
+  }
+
+  /**
+   * One link of the window switcher.
+   *
+   * @param label such as "90 days"
+   * @param href the page with {@code ?days=N}
+   * @param current whether the page shows this window now
+   * @param separated whether a separator goes before it (all but the first)
+   */
+  record WindowLink(String label, String href, boolean current, boolean separated) {
+
+    WindowLink {
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(href, "href");
+    }
+  }
+
+  /**
+   * A heading and its cards.
+   *
+   * @param id the heading's element id, derived from its position, never from data
+   * @param name the heading
+   * @param routes the cards
+   */
+  record Group(String id, String name, List<Card> routes) {
+
+    Group {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(name, "name");
+      routes = List.copyOf(routes);
+    }
+  }
+
+  /**
+   * One route's card.
+   *
+   * @param name the display name
+   * @param rule the route template
+   * @param doc the description, empty when none
+   * @param hasDoc whether there is a description
+   * @param state the current state's CSS token
+   * @param stateLabel the current state in words
+   * @param uptimeText such as "99.95 % uptime in the last 90 days"
+   * @param totals requests, failures and latency over the window, in words
+   * @param firstDay the oldest square's date, under the row's left end
+   * @param lastDay the newest square's label, under the row's right end
+   * @param daysLabel the accessible name of the row of squares
+   * @param days the squares, oldest first
+   */
+  record Card(
+      String name,
+      String rule,
+      String doc,
+      boolean hasDoc,
+      String state,
+      String stateLabel,
+      String uptimeText,
+      String totals,
+      String firstDay,
+      String lastDay,
+      String daysLabel,
+      List<Square> days) {
+
+    Card {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(rule, "rule");
+      Objects.requireNonNull(doc, "doc");
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(stateLabel, "stateLabel");
+      Objects.requireNonNull(uptimeText, "uptimeText");
+      Objects.requireNonNull(totals, "totals");
+      Objects.requireNonNull(firstDay, "firstDay");
+      Objects.requireNonNull(lastDay, "lastDay");
+      Objects.requireNonNull(daysLabel, "daysLabel");
+      days = List.copyOf(days);
+    }
+  }
+
+  /**
+   * One day's square: two fields, so a 100 × 90 page costs 27,000 cheap look-ups.
+   *
+   * @param state the day's CSS token
+   * @param tip the day in words; the square's {@code title} and {@code aria-label}
+   */
+  record Square(String state, String tip) {
+
+    Square {
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(tip, "tip");
+    }
+  }
+
+  /**
+   * One line of the legend.
+   *
+   * @param state the CSS token of the swatch
+   * @param label the state's name
+   * @param meaning what it means
+   */
+  record LegendEntry(String state, String label, String meaning) {
+
+    LegendEntry {
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(meaning, "meaning");
+    }
+  }
+}
