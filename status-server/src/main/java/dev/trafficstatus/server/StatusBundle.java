@@ -1,0 +1,182 @@
+package dev.trafficstatus.server;
+
+import dev.trafficstatus.server.config.StatusFactory;
+import dev.trafficstatus.server.ops.DatabaseCommand;
+import dev.trafficstatus.server.ops.FlushHealthCheck;
+import dev.trafficstatus.server.ops.FlushTask;
+import dev.trafficstatus.server.ops.PluginsCommand;
+import dev.trafficstatus.server.ops.StatusMetrics;
+import dev.trafficstatus.server.ops.StoreHealthCheck;
+import dev.trafficstatus.server.page.PageRoutes;
+import dev.trafficstatus.server.plugin.ManagedLifecycle;
+import dev.trafficstatus.server.plugin.PluginCatalog;
+import dev.trafficstatus.spi.PluginFactory;
+import dev.trafficstatus.spi.capture.Capture;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.ConfiguredBundle;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Traffic Status in one line: {@code bootstrap.addBundle(new StatusBundle<>(MyConfig::getStatus))}
+ * gives an app the capture of its own requests, the store, the status page and its API, all read
+ * from the app's {@code status:} block. The standalone server is this bundle on an empty app.
+ *
+ * <p>Everything it registers is namespaced so it never clashes with the host's own: metrics
+ * {@code trafficstatus.*}, health checks and tasks {@code trafficstatus-*}, the {@code status-db}
+ * and {@code status-plugins} commands, its own Liquibase changelog tables, its own JSON mapper and no global exception mappers.
+ *
+ * @param <C> the application's configuration class
+ */
+public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StatusBundle.class);
+
+  private final Function<C, StatusFactory> accessor;
+  private final List<PluginFactory> direct = new ArrayList<>();
+  private String commandPrefix = "status-";
+  private Clock clock = Clock.systemUTC();
+  private PluginCatalog catalog;
+  private String applicationName;
+  private StatusRuntime runtime;
+
+  /**
+   * @param accessor reads the {@code status:} block from the app's configuration
+   */
+  public StatusBundle(Function<C, StatusFactory> accessor) {
+    this.accessor = Objects.requireNonNull(accessor, "accessor");
+  }
+
+  /**
+   * Adds plugins directly, besides those ServiceLoader finds (for tests, or apps that build their
+   * own). A plugin of a class ServiceLoader also finds replaces that one, so its settings become
+   * the defaults. Call before the bundle is added.
+   *
+   * @param factories the plugins
+   * @return this bundle
+   */
+  public StatusBundle<C> withPlugins(PluginFactory... factories) {
+    direct.addAll(List.of(factories));
+    return this;
+  }
+
+  /**
+   * Names the commands {@code db} and {@code plugins} instead of {@code status-db} and
+   * {@code status-plugins}: for the standalone server, which has no commands of its own to clash
+   * with.
+   *
+   * @return this bundle
+   */
+  public StatusBundle<C> withUnprefixedCommands() {
+    this.commandPrefix = "";
+    return this;
+  }
+
+  /**
+   * Replaces the system clock, for tests that move time by hand.
+   *
+   * @param clock the clock
+   * @return this bundle
+   */
+  public StatusBundle<C> withClock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  @Override
+  public void initialize(Bootstrap<?> bootstrap) {
+    catalog = PluginCatalog.discover(bootstrap.getClassLoader(), direct);
+    catalog.registerWith(bootstrap.getObjectMapper());
+    applicationName = bootstrap.getApplication().getName();
+    addCommands(bootstrap);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void addCommands(Bootstrap<?> bootstrap) {
+    Bootstrap<C> typed = (Bootstrap<C>) bootstrap;
+    typed.addCommand(
+        new DatabaseCommand<>(
+            commandPrefix + "db", typed.getApplication().getConfigurationClass(), accessor, catalog));
+    typed.addCommand(new PluginsCommand(commandPrefix + "plugins", catalog));
+  }
+
+  @Override
+  public void run(C configuration, Environment environment) {
+    StatusFactory status = accessor.apply(configuration);
+    if (status == null) {
+      throw new IllegalStateException(
+          "The status configuration block is missing: the accessor given to StatusBundle returned null");
+    }
+    runtime = StatusRuntime.build(status, catalog, applicationName, environment, clock);
+    manage(environment.lifecycle());
+    StatusMetrics.register(environment.metrics(), runtime.registry(), runtime.flusher());
+    environment.healthChecks().register("trafficstatus-store", new StoreHealthCheck(runtime.store()));
+    environment.healthChecks().register(
+        "trafficstatus-flush",
+        new FlushHealthCheck(runtime.flusher(), clock, status.getFlush().getInterval().toJavaDuration()));
+    environment.admin().addTask(new FlushTask(runtime.flusher()));
+    if (runtime.servesPage()) {
+      PageRoutes.register(runtime, environment.jersey(), clock);
+    }
+    logStartup(environment);
+  }
+
+  /** Store first (the others need it), then flushing, maintenance and the captures; reverse on stop. */
+  private void manage(LifecycleEnvironment lifecycle) {
+    lifecycle.manage(new ManagedLifecycle(runtime.store()));
+    lifecycle.manage(new ManagedLifecycle(runtime.flusher()));
+    lifecycle.manage(new ManagedLifecycle(runtime.housekeeper()));
+    for (Capture capture : runtime.captures()) {
+      lifecycle.manage(new ManagedLifecycle(capture));
+    }
+  }
+
+  private void logStartup(Environment environment) {
+    catalog.describe().forEach(line -> LOG.info("Traffic Status plugins, {}", line));
+    LOG.info("Traffic Status store: {}", runtime.store().describe());
+    LOG.info(
+        "Traffic Status records service '{}' as instance '{}' with: {}",
+        runtime.service(),
+        runtime.instance(),
+        runtime.describeCaptures().isEmpty() ? "no capture" : String.join("; ", runtime.describeCaptures()));
+    if (runtime.servesPage()) {
+      environment.lifecycle().addServerLifecycleListener(server ->
+          LOG.info(
+              "Traffic Status page: http://localhost:{}{}", localPort(server), runtime.pagePrefix()));
+    } else {
+      LOG.info("Traffic Status page: none (capture-only: status.page.enabled is false)");
+    }
+  }
+
+  private static int localPort(org.eclipse.jetty.server.Server server) {
+    for (org.eclipse.jetty.server.Connector connector : server.getConnectors()) {
+      if (connector instanceof org.eclipse.jetty.server.NetworkConnector network
+          && !"admin".equals(connector.getName())) {
+        return network.getLocalPort();
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The running pipeline, once {@link #run} has built it: for tests and for apps that want to
+   * record through it directly.
+   *
+   * @return the runtime
+   * @throws IllegalStateException before {@link #run}
+   */
+  public StatusRuntime runtime() {
+    if (runtime == null) {
+      throw new IllegalStateException("StatusBundle has not run yet");
+    }
+    return runtime;
+  }
+}

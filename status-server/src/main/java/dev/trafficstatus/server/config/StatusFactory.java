@@ -1,0 +1,136 @@
+package dev.trafficstatus.server.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.trafficstatus.spi.capture.CaptureFactory;
+import dev.trafficstatus.spi.store.StoreFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+
+/**
+ * The {@code status:} block: everything Traffic Status reads from configuration. The standalone
+ * server reads it at the top level of its {@code config.yml}; an app embedding the bundle returns
+ * the same block from its own configuration class.
+ *
+ * <p>{@code store}, {@code captures} and {@code page.renderer} select plugins by {@code type}.
+ * Left out, the store and renderer are the only ones on the class path, with their defaults, and
+ * the captures are every capture plugin on the class path, with their defaults.
+ */
+public class StatusFactory {
+
+  @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}", message = "must be 1 to 100 letters, digits, dots, dashes or underscores")
+  private String service;
+
+  @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,59}", message = "must be 1 to 60 letters, digits, dots, dashes or underscores")
+  private String instance;
+
+  @Valid private StoreFactory store;
+
+  @Valid private List<CaptureFactory> captures;
+
+  @Valid @NotNull private PageFactory page = new PageFactory();
+
+  @Valid @NotNull private ClassificationFactory classification = new ClassificationFactory();
+
+  @Valid @NotNull private HealthFactory health = new HealthFactory();
+
+  @Valid @NotNull private FlushFactory flush = new FlushFactory();
+
+  @Valid @NotNull private RetentionFactory retention = new RetentionFactory();
+
+  /** The service name routes are recorded under; the application's name when left out. */
+  @JsonProperty
+  public String getService() {
+    return service;
+  }
+
+  @JsonProperty
+  public void setService(String service) {
+    this.service = service;
+  }
+
+  /**
+   * The first part of this process's instance id (the host name when left out); a random part is
+   * always added, so two runs never overwrite each other's minute buckets.
+   */
+  @JsonProperty
+  public String getInstance() {
+    return instance;
+  }
+
+  @JsonProperty
+  public void setInstance(String instance) {
+    this.instance = instance;
+  }
+
+  @JsonProperty
+  public StoreFactory getStore() {
+    return store;
+  }
+
+  @JsonProperty
+  public void setStore(StoreFactory store) {
+    this.store = store;
+  }
+
+  @JsonProperty
+  public List<CaptureFactory> getCaptures() {
+    return captures;
+  }
+
+  @JsonProperty
+  public void setCaptures(List<CaptureFactory> captures) {
+    this.captures = captures;
+  }
+
+  @JsonProperty
+  public PageFactory getPage() {
+    return page;
+  }
+
+  @JsonProperty
+  public void setPage(PageFactory page) {
+    this.page = page;
+  }
+
+  @JsonProperty
+  public ClassificationFactory getClassification() {
+    return classification;
+  }
+
+  @JsonProperty
+  public void setClassification(ClassificationFactory classification) {
+    this.classification = classification;
+  }
+
+  @JsonProperty
+  public HealthFactory getHealth() {
+    return health;
+  }
+
+  @JsonProperty
+  public void setHealth(HealthFactory health) {
+    this.health = health;
+  }
+
+  @JsonProperty
+  public FlushFactory getFlush() {
+    return flush;
+  }
+
+  @JsonProperty
+  public void setFlush(FlushFactory flush) {
+    this.flush = flush;
+  }
+
+  @JsonProperty
+  public RetentionFactory getRetention() {
+    return retention;
+  }
+
+  @JsonProperty
+  public void setRetention(RetentionFactory retention) {
+    this.retention = retention;
+  }
+}

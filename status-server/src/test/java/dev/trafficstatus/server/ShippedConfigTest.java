@@ -1,0 +1,93 @@
+package dev.trafficstatus.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trafficstatus.server.plugin.PluginCatalog;
+import io.dropwizard.configuration.ConfigurationException;
+import io.dropwizard.configuration.ConfigurationSourceProvider;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.configuration.ConfigurationFactory;
+import io.dropwizard.configuration.DefaultConfigurationFactoryFactory;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.validation.Validators;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The config.yml users read first loads as shipped, and mistakes in it fail with clear messages. */
+class ShippedConfigTest {
+
+  /** Parses as Dropwizard does at start-up, with the bundle's plugins registered. */
+  private static ConfigurationFactory<StatusConfiguration> factory() {
+    ObjectMapper mapper = Jackson.newObjectMapper();
+    PluginCatalog.discover(ShippedConfigTest.class.getClassLoader(), List.of()).registerWith(mapper);
+    return new DefaultConfigurationFactoryFactory<StatusConfiguration>()
+        .create(StatusConfiguration.class, Validators.newValidator(), mapper, "dw");
+  }
+
+  private static StatusConfiguration parse(String yaml) throws Exception {
+    ConfigurationSourceProvider inline =
+        path -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
+    return factory().build(inline, "inline.yml");
+  }
+
+  @Test
+  void theShippedConfigLoadsWithItsDefaults() throws Exception {
+    Path shipped = Path.of("..", "config.yml").toAbsolutePath().normalize();
+    StatusConfiguration config =
+        factory()
+            .build(
+                new SubstitutingSourceProvider(
+                    new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)),
+                shipped.toString());
+
+    assertThat(config.getStatus().getStore().name()).isEqualTo("jdbi");
+    assertThat(config.getStatus().getCaptures()).extracting(c -> c.name()).contains("jersey");
+    assertThat(config.getStatus().getPage().getPrefix()).isEqualTo("/status");
+    assertThat(config.getStatus().getPage().getRenderer().name()).isEqualTo("mustache");
+  }
+
+  @Test
+  void anUnknownPluginNameListsTheKnownOnes() {
+    assertThatThrownBy(() -> parse("status:\n  store:\n    type: jdbc\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("jdbc")
+        .hasMessageContaining("jdbi");
+  }
+
+  @Test
+  void anUnknownKeyFailsStartUp() {
+    assertThatThrownBy(() -> parse("status:\n  pgae:\n    prefix: /x\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("pgae");
+  }
+
+  @Test
+  void aMalformedStatusCodeSaysWhatIsAccepted() {
+    assertThatThrownBy(() -> parse("status:\n  classification:\n    failure: [\"6xx\"]\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("6xx")
+        .hasMessageContaining("404, 5xx or 500-504");
+  }
+
+  @Test
+  void validationNamesTheOffendingKey() {
+    assertThatThrownBy(() -> parse("status:\n  page:\n    prefix: status/\n    days: 500\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("status.page.prefix")
+        .hasMessageContaining("status.page.days");
+  }
+
+  @Test
+  void anUnknownTimeZoneFailsStartUp() {
+    assertThatThrownBy(() -> parse("status:\n  page:\n    timeZone: Mars/Olympus\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("Mars/Olympus");
+  }
+}
