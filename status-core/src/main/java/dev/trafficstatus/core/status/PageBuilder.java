@@ -130,6 +130,7 @@ public final class PageBuilder {
         settings.zone(),
         first,
         last,
+        settings.maxDays(),
         policy.minimumRequests(),
         settings.refresh(),
         grouped);

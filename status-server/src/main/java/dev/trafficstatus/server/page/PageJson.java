@@ -25,6 +25,7 @@ record PageJson(
     int days,
     String firstDay,
     String lastDay,
+    int maxDays,
     long minimumRequests,
     long refreshSeconds,
     List<GroupJson> groups) {
@@ -58,6 +59,7 @@ record PageJson(
         page.days(),
         page.firstDay().toString(),
         page.lastDay().toString(),
+        page.maxDays(),
         page.minimumRequests(),
         page.refresh().toSeconds(),
         page.groups().stream().map(PageJson::group).toList());

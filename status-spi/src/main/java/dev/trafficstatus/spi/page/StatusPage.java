@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param zone the time zone for displaying times; days are always UTC calendar days
  * @param firstDay the window's first UTC day, inclusive
  * @param lastDay the window's last UTC day (today), inclusive
+ * @param maxDays the longest window the host serves, so a renderer never links to a longer one
  * @param minimumRequests a day or window with fewer requests has no verdict
  * @param refresh how often the page reloads itself
  * @param groups the shown routes, grouped
@@ -29,6 +30,7 @@ public record StatusPage(
     ZoneId zone,
     LocalDate firstDay,
     LocalDate lastDay,
+    int maxDays,
     long minimumRequests,
     Duration refresh,
     List<RouteGroup> groups) {
@@ -46,6 +48,9 @@ public record StatusPage(
     groups = List.copyOf(groups);
     if (lastDay.isBefore(firstDay)) {
       throw new IllegalArgumentException("window ends before it starts: " + firstDay + ".." + lastDay);
+    }
+    if (maxDays < lastDay.toEpochDay() - firstDay.toEpochDay() + 1) {
+      throw new IllegalArgumentException("window of " + firstDay + ".." + lastDay + " is longer than maxDays " + maxDays);
     }
   }
 

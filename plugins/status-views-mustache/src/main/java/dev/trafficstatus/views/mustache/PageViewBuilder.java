@@ -66,7 +66,7 @@ final class PageViewBuilder {
         Figures.dateTime(page.generatedAt(), page.zone()),
         windowText,
         days > SPACED_DAYS ? "dense" : "normal",
-        windowLinks(links.page(), days),
+        windowLinks(links.page(), days, page.maxDays()),
         groups,
         legend(page.minimumRequests()),
         "Each square is one calendar day in UTC, oldest on the left, today on the right;"
@@ -185,9 +185,13 @@ final class PageViewBuilder {
     return days == 1 ? "the last day" : "the last " + Figures.count(days) + " days";
   }
 
-  private List<PageView.WindowLink> windowLinks(String pagePath, int days) {
+  /** Links to the configured windows the server serves (none longer than its maximum). */
+  private List<PageView.WindowLink> windowLinks(String pagePath, int days, int maxDays) {
     List<PageView.WindowLink> links = new ArrayList<>(windows.size());
     for (int length : windows) {
+      if (length > maxDays) {
+        continue;
+      }
       links.add(new PageView.WindowLink(
           length == 1 ? "1 day" : Figures.count(length) + " days",
           pagePath + "?days=" + length,

@@ -95,7 +95,7 @@ final class PageFixtures {
   static StatusPage page(String title, Health overall, String headline, ZoneId zone, int days,
       List<RouteGroup> groups) {
     return new StatusPage(title, overall, headline, NOW, zone, TODAY.minusDays(days - 1L), TODAY,
-        10, Duration.ofSeconds(60), groups);
+        365, 10, Duration.ofSeconds(60), groups);
   }
 
   /**

@@ -189,6 +189,19 @@ class StatusPageRenderingTest {
   }
 
   @Test
+  void neverLinksToAWindowLongerThanTheServerServes() {
+    StatusPage page = PageFixtures.seeded();
+    StatusPage capped = new StatusPage(page.title(), page.overall(), page.headline(),
+        page.generatedAt(), page.zone(), page.firstDay(), page.lastDay(), 100,
+        page.minimumRequests(), page.refresh(), page.groups());
+
+    Html rendered = PageFixtures.parse(PageFixtures.render(renderer, capped));
+
+    assertThat(rendered.all("//nav[@class='windows']/a")).extracting(a -> a.getAttribute("href"))
+        .containsExactly("/status?days=30", "/status?days=90");
+  }
+
+  @Test
   void explainsColorsInALegend() {
     assertThat(html.all("//ul[@class='legend-list']/li")).extracting(Html::text).containsExactly(
         "Operational: failures within normal bounds",
