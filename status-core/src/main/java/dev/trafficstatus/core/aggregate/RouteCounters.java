@@ -54,9 +54,18 @@ final class RouteCounters implements RouteRecorder {
   }
 
   @Override
-  public void recordNoResponse(long latencyNanos) {
+  public void recordSuccess(long latencyNanos) {
+    addJudged(0, latencyNanos);
+  }
+
+  @Override
+  public void recordFailure(long latencyNanos) {
+    addJudged(1, latencyNanos);
+  }
+
+  private void addJudged(int outcome, long latencyNanos) {
     try {
-      add(1, latencyNanos);
+      add(outcome, latencyNanos);
     } catch (RuntimeException bug) {
       // As above: counted and logged once, never thrown into the caller.
       registry.failed(bug);

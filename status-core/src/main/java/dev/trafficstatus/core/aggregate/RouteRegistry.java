@@ -35,7 +35,10 @@ public final class RouteRegistry implements Recorder {
         public void record(int status, long latencyNanos) {}
 
         @Override
-        public void recordNoResponse(long latencyNanos) {}
+        public void recordSuccess(long latencyNanos) {}
+
+        @Override
+        public void recordFailure(long latencyNanos) {}
       };
 
   private static final System.Logger LOG = System.getLogger(RouteRegistry.class.getName());

@@ -57,7 +57,8 @@ class RouteRegistryTest {
     items.record(404, 500_000);
     items.record(503, 9_000_000);
     items.record(401, 100_000);
-    items.recordNoResponse(30_000_000_000L);
+    items.recordFailure(30_000_000_000L);
+    items.recordSuccess(3_000_000);
     clock.advance(Duration.ofMinutes(1));
 
     List<MinuteBucket> buckets = harvester.harvestClosed();
@@ -66,14 +67,14 @@ class RouteRegistryTest {
     MinuteBucket bucket = buckets.get(0);
     assertThat(bucket.minute()).isEqualTo(Instant.parse("2026-11-26T10:00:00Z"));
     assertThat(bucket.instance()).isEqualTo("i-1");
-    assertThat(bucket.tally().total()).isEqualTo(6);
-    assertThat(bucket.tally().success()).isEqualTo(2);
+    assertThat(bucket.tally().total()).isEqualTo(7);
+    assertThat(bucket.tally().success()).isEqualTo(3);
     assertThat(bucket.tally().failure()).isEqualTo(3);
     assertThat(bucket.tally().ignored()).isEqualTo(1);
     assertThat(bucket.tally().maxLatency()).isEqualTo(Duration.ofSeconds(30));
-    // The median of 0.1, 0.5, 1, 2, 9 and 30,000 ms, within the histogram's 6.25 %.
+    // The median of 0.1, 0.5, 1, 2, 3, 9 and 30,000 ms, within the histogram's 6.25 %.
     assertThat(bucket.tally().latency().percentile(50).orElseThrow().toNanos())
-        .isBetween(937_500L, 1_062_500L);
+        .isBetween(1_875_000L, 2_125_000L);
   }
 
   @Test
@@ -117,8 +118,9 @@ class RouteRegistryTest {
     RouteRecorder recorder = broken.route(route("/x"));
 
     recorder.record(200, 1);
-    recorder.recordNoResponse(1);
+    recorder.recordFailure(1);
+    recorder.recordSuccess(1);
 
-    assertThat(broken.failureCount()).isEqualTo(2);
+    assertThat(broken.failureCount()).isEqualTo(3);
   }
 }

@@ -18,10 +18,18 @@ public interface RouteRecorder {
   void record(int status, long latencyNanos);
 
   /**
-   * Records one request that got no HTTP answer at all (connection refused, timeout). It always
-   * counts as a failure.
+   * Records one request the capture itself judged a success, whatever its status code, such as a
+   * probe that got one of its expected codes.
+   *
+   * @param latencyNanos how long the request took, in nanoseconds
+   */
+  void recordSuccess(long latencyNanos);
+
+  /**
+   * Records one request the capture itself judged a failure: no HTTP answer at all (connection
+   * refused, timeout) or an answer the capture did not expect.
    *
    * @param latencyNanos how long the attempt took, in nanoseconds
    */
-  void recordNoResponse(long latencyNanos);
+  void recordFailure(long latencyNanos);
 }

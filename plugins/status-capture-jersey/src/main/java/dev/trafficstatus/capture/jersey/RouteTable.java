@@ -56,7 +56,10 @@ final class RouteTable {
         public void record(int status, long latencyNanos) {}
 
         @Override
-        public void recordNoResponse(long latencyNanos) {}
+        public void recordSuccess(long latencyNanos) {}
+
+        @Override
+        public void recordFailure(long latencyNanos) {}
       };
 
   private static final Logger LOG = LoggerFactory.getLogger(RouteTable.class);

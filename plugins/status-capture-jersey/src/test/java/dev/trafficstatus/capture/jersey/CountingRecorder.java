@@ -161,7 +161,12 @@ final class CountingRecorder implements Recorder {
       }
 
       @Override
-      public void recordNoResponse(long latencyNanos) {
+      public void recordSuccess(long latencyNanos) {
+        throw new AssertionError("a Jersey capture always has a response");
+      }
+
+      @Override
+      public void recordFailure(long latencyNanos) {
         throw new AssertionError("a Jersey capture always has a response");
       }
     };
