@@ -122,7 +122,7 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
     environment.healthChecks().register(
         "trafficstatus-flush",
         new FlushHealthCheck(runtime.flusher(), clock, status.getFlush().getInterval().toJavaDuration()));
-    environment.admin().addTask(new FlushTask(runtime.flusher()));
+    environment.admin().addTask(new FlushTask(runtime.flusher(), runtime::forgetCachedPages));
     if (runtime.servesPage()) {
       PageRoutes.register(runtime, environment.jersey(), clock);
     }

@@ -253,4 +253,11 @@ public final class StatusRuntime {
   public String pagePrefix() {
     return pagePrefix;
   }
+
+  /** Makes the next page request read the store, after a flush or an edit; no-op without page. */
+  public void forgetCachedPages() {
+    if (statusService != null) {
+      statusService.invalidate();
+    }
+  }
 }

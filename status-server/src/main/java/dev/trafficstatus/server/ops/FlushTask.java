@@ -9,21 +9,28 @@ import java.util.Map;
 
 /**
  * {@code POST /tasks/trafficstatus-flush} on the admin port: writes everything counted so far,
- * the current partial minute included, without waiting for the next interval.
+ * the current partial minute included, without waiting for the next interval, and lets this
+ * process's page show it at once.
  */
 public final class FlushTask extends Task {
 
   private final Flusher flusher;
+  private final Runnable afterFlush;
 
-  /** @param flusher the flusher */
-  public FlushTask(Flusher flusher) {
+  /**
+   * @param flusher the flusher
+   * @param afterFlush what to do once written, such as forgetting the cached page
+   */
+  public FlushTask(Flusher flusher, Runnable afterFlush) {
     super("trafficstatus-flush");
     this.flusher = flusher;
+    this.afterFlush = afterFlush;
   }
 
   @Override
   public void execute(Map<String, List<String>> parameters, PrintWriter output) {
     FlushReport report = flusher.flushAll();
+    afterFlush.run();
     output.printf(
         "routes declared: %d, buckets harvested: %d, written: %d, pending: %d%s%n",
         report.routesDeclared(),
