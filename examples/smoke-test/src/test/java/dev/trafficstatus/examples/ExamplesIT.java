@@ -3,14 +3,7 @@ package dev.trafficstatus.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trafficstatus.server.testing.JarProcess;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * examples/X/config.yml}), sends requests to its routes, and finds them on its page by name.
  */
 class ExamplesIT {
-
-  private static final Path EXAMPLES = Path.of(System.getProperty("examples.dir", ".."));
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path workDir;
 
@@ -40,49 +30,21 @@ class ExamplesIT {
     for (String route : routes.split(";")) {
       expected.put(route.substring(0, route.indexOf('=')), route.substring(route.indexOf('=') + 1));
     }
-    int port = JarProcess.freePort();
-    int adminPort = JarProcess.freePort();
-    Path jar = EXAMPLES.resolve(example + "/target/" + example + ".jar");
-    Path config = EXAMPLES.resolve(example + "/config.yml").toAbsolutePath();
-    try (JarProcess app =
-        JarProcess.start(
-            jar,
-            workDir,
-            Map.of("PORT", String.valueOf(port), "ADMIN_PORT", String.valueOf(adminPort)),
-            "server",
-            config.toString())) {
-      String base = "http://localhost:" + port;
-      app.awaitAnswer(base + "/status", Duration.ofSeconds(90));
+    try (ExampleApp app = ExampleApp.start(example, workDir, Map.of())) {
       for (String rule : expected.keySet()) {
         for (int i = 0; i < 3; i++) {
-          assertThat(send(base + rule, "GET").statusCode()).isEqualTo(200);
+          assertThat(app.get(rule)).isEqualTo(200);
         }
       }
-      assertThat(send("http://localhost:" + adminPort + "/tasks/trafficstatus-flush", "POST").body())
-          .contains("pending: 0");
+      app.flush();
 
-      JsonNode page = new ObjectMapper().readTree(
-          HTTP.send(
-                  HttpRequest.newBuilder(URI.create(base + "/status"))
-                      .header("Accept", "application/json")
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body());
       Map<String, String> shown = new HashMap<>();
-      for (JsonNode group : page.get("groups")) {
-        for (JsonNode route : group.get("routes")) {
-          shown.put(route.get("rule").asText(), route.get("name").asText());
-          assertThat(route.get("requests").asLong()).isEqualTo(3);
-        }
+      for (Map.Entry<String, JsonNode> route : app.routes().entrySet()) {
+        shown.put(route.getKey(), route.getValue().get("name").asText());
+        assertThat(route.getValue().get("requests").asLong()).isEqualTo(3);
       }
       assertThat(shown).isEqualTo(expected);
-      app.stop();
+      app.process.stop();
     }
-  }
-
-  private static HttpResponse<String> send(String url, String method) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.trafficstatus.spi.PluginContext;
 import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.spi.store.StoreFactory;
+import dev.trafficstatus.store.jdbi.internal.Dialect;
 import dev.trafficstatus.store.jdbi.internal.RedactedUrl;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
@@ -135,6 +136,7 @@ public final class JdbiStoreFactory implements StoreFactory {
             .map(Environment::metrics)
             .or(() -> context.host(MetricRegistry.class))
             .orElseGet(MetricRegistry::new);
+    database.setUrl(Dialect.closedByStore(database.getUrl()));
     ManagedDataSource pool = database.build(metrics, POOL_NAME);
     return new JdbiStatusStore(
         pool,

@@ -155,6 +155,23 @@ public enum Dialect {
   }
 
   /**
+   * Leaves closing an H2 database to the store. By default H2 closes a database from a JVM
+   * shutdown hook of its own, which may run before the server's graceful stop has written the last
+   * minute; the store's {@code stop()} closes its pool, and with it the database, after that write.
+   *
+   * @param url the configured JDBC URL
+   * @return the URL with {@code DB_CLOSE_ON_EXIT=FALSE} for H2 unless it says otherwise; other URLs
+   *     unchanged
+   */
+  public static String closedByStore(String url) {
+    boolean h2 = url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length());
+    if (!h2 || url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+      return url;
+    }
+    return url + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  /**
    * The product name, as drivers report it.
    *
    * @return such as "PostgreSQL"

@@ -20,4 +20,14 @@ class DialectTest {
         .hasMessageContaining("supports H2 and PostgreSQL")
         .hasMessageContaining("is MySQL");
   }
+
+  @Test
+  void anH2DatabaseIsClosedByTheStoreNotByH2sShutdownHook() {
+    assertThat(Dialect.closedByStore("jdbc:h2:./data/status"))
+        .isEqualTo("jdbc:h2:./data/status;DB_CLOSE_ON_EXIT=FALSE");
+    assertThat(Dialect.closedByStore("jdbc:h2:./x;db_close_on_exit=true"))
+        .isEqualTo("jdbc:h2:./x;db_close_on_exit=true");
+    assertThat(Dialect.closedByStore("jdbc:postgresql://db/status"))
+        .isEqualTo("jdbc:postgresql://db/status");
+  }
 }

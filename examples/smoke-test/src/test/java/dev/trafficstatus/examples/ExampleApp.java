@@ -1,0 +1,101 @@
+package dev.trafficstatus.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trafficstatus.server.testing.JarProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** One example app running as its own process, started as the README says, and a client for it. */
+final class ExampleApp implements AutoCloseable {
+
+  private static final Path EXAMPLES = Path.of(System.getProperty("examples.dir", ".."));
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final JarProcess process;
+  private final String base;
+  private final String admin;
+
+  private ExampleApp(JarProcess process, int port, int adminPort) {
+    this.process = process;
+    this.base = "http://localhost:" + port;
+    this.admin = "http://localhost:" + adminPort;
+  }
+
+  /**
+   * Starts {@code java -jar examples/<name>/target/<name>.jar server examples/<name>/config.yml}
+   * and waits until its page answers.
+   */
+  static ExampleApp start(String name, Path workDir, Map<String, String> env) throws Exception {
+    int port = JarProcess.freePort();
+    int adminPort = JarProcess.freePort();
+    Map<String, String> all = new HashMap<>(env);
+    all.put("PORT", String.valueOf(port));
+    all.put("ADMIN_PORT", String.valueOf(adminPort));
+    JarProcess process =
+        JarProcess.start(
+            EXAMPLES.resolve(name + "/target/" + name + ".jar"),
+            workDir,
+            all,
+            "server",
+            EXAMPLES.resolve(name + "/config.yml").toAbsolutePath().toString());
+    ExampleApp app = new ExampleApp(process, port, adminPort);
+    process.awaitAnswer(app.base + "/status", Duration.ofSeconds(90));
+    return app;
+  }
+
+  int get(String path) throws Exception {
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + path)).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  /** Writes everything counted so far, as an operator would with the admin task. */
+  void flush() throws Exception {
+    String report =
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(admin + "/tasks/trafficstatus-flush"))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(report).contains("pending: 0");
+  }
+
+  /** The page as JSON. */
+  JsonNode page() throws Exception {
+    return JSON.readTree(
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/status"))
+                    .header("Accept", "application/json")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body());
+  }
+
+  /** Each route on the page by rule. */
+  Map<String, JsonNode> routes() throws Exception {
+    Map<String, JsonNode> routes = new HashMap<>();
+    for (JsonNode group : page().get("groups")) {
+      for (JsonNode route : group.get("routes")) {
+        routes.put(route.get("rule").asText(), route);
+      }
+    }
+    return routes;
+  }
+
+  @Override
+  public void close() throws Exception {
+    process.close();
+  }
+}

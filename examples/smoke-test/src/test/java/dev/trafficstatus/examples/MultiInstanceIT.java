@@ -1,0 +1,58 @@
+package dev.trafficstatus.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two processes of one service against one real PostgreSQL: each counts its own requests, and both
+ * pages show the sum.
+ */
+class MultiInstanceIT {
+
+  private static EmbeddedPostgres postgres;
+
+  @TempDir Path workDir;
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    postgres.close();
+  }
+
+  @Test
+  void twoInstancesOnOnePostgresShowTheSummedCountsOnBothPages() throws Exception {
+    Map<String, String> shared =
+        Map.of(
+            "STATUS_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
+            "STATUS_DB_USER", "postgres",
+            "STATUS_DB_PASSWORD", "postgres");
+    try (ExampleApp first = ExampleApp.start("hello-world", workDir, shared);
+        ExampleApp second = ExampleApp.start("hello-world", workDir, shared)) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(first.get("/")).isEqualTo(200);
+      }
+      for (int i = 0; i < 7; i++) {
+        assertThat(second.get("/")).isEqualTo(200);
+      }
+      first.flush();
+      second.flush();
+      // The flush task forgets its own page's cache; refresh the other's too.
+      first.flush();
+
+      assertThat(first.routes().get("/").get("requests").asLong()).isEqualTo(12);
+      assertThat(second.routes().get("/").get("requests").asLong()).isEqualTo(12);
+      assertThat(first.process.output()).doesNotContain("ERROR");
+    }
+  }
+}
