@@ -210,9 +210,9 @@ public final class Flusher implements Lifecycle {
       LOG.log(
           Level.WARNING,
           "Could not flush to the store; keeping up to {0} minute buckets in memory and retrying"
-              + " every {1}. Requests are served as before. Cause: {2}",
+              + " every {1}s. Requests are served as before. Cause: {2}",
           settings.maxPendingBuckets(),
-          settings.interval(),
+          settings.interval().toSeconds(),
           storeFailure.toString());
     } else {
       LOG.log(Level.DEBUG, "Flush failed again ({0} in a row)", failuresInARow);

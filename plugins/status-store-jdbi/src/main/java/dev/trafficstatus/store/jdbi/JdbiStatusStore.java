@@ -43,6 +43,11 @@ import org.jdbi.v3.core.Jdbi;
  * The {@link StatusStore} on a JDBC pool through JDBI, for H2 and PostgreSQL. Built by {@link
  * JdbiStoreFactory}; touches the database from {@link #start()} on (and in {@link #migrate()} and
  * {@link #pendingMigrations()}, which open and close the pool themselves when it is not started).
+ *
+ * <p>Database work catches {@link AssertionError} besides runtime exceptions: pgjdbc reports a
+ * connection that died in the middle of a batch with {@code AssertionError("...getAutoCommit()
+ * should not throw")}. It is a failed write like any other, and the flusher must see it as one
+ * (a {@link dev.trafficstatus.spi.store.StoreException}) to buffer and retry quietly.
  */
 final class JdbiStatusStore implements StatusStore {
 
@@ -258,7 +263,7 @@ final class JdbiStatusStore implements StatusStore {
       jdbi.useTransaction(
           handle -> new StatusDao(handle, dialect).declareRoutes(List.copyOf(byKey.values())));
       refreshRouteIds();
-    } catch (RuntimeException failure) {
+    } catch (RuntimeException | AssertionError failure) {
       throw StoreFailures.wrap("declaring " + byKey.size() + " routes", failure);
     }
   }
@@ -272,7 +277,7 @@ final class JdbiStatusStore implements StatusStore {
       // Sorted here, not by SQL: database collations need not order strings as RouteKey does.
       routes.sort(Comparator.comparing(StoredRoute::key));
       return List.copyOf(routes);
-    } catch (RuntimeException failure) {
+    } catch (RuntimeException | AssertionError failure) {
       throw StoreFailures.wrap("listing routes", failure);
     }
   }
@@ -291,7 +296,7 @@ final class JdbiStatusStore implements StatusStore {
             }
             return dao.editRoute(key, edit.name(), edit.doc()) ? dao.route(key) : Optional.empty();
           });
-    } catch (RuntimeException failure) {
+    } catch (RuntimeException | AssertionError failure) {
       throw StoreFailures.wrap("editing route " + key.service() + " " + key.rule(), failure);
     }
   }
@@ -313,7 +318,7 @@ final class JdbiStatusStore implements StatusStore {
         refreshRouteIds();
       }
       return deleted;
-    } catch (RuntimeException failure) {
+    } catch (RuntimeException | AssertionError failure) {
       throw StoreFailures.wrap("deleting route " + key.service() + " " + key.rule(), failure);
     }
   }
@@ -339,7 +344,7 @@ final class JdbiStatusStore implements StatusStore {
           .sorted(Map.Entry.comparingByKey(MINUTE_ORDER))
           .forEach(entry -> ordered.add(entry.getValue()));
       jdbi.useTransaction(handle -> new StatusDao(handle, dialect).writeMinutes(ordered, days));
-    } catch (RuntimeException failure) {
+    } catch (RuntimeException | AssertionError failure) {
       throw StoreFailures.wrap(doing, failure);
     }
   }
@@ -406,7 +411,7 @@ final class JdbiStatusStore implements StatusStore {
                 entry.getValue().toTally()));
       }
       return days;
-    } catch (RuntimeException failure) {
+    } catch (RuntimeException | AssertionError failure) {
       throw StoreFailures.wrap("reading days " + first + " to " + last, failure);
     }
   }
@@ -434,7 +439,7 @@ final class JdbiStatusStore implements StatusStore {
             new RouteTally(ids.key(entry.getKey()).orElseThrow(), entry.getValue().toTally()));
       }
       return tallies;
-    } catch (RuntimeException failure) {
+    } catch (RuntimeException | AssertionError failure) {
       throw StoreFailures.wrap("reading minutes since " + from, failure);
     }
   }
@@ -453,7 +458,7 @@ final class JdbiStatusStore implements StatusStore {
     Objects.requireNonNull(retention, "retention");
     try {
       return maintenance.run(now, retention);
-    } catch (RuntimeException failure) {
+    } catch (RuntimeException | AssertionError failure) {
       throw StoreFailures.wrap("maintenance (day rollups and retention)", failure);
     }
   }
@@ -463,7 +468,7 @@ final class JdbiStatusStore implements StatusStore {
     requireStarted();
     try {
       jdbi.useHandle(handle -> new StatusDao(handle, dialect).ping());
-    } catch (RuntimeException failure) {
+    } catch (RuntimeException | AssertionError failure) {
       throw StoreFailures.wrap("pinging the database", failure);
     }
   }

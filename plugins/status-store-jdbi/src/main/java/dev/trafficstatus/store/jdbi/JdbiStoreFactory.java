@@ -137,6 +137,9 @@ public final class JdbiStoreFactory implements StoreFactory {
             .or(() -> context.host(MetricRegistry.class))
             .orElseGet(MetricRegistry::new);
     database.setUrl(Dialect.closedByStore(database.getUrl()));
+    // A restarted database leaves dead connections in the pool; checking on borrow discards them, so
+    // the store recovers by itself at the next flush instead of failing on each stale connection.
+    database.setCheckConnectionOnBorrow(true);
     ManagedDataSource pool = database.build(metrics, POOL_NAME);
     return new JdbiStatusStore(
         pool,
