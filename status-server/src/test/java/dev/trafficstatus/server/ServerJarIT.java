@@ -64,7 +64,8 @@ class ServerJarIT {
 
     assertThat(plugins.exitValue()).isZero();
     assertThat(output("plugins"))
-        .contains("capture: jersey (dev.trafficstatus.capture.jersey.JerseyCaptureFactory)")
+        .contains("jersey (dev.trafficstatus.capture.jersey.JerseyCaptureFactory)")
+        .contains("probe (dev.trafficstatus.capture.probe.ProbeCaptureFactory)")
         .contains("store: jdbi (dev.trafficstatus.store.jdbi.JdbiStoreFactory)")
         .contains("renderer: mustache (dev.trafficstatus.views.mustache.MustacheRendererFactory)");
   }
