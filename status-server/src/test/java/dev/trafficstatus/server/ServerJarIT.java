@@ -101,6 +101,7 @@ class ServerJarIT {
       assertThat(workDir.resolve("data/status.mv.db")).exists();
       assertThat(output("server"))
           .contains("Traffic Status store: jdbi")
+          .contains("probe (1 probe, every 10s, at most 4 at a time: Health checks)")
           .contains("Traffic Status page: http://localhost:" + port + "/status");
     } finally {
       server.destroy();
