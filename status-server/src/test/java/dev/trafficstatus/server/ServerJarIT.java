@@ -28,7 +28,8 @@ class ServerJarIT {
     try (JarProcess plugins = JarProcess.start(JAR, workDir, Map.of(), "plugins")) {
       assertThat(plugins.waitForExit(Duration.ofSeconds(60))).isZero();
       assertThat(plugins.output())
-          .contains("capture: jersey (dev.trafficstatus.capture.jersey.JerseyCaptureFactory)")
+          .contains("jersey (dev.trafficstatus.capture.jersey.JerseyCaptureFactory)")
+          .contains("probe (dev.trafficstatus.capture.probe.ProbeCaptureFactory)")
           .contains("store: jdbi (dev.trafficstatus.store.jdbi.JdbiStoreFactory)")
           .contains("renderer: mustache (dev.trafficstatus.views.mustache.MustacheRendererFactory)");
     }
@@ -51,6 +52,7 @@ class ServerJarIT {
       assertThat(workDir.resolve("data/status.mv.db")).exists();
       assertThat(server.output())
           .contains("Traffic Status store: jdbi")
+          .contains("probe (1 probe, every 10s, at most 4 at a time: Health checks)")
           .contains("Traffic Status page: http://localhost:" + port + "/status");
       assertThat(server.stop()).as("graceful stop").isIn(0, 143);
     }

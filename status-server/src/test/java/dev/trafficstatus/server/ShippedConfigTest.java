@@ -48,7 +48,7 @@ class ShippedConfigTest {
                 shipped.toString());
 
     assertThat(config.getStatus().getStore().name()).isEqualTo("jdbi");
-    assertThat(config.getStatus().getCaptures()).extracting(c -> c.name()).contains("jersey");
+    assertThat(config.getStatus().getCaptures()).extracting(c -> c.name()).contains("jersey", "probe");
     assertThat(config.getStatus().getPage().getPrefix()).isEqualTo("/status");
     assertThat(config.getStatus().getPage().getRenderer().name()).isEqualTo("mustache");
   }

@@ -1,0 +1,233 @@
+package dev.trafficstatus.capture.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.trafficstatus.spi.RouteDescriptor;
+import dev.trafficstatus.spi.capture.CaptureFactory;
+import io.dropwizard.configuration.ConfigurationException;
+import io.dropwizard.configuration.ConfigurationSourceProvider;
+import io.dropwizard.configuration.DefaultConfigurationFactoryFactory;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.validation.BaseValidator;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The probe capture as the server finds, binds, validates and builds it from YAML. */
+class ProbeCaptureFactoryTest {
+
+  @TempDir Path dir;
+
+  /** Binds and validates as Dropwizard does at start-up: unknown keys fail. */
+  private static ProbeCaptureFactory parse(String yaml) throws Exception {
+    ConfigurationSourceProvider inline =
+        path -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
+    return new DefaultConfigurationFactoryFactory<ProbeCaptureFactory>()
+        .create(ProbeCaptureFactory.class, BaseValidator.newValidator(), Jackson.newObjectMapper(), "dw")
+        .build(inline, "probe.yml");
+  }
+
+  private static CountingRecorder declare(ProbeCaptureFactory factory) {
+    CountingRecorder recorder = new CountingRecorder();
+    factory.build(new FakeCaptureContext("shop", recorder));
+    return recorder;
+  }
+
+  @Test
+  void serviceLoaderFindsTheProbeCaptureByItsName() {
+    List<CaptureFactory> found =
+        ServiceLoader.load(CaptureFactory.class).stream().map(ServiceLoader.Provider::get).toList();
+
+    assertThat(found)
+        .filteredOn(factory -> factory.name().equals("probe"))
+        .singleElement()
+        .isInstanceOf(ProbeCaptureFactory.class);
+  }
+
+  @Test
+  void aProbeWithOnlyANameAndAUrlGetsTheStatsigDefaults() throws Exception {
+    ProbeCaptureFactory factory = parse("probes:\n  - name: Website\n    url: https://example.com/\n");
+
+    assertThat(factory.resolveProbes())
+        .singleElement()
+        .satisfies(
+            probe -> {
+              assertThat(probe.method()).isEqualTo(ProbeMethod.GET);
+              assertThat(probe.interval()).isEqualTo(Duration.ofSeconds(30));
+              assertThat(probe.timeout()).isEqualTo(Duration.ofSeconds(10));
+              assertThat(probe.expectedStatus()).containsExactlyInAnyOrder(200, 202, 301, 302, 307);
+              assertThat(probe.followRedirects()).isFalse();
+              assertThat(probe.rule()).isEqualTo("probe:Website");
+            });
+    assertThat(factory.getMaxConcurrency()).isEqualTo(4);
+  }
+
+  @Test
+  void everySettingOfAProbeBinds() throws Exception {
+    ProbeCaptureFactory factory =
+        parse(
+            """
+            interval: 2m
+            timeout: PT5S
+            maxConcurrency: 8
+            probes:
+              - name: API
+                url: https://api.example.com/health
+                method: head
+                interval: 500ms
+                timeout: 250ms
+                expectedStatus: [200, 204]
+                followRedirects: true
+                doc: The public API
+            """);
+
+    Probe api = factory.resolveProbes().get(0);
+    assertThat(api.method()).isEqualTo(ProbeMethod.HEAD);
+    assertThat(api.interval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(api.timeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(api.expectedStatus()).containsExactlyInAnyOrder(200, 204);
+    assertThat(api.followRedirects()).isTrue();
+    assertThat(api.doc()).isEqualTo("The public API");
+    assertThat(factory.getInterval()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(factory.getTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(factory.getMaxConcurrency()).isEqualTo(8);
+  }
+
+  @Test
+  void aDurationWithoutAUnitSaysWhatIsAccepted() {
+    assertThatThrownBy(() -> parse("interval: 30\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("interval")
+        .hasMessageContaining("'30' is not a duration")
+        .hasMessageContaining("30s");
+  }
+
+  @Test
+  void anIntervalBelowTheFloorIsRejected() {
+    assertThatThrownBy(() -> parse("probes:\n  - name: a\n    url: http://x/\n    interval: 10ms\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("from 100ms to 1d, got 10ms");
+  }
+
+  @Test
+  void anUnknownKeyFailsWithItsName() {
+    assertThatThrownBy(() -> parse("probes:\n  - name: a\n    url: http://x/\n    retries: 3\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("retries");
+  }
+
+  @Test
+  void validationNamesTheOffendingKeys() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
+                    maxConcurrency: 0
+                    probes:
+                      - name: " padded"
+                        url: http://x/
+                        expectedStatus: [200, 600]
+                      - name: no-url
+                    """))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("maxConcurrency must be greater than or equal to 1")
+        .hasMessageContaining("probes[1].url must not be null")
+        .hasMessageContaining("probes[0].name must be 1 to 100 characters")
+        .hasMessageContaining("expectedStatus[1]")
+        .hasMessageContaining("must be less than or equal to 599");
+  }
+
+  @Test
+  void aUrlThatIsNotHttpIsRejectedWithoutRepeatingIt() {
+    assertThatThrownBy(() -> parse("probes:\n  - name: a\n    url: ftp://user:hunter22@files.example.com/\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("not an absolute http:// or https:// URL")
+        .hasMessageNotContaining("hunter22");
+  }
+
+  @Test
+  void aTimeoutLongerThanItsIntervalFailsTheBuildNamingTheProbe() throws Exception {
+    ProbeCaptureFactory factory =
+        parse("probes:\n  - name: Website\n    url: https://example.com/\n    interval: 5s\n");
+
+    assertThatThrownBy(() -> declare(factory))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("probe 'Website' (probes): its timeout 10s is longer than its interval 5s");
+  }
+
+  @Test
+  void urlsFileProbesTakeTheCapturesIntervalAndTimeout() throws Exception {
+    Path urls = Files.writeString(dir.resolve("urls.cfg"), "google=https://google.com\nstatsig=https://statsig.com\n");
+    ProbeCaptureFactory factory =
+        parse(
+            "interval: 1m\ntimeout: 3s\nurlsFile: " + urls
+                + "\nprobes:\n  - name: Website\n    url: https://example.com/\n    interval: 30s\n");
+
+    List<Probe> probes = factory.resolveProbes();
+
+    assertThat(probes).extracting(Probe::name).containsExactly("Website", "google", "statsig");
+    assertThat(probes.get(1).interval()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(probes.get(1).timeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(probes.get(1).expectedStatus()).containsExactlyInAnyOrder(200, 202, 301, 302, 307);
+    assertThat(factory.build(new FakeCaptureContext("shop", new CountingRecorder())).describe())
+        .isEqualTo(
+            "3 probes (2 from " + urls + "), every 30s to 1m, at most 4 at a time: Website, google, statsig");
+  }
+
+  @Test
+  void aNameInBothTheListAndTheUrlsFileIsRejectedNamingBothPlaces() throws Exception {
+    Path urls = Files.writeString(dir.resolve("urls.cfg"), "# ours\n\nWebsite=https://example.org/\n");
+    ProbeCaptureFactory factory =
+        parse("urlsFile: " + urls + "\nprobes:\n  - name: Website\n    url: https://example.com/\n");
+
+    assertThatThrownBy(factory::resolveProbes)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Two probes are named 'Website' (probes and " + urls + " line 3)");
+  }
+
+  @Test
+  void aMissingUrlsFileIsAClearError() throws Exception {
+    ProbeCaptureFactory factory = parse("urlsFile: " + dir.resolve("nope.cfg") + "\n");
+
+    assertThatThrownBy(factory::resolveProbes)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nope.cfg does not exist");
+  }
+
+  @Test
+  void eachProbeDeclaresItsRouteOnceAtBuildUnderTheContextsService() throws Exception {
+    ProbeCaptureFactory factory =
+        parse(
+            """
+            probes:
+              - name: Website
+                url: https://example.com/
+              - name: Partner
+                url: https://ops:pa55word@partner.example.com:8443/v1/ping?key=xyz#top
+            """);
+
+    CountingRecorder recorder = declare(factory);
+
+    assertThat(recorder.declarations()).containsOnlyKeys("probe:Website", "probe:Partner");
+    RouteDescriptor partner = recorder.declared().get("probe:Partner");
+    assertThat(partner.key().service()).isEqualTo("shop");
+    assertThat(partner.name()).isEqualTo("Partner");
+    assertThat(partner.group()).isEqualTo("Probes");
+    assertThat(partner.doc()).isEqualTo("https://partner.example.com:8443/v1/ping?key=***");
+  }
+
+  @Test
+  void theDefaultInstanceHasNoProbesAndBuildsACaptureThatSaysSo() {
+    ProbeCaptureFactory defaults = new ProbeCaptureFactory();
+
+    assertThat(defaults.build(new FakeCaptureContext("shop", new CountingRecorder())).describe())
+        .isEqualTo("no probes: list them under probes or in a urlsFile");
+  }
+}
