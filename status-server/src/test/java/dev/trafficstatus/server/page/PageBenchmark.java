@@ -130,7 +130,8 @@ class PageBenchmark {
         Page benchmark: %d routes × %d days, now %s, H2 %s, %d warm-up + %d measured runs per part
         Store: %,d minute rows of today (one per route per minute so far) + %,d of the 7 closed days
         kept as minute rows; %,d route-days of day rollups; seeded in %d s
-        HTML %,d bytes, %,d gzipped; %d available processors, %s %s; load average %.2f before seeding, %.2f at the end
+        HTML %,d bytes, %,d gzipped; %d available processors, %s %s;
+        load average %.2f before seeding, %.2f at the end
 
         | part | median ms | median CPU ms | min ms | max ms |
         |---|---:|---:|---:|---:|
@@ -168,7 +169,8 @@ class PageBenchmark {
     }
     Arrays.sort(nanos);
     Arrays.sort(cpu);
-    String cpuMedian = part.startsWith("HTTP") ? "–" : String.format(Locale.ROOT, "%.2f", cpu[RUNS / 2] / 1e6);
+    String cpuMedian =
+        part.startsWith("HTTP") ? "–" : String.format(Locale.ROOT, "%.2f", cpu[RUNS / 2] / 1e6);
     rows.add(String.format(Locale.ROOT, "| %s | %.2f | %s | %.2f | %.2f |", part,
         nanos[RUNS / 2] / 1e6, cpuMedian, nanos[0] / 1e6, nanos[RUNS - 1] / 1e6));
     return result;

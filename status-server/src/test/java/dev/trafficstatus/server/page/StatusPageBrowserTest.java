@@ -179,7 +179,8 @@ class StatusPageBrowserTest {
   private static String expectedTip(ExpectedDay day) {
     String date = day.day() + (day.day().equals(NinetyDaySeed.TODAY) ? " (today, so far)" : "");
     if (day.health() == Health.NO_DATA) {
-      return date + " · No data (" + (day.requests() == 0 ? "no requests)" : counted(day.requests(), "request") + ", ");
+      return date + " · No data ("
+          + (day.requests() == 0 ? "no requests)" : counted(day.requests(), "request") + ", ");
     }
     return date + " · " + day.health().label() + " · " + counted(day.requests(), "request") + " · "
         + counted(day.failures(), "failure") + " · ";
@@ -277,14 +278,14 @@ class StatusPageBrowserTest {
   @Test
   void darkModeFollowsTheSystemSetting() {
     tab.navigate(page(APP));
-    double lightBackground = luminance(tab.evaluate("getComputedStyle(document.documentElement).backgroundColor"));
+    double lightBackground = luminance("document.documentElement", "backgroundColor");
 
     tab.prefersColorScheme("dark");
     tab.navigate(page(APP));
 
-    double darkBackground = luminance(tab.evaluate("getComputedStyle(document.documentElement).backgroundColor"));
-    double darkCard = luminance(tab.evaluate("getComputedStyle(document.querySelector('.page')).backgroundColor"));
-    double darkText = luminance(tab.evaluate("getComputedStyle(document.querySelector('h1')).color"));
+    double darkBackground = luminance("document.documentElement", "backgroundColor");
+    double darkCard = luminance("document.querySelector('.page')", "backgroundColor");
+    double darkText = luminance("document.querySelector('h1')", "color");
     assertThat(lightBackground).isGreaterThan(0.8);
     assertThat(darkBackground).isLessThan(0.2);
     assertThat(darkCard).isLessThan(0.2);
@@ -381,7 +382,9 @@ class StatusPageBrowserTest {
     assertThat(dialog).isEqualTo("alert: noticed");
   }
 
-  private static double luminance(JsonNode cssColor) {
+  /** How light an element's computed colour looks, 0 black to 1 white, weighted as eyes weigh it. */
+  private double luminance(String element, String property) {
+    JsonNode cssColor = tab.evaluate("getComputedStyle(" + element + ")." + property);
     String[] parts = cssColor.asText().replaceAll("[^0-9.,]", "").split(",");
     double red = Double.parseDouble(parts[0]) / 255;
     double green = Double.parseDouble(parts[1]) / 255;

@@ -117,8 +117,9 @@ public final class HundredRoutesSeed {
             add(batch, store, key, start.plus(Duration.ofMinutes(m)), share(counts, m, minutes));
           }
         } else {
-          add(batch, store, key, isToday ? now.minus(Duration.ofMinutes(1)) : start.plus(Duration.ofHours(12)),
-              counts);
+          Instant minute =
+              isToday ? now.minus(Duration.ofMinutes(1)) : start.plus(Duration.ofHours(12));
+          add(batch, store, key, minute, counts);
         }
       }
     }
