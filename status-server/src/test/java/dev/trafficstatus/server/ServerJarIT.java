@@ -3,18 +3,25 @@ package dev.trafficstatus.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficstatus.server.testing.JarProcess;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the shaded jar the README tells newcomers to run, as a separate process: every plugin is
- * found from it, the server starts on the shipped config.yml with H2 under ./data, the schema is
- * created on first start, and the db command works on the same config.
+ * found from it, the server starts on the shipped config.yml with H2 under ./data and serves the
+ * page (gzipped to clients that accept it), the schema is created on first start, and the db
+ * command works on the same config.
  */
 class ServerJarIT {
 
@@ -49,6 +56,19 @@ class ServerJarIT {
       assertThat(page.headers().firstValue("Content-Type"))
           .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
       assertThat(page.body()).contains("trafficstatus");
+      HttpResponse<byte[]> zipped =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/status"))
+                      .header("Accept-Encoding", "gzip")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(zipped.headers().firstValue("Content-Encoding")).as("page gzipped").hasValue("gzip");
+      assertThat(
+              new String(
+                  new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes(),
+                  StandardCharsets.UTF_8))
+          .contains("trafficstatus");
       assertThat(workDir.resolve("data/status.mv.db")).exists();
       assertThat(server.output())
           .contains("Traffic Status store: jdbi")

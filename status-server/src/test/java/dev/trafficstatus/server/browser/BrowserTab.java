@@ -1,0 +1,253 @@
+package dev.trafficstatus.server.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One tab of {@link HeadlessChromium}: loads pages, runs script in them, and records what a person
+ * would not see but a test must: console errors, uncaught exceptions, browser log errors (where
+ * Content-Security-Policy violations and failed loads appear), JavaScript dialogs (dismissed at
+ * once) and every URL the page requested.
+ */
+public final class BrowserTab {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DevToolsConnection connection;
+  private final String targetId;
+  private final String session;
+  private final List<String> problems = new ArrayList<>();
+  private final List<String> dialogs = new ArrayList<>();
+  private final List<String> requests = new ArrayList<>();
+
+  BrowserTab(DevToolsConnection connection, String targetId, String session) {
+    this.connection = connection;
+    this.targetId = targetId;
+    this.session = session;
+    connection.listen(event -> {
+      if (session.equals(event.sessionId())) {
+        record(event.method(), event.params());
+      }
+    });
+    for (String domain : List.of("Page", "Runtime", "Log", "Network")) {
+      call(domain + ".enable", object());
+    }
+  }
+
+  String targetId() {
+    return targetId;
+  }
+
+  private void record(String method, JsonNode params) {
+    switch (method) {
+      case "Runtime.consoleAPICalled" -> {
+        String type = params.path("type").asText();
+        if (type.equals("error") || type.equals("assert")) {
+          List<String> args = new ArrayList<>();
+          params.path("args").forEach(arg -> args.add(
+              arg.has("value") ? arg.get("value").asText() : arg.path("description").asText()));
+          problem("console." + type + ": " + String.join(" ", args));
+        }
+      }
+      case "Runtime.exceptionThrown" -> {
+        JsonNode details = params.path("exceptionDetails");
+        problem("uncaught exception: " + details.path("exception").path("description")
+            .asText(details.path("text").asText()));
+      }
+      case "Log.entryAdded" -> {
+        JsonNode entry = params.path("entry");
+        if (entry.path("level").asText().equals("error")) {
+          problem("browser log (" + entry.path("source").asText() + "): " + entry.path("text").asText()
+              + (entry.hasNonNull("url") ? " at " + entry.get("url").asText() : ""));
+        }
+      }
+      case "Page.javascriptDialogOpening" -> {
+        synchronized (dialogs) {
+          dialogs.add(params.path("type").asText() + ": " + params.path("message").asText());
+        }
+        // Answered off this thread: the receiving thread must never wait on the browser.
+        CompletableFuture.runAsync(() -> connection.send(
+            session, "Page.handleJavaScriptDialog", object().put("accept", false)));
+      }
+      case "Network.requestWillBeSent" -> {
+        synchronized (requests) {
+          requests.add(params.path("request").path("url").asText());
+        }
+      }
+      default -> {
+        // Other events say nothing a test checks.
+      }
+    }
+  }
+
+  private void problem(String text) {
+    synchronized (problems) {
+      problems.add(text);
+    }
+  }
+
+  /**
+   * Loads a page and waits for its load event (deferred scripts have run by then). Forgets what
+   * the previous page recorded.
+   *
+   * @param url the page
+   * @throws IllegalStateException when it does not load in time or cannot be reached
+   */
+  public void navigate(String url) {
+    synchronized (problems) {
+      problems.clear();
+    }
+    synchronized (dialogs) {
+      dialogs.clear();
+    }
+    synchronized (requests) {
+      requests.clear();
+    }
+    CompletableFuture<JsonNode> loaded = connection.next(session, "Page.loadEventFired");
+    JsonNode navigation = call("Page.navigate", object().put("url", url));
+    if (navigation.hasNonNull("errorText") && !navigation.get("errorText").asText().isEmpty()) {
+      throw new IllegalStateException("cannot load " + url + ": " + navigation.get("errorText").asText());
+    }
+    connection.await(loaded, "load event of " + url);
+  }
+
+  /**
+   * Runs an expression in the page and returns its value as JSON (promises are awaited).
+   *
+   * @param expression JavaScript
+   * @return its value; a missing node for {@code undefined}
+   * @throws AssertionError when the expression throws
+   */
+  public JsonNode evaluate(String expression) {
+    JsonNode answer = call("Runtime.evaluate",
+        object().put("expression", expression).put("returnByValue", true).put("awaitPromise", true));
+    if (answer.has("exceptionDetails")) {
+      throw new AssertionError("the page threw on `" + expression + "`: "
+          + answer.get("exceptionDetails").path("exception").path("description")
+              .asText(answer.get("exceptionDetails").path("text").asText()));
+    }
+    return answer.path("result").path("value");
+  }
+
+  /**
+   * Sets the viewport.
+   *
+   * @param width CSS pixels
+   * @param height CSS pixels
+   * @param mobile whether to behave as a phone (honours the page's viewport meta tag)
+   */
+  public void resize(int width, int height, boolean mobile) {
+    call("Emulation.setDeviceMetricsOverride", object()
+        .put("width", width).put("height", height).put("deviceScaleFactor", 1).put("mobile", mobile));
+  }
+
+  /**
+   * Makes the page see the given {@code prefers-color-scheme}, as a system in dark mode would.
+   *
+   * @param scheme {@code light} or {@code dark}
+   */
+  public void prefersColorScheme(String scheme) {
+    ObjectNode params = object();
+    ArrayNode features = params.putArray("features");
+    features.addObject().put("name", "prefers-color-scheme").put("value", scheme);
+    call("Emulation.setEmulatedMedia", params);
+  }
+
+  /**
+   * Moves the mouse to a point of the viewport, as a person pointing at something.
+   *
+   * @param x CSS pixels from the left of the viewport
+   * @param y CSS pixels from the top of the viewport
+   */
+  public void hover(double x, double y) {
+    call("Input.dispatchMouseEvent", object().put("type", "mouseMoved").put("x", x).put("y", y));
+  }
+
+  /**
+   * Saves a PNG of the whole page, beyond the viewport, at the viewport's width.
+   *
+   * @param file where to write it
+   * @return the file
+   */
+  public Path screenshot(Path file) {
+    JsonNode size = call("Page.getLayoutMetrics", object()).path("cssContentSize");
+    ObjectNode params = object().put("format", "png").put("captureBeyondViewport", true);
+    params.putObject("clip")
+        .put("x", 0).put("y", 0)
+        .put("width", Math.ceil(size.path("width").asDouble()))
+        .put("height", Math.ceil(size.path("height").asDouble()))
+        .put("scale", 1);
+    byte[] png = Base64.getDecoder().decode(call("Page.captureScreenshot", params).path("data").asText());
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.write(file, png);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    return file;
+  }
+
+  /**
+   * Waits for the next JavaScript dialog, for tests that prove dialogs are noticed.
+   *
+   * @param cause what opens it, run after the wait is registered
+   * @return the dialog, as recorded in {@link #dialogs()}
+   */
+  public String awaitDialog(Runnable cause) {
+    CompletableFuture<JsonNode> opened = connection.next(session, "Page.javascriptDialogOpening");
+    cause.run();
+    JsonNode dialog = connection.await(opened, "JavaScript dialog");
+    return dialog.path("type").asText() + ": " + dialog.path("message").asText();
+  }
+
+  /**
+   * Console errors, uncaught exceptions and browser log errors since the last navigation.
+   *
+   * @return a copy
+   */
+  public List<String> problems() {
+    synchronized (problems) {
+      return List.copyOf(problems);
+    }
+  }
+
+  /**
+   * JavaScript dialogs (alert, confirm, prompt) opened since the last navigation.
+   *
+   * @return a copy, such as {@code ["alert: 1"]}
+   */
+  public List<String> dialogs() {
+    synchronized (dialogs) {
+      return List.copyOf(dialogs);
+    }
+  }
+
+  /**
+   * Every URL the page requested since the last navigation, the page itself included.
+   *
+   * @return a copy
+   */
+  public List<String> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  private JsonNode call(String method, ObjectNode params) {
+    return connection.call(session, method, params);
+  }
+
+  private static ObjectNode object() {
+    return JSON.createObjectNode();
+  }
+}

@@ -1,0 +1,114 @@
+package dev.trafficstatus.server.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trafficstatus.core.testing.MutableClock;
+import dev.trafficstatus.server.StatusConfiguration;
+import dev.trafficstatus.server.testapp.NinetyDaySeed;
+import dev.trafficstatus.server.testapp.StatusOnlyApp;
+import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.spi.store.LatencyHistogram;
+import dev.trafficstatus.spi.store.MinuteBucket;
+import dev.trafficstatus.spi.store.Tally;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A watched page costs one set of store reads per refresh interval (1 minute by default): within
+ * it, new figures wait, responses say how long caches may keep them, and clients that have the
+ * page get "not modified".
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class PageCachingTest {
+
+  private static final Duration REFRESH = Duration.ofMinutes(1);
+
+  private static final MutableClock CLOCK = new MutableClock(NinetyDaySeed.NOW);
+
+  static final DropwizardAppExtension<StatusConfiguration> APP =
+      StatusOnlyApp.extension("caching", CLOCK);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static PageFetcher fetcher;
+
+  @BeforeAll
+  static void seed() {
+    NinetyDaySeed.writeTo(StatusOnlyApp.store(APP));
+    fetcher = new PageFetcher(APP.getLocalPort());
+  }
+
+  /** Each test starts with a page read fresh at the current instant. */
+  @BeforeEach
+  void startAFreshInterval() {
+    CLOCK.advance(REFRESH);
+  }
+
+  private static long requestsToday(HttpResponse<byte[]> page) throws IOException {
+    JsonNode days = JSON.readTree(page.body()).at("/groups/0/routes/0/days");
+    return days.get(days.size() - 1).get("requests").asLong();
+  }
+
+  private static void recordThousandMoreRequests() {
+    RouteKey products = new RouteKey(NinetyDaySeed.SERVICE, "/products");
+    long[] dense = new long[LatencyHistogram.BUCKETS];
+    dense[LatencyHistogram.bucketOf(10_000)] = 1_000;
+    StatusOnlyApp.store(APP).writeMinutes(List.of(new MinuteBucket(products,
+        CLOCK.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1)), "late-writer",
+        new Tally(1_000, 1_000, 0, 0, Duration.ofMillis(10), LatencyHistogram.fromCounts(dense)))));
+  }
+
+  @Test
+  void figuresWrittenWithinTheRefreshIntervalShowWhenItEnds() throws IOException {
+    HttpResponse<byte[]> first = fetcher.get("/status", "Accept", "application/json");
+    long before = requestsToday(first);
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(first.headers().firstValue("Cache-Control")).hasValue("max-age=60");
+
+    recordThousandMoreRequests();
+    CLOCK.advance(Duration.ofSeconds(30));
+    HttpResponse<byte[]> cached = fetcher.get("/status", "Accept", "application/json");
+
+    assertThat(requestsToday(cached)).isEqualTo(before);
+    assertThat(cached.headers().firstValue("ETag")).hasValue(etag);
+    assertThat(cached.headers().firstValue("Cache-Control")).hasValue("max-age=30");
+
+    CLOCK.advance(Duration.ofSeconds(30));
+    HttpResponse<byte[]> fresh = fetcher.get("/status", "Accept", "application/json");
+
+    assertThat(requestsToday(fresh)).isEqualTo(before + 1_000);
+    assertThat(fresh.headers().firstValue("ETag")).isPresent().isNotEqualTo(etag);
+    assertThat(fresh.headers().firstValue("Cache-Control")).hasValue("max-age=60");
+  }
+
+  @Test
+  void aClientWithTheCurrentPageGetsNotModifiedUntilTheIntervalEnds() {
+    HttpResponse<byte[]> page = fetcher.get("/status");
+    String etag = page.headers().firstValue("ETag").orElseThrow();
+    assertThat(page.statusCode()).isEqualTo(200);
+
+    CLOCK.advance(Duration.ofSeconds(59));
+    HttpResponse<byte[]> unchanged = fetcher.get("/status", "If-None-Match", etag);
+
+    assertThat(unchanged.statusCode()).isEqualTo(304);
+    assertThat(unchanged.body()).isEmpty();
+    assertThat(unchanged.headers().firstValue("Cache-Control")).hasValue("max-age=1");
+
+    CLOCK.advance(Duration.ofSeconds(1));
+    HttpResponse<byte[]> next = fetcher.get("/status", "If-None-Match", etag);
+
+    assertThat(next.statusCode()).isEqualTo(200);
+    assertThat(next.body()).isNotEmpty();
+  }
+}

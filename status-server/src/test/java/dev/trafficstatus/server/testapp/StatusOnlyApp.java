@@ -1,0 +1,110 @@
+package dev.trafficstatus.server.testapp;
+
+import dev.trafficstatus.server.StatusBundle;
+import dev.trafficstatus.server.StatusConfiguration;
+import dev.trafficstatus.spi.store.StatusStore;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A host app with the status bundle and no resources of its own, on a clock the test sets: for
+ * tests that write figures straight into the running store and look at the page they make.
+ */
+public final class StatusOnlyApp extends Application<StatusConfiguration> {
+
+  private final Clock clock;
+  private StatusBundle<StatusConfiguration> bundle;
+
+  /**
+   * @param clock what "now" is for the bundle: flushing, maintenance and the page
+   */
+  public StatusOnlyApp(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public String getName() {
+    return "shop";
+  }
+
+  @Override
+  public void initialize(Bootstrap<StatusConfiguration> bootstrap) {
+    bundle = new StatusBundle<>(StatusConfiguration::getStatus).withClock(clock);
+    bootstrap.addBundle(bundle);
+  }
+
+  @Override
+  public void run(StatusConfiguration configuration, Environment environment) {
+    // Nothing of its own: the page shows only what the test writes into the store.
+  }
+
+  /**
+   * The bundle, whose runtime holds the store to seed.
+   *
+   * @return the bundle
+   */
+  public StatusBundle<StatusConfiguration> bundle() {
+    return bundle;
+  }
+
+  /**
+   * The app on {@code status-only.yml} with an in-memory H2 database of its own, for a test class.
+   *
+   * <p>Its settings are system properties under a prefix of its own, not Dropwizard's shared
+   * {@code dw.}: two apps of one class overriding the same key would otherwise leave one value
+   * behind when they stop (each restores the value it found), and later tests would read it.
+   *
+   * @param database the H2 database name, unique per test class
+   * @param clock the app's clock
+   * @param settings further configuration, such as {@code status.page.title}; may replace the
+   *     database URL
+   * @return the extension that starts and stops the app around the class
+   */
+  public static DropwizardAppExtension<StatusConfiguration> extension(
+      String database, Clock clock, Map<String, String> settings) {
+    String prefix = "status-only-" + database;
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("status.store.database.url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
+    all.putAll(settings);
+    ConfigOverride[] overrides = all.entrySet().stream()
+        .map(setting -> ConfigOverride.config(prefix, setting.getKey(), setting.getValue()))
+        .toArray(ConfigOverride[]::new);
+    return new DropwizardAppExtension<>(
+        new DropwizardTestSupport<>(
+            StatusOnlyApp.class, ResourceHelpers.resourceFilePath("status-only.yml"), prefix, overrides) {
+          @Override
+          public Application<StatusConfiguration> newApplication() {
+            return new StatusOnlyApp(clock);
+          }
+        });
+  }
+
+  /**
+   * The app with no settings beyond its database.
+   *
+   * @param database the H2 database name, unique per test class
+   * @param clock the app's clock
+   * @return the extension that starts and stops the app around the class
+   */
+  public static DropwizardAppExtension<StatusConfiguration> extension(String database, Clock clock) {
+    return extension(database, clock, Map.of());
+  }
+
+  /**
+   * The running store of a started app, to write figures into.
+   *
+   * @param app the started extension
+   * @return its store
+   */
+  public static StatusStore store(DropwizardAppExtension<StatusConfiguration> app) {
+    return ((StatusOnlyApp) app.getApplication()).bundle().runtime().store();
+  }
+}
