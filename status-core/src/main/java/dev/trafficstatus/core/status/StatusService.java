@@ -1,15 +1,26 @@
 package dev.trafficstatus.core.status;
 
 import dev.trafficstatus.spi.page.StatusPage;
+import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.spi.store.StoredRoute;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serves the page model: reads the store, builds the page, and keeps it for at most the page's
- * refresh interval, so a page that many people watch costs one set of queries per interval.
+ * Serves the page model: reads the store, builds the page, and keeps what it read for at most the
+ * page's refresh interval, so a page that many people watch costs one set of queries per interval.
+ *
+ * <p>What is kept is the store's figures for the longest window asked for in the interval; shorter
+ * windows are cut from it. So however many window lengths clients ask for ({@code ?days=1} to
+ * {@code ?days=365}), the store is read at most once per interval, plus once more each time a
+ * longer window than any before is asked for. Concurrent requests that find the figures stale wait
+ * for one read rather than each reading.
  */
 public final class StatusService {
 
@@ -17,7 +28,16 @@ public final class StatusService {
   private final PageBuilder builder;
   private final PageSettings settings;
   private final Clock clock;
-  private final ConcurrentHashMap<Integer, StatusPage> cache = new ConcurrentHashMap<>();
+  private volatile Snapshot snapshot;
+
+  /** What the store held at one instant, for a window of {@code days}, and the pages cut from it. */
+  private record Snapshot(
+      Instant readAt,
+      int days,
+      List<StoredRoute> routes,
+      List<DayBucket> dayBuckets,
+      List<RouteTally> recent,
+      Map<Integer, StatusPage> pages) {}
 
   /**
    * @param store where the figures are
@@ -63,25 +83,46 @@ public final class StatusService {
       throw new IllegalArgumentException(
           "days must be between 1 and " + settings.maxDays() + ", got " + days);
     }
-    Instant now = clock.instant();
-    StatusPage cached = cache.get(days);
-    if (cached != null && now.isBefore(cached.generatedAt().plus(settings.refresh()))
-        && !now.isBefore(cached.generatedAt())) {
-      return cached;
+    Snapshot current = snapshot;
+    if (!covers(current, days, clock.instant())) {
+      current = refresh(days);
     }
-    StatusPage fresh =
-        builder.build(
-            now,
+    Snapshot figures = current;
+    return figures.pages()
+        .computeIfAbsent(
             days,
+            d -> builder.build(figures.readAt(), d, figures.routes(), figures.dayBuckets(), figures.recent()));
+  }
+
+  private boolean covers(Snapshot figures, int days, Instant now) {
+    return figures != null
+        && figures.days() >= days
+        && !now.isBefore(figures.readAt())
+        && now.isBefore(figures.readAt().plus(settings.refresh()));
+  }
+
+  /** Reads the store once for everyone waiting; a window at least as long as the stale one's. */
+  private synchronized Snapshot refresh(int days) {
+    Instant now = clock.instant();
+    Snapshot stale = snapshot;
+    if (covers(stale, days, now)) {
+      return stale;
+    }
+    int window = stale != null && stale.days() > days && covers(stale, 1, now) ? stale.days() : days;
+    Snapshot fresh =
+        new Snapshot(
+            now,
+            window,
             store.routes(),
-            store.readDays(PageBuilder.firstDay(now, days), PageBuilder.today(now)),
-            store.readSince(now.minus(settings.currentWindow())));
-    cache.put(days, fresh);
+            store.readDays(PageBuilder.firstDay(now, window), PageBuilder.today(now)),
+            store.readSince(now.minus(settings.currentWindow())),
+            new ConcurrentHashMap<>());
+    snapshot = fresh;
     return fresh;
   }
 
-  /** Forgets cached pages, so the next request reads the store (after an API edit). */
+  /** Forgets what was read, so the next request reads the store (after a flush or an edit). */
   public void invalidate() {
-    cache.clear();
+    snapshot = null;
   }
 }

@@ -50,6 +50,30 @@ class StatusServiceTest {
   }
 
   @Test
+  void everyWindowLengthInOneIntervalCostsOneReadOfTheLongest() {
+    store.declareRoutes(List.of(new RouteDescriptor(HOME, "Home", "", "Web")));
+    write(5);
+
+    StatusPage year = service.page(365);
+    for (int days = 1; days <= 365; days++) {
+      assertThat(service.page(days).days()).isEqualTo(days);
+    }
+
+    assertThat(store.dayReads()).isEqualTo(1);
+    assertThat(service.page(30).groups().get(0).routes().get(0).requests()).isEqualTo(5);
+    assertThat(service.page(365)).isSameAs(year);
+  }
+
+  @Test
+  void aLongerWindowThanAnyReadBeforeReadsOnceMore() {
+    service.page(30);
+    service.page(90);
+    service.page(60);
+
+    assertThat(store.dayReads()).isEqualTo(2);
+  }
+
+  @Test
   void anEditIsShownAtOnceAfterInvalidation() {
     store.declareRoutes(List.of(new RouteDescriptor(HOME, "Home", "", "Web")));
     service.page();

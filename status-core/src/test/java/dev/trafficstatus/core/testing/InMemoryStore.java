@@ -37,6 +37,7 @@ public final class InMemoryStore implements StatusStore {
   private final Map<MinuteKey, Tally> minutes = new HashMap<>();
   private volatile boolean down;
   private int writeCalls;
+  private int dayReads;
 
   public synchronized void down(boolean down) {
     this.down = down;
@@ -44,6 +45,10 @@ public final class InMemoryStore implements StatusStore {
 
   public synchronized int writeCalls() {
     return writeCalls;
+  }
+
+  public synchronized int dayReads() {
+    return dayReads;
   }
 
   public synchronized int minuteRows() {
@@ -98,6 +103,7 @@ public final class InMemoryStore implements StatusStore {
 
   @Override
   public synchronized List<DayBucket> readDays(LocalDate first, LocalDate last) {
+    dayReads++;
     check("reading days");
     Map<RouteKey, Map<LocalDate, Tally>> sums = new HashMap<>();
     minutes.forEach(
