@@ -171,6 +171,18 @@ public final class InMemoryStore implements StatusStore {
   }
 
   @Override
+  public synchronized boolean restoreRoute(RouteKey key) {
+    check("restoring a route");
+    StoredRoute known = routes.get(key);
+    if (known == null || !known.hidden()) {
+      return false;
+    }
+    routes.put(key, new StoredRoute(key, known.name(), known.doc(), known.group(), false, known.edited()));
+    minutes.keySet().removeIf(k -> k.route().equals(key));
+    return true;
+  }
+
+  @Override
   public MaintenanceReport maintain(Instant now, Retention retention) {
     check("maintenance");
     return new MaintenanceReport(true, 0, 0, 0);

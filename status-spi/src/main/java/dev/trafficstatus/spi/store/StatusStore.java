@@ -93,6 +93,16 @@ public interface StatusStore extends Lifecycle {
   boolean deleteRoute(RouteKey key);
 
   /**
+   * Brings a deleted route back: it is shown again, and buckets written from now on are kept. Its
+   * history stays deleted (any row a concurrent writer slipped in while it was hidden is deleted
+   * too), and its name and doc are those it had when deleted.
+   *
+   * @param key the route
+   * @return true when a deleted route was restored, false when no deleted route had that key
+   */
+  boolean restoreRoute(RouteKey key);
+
+  /**
    * Rolls closed days up from minute buckets and deletes rows past retention. Runs in at most one
    * process at a time across all processes sharing the database; a call that finds another process
    * running it returns at once with {@link MaintenanceReport#skipped()}.

@@ -471,6 +471,56 @@ abstract class StatusStoreContract {
     assertThat(store.deleteRoute(ITEM)).isFalse();
   }
 
+  @Test
+  void restoringADeletedRouteShowsItAgainWithoutItsHistoryAndKeepsNewBuckets() throws Exception {
+    StatusStore store = startedStore();
+    store.declareRoutes(List.of(route(HOME, "Home"), route(ITEM, "Item")));
+    store.editRoute(ITEM, new RouteEdit("Product", null));
+    store.writeMinutes(List.of(bucket(ITEM, minute(0, 12, 0), "i-1", Tallies.of(6, 0, 0, 10))));
+    store.deleteRoute(ITEM);
+
+    assertThat(store.restoreRoute(ITEM)).isTrue();
+    assertThat(store.restoreRoute(ITEM)).as("no longer deleted").isFalse();
+    assertThat(store.restoreRoute(HOME)).as("never deleted").isFalse();
+    assertThat(store.restoreRoute(API)).as("unknown").isFalse();
+    assertThat(store.routes())
+        .contains(new StoredRoute(ITEM, "Product", "doc of Item", "Group of shop", false, true));
+    assertThat(store.readDays(DAY0, DAY0)).isEmpty();
+
+    store.writeMinutes(List.of(bucket(ITEM, minute(0, 13, 0), "i-1", Tallies.of(2, 1, 0, 10))));
+    assertThat(byRouteAndDay(store.readDays(DAY0, DAY0)))
+        .isEqualTo(Map.of(ITEM, Map.of(DAY0, Tallies.of(2, 1, 0, 10))));
+
+    store.stop();
+    StatusStore restarted = startedStore();
+    restarted.declareRoutes(List.of(new RouteDescriptor(ITEM, "item()", "", "ItemResource")));
+    assertThat(restarted.routes())
+        .contains(new StoredRoute(ITEM, "Product", "doc of Item", "ItemResource", false, true));
+  }
+
+  @Test
+  void restoringClearsRowsThatSlippedInWhileTheRouteWasHidden() throws Exception {
+    StatusStore store = startedStore();
+    store.declareRoutes(List.of(route(ITEM, "Item")));
+    store.deleteRoute(ITEM);
+    // What a writer that still saw the route as visible could have added after the delete.
+    sql()
+        .useHandle(
+            handle ->
+                handle.execute(
+                    "INSERT INTO status_minutes (route_id, epoch_minute, instance, total, success,"
+                        + " failure, ignored, max_latency_micros, histogram)"
+                        + " SELECT id, ?, 'late', 1, 1, 0, 0, 10, ? FROM status_routes WHERE rule = ?",
+                    UtcPeriods.minuteOf(minute(0, 12, 0)),
+                    Tallies.of(1, 0, 0, 10).latency().encode(),
+                    ITEM.rule()));
+
+    assertThat(store.restoreRoute(ITEM)).isTrue();
+
+    assertThat(store.readDays(DAY0, DAY0)).isEmpty();
+    assertThat(count("SELECT COUNT(*) FROM status_minutes")).isZero();
+  }
+
   // ---- schema, lifecycle and failures
 
   @Test

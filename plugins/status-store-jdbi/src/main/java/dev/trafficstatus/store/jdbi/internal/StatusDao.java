@@ -185,6 +185,34 @@ public final class StatusDao {
   }
 
   /**
+   * Shows a hidden route again.
+   *
+   * @param key the route
+   * @return its id, or empty when no hidden route has that key
+   */
+  public Optional<Integer> unhideRoute(RouteKey key) {
+    int changed =
+        handle
+            .createUpdate(
+                """
+                UPDATE status_routes SET hidden = FALSE
+                WHERE service = :service AND rule = :rule AND hidden
+                """)
+            .bind("service", key.service())
+            .bind("rule", key.rule())
+            .execute();
+    if (changed == 0) {
+      return Optional.empty();
+    }
+    return handle
+        .createQuery("SELECT id FROM status_routes WHERE service = :service AND rule = :rule")
+        .bind("service", key.service())
+        .bind("rule", key.rule())
+        .mapTo(Integer.class)
+        .findOne();
+  }
+
+  /**
    * Deletes a route's minute and day rows.
    *
    * @param routeId the route's id
