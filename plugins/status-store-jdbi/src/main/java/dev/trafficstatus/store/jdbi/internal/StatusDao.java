@@ -185,19 +185,21 @@ public final class StatusDao {
   }
 
   /**
-   * Shows a hidden route again.
+   * Shows a hidden route again, counting from a given minute on.
    *
    * @param key the route
+   * @param countsFrom the first epoch minute whose buckets are kept
    * @return its id, or empty when no hidden route has that key
    */
-  public Optional<Integer> unhideRoute(RouteKey key) {
+  public Optional<Integer> unhideRoute(RouteKey key, long countsFrom) {
     int changed =
         handle
             .createUpdate(
                 """
-                UPDATE status_routes SET hidden = FALSE
+                UPDATE status_routes SET hidden = FALSE, counts_from = :countsFrom
                 WHERE service = :service AND rule = :rule AND hidden
                 """)
+            .bind("countsFrom", countsFrom)
             .bind("service", key.service())
             .bind("rule", key.rule())
             .execute();
