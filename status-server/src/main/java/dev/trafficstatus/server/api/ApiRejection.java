@@ -24,6 +24,10 @@ final class ApiRejection extends Exception {
 
   /** The refusal as the client gets it. */
   Response response() {
-    return ApiResponses.error(status, getMessage()).build();
+    Response.ResponseBuilder response = ApiResponses.error(status, getMessage());
+    if (status == Response.Status.REQUEST_ENTITY_TOO_LARGE || status == Response.Status.UNSUPPORTED_MEDIA_TYPE) {
+      ApiResponses.closeUnreadBody(response);
+    }
+    return response.build();
   }
 }

@@ -40,6 +40,19 @@ final class ApiResponses {
     return json(status, Map.of("error", message));
   }
 
+  /**
+   * Marks an answer given before the request's body was read to its end. The server then closes
+   * the connection rather than read the rest; saying so up front keeps a client from sending its
+   * next request on a connection that is about to close (Java's HttpClient would report "no bytes"
+   * instead of the answer).
+   *
+   * @param response the answer
+   * @return the same builder
+   */
+  static Response.ResponseBuilder closeUnreadBody(Response.ResponseBuilder response) {
+    return response.header("Connection", "close");
+  }
+
   private static Response.ResponseBuilder json(Response.StatusType status, Object body) {
     CacheControl noStore = new CacheControl();
     noStore.setNoStore(true);
@@ -56,15 +69,16 @@ final class ApiResponses {
   }
 
   /**
-   * Client input as it may appear in an error: quoted, control characters replaced, at most 60
-   * characters.
+   * Client input as it may appear in an error: quoted, at most 60 characters, with control,
+   * format (bidi overrides, zero-width) and unpaired surrogate characters shown as {@code ?}, so an
+   * echoed value can neither break a log line nor reorder the text around it.
    *
    * @param given what the client sent
    * @return the printable form
    */
   static String printable(String given) {
     // Code points, not chars: a cut through a surrogate pair could not be written as JSON.
-    String clean = given.replaceAll("[\\p{Cc}\\p{Cs}]", "?");
+    String clean = given.replaceAll("[\\p{Cc}\\p{Cf}\\p{Cs}]", "?");
     int max = 60;
     if (clean.codePointCount(0, clean.length()) <= max) {
       return "'" + clean + "'";

@@ -55,6 +55,7 @@ public final class BearerTokenAuthFilter extends AuthFilter<String, PrincipalImp
     if (hasQueryToken(request.getUriInfo().getRequestUri().getRawQuery())) {
       request.abortWith(
           refusal(
+              request,
               "invalid_request",
               "Send the token in the Authorization header; a token in the query string"
                   + " (access_token) is not accepted"));
@@ -63,11 +64,11 @@ public final class BearerTokenAuthFilter extends AuthFilter<String, PrincipalImp
     String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
     if (token == null) {
       request.abortWith(
-          refusal(null, "Missing bearer token: send the header Authorization: Bearer <API secret>"));
+          refusal(request, null, "Missing bearer token: send the header Authorization: Bearer <API secret>"));
       return;
     }
     if (!authenticate(request, token, SCHEME)) {
-      request.abortWith(refusal("invalid_token", "Invalid bearer token"));
+      request.abortWith(refusal(request, "invalid_token", "Invalid bearer token"));
     }
   }
 
@@ -107,12 +108,17 @@ public final class BearerTokenAuthFilter extends AuthFilter<String, PrincipalImp
     }
   }
 
-  private Response refusal(String error, String message) {
+  private Response refusal(ContainerRequestContext request, String error, String message) {
     String challenge =
         prefix + " realm=\"" + realm + "\"" + (error == null ? "" : ", error=\"" + error + "\"");
-    return ApiResponses.error(Response.Status.UNAUTHORIZED, message)
-        .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-        .build();
+    Response.ResponseBuilder response =
+        ApiResponses.error(Response.Status.UNAUTHORIZED, message)
+            .header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+    // The body of a refused request is never read.
+    if (request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null) {
+      ApiResponses.closeUnreadBody(response);
+    }
+    return response.build();
   }
 
   private static final class Builder

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +40,8 @@ final class ApiClient {
     }
   }
 
-  private final HttpClient http =
+  /** One client for every test: each HttpClient has a selector thread and a connection pool. */
+  private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
@@ -64,7 +66,7 @@ final class ApiClient {
     }
     try {
       HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Answer(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
@@ -89,6 +91,30 @@ final class ApiClient {
       headers.addAll(List.of("Content-Type", "application/json"));
     }
     return send(method, path, json, headers.toArray(String[]::new));
+  }
+
+  /**
+   * Sends bytes as they are, for requests no HTTP client library would build (malformed headers,
+   * lying lengths), and reads the status line of whatever comes back.
+   *
+   * @param request the whole request: request line, headers, blank line and body
+   * @return the status code, or -1 when the server closed without answering
+   */
+  int raw(byte[] request) {
+    URI uri = URI.create(base);
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      try {
+        socket.getOutputStream().write(request);
+        socket.shutdownOutput();
+      } catch (IOException refusedMidway) {
+        // The server may answer and close before it has read everything: read what it said.
+      }
+      String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+      return head.startsWith("HTTP/1.1 ") ? Integer.parseInt(head.substring(9, 12)) : -1;
+    } catch (IOException e) {
+      throw new UncheckedIOException("raw request", e);
+    }
   }
 
   Answer get(String path, String... headers) {

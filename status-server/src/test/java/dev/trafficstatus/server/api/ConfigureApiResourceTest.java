@@ -134,7 +134,7 @@ class ConfigureApiResourceTest {
     JsonNode back = ShopWithApi.pageRoutes(app()).get("/items/{id}");
     assertThat(back).isNotNull();
     assertThat(back.get("requests").asLong()).as("history stays deleted").isZero();
-    ShopWithApi.traffic(app(), "/items/6", 1, 200);
+    // The open minute still holds the requests from before the delete; they must stay deleted.
     CLOCK.advance(Duration.ofMinutes(1));
     ShopWithApi.traffic(app(), "/items/6", 2, 200);
     ShopWithApi.flush(app());

@@ -12,6 +12,7 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,11 +38,10 @@ final class ShopWithApi {
    * The shop on the given database with the API enabled.
    *
    * @param databaseUrl the JDBC URL
-   * @param extra further overrides
    * @return the support, not started
    */
-  static DropwizardTestSupport<ShopConfiguration> support(String databaseUrl, ConfigOverride... extra) {
-    return support(databaseUrl, Clock.systemUTC(), extra);
+  static DropwizardTestSupport<ShopConfiguration> support(String databaseUrl) {
+    return support(databaseUrl, Clock.systemUTC(), Map.of());
   }
 
   /**
@@ -49,22 +49,33 @@ final class ShopWithApi {
    *
    * @param databaseUrl the JDBC URL
    * @param clock the clock of the app and its pipeline
-   * @param extra further overrides
+   * @return the support, not started
+   */
+  static DropwizardTestSupport<ShopConfiguration> support(String databaseUrl, Clock clock) {
+    return support(databaseUrl, clock, Map.of());
+  }
+
+  /**
+   * The shop on the given database with the API enabled, on a clock of the test's, with settings
+   * that replace the defaults (Dropwizard keeps overrides in a set, so a key may be given once).
+   *
+   * @param databaseUrl the JDBC URL
+   * @param clock the clock of the app and its pipeline
+   * @param settings configuration keys such as {@code status.api.secret} and their values
    * @return the support, not started
    */
   static DropwizardTestSupport<ShopConfiguration> support(
-      String databaseUrl, Clock clock, ConfigOverride... extra) {
-    List<ConfigOverride> overrides =
-        new ArrayList<>(
-            List.of(
-                ConfigOverride.config("status.store.database.url", databaseUrl),
-                ConfigOverride.config("status.api.enabled", "true"),
-                ConfigOverride.config("status.api.secret", SECRET)));
-    overrides.addAll(List.of(extra));
-    return new DropwizardTestSupport<>(
-        ShopApp.class,
-        ResourceHelpers.resourceFilePath("shop.yml"),
-        overrides.toArray(ConfigOverride[]::new)) {
+      String databaseUrl, Clock clock, Map<String, String> settings) {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("status.store.database.url", databaseUrl);
+    all.put("status.api.enabled", "true");
+    all.put("status.api.secret", SECRET);
+    all.putAll(settings);
+    ConfigOverride[] overrides =
+        all.entrySet().stream()
+            .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue()))
+            .toArray(ConfigOverride[]::new);
+    return new DropwizardTestSupport<>(ShopApp.class, ResourceHelpers.resourceFilePath("shop.yml"), overrides) {
       @Override
       public Application<ShopConfiguration> newApplication() {
         return new ShopApp(clock);
