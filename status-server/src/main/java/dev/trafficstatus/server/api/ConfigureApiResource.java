@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -64,6 +64,15 @@ public final class ConfigureApiResource {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** The answer to a change: what was done, in the seed's words. */
+  record MessageJson(String message) {}
+
+  /** The answer to a change of one route: what was done and the route as it is now. */
+  record RouteMessageJson(String message, RouteJson route) {}
+
+  /** The answer to GET. */
+  record RoutesJson(List<RouteJson> routes) {}
+
   /** A route as the API shows it. */
   record RouteJson(
       String service, String rule, String name, String doc, String group, boolean hidden, boolean edited) {
@@ -83,7 +92,7 @@ public final class ConfigureApiResource {
   /** Every route of every service in the store, deleted ones marked {@code hidden}. */
   @GET
   public Response list() {
-    return answer(() -> ApiResponses.ok(Map.of("routes", store.routes().stream().map(RouteJson::of).toList())));
+    return answer(() -> ApiResponses.ok(new RoutesJson(store.routes().stream().map(RouteJson::of).toList())));
   }
 
   /** Renames or re-documents a route: {@code {"rule", "name"?, "doc"?, "service"?}}. */
@@ -104,7 +113,7 @@ public final class ConfigureApiResource {
       }
       StoredRoute edited = store.editRoute(key, edit).orElseThrow(() -> noVisibleRoute(key));
       changed("modified", key);
-      return ApiResponses.ok(Map.of("message", "Route modified", "route", RouteJson.of(edited)));
+      return ApiResponses.ok(new RouteMessageJson("Route modified", RouteJson.of(edited)));
     });
   }
 
@@ -118,7 +127,7 @@ public final class ConfigureApiResource {
         throw noVisibleRoute(key);
       }
       changed("deleted", key);
-      return ApiResponses.ok(Map.of("message", "Route deleted"));
+      return ApiResponses.ok(new MessageJson("Route deleted"));
     });
   }
 
@@ -141,8 +150,8 @@ public final class ConfigureApiResource {
           store.routes().stream().filter(route -> route.key().equals(key)).findFirst();
       return ApiResponses.ok(
           restored
-              .<Map<String, Object>>map(route -> Map.of("message", "Route restored", "route", RouteJson.of(route)))
-              .orElse(Map.of("message", "Route restored")));
+              .<Object>map(route -> new RouteMessageJson("Route restored", RouteJson.of(route)))
+              .orElse(new MessageJson("Route restored")));
     });
   }
 
