@@ -215,6 +215,20 @@ abstract class StatusStoreContract {
     assertThat(store.deleteRoute(ITEM)).isFalse();
   }
 
+  @Test
+  void theLongestEditTheApiAcceptsFitsAndComesBackUnchanged() throws Exception {
+    StatusStore store = startedStore();
+    store.declareRoutes(List.of(route(HOME, "Home")));
+    // Characters outside the BMP take two UTF-16 units: the widest text within the limits.
+    String name = "😀".repeat(RouteEdit.MAX_NAME_LENGTH);
+    String doc = "𝕕\n".repeat(RouteEdit.MAX_DOC_LENGTH / 2);
+
+    store.editRoute(HOME, new RouteEdit(name, doc));
+
+    assertThat(startedStore().routes())
+        .containsExactly(new StoredRoute(HOME, name, doc, "Group of shop", false, true));
+  }
+
   // ---- writing minutes
 
   @Test
