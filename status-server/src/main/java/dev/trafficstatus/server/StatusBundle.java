@@ -1,5 +1,7 @@
 package dev.trafficstatus.server;
 
+import dev.trafficstatus.server.api.ConfigureApiRoutes;
+import dev.trafficstatus.server.config.ApiFactory;
 import dev.trafficstatus.server.config.StatusFactory;
 import dev.trafficstatus.server.ops.DatabaseCommand;
 import dev.trafficstatus.server.ops.FlushHealthCheck;
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Everything it registers is namespaced so it never clashes with the host's own: metrics
  * {@code trafficstatus.*}, health checks and tasks {@code trafficstatus-*}, the {@code status-db}
  * and {@code status-plugins} commands, its own Liquibase changelog tables, its own JSON mapper and no global exception mappers.
+ * The configure API's bearer filter is name-bound to the API's own methods, so it neither sees the
+ * host's requests nor needs the host's {@code AuthDynamicFeature} or {@code @Auth} binder.
  *
  * @param <C> the application's configuration class
  */
@@ -126,7 +130,10 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
     if (runtime.servesPage()) {
       PageRoutes.register(runtime, environment.jersey(), clock);
     }
-    logStartup(environment);
+    if (status.getApi().isEnabled()) {
+      ConfigureApiRoutes.register(runtime, status.getApi(), environment.jersey(), clock);
+    }
+    logStartup(environment, status.getApi());
   }
 
   /** Store first (the others need it), then flushing, maintenance and the captures; reverse on stop. */
@@ -139,7 +146,7 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
     }
   }
 
-  private void logStartup(Environment environment) {
+  private void logStartup(Environment environment, ApiFactory api) {
     catalog.describe().forEach(line -> LOG.info("Traffic Status plugins, {}", line));
     LOG.info("Traffic Status store: {}", runtime.store().describe());
     LOG.info(
@@ -153,6 +160,14 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
               "Traffic Status page: http://localhost:{}{}", localPort(server), runtime.pagePrefix()));
     } else {
       LOG.info("Traffic Status page: none (capture-only: status.page.enabled is false)");
+    }
+    if (api.isEnabled()) {
+      environment.lifecycle().addServerLifecycleListener(server ->
+          LOG.info(
+              "Traffic Status configure API: http://localhost:{}{} (bearer token: status.api.secret)",
+              localPort(server), api.getPath()));
+    } else {
+      LOG.info("Traffic Status configure API: off (status.api.enabled is false)");
     }
   }
 

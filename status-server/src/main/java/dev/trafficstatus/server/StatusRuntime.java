@@ -100,7 +100,7 @@ public final class StatusRuntime {
     b.pagePrefix = config.getPage().getPrefix();
     b.registry =
         new RouteRegistry(
-            config.getClassification().build(), clock, capturedRoutes(b.service, b.pagePrefix));
+            config.getClassification().build(), clock, capturedRoutes(b.service, ownPaths(config)));
     List<Object> hostObjects =
         environment == null ? List.of() : List.of(environment, environment.metrics());
     HostContext context = new HostContext(b.service, b.instance, clock, b.registry, hostObjects);
@@ -162,11 +162,22 @@ public final class StatusRuntime {
     return fromApp.isEmpty() ? "service" : fromApp;
   }
 
-  /** The status page and everything under it belong to us, not to the host: never captured. */
-  private static Predicate<RouteKey> capturedRoutes(String service, String pagePrefix) {
+  /** The paths the bundle serves: the page's prefix, and the API's path when it is on. */
+  private static List<String> ownPaths(StatusFactory config) {
+    return config.getApi().isEnabled()
+        ? List.of(config.getPage().getPrefix(), config.getApi().getPath())
+        : List.of(config.getPage().getPrefix());
+  }
+
+  /**
+   * The status page, the configure API and everything under them belong to us, not to the host:
+   * never captured, so looking at the page or editing routes never shows up as traffic.
+   */
+  private static Predicate<RouteKey> capturedRoutes(String service, List<String> ownPaths) {
     return key ->
         !(key.service().equals(service)
-            && (key.rule().equals(pagePrefix) || key.rule().startsWith(pagePrefix + "/")));
+            && ownPaths.stream()
+                .anyMatch(own -> key.rule().equals(own) || key.rule().startsWith(own + "/")));
   }
 
   /**

@@ -35,6 +35,7 @@ public final class InMemoryStore implements StatusStore {
 
   private final Map<RouteKey, StoredRoute> routes = new TreeMap<>();
   private final Map<MinuteKey, Tally> minutes = new HashMap<>();
+  private final Map<RouteKey, Instant> countsFrom = new HashMap<>();
   private volatile boolean down;
   private int writeCalls;
   private int dayReads;
@@ -89,7 +90,8 @@ public final class InMemoryStore implements StatusStore {
     check("writing " + buckets.size() + " minute buckets");
     for (MinuteBucket b : buckets) {
       StoredRoute route = routes.get(b.route());
-      if (route != null && !route.hidden()) {
+      Instant from = countsFrom.getOrDefault(b.route(), Instant.MIN);
+      if (route != null && !route.hidden() && !b.minute().isBefore(from)) {
         minutes.put(new MinuteKey(b.route(), b.minute(), b.instance()), b.tally());
       }
     }
@@ -172,6 +174,19 @@ public final class InMemoryStore implements StatusStore {
       return false;
     }
     routes.put(key, new StoredRoute(key, known.name(), known.doc(), known.group(), true, known.edited()));
+    minutes.keySet().removeIf(k -> k.route().equals(key));
+    return true;
+  }
+
+  @Override
+  public synchronized boolean restoreRoute(RouteKey key, Instant now) {
+    check("restoring a route");
+    StoredRoute known = routes.get(key);
+    if (known == null || !known.hidden()) {
+      return false;
+    }
+    countsFrom.put(key, now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES));
+    routes.put(key, new StoredRoute(key, known.name(), known.doc(), known.group(), false, known.edited()));
     minutes.keySet().removeIf(k -> k.route().equals(key));
     return true;
   }

@@ -1,8 +1,10 @@
 package dev.trafficstatus.server.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.trafficstatus.spi.capture.CaptureFactory;
 import dev.trafficstatus.spi.store.StoreFactory;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -38,6 +40,8 @@ public class StatusFactory {
   @Valid @NotNull private FlushFactory flush = new FlushFactory();
 
   @Valid @NotNull private RetentionFactory retention = new RetentionFactory();
+
+  @Valid @NotNull private ApiFactory api = new ApiFactory();
 
   /** The service name routes are recorded under; the application's name when left out. */
   @JsonProperty
@@ -132,5 +136,36 @@ public class StatusFactory {
   @JsonProperty
   public void setRetention(RetentionFactory retention) {
     this.retention = retention;
+  }
+
+  @JsonProperty
+  public ApiFactory getApi() {
+    return api;
+  }
+
+  @JsonProperty
+  public void setApi(ApiFactory api) {
+    this.api = api;
+  }
+
+  /**
+   * The API and the page each own their path and everything under it (neither is captured as a
+   * route), so neither may lie inside the other.
+   *
+   * @return whether the paths are apart
+   */
+  @JsonIgnore
+  @ValidationMethod(
+      message = "status.api.path and status.page.prefix must not be equal or lie one inside the other")
+  public boolean isApiPathApartFromPage() {
+    if (api == null || page == null || !api.isEnabled()
+        || api.getPath() == null || page.getPrefix() == null) {
+      return true;
+    }
+    return !within(api.getPath(), page.getPrefix()) && !within(page.getPrefix(), api.getPath());
+  }
+
+  private static boolean within(String path, String root) {
+    return path.equals(root) || path.startsWith(root + "/");
   }
 }

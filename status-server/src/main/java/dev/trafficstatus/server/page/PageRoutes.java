@@ -1,6 +1,7 @@
 package dev.trafficstatus.server.page;
 
 import dev.trafficstatus.server.StatusRuntime;
+import dev.trafficstatus.server.jersey.RelocatedResource;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
 

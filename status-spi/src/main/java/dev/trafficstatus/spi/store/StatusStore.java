@@ -93,6 +93,19 @@ public interface StatusStore extends Lifecycle {
   boolean deleteRoute(RouteKey key);
 
   /**
+   * Brings a deleted route back: it is shown again and counts again from the minute after {@code
+   * now} on. Its history stays deleted: buckets of earlier minutes are dropped, because processes
+   * may still hold counts from before the delete in memory (the open minute, a retry buffer), and
+   * any row a concurrent writer slipped in while the route was hidden is deleted. Its name and doc
+   * are those it had when deleted.
+   *
+   * @param key the route
+   * @param now the current time, from the caller's clock
+   * @return true when a deleted route was restored, false when no deleted route had that key
+   */
+  boolean restoreRoute(RouteKey key, Instant now);
+
+  /**
    * Rolls closed days up from minute buckets and deletes rows past retention. Runs in at most one
    * process at a time across all processes sharing the database; a call that finds another process
    * running it returns at once with {@link MaintenanceReport#skipped()}.

@@ -323,6 +323,32 @@ final class JdbiStatusStore implements StatusStore {
     }
   }
 
+  @Override
+  public boolean restoreRoute(RouteKey key, Instant now) {
+    requireStarted();
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(now, "now");
+    long countsFrom = UtcPeriods.minuteOf(now) + 1;
+    try {
+      boolean restored =
+          jdbi.inTransaction(
+              handle -> {
+                StatusDao dao = new StatusDao(handle, dialect);
+                Optional<Integer> id = dao.unhideRoute(key, countsFrom);
+                // A writer that read the route as visible just before it was hidden may have added
+                // rows after the delete; a restored route starts without history all the same.
+                id.ifPresent(dao::deleteHistory);
+                return id.isPresent();
+              });
+      if (restored) {
+        refreshRouteIds();
+      }
+      return restored;
+    } catch (RuntimeException failure) {
+      throw StoreFailures.wrap("restoring route " + key.service() + " " + key.rule(), failure);
+    }
+  }
+
   // ---- minutes
 
   @Override

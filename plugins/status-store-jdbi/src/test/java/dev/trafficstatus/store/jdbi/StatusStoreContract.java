@@ -215,6 +215,20 @@ abstract class StatusStoreContract {
     assertThat(store.deleteRoute(ITEM)).isFalse();
   }
 
+  @Test
+  void theLongestEditTheApiAcceptsFitsAndComesBackUnchanged() throws Exception {
+    StatusStore store = startedStore();
+    store.declareRoutes(List.of(route(HOME, "Home")));
+    // Characters outside the BMP take two UTF-16 units: the widest text within the limits.
+    String name = "😀".repeat(RouteEdit.MAX_NAME_LENGTH);
+    String doc = "𝕕\n".repeat(RouteEdit.MAX_DOC_LENGTH / 2);
+
+    store.editRoute(HOME, new RouteEdit(name, doc));
+
+    assertThat(startedStore().routes())
+        .containsExactly(new StoredRoute(HOME, name, doc, "Group of shop", false, true));
+  }
+
   // ---- writing minutes
 
   @Test
@@ -471,6 +485,64 @@ abstract class StatusStoreContract {
     assertThat(store.deleteRoute(ITEM)).isFalse();
   }
 
+  @Test
+  void restoringADeletedRouteShowsItAgainWithoutItsHistoryCountingFromTheNextMinute()
+      throws Exception {
+    StatusStore store = startedStore();
+    store.declareRoutes(List.of(route(HOME, "Home"), route(ITEM, "Item")));
+    store.editRoute(ITEM, new RouteEdit("Product", null));
+    store.writeMinutes(List.of(bucket(ITEM, minute(0, 12, 0), "i-1", Tallies.of(6, 0, 0, 10))));
+    store.deleteRoute(ITEM);
+
+    Instant restoredAt = minute(0, 13, 0).plusSeconds(20);
+    assertThat(store.restoreRoute(ITEM, restoredAt)).isTrue();
+    assertThat(store.restoreRoute(ITEM, restoredAt)).as("no longer deleted").isFalse();
+    assertThat(store.restoreRoute(HOME, restoredAt)).as("never deleted").isFalse();
+    assertThat(store.restoreRoute(API, restoredAt)).as("unknown").isFalse();
+    assertThat(store.routes())
+        .contains(new StoredRoute(ITEM, "Product", "doc of Item", "Group of shop", false, true));
+    assertThat(store.readDays(DAY0, DAY0)).isEmpty();
+
+    store.writeMinutes(
+        List.of(
+            // What a process held in memory from before the delete: the minute of the restore and
+            // a bucket from its retry buffer. Neither may bring the deleted history back.
+            bucket(ITEM, minute(0, 13, 0), "i-1", Tallies.of(9, 0, 0, 10)),
+            bucket(ITEM, minute(0, 12, 0), "i-2", Tallies.of(4, 0, 0, 10)),
+            bucket(ITEM, minute(0, 13, 1), "i-1", Tallies.of(2, 1, 0, 10))));
+    assertThat(byRouteAndDay(store.readDays(DAY0, DAY0)))
+        .isEqualTo(Map.of(ITEM, Map.of(DAY0, Tallies.of(2, 1, 0, 10))));
+
+    store.stop();
+    StatusStore restarted = startedStore();
+    restarted.declareRoutes(List.of(new RouteDescriptor(ITEM, "item()", "", "ItemResource")));
+    assertThat(restarted.routes())
+        .contains(new StoredRoute(ITEM, "Product", "doc of Item", "ItemResource", false, true));
+  }
+
+  @Test
+  void restoringClearsRowsThatSlippedInWhileTheRouteWasHidden() throws Exception {
+    StatusStore store = startedStore();
+    store.declareRoutes(List.of(route(ITEM, "Item")));
+    store.deleteRoute(ITEM);
+    // What a writer that still saw the route as visible could have added after the delete.
+    sql()
+        .useHandle(
+            handle ->
+                handle.execute(
+                    "INSERT INTO status_minutes (route_id, epoch_minute, instance, total, success,"
+                        + " failure, ignored, max_latency_micros, histogram)"
+                        + " SELECT id, ?, 'late', 1, 1, 0, 0, 10, ? FROM status_routes WHERE rule = ?",
+                    UtcPeriods.minuteOf(minute(0, 12, 0)),
+                    Tallies.of(1, 0, 0, 10).latency().encode(),
+                    ITEM.rule()));
+
+    assertThat(store.restoreRoute(ITEM, minute(0, 13, 0))).isTrue();
+
+    assertThat(store.readDays(DAY0, DAY0)).isEmpty();
+    assertThat(count("SELECT COUNT(*) FROM status_minutes")).isZero();
+  }
+
   // ---- schema, lifecycle and failures
 
   @Test
@@ -478,13 +550,13 @@ abstract class StatusStoreContract {
     JdbiStoreFactory factory = factory();
     factory.setMigrateOnStart(false);
     StatusStore store = builtStore(factory, "test");
-    List<String> all = List.of("1-routes", "2-minutes", "3-days", "4-day-state");
+    List<String> all = List.of("1-routes", "2-minutes", "3-days", "4-day-state", "5-route-counts-from");
 
     assertThat(store.pendingMigrations()).isEqualTo(all);
     assertThat(store.migrate()).isEqualTo(all);
     assertThat(store.pendingMigrations()).isEmpty();
     assertThat(store.migrate()).isEmpty();
-    assertThat(count("SELECT COUNT(*) FROM " + SchemaMigrator.CHANGELOG_TABLE)).isEqualTo(4);
+    assertThat(count("SELECT COUNT(*) FROM " + SchemaMigrator.CHANGELOG_TABLE)).isEqualTo(all.size());
     store.start();
     store.ping();
   }
@@ -497,7 +569,7 @@ abstract class StatusStoreContract {
 
     assertThatThrownBy(store::start)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("lack 4 schema change(s)")
+        .hasMessageContaining("lack 5 schema change(s)")
         .hasMessageContaining("db migrate")
         .hasMessageContaining("migrateOnStart");
   }
@@ -525,7 +597,7 @@ abstract class StatusStoreContract {
     }
     assertThat(hostPending).isEmpty();
     assertThat(count("SELECT COUNT(*) FROM databasechangelog")).isEqualTo(1);
-    assertThat(count("SELECT COUNT(*) FROM status_changelog")).isEqualTo(4);
+    assertThat(count("SELECT COUNT(*) FROM status_changelog")).isEqualTo(5);
     assertThat(count("SELECT COUNT(*) FROM host_items")).isZero();
   }
 

@@ -40,7 +40,7 @@ public enum Dialect {
                CAST(:maxLatencyMicros AS BIGINT) AS max_latency_micros,
                CAST(:histogram AS VARBINARY) AS histogram
         FROM status_routes r
-        WHERE r.id = :route AND NOT r.hidden) s
+        WHERE r.id = :route AND NOT r.hidden AND r.counts_from <= CAST(:minute AS BIGINT)) s
       ON t.route_id = s.route_id AND t.epoch_minute = s.epoch_minute AND t.instance = s.instance
       WHEN MATCHED THEN UPDATE SET
         total = s.total, success = s.success, failure = s.failure, ignored = s.ignored,
@@ -80,7 +80,7 @@ public enum Dialect {
       SELECT r.id, :minute, :instance, :total, :success, :failure, :ignored, :maxLatencyMicros,
              :histogram
       FROM status_routes r
-      WHERE r.id = :route AND NOT r.hidden
+      WHERE r.id = :route AND NOT r.hidden AND r.counts_from <= :minute
       ON CONFLICT (route_id, epoch_minute, instance) DO UPDATE SET
         total = EXCLUDED.total, success = EXCLUDED.success, failure = EXCLUDED.failure,
         ignored = EXCLUDED.ignored, max_latency_micros = EXCLUDED.max_latency_micros,
@@ -185,7 +185,7 @@ public enum Dialect {
     return declareRoute;
   }
 
-  /** Inserts or replaces one minute bucket, unless its route is hidden. */
+  /** Inserts or replaces one minute bucket, unless its route is hidden or counts from later. */
   String upsertMinute() {
     return upsertMinute;
   }

@@ -185,6 +185,36 @@ public final class StatusDao {
   }
 
   /**
+   * Shows a hidden route again, counting from a given minute on.
+   *
+   * @param key the route
+   * @param countsFrom the first epoch minute whose buckets are kept
+   * @return its id, or empty when no hidden route has that key
+   */
+  public Optional<Integer> unhideRoute(RouteKey key, long countsFrom) {
+    int changed =
+        handle
+            .createUpdate(
+                """
+                UPDATE status_routes SET hidden = FALSE, counts_from = :countsFrom
+                WHERE service = :service AND rule = :rule AND hidden
+                """)
+            .bind("countsFrom", countsFrom)
+            .bind("service", key.service())
+            .bind("rule", key.rule())
+            .execute();
+    if (changed == 0) {
+      return Optional.empty();
+    }
+    return handle
+        .createQuery("SELECT id FROM status_routes WHERE service = :service AND rule = :rule")
+        .bind("service", key.service())
+        .bind("rule", key.rule())
+        .mapTo(Integer.class)
+        .findOne();
+  }
+
+  /**
    * Deletes a route's minute and day rows.
    *
    * @param routeId the route's id

@@ -1,14 +1,15 @@
-package dev.trafficstatus.server.page;
+package dev.trafficstatus.server.jersey;
 
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 
 /**
  * Serves an annotated resource instance under a path chosen at run time (the configured page
- * prefix), keeping its methods, their annotations and media types. JAX-RS fixes {@code @Path} at
- * compile time; Jersey's programmatic model lets the bundle place the page wherever the host wants.
+ * prefix, the configured API path), keeping its methods, their annotations, name bindings and media
+ * types. JAX-RS fixes {@code @Path} at compile time; Jersey's programmatic model lets the bundle
+ * place the page and the API wherever the host wants.
  */
-final class RelocatedResource {
+public final class RelocatedResource {
 
   private RelocatedResource() {}
 
@@ -19,7 +20,7 @@ final class RelocatedResource {
    * @param handler the instance whose methods answer; its class carries a placeholder {@code @Path}
    * @return the resource to register with Jersey
    */
-  static Resource at(String path, Object handler) {
+  public static Resource at(String path, Object handler) {
     Resource annotated = Resource.from(handler.getClass());
     Resource.Builder root = Resource.builder(path);
     copyMethods(annotated, root, handler);
