@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficstatus.server.testapp.ShopApp;
 import dev.trafficstatus.server.testapp.ShopConfiguration;
+import dev.trafficstatus.server.testing.Eventually;
 import dev.trafficstatus.spi.store.RouteTally;
+import dev.trafficstatus.spi.store.StatusStore;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +30,7 @@ class CaptureOnlyTest {
           ConfigOverride.config("status.page.enabled", "false"));
 
   @Test
-  void servesNoPageButStillStoresEveryRequest() {
+  void servesNoPageButStillStoresEveryRequest() throws Exception {
     Instant start = Instant.now();
     String base = "http://localhost:" + APP.getLocalPort();
     for (int i = 0; i < 4; i++) {
@@ -39,13 +42,20 @@ class CaptureOnlyTest {
       assertThat(page.getStatus()).isEqualTo(404);
     }
 
-    APP.client()
-        .target("http://localhost:" + APP.getAdminPort() + "/tasks/trafficstatus-flush")
-        .request()
-        .post(Entity.text(""))
-        .close();
+    StatusStore store = ((ShopApp) APP.getApplication()).bundle().runtime().store();
+    Eventually.await(
+        "the four requests stored",
+        Duration.ofSeconds(10),
+        () -> {
+          APP.client()
+              .target("http://localhost:" + APP.getAdminPort() + "/tasks/trafficstatus-flush")
+              .request()
+              .post(Entity.text(""))
+              .close();
+          return store.readSince(start).stream().mapToLong(t -> t.tally().total()).sum() == 4;
+        });
 
-    assertThat(((ShopApp) APP.getApplication()).bundle().runtime().store().readSince(start))
+    assertThat(store.readSince(start))
         .singleElement()
         .satisfies(
             (RouteTally hello) -> {

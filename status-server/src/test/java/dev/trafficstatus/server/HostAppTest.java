@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trafficstatus.server.testapp.HostApp;
+import dev.trafficstatus.server.testing.Eventually;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -72,9 +74,25 @@ class HostAppTest {
     assertThat(mapped.statusCode()).isEqualTo(422);
     assertThat(JSON.readTree(mapped.body()).get("problem").asText()).contains("at most 20");
 
-    assertThat(call("POST", "http://localhost:" + APP.getAdminPort() + "/tasks/trafficstatus-flush").body())
-        .contains("pending: 0");
-    JsonNode page = JSON.readTree(call("GET", app("/status"), "Accept", "application/json").body());
+    JsonNode[] read = new JsonNode[1];
+    Eventually.await(
+        "the three widget requests on the page",
+        Duration.ofSeconds(10),
+        () -> {
+          assertThat(
+                  call("POST", "http://localhost:" + APP.getAdminPort() + "/tasks/trafficstatus-flush")
+                      .body())
+              .contains("pending: 0");
+          read[0] = JSON.readTree(call("GET", app("/status"), "Accept", "application/json").body());
+          long requests = 0;
+          for (JsonNode group : read[0].get("groups")) {
+            for (JsonNode route : group.get("routes")) {
+              requests += route.get("requests").asLong();
+            }
+          }
+          return requests == 4;
+        });
+    JsonNode page = read[0];
     assertThat(page.findValues("rule")).extracting(JsonNode::asText)
         .containsExactlyInAnyOrder("/widgets", "/widgets/{name}");
     assertThat(page.findValues("requests").stream().mapToLong(JsonNode::asLong).max().orElse(0))

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trafficstatus.core.testing.MutableClock;
 import dev.trafficstatus.server.testapp.ShopApp;
 import dev.trafficstatus.server.testapp.ShopConfiguration;
+import dev.trafficstatus.server.testing.Eventually;
 import dev.trafficstatus.spi.store.RouteTally;
+import dev.trafficstatus.spi.store.StatusStore;
 import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
@@ -95,6 +97,10 @@ class StoreOutageTest {
     }
   }
 
+  private static StatusRuntime runtime() {
+    return ((ShopApp) APP.getApplication()).bundle().runtime();
+  }
+
   private static String app(String path) {
     return "http://localhost:" + APP.getLocalPort() + path;
   }
@@ -178,9 +184,16 @@ class StoreOutageTest {
       }
     }
     assertThat(flushed).contains("pending: 0");
+    StatusStore store = ((ShopApp) APP.getApplication()).bundle().runtime().store();
+    Eventually.await(
+        "all 600 requests stored",
+        Duration.ofSeconds(10),
+        () -> {
+          runtime().flusher().flushAll();
+          return store.readSince(start).stream().mapToLong(t -> t.tally().total()).sum() == 600;
+        });
 
-    List<RouteTally> stored =
-        ((ShopApp) APP.getApplication()).bundle().runtime().store().readSince(start);
+    List<RouteTally> stored = store.readSince(start);
     assertThat(stored).singleElement().satisfies(hello -> {
       assertThat(hello.route().rule()).isEqualTo("/hello");
       assertThat(hello.tally().total()).isEqualTo(600);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trafficstatus.server.testapp.ShopApp;
 import dev.trafficstatus.server.testapp.ShopConfiguration;
+import dev.trafficstatus.server.testing.Eventually;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +38,7 @@ class VerticalSliceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @BeforeAll
-  static void sendTrafficAndFlush() {
+  static void sendTrafficAndFlush() throws Exception {
     for (int i = 0; i < 30; i++) {
       assertThat(status("/hello")).isEqualTo(200);
     }
@@ -47,13 +49,28 @@ class VerticalSliceTest {
     for (int i = 0; i < 5; i++) {
       assertThat(status("/no/such/path/" + i)).isEqualTo(404);
     }
-    Response flushed =
+    Eventually.await(
+        "the 50 matched and 5 unmatched requests counted and flushed",
+        Duration.ofSeconds(10),
+        () -> {
+          Response flushed =
+              APP.client()
+                  .target("http://localhost:" + APP.getAdminPort() + "/tasks/trafficstatus-flush")
+                  .request()
+                  .post(Entity.text(""));
+          assertThat(flushed.readEntity(String.class)).contains("pending: 0");
+          JsonNode metrics = metrics();
+          return metrics.at("/gauges/trafficstatus.requests.captured/value").asLong() == 50
+              && metrics.at("/gauges/trafficstatus.requests.unmatched/value").asLong() == 5;
+        });
+  }
+
+  private static JsonNode metrics() throws Exception {
+    return JSON.readTree(
         APP.client()
-            .target("http://localhost:" + APP.getAdminPort() + "/tasks/trafficstatus-flush")
+            .target("http://localhost:" + APP.getAdminPort() + "/metrics")
             .request()
-            .post(Entity.text(""));
-    assertThat(flushed.getStatus()).isEqualTo(200);
-    assertThat(flushed.readEntity(String.class)).contains("pending: 0");
+            .get(String.class));
   }
 
   /** The status of a GET, with the response closed so its connection goes back to the pool. */
@@ -117,12 +134,7 @@ class VerticalSliceTest {
 
     assertThat(routes(page)).extracting(r -> r.get("rule").asText())
         .containsExactlyInAnyOrder("/hello", "/items/{id}");
-    JsonNode metrics =
-        JSON.readTree(
-            APP.client()
-                .target("http://localhost:" + APP.getAdminPort() + "/metrics")
-                .request()
-                .get(String.class));
+    JsonNode metrics = metrics();
     assertThat(metrics.at("/gauges/trafficstatus.requests.unmatched/value").asLong()).isEqualTo(5);
     assertThat(metrics.at("/gauges/trafficstatus.requests.captured/value").asLong()).isEqualTo(50);
   }

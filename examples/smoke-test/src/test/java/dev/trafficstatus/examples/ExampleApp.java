@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trafficstatus.server.testing.Eventually;
 import dev.trafficstatus.server.testing.JarProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,6 +71,21 @@ final class ExampleApp implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString())
             .body();
     assertThat(report).contains("pending: 0");
+  }
+
+  /**
+   * Flushes until the page shows this many requests for a rule: the last answered request may
+   * reach the counters a moment after its client has the answer.
+   */
+  void awaitRequests(String rule, long requests) throws Exception {
+    Eventually.await(
+        requests + " requests of " + rule + " on the page",
+        Duration.ofSeconds(15),
+        () -> {
+          flush();
+          JsonNode route = routes().get(rule);
+          return route != null && route.get("requests").asLong() == requests;
+        });
   }
 
   /** The page as JSON. */

@@ -36,7 +36,9 @@ class ExamplesIT {
           assertThat(app.get(rule)).isEqualTo(200);
         }
       }
-      app.flush();
+      for (String rule : expected.keySet()) {
+        app.awaitRequests(rule, 3);
+      }
 
       Map<String, String> shown = new HashMap<>();
       for (Map.Entry<String, JsonNode> route : app.routes().entrySet()) {
