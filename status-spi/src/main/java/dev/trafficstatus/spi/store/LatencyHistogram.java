@@ -285,28 +285,77 @@ public final class LatencyHistogram {
    * @throws IllegalArgumentException when the bytes are not an encoded histogram
    */
   public static LatencyHistogram decode(byte[] bytes) {
+    int[] position = {0};
+    int entries = header(bytes, position);
+    if (entries == 0) {
+      requireEnd(bytes, position);
+      return EMPTY;
+    }
+    // Straight into the sparse form: a store reading thousands of rows allocates no dense arrays.
+    int[] buckets = new int[entries];
+    long[] counts = new long[entries];
+    long index = 0;
+    long total = 0;
+    for (int i = 0; i < entries; i++) {
+      long gap = readVarint(bytes, position);
+      index += gap;
+      long c = readVarint(bytes, position);
+      if (index >= BUCKETS || c == 0 || (i > 0 && gap == 0)) {
+        throw new IllegalArgumentException("malformed encoded histogram");
+      }
+      buckets[i] = (int) index;
+      counts[i] = c;
+      total = Math.addExact(total, c);
+    }
+    requireEnd(bytes, position);
+    return new LatencyHistogram(buckets, counts, total);
+  }
+
+  /** Reads the format byte and the number of entries. */
+  private static int header(byte[] bytes, int[] position) {
     if (bytes.length == 0 || bytes[0] != FORMAT_VERSION) {
       throw new IllegalArgumentException("not an encoded latency histogram (format byte)");
     }
-    int[] position = {1};
+    position[0] = 1;
     long entries = readVarint(bytes, position);
     if (entries > BUCKETS) {
       throw new IllegalArgumentException("encoded histogram claims " + entries + " buckets");
     }
-    long[] dense = new long[BUCKETS];
-    long index = 0;
-    for (int i = 0; i < entries; i++) {
-      index += readVarint(bytes, position);
-      long c = readVarint(bytes, position);
-      if (index >= BUCKETS || (i > 0 && c == 0)) {
-        throw new IllegalArgumentException("malformed encoded histogram");
-      }
-      dense[(int) index] = c;
-    }
+    return (int) entries;
+  }
+
+  private static void requireEnd(byte[] bytes, int[] position) {
     if (position[0] != bytes.length) {
       throw new IllegalArgumentException("trailing bytes after encoded histogram");
     }
-    return fromCounts(dense);
+  }
+
+  /**
+   * Adds an encoded histogram's counts into a dense array without building the histogram: for
+   * stores that merge many encoded rows (a day of minutes) into one.
+   *
+   * @param bytes what {@link #encode()} wrote
+   * @param dense one count per bucket, {@link #BUCKETS} long, added to in place; when the bytes are
+   *     malformed it may hold part of their counts
+   * @throws IllegalArgumentException when the bytes are not an encoded histogram
+   */
+  public static void addEncodedTo(byte[] bytes, long[] dense) {
+    if (dense.length != BUCKETS) {
+      throw new IllegalArgumentException("expected " + BUCKETS + " counts, got " + dense.length);
+    }
+    int[] position = {0};
+    int entries = header(bytes, position);
+    long index = 0;
+    for (int i = 0; i < entries; i++) {
+      long gap = readVarint(bytes, position);
+      index += gap;
+      long c = readVarint(bytes, position);
+      if (index >= BUCKETS || c == 0 || (i > 0 && gap == 0)) {
+        throw new IllegalArgumentException("malformed encoded histogram");
+      }
+      dense[(int) index] = Math.addExact(dense[(int) index], c);
+    }
+    requireEnd(bytes, position);
   }
 
   private static void writeVarint(ByteArrayOutputStream out, long value) {

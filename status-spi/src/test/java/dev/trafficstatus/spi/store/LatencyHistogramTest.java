@@ -90,6 +90,18 @@ class LatencyHistogramTest {
   }
 
   @Test
+  void encodedHistogramsAddStraightIntoADenseArray() {
+    LatencyHistogram a = LatencyHistogram.of(Duration.ofMillis(1), Duration.ofMillis(5));
+    LatencyHistogram b = LatencyHistogram.of(Duration.ofMillis(5), Duration.ofSeconds(3));
+    long[] dense = new long[LatencyHistogram.BUCKETS];
+
+    LatencyHistogram.addEncodedTo(a.encode(), dense);
+    LatencyHistogram.addEncodedTo(b.encode(), dense);
+
+    assertThat(LatencyHistogram.fromCounts(dense)).isEqualTo(a.plus(b));
+  }
+
+  @Test
   void aTypicalMinuteEncodesInAFewDozenBytes() {
     Random random = new Random(11);
     Duration[] latencies = new Duration[10_000];

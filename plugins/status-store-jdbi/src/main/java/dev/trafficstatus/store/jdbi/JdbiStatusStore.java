@@ -363,13 +363,17 @@ final class JdbiStatusStore implements StatusStore {
       if (rows.isEmpty()) {
         return;
       }
+      TreeSet<Long> hours = new TreeSet<>();
       TreeSet<Long> days = new TreeSet<>();
-      rows.keySet().forEach(key -> days.add(UtcPeriods.dayOfMinute(key.epochMinute())));
+      rows.keySet().forEach(key -> {
+        hours.add(UtcPeriods.hourOfMinute(key.epochMinute()));
+        days.add(UtcPeriods.dayOfMinute(key.epochMinute()));
+      });
       List<MinuteRow> ordered = new ArrayList<>(rows.size());
       rows.entrySet().stream()
           .sorted(Map.Entry.comparingByKey(MINUTE_ORDER))
           .forEach(entry -> ordered.add(entry.getValue()));
-      jdbi.useTransaction(handle -> new StatusDao(handle, dialect).writeMinutes(ordered, days));
+      jdbi.useTransaction(handle -> new StatusDao(handle, dialect).writeMinutes(ordered, hours, days));
     } catch (RuntimeException | AssertionError failure) {
       throw StoreFailures.wrap(doing, failure);
     }

@@ -70,7 +70,8 @@ class PostgresQueryPlanTest {
           jdbi.withHandle(
               handle -> explain(handle, StatusDao.READ_SINCE, Map.of("fromMinute", fromMinute)));
       String report =
-          "readDays (90 days: day rows for closed days, minute rows for today), "
+          "readDays (90 days: day rows for closed days; for today, hour rows of rolled-up hours"
+              + " and minute rows of the last hour), "
               + minuteRows
               + " minute rows, "
               + ROUTES
@@ -83,7 +84,9 @@ class PostgresQueryPlanTest {
 
       assertThat(readDaysPlan)
           .contains("status_days_by_day", "status_minutes_by_minute")
-          .doesNotContain("Seq Scan on status_days", "Seq Scan on status_minutes");
+          .containsAnyOf("status_hours_by_hour", "status_hours_pk")
+          .doesNotContain(
+              "Seq Scan on status_days", "Seq Scan on status_minutes", "Seq Scan on status_hours ");
       assertThat(readSincePlan)
           .contains("status_minutes_by_minute")
           .doesNotContain("Seq Scan on status_minutes");
@@ -113,7 +116,9 @@ class PostgresQueryPlanTest {
   /**
    * Fills the tables as a long-running service would have: every route answered once a minute for
    * the last 7 days and today so far, days before are rolled up (those before the last week also
-   * pruned), today is not. Rows go in in time order, as flushes and rollups write them.
+   * pruned), today is not; the hours of the last week and today's hours but the last are rolled
+   * up (maintenance runs every few minutes, so the hour just closed may still wait). Rows go in in
+   * time order, as flushes and rollups write them.
    */
   private static long fill(Handle handle, long today) {
     byte[] minuteHistogram = LatencyHistogram.of(Duration.ofMillis(3)).encode();
@@ -154,6 +159,31 @@ class PostgresQueryPlanTest {
             SELECT d, d < :today, d < :today - 7, 1 FROM generate_series(:today - 400, :today) AS d
             """)
         .bind("today", today)
+        .execute();
+    long[] hourDense = new long[LatencyHistogram.BUCKETS];
+    hourDense[LatencyHistogram.bucketOf(3_000)] = 60;
+    long currentHour = UtcPeriods.hourOf(NOW);
+    handle
+        .createUpdate(
+            """
+            INSERT INTO status_hours
+              (route_id, epoch_hour, total, success, failure, ignored, max_latency_micros, histogram)
+            SELECT r.id, h, 60, 60, 0, 0, 3000, :histogram
+            FROM generate_series(:firstHour, :lastRolledHour) AS h CROSS JOIN status_routes r
+            ORDER BY h, r.id
+            """)
+        .bind("histogram", LatencyHistogram.fromCounts(hourDense).encode())
+        .bind("firstHour", UtcPeriods.firstHourOf(today - 7))
+        .bind("lastRolledHour", currentHour - 2)
+        .execute();
+    handle
+        .createUpdate(
+            """
+            INSERT INTO status_hour_state (epoch_hour, rolled_up, version)
+            SELECT h, h < :currentHour - 1, 1 FROM generate_series(:firstHour, :currentHour - 1) AS h
+            """)
+        .bind("firstHour", UtcPeriods.firstHourOf(today - 7))
+        .bind("currentHour", currentHour)
         .execute();
     handle.execute("ANALYZE");
     return minutes;

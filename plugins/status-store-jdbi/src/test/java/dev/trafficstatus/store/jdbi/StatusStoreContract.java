@@ -397,6 +397,38 @@ abstract class StatusStoreContract {
   }
 
   @Test
+  void todaysClosedHoursAreReadFromHourRollupsWithExactFigures() throws Exception {
+    StatusStore store = startedStore();
+    store.declareRoutes(List.of(route(HOME, "Home"), route(ITEM, "Item")));
+    List<MinuteBucket> written = new ArrayList<>();
+    for (int hour = 0; hour <= 10; hour++) {
+      for (int m = 0; m < 3; m++) {
+        written.add(bucket(HOME, minute(0, hour, m * 7), "i-1", Tallies.of(5, 1, 0, 100 + hour)));
+        written.add(bucket(ITEM, minute(0, hour, m * 11), "i-2", Tallies.of(2, 0, 1, 40 * hour)));
+      }
+    }
+    store.writeMinutes(written);
+    Map<RouteKey, Map<LocalDate, Tally>> expected = expectedDays(written);
+    assertThat(byRouteAndDay(store.readDays(DAY0, DAY0))).isEqualTo(expected);
+
+    store.maintain(minute(0, 10, 30), Retention.defaults());
+
+    assertThat(count("SELECT COUNT(*) FROM status_hours")).isEqualTo(2 * 10);
+    assertThat(count("SELECT COUNT(*) FROM status_days")).isZero();
+    assertThat(byRouteAndDay(store.readDays(DAY0, DAY0))).isEqualTo(expected);
+
+    // A process that was cut off writes into an hour already rolled up: counted at once, and
+    // still exactly once after the next maintenance rolls the hour up again.
+    MinuteBucket late = bucket(HOME, minute(0, 5, 59), "i-3", Tallies.of(9, 9, 0, 3_000));
+    store.writeMinutes(List.of(late));
+    written.add(late);
+    expected = expectedDays(written);
+    assertThat(byRouteAndDay(store.readDays(DAY0, DAY0))).isEqualTo(expected);
+    store.maintain(minute(0, 10, 40), Retention.defaults());
+    assertThat(byRouteAndDay(store.readDays(DAY0, DAY0))).isEqualTo(expected);
+  }
+
+  @Test
   void lateMinuteForARolledUpDayCountsAtOnceAndIsRolledUpByTheNextMaintenance() throws Exception {
     StatusStore store = startedStore();
     store.declareRoutes(List.of(route(HOME, "Home")));
@@ -550,7 +582,8 @@ abstract class StatusStoreContract {
     JdbiStoreFactory factory = factory();
     factory.setMigrateOnStart(false);
     StatusStore store = builtStore(factory, "test");
-    List<String> all = List.of("1-routes", "2-minutes", "3-days", "4-day-state", "5-route-counts-from");
+    List<String> all =
+        List.of("1-routes", "2-minutes", "3-days", "4-day-state", "5-route-counts-from", "6-hours");
 
     assertThat(store.pendingMigrations()).isEqualTo(all);
     assertThat(store.migrate()).isEqualTo(all);
@@ -569,7 +602,7 @@ abstract class StatusStoreContract {
 
     assertThatThrownBy(store::start)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("lack 5 schema change(s)")
+        .hasMessageContaining("lack 6 schema change(s)")
         .hasMessageContaining("db migrate")
         .hasMessageContaining("migrateOnStart");
   }
@@ -597,7 +630,7 @@ abstract class StatusStoreContract {
     }
     assertThat(hostPending).isEmpty();
     assertThat(count("SELECT COUNT(*) FROM databasechangelog")).isEqualTo(1);
-    assertThat(count("SELECT COUNT(*) FROM status_changelog")).isEqualTo(5);
+    assertThat(count("SELECT COUNT(*) FROM status_changelog")).isEqualTo(6);
     assertThat(count("SELECT COUNT(*) FROM host_items")).isZero();
   }
 

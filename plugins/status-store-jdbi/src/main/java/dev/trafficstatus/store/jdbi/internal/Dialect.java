@@ -59,6 +59,13 @@ public enum Dialect {
       WHEN NOT MATCHED THEN
         INSERT (epoch_day, rolled_up, pruned, version) VALUES (s.epoch_day, FALSE, FALSE, 1)
       """,
+      """
+      MERGE INTO status_hour_state t
+      USING (VALUES (CAST(:hour AS BIGINT))) AS s (epoch_hour)
+      ON t.epoch_hour = s.epoch_hour
+      WHEN MATCHED THEN UPDATE SET rolled_up = FALSE, version = t.version + 1
+      WHEN NOT MATCHED THEN INSERT (epoch_hour, rolled_up, version) VALUES (s.epoch_hour, FALSE, 1)
+      """,
       null,
       null),
 
@@ -91,6 +98,11 @@ public enum Dialect {
       VALUES (:day, FALSE, FALSE, 1)
       ON CONFLICT (epoch_day) DO UPDATE SET rolled_up = FALSE, version = t.version + 1
       """,
+      """
+      INSERT INTO status_hour_state AS t (epoch_hour, rolled_up, version)
+      VALUES (:hour, FALSE, 1)
+      ON CONFLICT (epoch_hour) DO UPDATE SET rolled_up = FALSE, version = t.version + 1
+      """,
       // A session lock, not a transaction lock: maintenance commits day by day while holding it.
       "SELECT pg_try_advisory_lock(:key)",
       "SELECT pg_advisory_unlock(:key)");
@@ -99,6 +111,7 @@ public enum Dialect {
   private final String declareRoute;
   private final String upsertMinute;
   private final String markDayWritten;
+  private final String markHourWritten;
   private final String tryMaintenanceLock;
   private final String releaseMaintenanceLock;
 
@@ -107,12 +120,14 @@ public enum Dialect {
       String declareRoute,
       String upsertMinute,
       String markDayWritten,
+      String markHourWritten,
       String tryMaintenanceLock,
       String releaseMaintenanceLock) {
     this.product = product;
     this.declareRoute = declareRoute;
     this.upsertMinute = upsertMinute;
     this.markDayWritten = markDayWritten;
+    this.markHourWritten = markHourWritten;
     this.tryMaintenanceLock = tryMaintenanceLock;
     this.releaseMaintenanceLock = releaseMaintenanceLock;
   }
@@ -193,6 +208,11 @@ public enum Dialect {
   /** Marks a day as written since its last rollup; the row lock orders writers and rollups. */
   String markDayWritten() {
     return markDayWritten;
+  }
+
+  /** Marks an hour as written since its last rollup, like {@link #markDayWritten()}. */
+  String markHourWritten() {
+    return markHourWritten;
   }
 
   /**

@@ -11,7 +11,14 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Rolls closed days up from minute rows and deletes rows past retention, in one process at a time.
+ * Rolls closed hours and closed days up from minute rows and deletes rows past retention, in one
+ * process at a time.
+ *
+ * <p>Hour rollups serve the reads of days not rolled up yet (today, above all): such a day is read
+ * from its hour rows and the minute rows of its hours not rolled up, never from all its minutes.
+ * Hours are claimed through {@link HourState} versions exactly as days are. Hour rows and their
+ * bookkeeping stay until the day's minutes are pruned, so a day written to again after its rollup
+ * is still read exactly from hours and minutes.
  *
  * <p>Each day is its own short transaction, so writers wait for at most one day's rollup. A day is
  * claimed through its {@link DayState} version: whatever was written to a day after its state was
@@ -78,6 +85,9 @@ public final class Maintenance {
 
   private MaintenanceReport runLocked(Handle handle, Instant now, Retention retention) {
     StatusDao dao = new StatusDao(handle, dialect);
+    for (HourState hour : dao.unrolledHoursBefore(UtcPeriods.hourOf(now))) {
+      rollUpHour(handle, hour);
+    }
     int daysRolledUp = 0;
     for (DayState day : dao.unrolledDaysBefore(UtcPeriods.dayOf(now))) {
       if (day.pruned() ? foldLateMinutes(handle, day) : rollUp(handle, day)) {
@@ -119,6 +129,20 @@ public final class Maintenance {
         });
   }
 
+  /** Computes an hour's rows from its minutes, then stores them if the hour is unchanged. */
+  private void rollUpHour(Handle handle, HourState hour) {
+    Map<Integer, TallySum> sums = new HashMap<>();
+    handle.useTransaction(
+        tx -> new StatusDao(tx, dialect).minutesOfHour(hour.epochHour(), row -> add(sums, row)));
+    handle.useTransaction(
+        tx -> {
+          StatusDao dao = new StatusDao(tx, dialect);
+          if (dao.claimHourRollup(hour)) {
+            dao.replaceHourRows(hour.epochHour(), tallies(sums));
+          }
+        });
+  }
+
   /**
    * Adds the minute rows that arrived for a pruned day to its day rows and deletes them. The minute
    * rows are locked first, the order writers lock in, so a writer replacing one waits rather than
@@ -132,6 +156,7 @@ public final class Maintenance {
           dao.minutesOfDay(day.epochDay(), true, row -> add(sums, row));
           dao.dayRowsOf(day.epochDay(), row -> add(sums, row));
           dao.deleteMinutesOfDay(day.epochDay());
+          dao.deleteHoursOfDays(day.epochDay(), day.epochDay() + 1);
           if (!dao.claimRollup(day)) {
             tx.rollback();
             return false;
@@ -147,6 +172,7 @@ public final class Maintenance {
         tx -> {
           StatusDao dao = new StatusDao(tx, dialect);
           long deleted = dao.deleteMinutesOfDay(day.epochDay());
+          dao.deleteHoursOfDays(day.epochDay(), day.epochDay() + 1);
           if (!dao.claimPrune(day)) {
             tx.rollback();
             return 0L;

@@ -237,13 +237,15 @@ public final class StatusDao {
   public record MinuteRow(int routeId, long epochMinute, String instance, Tally tally) {}
 
   /**
-   * Upserts minute rows, then marks their days as written, as one batch each. Run inside the
-   * caller's transaction.
+   * Upserts minute rows, then marks their hours and days as written, as one batch each. Run inside
+   * the caller's transaction. The order (minutes, hours, days) is the order maintenance locks in
+   * too, so a writer and a rollup wait for each other and never deadlock.
    *
    * @param rows the rows, unique per key and in key order
+   * @param hours the hours of the rows, ascending
    * @param days the days of the rows, ascending
    */
-  public void writeMinutes(Collection<MinuteRow> rows, Collection<Long> days) {
+  public void writeMinutes(Collection<MinuteRow> rows, Collection<Long> hours, Collection<Long> days) {
     PreparedBatch minutes = handle.prepareBatch(dialect.upsertMinute());
     for (MinuteRow row : rows) {
       Tally tally = row.tally();
@@ -260,6 +262,11 @@ public final class StatusDao {
           .add();
     }
     minutes.execute();
+    PreparedBatch hourMarks = handle.prepareBatch(dialect.markHourWritten());
+    for (long hour : hours) {
+      hourMarks.bind("hour", hour).add();
+    }
+    hourMarks.execute();
     // Last, so the day rows stay locked only until the commit that follows.
     PreparedBatch marks = handle.prepareBatch(dialect.markDayWritten());
     for (long day : days) {
@@ -271,8 +278,10 @@ public final class StatusDao {
   // ---- reading
 
   /**
-   * Figures of visible routes per UTC day: day rows of days that are rolled up (or pruned, whose
-   * older minutes are gone), minute rows of days that are not. Each row's period is its epoch day.
+   * Figures of visible routes per UTC day. Day rows of days that are rolled up (or pruned, whose
+   * older minutes are gone). For days that are not (today, and days written to since their
+   * rollup): hour rows of their rolled-up hours, and minute rows of their other hours, found through
+   * the hours' bookkeeping so only those minutes are read. Each row's period is its epoch day.
    * Parameters: {@code :firstDay}, {@code :lastDay}. One statement, so one consistent snapshot.
    */
   public static final String READ_DAYS =
@@ -287,15 +296,34 @@ public final class StatusDao {
         AND (s.rolled_up OR s.pruned)
         AND NOT r.hidden
       UNION ALL
+      SELECT h.route_id, s.epoch_day AS period, h.total, h.success, h.failure, h.ignored,
+             h.max_latency_micros, h.histogram
+      FROM status_day_state s
+      JOIN status_hour_state hs
+        ON hs.epoch_hour >= s.epoch_day * 24
+       AND hs.epoch_hour < s.epoch_day * 24 + 24
+      JOIN status_hours h ON h.epoch_hour = hs.epoch_hour
+      JOIN status_routes r ON r.id = h.route_id
+      WHERE s.epoch_day BETWEEN :firstDay AND :lastDay
+        AND hs.epoch_hour BETWEEN :firstDay * 24 AND :lastDay * 24 + 23
+        AND NOT s.rolled_up
+        AND hs.rolled_up
+        AND NOT r.hidden
+      UNION ALL
       SELECT m.route_id, s.epoch_day AS period, m.total, m.success, m.failure, m.ignored,
              m.max_latency_micros, m.histogram
       FROM status_day_state s
+      JOIN status_hour_state hs
+        ON hs.epoch_hour >= s.epoch_day * 24
+       AND hs.epoch_hour < s.epoch_day * 24 + 24
       JOIN status_minutes m
-        ON m.epoch_minute >= s.epoch_day * 1440
-       AND m.epoch_minute < s.epoch_day * 1440 + 1440
+        ON m.epoch_minute >= hs.epoch_hour * 60
+       AND m.epoch_minute < hs.epoch_hour * 60 + 60
       JOIN status_routes r ON r.id = m.route_id
       WHERE s.epoch_day BETWEEN :firstDay AND :lastDay
+        AND hs.epoch_hour BETWEEN :firstDay * 24 AND :lastDay * 24 + 23
         AND NOT s.rolled_up
+        AND NOT hs.rolled_up
         AND NOT r.hidden
       """;
 
@@ -363,6 +391,95 @@ public final class StatusDao {
         .bind("today", today)
         .map((rs, ctx) -> dayState(rs))
         .list();
+  }
+
+  /**
+   * Closed hours that need a rollup: written since their last rollup, or never rolled up.
+   *
+   * @param currentHour the current epoch hour; it and later hours are left alone
+   * @return the hours, oldest first
+   */
+  public List<HourState> unrolledHoursBefore(long currentHour) {
+    return handle
+        .createQuery(
+            """
+            SELECT epoch_hour, version FROM status_hour_state
+            WHERE NOT rolled_up AND epoch_hour < :hour
+            ORDER BY epoch_hour
+            """)
+        .bind("hour", currentHour)
+        .map((rs, ctx) -> new HourState(rs.getLong("epoch_hour"), rs.getLong("version")))
+        .list();
+  }
+
+  /**
+   * Streams every minute row of an hour, of every route. Each row's period is the hour.
+   *
+   * @param hour the epoch hour
+   * @param sink receives every row
+   */
+  public void minutesOfHour(long hour, Consumer<TallyRow> sink) {
+    handle
+        .createQuery(
+            """
+            SELECT route_id, CAST(:hour AS BIGINT) AS period, total, success, failure, ignored,
+                   max_latency_micros, histogram
+            FROM status_minutes
+            WHERE epoch_minute >= :from AND epoch_minute < :to
+            """)
+        .bind("hour", hour)
+        .bind("from", hour * 60)
+        .bind("to", hour * 60 + 60)
+        .setFetchSize(FETCH_SIZE)
+        .map(TallyRow.MAPPER)
+        .forEach(sink);
+  }
+
+  /**
+   * Marks an hour rolled up if nothing was written to it since its state was read; locks the
+   * hour's state row until the transaction ends.
+   *
+   * @param hour the state read before the hour's minutes were
+   * @return true when the rollup may be stored
+   */
+  public boolean claimHourRollup(HourState hour) {
+    return handle
+            .createUpdate(
+                """
+                UPDATE status_hour_state SET rolled_up = TRUE
+                WHERE epoch_hour = :hour AND version = :version AND NOT rolled_up
+                """)
+            .bind("hour", hour.epochHour())
+            .bind("version", hour.version())
+            .execute()
+        == 1;
+  }
+
+  /**
+   * Replaces the hour rows of an hour.
+   *
+   * @param hour the epoch hour
+   * @param tallies the new figures per route id; routes without requests are left out
+   */
+  public void replaceHourRows(long hour, Map<Integer, Tally> tallies) {
+    replaceRollupRows("status_hours", "epoch_hour", hour, tallies);
+  }
+
+  /**
+   * Deletes the hour rows and hour bookkeeping of the days before a day, or of one day: once a
+   * day's minutes are gone, its day rows hold everything.
+   *
+   * @param firstDay the first epoch day affected
+   * @param endDay the first epoch day no longer affected
+   */
+  public void deleteHoursOfDays(long firstDay, long endDay) {
+    for (String table : List.of("status_hours", "status_hour_state")) {
+      handle
+          .createUpdate("DELETE FROM " + table + " WHERE epoch_hour >= :from AND epoch_hour < :to")
+          .bind("from", UtcPeriods.firstHourOf(firstDay))
+          .bind("to", UtcPeriods.firstHourOf(endDay))
+          .execute();
+    }
   }
 
   /**
@@ -481,17 +598,23 @@ public final class StatusDao {
    * @param tallies the new figures per route id; routes without requests are left out
    */
   public void replaceDayRows(long day, Map<Integer, Tally> tallies) {
-    handle.createUpdate("DELETE FROM status_days WHERE epoch_day = :day").bind("day", day).execute();
+    replaceRollupRows("status_days", "epoch_day", day, tallies);
+  }
+
+  /** Replaces the rows of one period in a rollup table (status_days or status_hours). */
+  private void replaceRollupRows(String table, String periodColumn, long period, Map<Integer, Tally> tallies) {
+    handle
+        .createUpdate("DELETE FROM " + table + " WHERE " + periodColumn + " = :period")
+        .bind("period", period)
+        .execute();
     if (tallies.isEmpty()) {
       return;
     }
     PreparedBatch batch =
         handle.prepareBatch(
-            """
-            INSERT INTO status_days
-              (route_id, epoch_day, total, success, failure, ignored, max_latency_micros, histogram)
-            VALUES (:route, :day, :total, :success, :failure, :ignored, :maxLatencyMicros, :histogram)
-            """);
+            "INSERT INTO " + table + " (route_id, " + periodColumn + ", total, success, failure,"
+                + " ignored, max_latency_micros, histogram) VALUES (:route, :period, :total,"
+                + " :success, :failure, :ignored, :maxLatencyMicros, :histogram)");
     tallies.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(
@@ -499,7 +622,7 @@ public final class StatusDao {
               Tally tally = entry.getValue();
               batch
                   .bind("route", entry.getKey())
-                  .bind("day", day)
+                  .bind("period", period)
                   .bind("total", tally.total())
                   .bind("success", tally.success())
                   .bind("failure", tally.failure())
@@ -550,6 +673,7 @@ public final class StatusDao {
             .createUpdate("DELETE FROM status_minutes WHERE epoch_minute < :minute")
             .bind("minute", UtcPeriods.firstMinuteOf(day))
             .execute();
+    deleteHoursOfDays(0, day);
     handle
         .createUpdate("DELETE FROM status_day_state WHERE epoch_day < :day")
         .bind("day", day)

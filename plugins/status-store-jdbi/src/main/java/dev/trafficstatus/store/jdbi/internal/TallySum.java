@@ -7,8 +7,9 @@ import dev.trafficstatus.spi.store.Tally;
  * Adds up rows of one route and period. Not thread-safe: one query fills it, then it is read.
  *
  * <p>A sum of one row (a day rollup, the usual case when reading days) keeps that row's encoded
- * histogram and decodes it once at the end; only a second row allocates the dense array that
- * {@link LatencyHistogram#addTo(long[])} merges into.
+ * histogram and decodes it once at the end; only a second row allocates the dense array that every
+ * row's encoded histogram is then added into directly ({@link LatencyHistogram#addEncodedTo}),
+ * without building a histogram per row.
  */
 public final class TallySum {
 
@@ -37,10 +38,10 @@ public final class TallySum {
     }
     if (merged == null) {
       merged = new long[LatencyHistogram.BUCKETS];
-      LatencyHistogram.decode(onlyHistogram).addTo(merged);
+      LatencyHistogram.addEncodedTo(onlyHistogram, merged);
       onlyHistogram = null;
     }
-    LatencyHistogram.decode(row.histogram()).addTo(merged);
+    LatencyHistogram.addEncodedTo(row.histogram(), merged);
   }
 
   /**

@@ -44,6 +44,39 @@ public final class UtcPeriods {
     return Math.floorDiv(epochMinute, MINUTES_PER_DAY);
   }
 
+  /** Hours in a UTC day. */
+  public static final long HOURS_PER_DAY = 24;
+
+  /**
+   * The hour a minute falls in.
+   *
+   * @param epochMinute minutes since the epoch
+   * @return hours since the epoch
+   */
+  public static long hourOfMinute(long epochMinute) {
+    return Math.floorDiv(epochMinute, 60);
+  }
+
+  /**
+   * The hour an instant falls in.
+   *
+   * @param instant any instant
+   * @return hours since the epoch, rounded down
+   */
+  public static long hourOf(Instant instant) {
+    return hourOfMinute(minuteOf(instant));
+  }
+
+  /**
+   * The first hour of a UTC day.
+   *
+   * @param epochDay days since the epoch
+   * @return hours since the epoch
+   */
+  public static long firstHourOf(long epochDay) {
+    return epochDay * HOURS_PER_DAY;
+  }
+
   /**
    * The first minute of a UTC day.
    *
