@@ -19,6 +19,11 @@ import java.util.Map;
 final class ExampleApp implements AutoCloseable {
 
   private static final Path EXAMPLES = Path.of(System.getProperty("examples.dir", ".."));
+
+  /** The standalone server's jar and its shipped config.yml, beside the examples. */
+  static final Path SERVER_JAR = EXAMPLES.resolve("../status-server/target/trafficstatus.jar");
+
+  static final Path SERVER_CONFIG = EXAMPLES.resolve("../config.yml");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,18 +42,30 @@ final class ExampleApp implements AutoCloseable {
    * and waits until its page answers.
    */
   static ExampleApp start(String name, Path workDir, Map<String, String> env) throws Exception {
+    return start(
+        EXAMPLES.resolve(name + "/target/" + name + ".jar"),
+        EXAMPLES.resolve(name + "/config.yml").toAbsolutePath(),
+        workDir,
+        env);
+  }
+
+  /**
+   * Starts the standalone server as the README says: {@code java -jar
+   * status-server/target/trafficstatus.jar server config.yml}, on a config.yml in the working
+   * directory.
+   */
+  static ExampleApp startServer(Path workDir, Map<String, String> env) throws Exception {
+    return start(SERVER_JAR, workDir.resolve("config.yml"), workDir, env);
+  }
+
+  private static ExampleApp start(Path jar, Path config, Path workDir, Map<String, String> env)
+      throws Exception {
     int port = JarProcess.freePort();
     int adminPort = JarProcess.freePort();
     Map<String, String> all = new HashMap<>(env);
     all.put("PORT", String.valueOf(port));
     all.put("ADMIN_PORT", String.valueOf(adminPort));
-    JarProcess process =
-        JarProcess.start(
-            EXAMPLES.resolve(name + "/target/" + name + ".jar"),
-            workDir,
-            all,
-            "server",
-            EXAMPLES.resolve(name + "/config.yml").toAbsolutePath().toString());
+    JarProcess process = JarProcess.start(jar, workDir, all, "server", config.toString());
     ExampleApp app = new ExampleApp(process, port, adminPort);
     process.awaitAnswer(app.base + "/status", Duration.ofSeconds(90));
     return app;

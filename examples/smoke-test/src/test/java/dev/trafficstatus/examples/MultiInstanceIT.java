@@ -3,6 +3,7 @@ package dev.trafficstatus.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -11,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two processes of one service against one real PostgreSQL: each counts its own requests, and both
- * pages show the sum.
+ * Several processes against one real PostgreSQL, configured only by the documented environment
+ * variables: two instances of one service each count their own requests and both pages show the
+ * sum; the standalone server on the shipped config.yml, a central page, shows them too.
  */
 class MultiInstanceIT {
 
@@ -31,14 +33,16 @@ class MultiInstanceIT {
   }
 
   @Test
-  void twoInstancesOnOnePostgresShowTheSummedCountsOnBothPages() throws Exception {
+  void instancesOnOnePostgresShowTheSummedCountsOnEveryPage() throws Exception {
     Map<String, String> shared =
         Map.of(
             "STATUS_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
             "STATUS_DB_USER", "postgres",
             "STATUS_DB_PASSWORD", "postgres");
+    Files.copy(ExampleApp.SERVER_CONFIG, workDir.resolve("config.yml"));
     try (ExampleApp first = ExampleApp.start("hello-world", workDir, shared);
-        ExampleApp second = ExampleApp.start("hello-world", workDir, shared)) {
+        ExampleApp second = ExampleApp.start("hello-world", workDir, shared);
+        ExampleApp central = ExampleApp.startServer(workDir, shared)) {
       for (int i = 0; i < 5; i++) {
         assertThat(first.get("/")).isEqualTo(200);
       }
@@ -49,6 +53,9 @@ class MultiInstanceIT {
       second.flush();
       first.awaitRequests("/", 12);
       second.awaitRequests("/", 12);
+      central.awaitRequests("/", 12);
+
+      assertThat(central.routes()).containsKey("probe:Health checks");
       assertThat(first.process.output()).doesNotContain("ERROR");
     }
   }

@@ -11,6 +11,12 @@ import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.capture.RouteRecorder;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class FlusherTest {
@@ -102,6 +108,49 @@ class FlusherTest {
     store.down(false);
     flusher.flushClosed();
     assertThat(store.total(ITEMS).total()).isEqualTo(3 + 4 + 5);
+  }
+
+  @Test
+  void anOutageAndItsOverflowAreEachLoggedOncePerOutage() {
+    List<LogRecord> logged = new ArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger log = Logger.getLogger(Flusher.class.getName());
+    log.addHandler(handler);
+    try {
+      Flusher flusher = flusher(2);
+      RouteRecorder items = route(ITEMS);
+      for (int outage = 0; outage < 2; outage++) {
+        store.down(true);
+        for (int minute = 0; minute < 6; minute++) {
+          items.record(200, 1_000);
+          clock.advance(Duration.ofMinutes(1));
+          flusher.flushClosed();
+        }
+        store.down(false);
+        flusher.flushClosed();
+      }
+
+      assertThat(logged).filteredOn(r -> r.getLevel() == Level.WARNING).hasSize(2)
+          .allSatisfy(r -> assertThat(r.getMessage()).startsWith("Could not flush to the store"));
+      assertThat(logged).filteredOn(r -> r.getLevel() == Level.SEVERE).hasSize(2)
+          .allSatisfy(r -> assertThat(r.getMessage()).contains("buffer"));
+      assertThat(flusher.stats().droppedBuckets()).isEqualTo(8);
+      assertThat(flusher.stats().pendingBuckets()).isZero();
+    } finally {
+      log.removeHandler(handler);
+    }
   }
 
   @Test

@@ -131,6 +131,20 @@ public final class JarProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /**
+   * Kills the process without warning (SIGKILL), as a crash or the OOM killer would, and waits
+   * until it is gone.
+   *
+   * @return its exit code
+   */
+  public int kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("still running 30s after SIGKILL");
+    }
+    return process.exitValue();
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {

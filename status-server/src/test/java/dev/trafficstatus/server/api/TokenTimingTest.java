@@ -1,0 +1,71 @@
+package dev.trafficstatus.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rejecting a wrong token takes the same time whatever is wrong with it: a right-length guess
+ * with the first or the last character wrong, or a guess of another length. Otherwise timing would
+ * tell an attacker how much of a guess was right, or how long the secret is.
+ *
+ * <p>A statistical check, not a benchmark: the kinds of guess are timed in interleaved rounds so
+ * machine noise falls on all of them alike, and only a gross difference (one kind taking half as
+ * long again as another, by median) fails. A byte-by-byte comparison that stops at the first
+ * difference, or a length check before comparing, shows up well beyond that over a long secret.
+ */
+class TokenTimingTest {
+
+  private static final String SECRET = "k9-Vq2xL7-pR4tZ8-mW3sY6-nB1cD5-hF0jG";
+  private static final int ROUNDS = 41;
+  private static final int CALLS_PER_ROUND = 2_000;
+
+  @Test
+  void wrongTokensOfAnyLengthAndContentAreRejectedInTheSameTime() {
+    ApiSecretAuthenticator authenticator = new ApiSecretAuthenticator(SECRET);
+    Map<String, String> guesses = new LinkedHashMap<>();
+    guesses.put("right length, first character wrong", "X" + SECRET.substring(1));
+    guesses.put("right length, last character wrong", SECRET.substring(0, SECRET.length() - 1) + "X");
+    guesses.put("shorter", SECRET.substring(0, 16));
+    guesses.put("longer", SECRET + "-extra-0123");
+    Map<String, List<Long>> nanosPerCall = new LinkedHashMap<>();
+    guesses.keySet().forEach(kind -> nanosPerCall.put(kind, new ArrayList<>()));
+
+    int accepted = 0;
+    for (int round = 0; round < ROUNDS + 10; round++) {
+      for (Map.Entry<String, String> guess : guesses.entrySet()) {
+        // Nothing else in the timed loop, so even a nanosecond-scale early exit would show.
+        long started = System.nanoTime();
+        for (int call = 0; call < CALLS_PER_ROUND; call++) {
+          if (authenticator.authenticate(guess.getValue()).isPresent()) {
+            accepted++;
+          }
+        }
+        long perCall = (System.nanoTime() - started) / CALLS_PER_ROUND;
+        if (round >= 10) { // the first rounds warm the JIT up
+          nanosPerCall.get(guess.getKey()).add(perCall);
+        }
+      }
+    }
+
+    Map<String, Long> medians = new LinkedHashMap<>();
+    nanosPerCall.forEach((kind, times) -> medians.put(kind, median(times)));
+    long fastest = medians.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+    long slowest = medians.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+    System.out.println("token rejection, median ns per call: " + medians);
+    assertThat(accepted).isZero();
+    assertThat((double) slowest / fastest).as("slowest / fastest median of %s", medians).isLessThan(1.5);
+    assertThat(authenticator.authenticate(SECRET)).isPresent();
+  }
+
+  private static long median(List<Long> values) {
+    long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+}
