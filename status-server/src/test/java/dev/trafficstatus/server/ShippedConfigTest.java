@@ -3,49 +3,22 @@ package dev.trafficstatus.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trafficstatus.server.plugin.PluginCatalog;
+import dev.trafficstatus.server.testing.ConfigParsing;
 import io.dropwizard.configuration.ConfigurationException;
-import io.dropwizard.configuration.ConfigurationSourceProvider;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.configuration.FileConfigurationSourceProvider;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
-import io.dropwizard.configuration.ConfigurationFactory;
-import io.dropwizard.configuration.DefaultConfigurationFactoryFactory;
-import io.dropwizard.jackson.Jackson;
-import io.dropwizard.jersey.validation.Validators;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The config.yml users read first loads as shipped, and mistakes in it fail with clear messages. */
 class ShippedConfigTest {
 
-  /** Parses as Dropwizard does at start-up, with the bundle's plugins registered. */
-  private static ConfigurationFactory<StatusConfiguration> factory() {
-    ObjectMapper mapper = Jackson.newObjectMapper();
-    PluginCatalog.discover(ShippedConfigTest.class.getClassLoader(), List.of()).registerWith(mapper);
-    return new DefaultConfigurationFactoryFactory<StatusConfiguration>()
-        .create(StatusConfiguration.class, Validators.newValidator(), mapper, "dw");
-  }
-
   private static StatusConfiguration parse(String yaml) throws Exception {
-    ConfigurationSourceProvider inline =
-        path -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
-    return factory().build(inline, "inline.yml");
+    return ConfigParsing.parse(yaml);
   }
 
   @Test
   void theShippedConfigLoadsWithItsDefaults() throws Exception {
     Path shipped = Path.of("..", "config.yml").toAbsolutePath().normalize();
-    StatusConfiguration config =
-        factory()
-            .build(
-                new SubstitutingSourceProvider(
-                    new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)),
-                shipped.toString());
+    StatusConfiguration config = ConfigParsing.parseFile(shipped);
 
     assertThat(config.getStatus().getStore().name()).isEqualTo("jdbi");
     assertThat(config.getStatus().getCaptures()).extracting(c -> c.name()).contains("jersey", "probe");

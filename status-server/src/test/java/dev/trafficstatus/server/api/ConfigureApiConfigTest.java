@@ -5,23 +5,13 @@ import static dev.trafficstatus.server.api.ShopWithApi.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trafficstatus.server.StatusConfiguration;
+import dev.trafficstatus.server.testing.ConfigParsing;
 import dev.trafficstatus.server.config.ApiFactory;
-import dev.trafficstatus.server.plugin.PluginCatalog;
 import dev.trafficstatus.server.testapp.ShopConfiguration;
 import io.dropwizard.configuration.ConfigurationException;
-import io.dropwizard.configuration.ConfigurationFactory;
-import io.dropwizard.configuration.ConfigurationSourceProvider;
-import io.dropwizard.configuration.DefaultConfigurationFactoryFactory;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.configuration.FileConfigurationSourceProvider;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.jackson.Jackson;
-import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.testing.DropwizardTestSupport;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,18 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The status.api block: off by default, a clear refusal of weak secrets, a secret never written. */
 class ConfigureApiConfigTest {
 
-  private static ConfigurationFactory<StatusConfiguration> factory() {
-    ObjectMapper mapper = Jackson.newObjectMapper();
-    PluginCatalog.discover(ConfigureApiConfigTest.class.getClassLoader(), List.of()).registerWith(mapper);
-    return new DefaultConfigurationFactoryFactory<StatusConfiguration>()
-        // Not "dw": app tests in this JVM set dw.* system properties, which must not leak in here.
-        .create(StatusConfiguration.class, Validators.newValidator(), mapper, "api-config-test");
-  }
-
   private static StatusConfiguration parse(String yaml) throws Exception {
-    ConfigurationSourceProvider inline =
-        path -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
-    return factory().build(inline, "config.yml");
+    return ConfigParsing.parse(yaml);
   }
 
   private static String api(String block) {
@@ -62,12 +42,7 @@ class ConfigureApiConfigTest {
   @Test
   void theShippedConfigHasTheApiOffAndTakesItsSecretFromTheEnvironment() throws Exception {
     Path shipped = Path.of("..", "config.yml").toAbsolutePath().normalize();
-    StatusConfiguration config =
-        factory()
-            .build(
-                new SubstitutingSourceProvider(
-                    new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)),
-                shipped.toString());
+    StatusConfiguration config = ConfigParsing.parseFile(shipped);
 
     assertThat(config.getStatus().getApi().isEnabled()).isFalse();
     assertThat(config.getStatus().getApi().getPath()).isEqualTo("/flask-status/configure");

@@ -1,5 +1,6 @@
 package dev.trafficstatus.capture.jersey;
 
+import dev.trafficstatus.spi.testing.TestCaptureContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,8 +47,8 @@ class JerseyCaptureFactoryTest {
 
   @Test
   void refusesAHostWithoutADropwizardEnvironment() {
-    FakeCaptureContext outsideDropwizard =
-        new FakeCaptureContext("shop", new CountingRecorder(Set.of()), null);
+    TestCaptureContext outsideDropwizard =
+        new TestCaptureContext("shop", new CountingRecorder(Set.of()), null);
 
     assertThatThrownBy(() -> new JerseyCaptureFactory().build(outsideDropwizard))
         .isInstanceOf(IllegalStateException.class)

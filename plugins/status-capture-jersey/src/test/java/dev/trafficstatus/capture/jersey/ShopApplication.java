@@ -1,5 +1,6 @@
 package dev.trafficstatus.capture.jersey;
 
+import dev.trafficstatus.spi.testing.TestCaptureContext;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.capture.Capture;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -30,7 +31,7 @@ public final class ShopApplication extends Application<Configuration> {
   public void run(Configuration configuration, Environment environment) {
     capture =
         new JerseyCaptureFactory()
-            .build(new FakeCaptureContext(SERVICE, recorder, environment));
+            .build(new TestCaptureContext(SERVICE, recorder, environment));
     registerResources(environment);
     registerAuth(environment);
     environment

@@ -1,5 +1,6 @@
 package dev.trafficstatus.capture.probe;
 
+import dev.trafficstatus.spi.testing.TestCaptureContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,7 @@ class ProbeCaptureFactoryTest {
 
   private static CountingRecorder declare(ProbeCaptureFactory factory) {
     CountingRecorder recorder = new CountingRecorder();
-    factory.build(new FakeCaptureContext("shop", recorder));
+    factory.build(new TestCaptureContext("shop", recorder));
     return recorder;
   }
 
@@ -176,7 +177,7 @@ class ProbeCaptureFactoryTest {
     assertThat(probes.get(1).interval()).isEqualTo(Duration.ofMinutes(1));
     assertThat(probes.get(1).timeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(probes.get(1).expectedStatus()).containsExactlyInAnyOrder(200, 202, 301, 302, 307);
-    assertThat(factory.build(new FakeCaptureContext("shop", new CountingRecorder())).describe())
+    assertThat(factory.build(new TestCaptureContext("shop", new CountingRecorder())).describe())
         .isEqualTo(
             "3 probes (2 from " + urls + "), every 30s to 1m, at most 4 at a time: Website, google, statsig");
   }
@@ -227,7 +228,7 @@ class ProbeCaptureFactoryTest {
   void theDefaultInstanceHasNoProbesAndBuildsACaptureThatSaysSo() {
     ProbeCaptureFactory defaults = new ProbeCaptureFactory();
 
-    assertThat(defaults.build(new FakeCaptureContext("shop", new CountingRecorder())).describe())
+    assertThat(defaults.build(new TestCaptureContext("shop", new CountingRecorder())).describe())
         .isEqualTo("no probes: list them under probes or in a urlsFile");
   }
 }

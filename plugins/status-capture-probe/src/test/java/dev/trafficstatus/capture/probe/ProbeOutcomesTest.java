@@ -1,5 +1,6 @@
 package dev.trafficstatus.capture.probe;
 
+import dev.trafficstatus.spi.testing.TestCaptureContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficstatus.spi.RouteDescriptor;
@@ -73,7 +74,7 @@ class ProbeOutcomesTest {
     factory.setProbes(probes);
 
     recorder = new CountingRecorder();
-    capture = factory.build(new FakeCaptureContext("shop", recorder));
+    capture = factory.build(new TestCaptureContext("shop", recorder));
     capture.start();
 
     boolean allJudged =

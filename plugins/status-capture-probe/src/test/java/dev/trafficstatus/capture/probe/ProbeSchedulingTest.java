@@ -1,5 +1,6 @@
 package dev.trafficstatus.capture.probe;
 
+import dev.trafficstatus.spi.testing.TestCaptureContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,7 @@ class ProbeSchedulingTest {
   }
 
   private ProbeCapture build(ProbeCaptureFactory factory, CountingRecorder recorder) {
-    return (ProbeCapture) factory.build(new FakeCaptureContext("shop", recorder));
+    return (ProbeCapture) factory.build(new TestCaptureContext("shop", recorder));
   }
 
   private static List<Thread> probeThreads() {

@@ -419,20 +419,7 @@ public final class StatusDao {
    * @param sink receives every row
    */
   public void minutesOfHour(long hour, Consumer<TallyRow> sink) {
-    handle
-        .createQuery(
-            """
-            SELECT route_id, CAST(:hour AS BIGINT) AS period, total, success, failure, ignored,
-                   max_latency_micros, histogram
-            FROM status_minutes
-            WHERE epoch_minute >= :from AND epoch_minute < :to
-            """)
-        .bind("hour", hour)
-        .bind("from", hour * 60)
-        .bind("to", hour * 60 + 60)
-        .setFetchSize(FETCH_SIZE)
-        .map(TallyRow.MAPPER)
-        .forEach(sink);
+    minutesBetween(hour, hour * 60, hour * 60 + 60, false, sink);
   }
 
   /**
@@ -443,16 +430,7 @@ public final class StatusDao {
    * @return true when the rollup may be stored
    */
   public boolean claimHourRollup(HourState hour) {
-    return handle
-            .createUpdate(
-                """
-                UPDATE status_hour_state SET rolled_up = TRUE
-                WHERE epoch_hour = :hour AND version = :version AND NOT rolled_up
-                """)
-            .bind("hour", hour.epochHour())
-            .bind("version", hour.version())
-            .execute()
-        == 1;
+    return claim("status_hour_state", "epoch_hour", hour.epochHour(), hour.version(), "rolled_up", "");
   }
 
   /**
@@ -514,19 +492,25 @@ public final class StatusDao {
    * @param sink receives every row
    */
   public void minutesOfDay(long day, boolean lock, Consumer<TallyRow> sink) {
+    minutesBetween(day, UtcPeriods.firstMinuteOf(day), UtcPeriods.firstMinuteOf(day + 1), lock, sink);
+  }
+
+  /** Streams the minute rows of {@code [from, to)}, each row's period set to {@code period}. */
+  private void minutesBetween(
+      long period, long from, long to, boolean lock, Consumer<TallyRow> sink) {
     handle
-        .createQuery(lock ? MINUTES_OF_DAY + "FOR UPDATE" : MINUTES_OF_DAY)
-        .bind("day", day)
-        .bind("from", UtcPeriods.firstMinuteOf(day))
-        .bind("to", UtcPeriods.firstMinuteOf(day + 1))
+        .createQuery(lock ? MINUTES_BETWEEN + "FOR UPDATE" : MINUTES_BETWEEN)
+        .bind("period", period)
+        .bind("from", from)
+        .bind("to", to)
         .setFetchSize(FETCH_SIZE)
         .map(TallyRow.MAPPER)
         .forEach(sink);
   }
 
-  private static final String MINUTES_OF_DAY =
+  private static final String MINUTES_BETWEEN =
       """
-      SELECT route_id, CAST(:day AS BIGINT) AS period, total, success, failure, ignored,
+      SELECT route_id, CAST(:period AS BIGINT) AS period, total, success, failure, ignored,
              max_latency_micros, histogram
       FROM status_minutes
       WHERE epoch_minute >= :from AND epoch_minute < :to
@@ -560,14 +544,21 @@ public final class StatusDao {
    * @return true when the rollup may be stored; false when the day changed meanwhile
    */
   public boolean claimRollup(DayState day) {
+    return claim("status_day_state", "epoch_day", day.epochDay(), day.version(), "rolled_up", "");
+  }
+
+  /**
+   * Sets a flag of a period's bookkeeping row if its version is still the one read, and the flag
+   * not set yet (nor unless {@code condition} holds); locks the row until the transaction ends.
+   */
+  private boolean claim(
+      String table, String periodColumn, long period, long version, String flag, String condition) {
     return handle
             .createUpdate(
-                """
-                UPDATE status_day_state SET rolled_up = TRUE
-                WHERE epoch_day = :day AND version = :version AND NOT rolled_up
-                """)
-            .bind("day", day.epochDay())
-            .bind("version", day.version())
+                "UPDATE " + table + " SET " + flag + " = TRUE WHERE " + periodColumn + " = :period"
+                    + " AND version = :version AND NOT " + flag + condition)
+            .bind("period", period)
+            .bind("version", version)
             .execute()
         == 1;
   }
@@ -579,16 +570,7 @@ public final class StatusDao {
    * @return true when the deletion may be committed
    */
   public boolean claimPrune(DayState day) {
-    return handle
-            .createUpdate(
-                """
-                UPDATE status_day_state SET pruned = TRUE
-                WHERE epoch_day = :day AND version = :version AND rolled_up AND NOT pruned
-                """)
-            .bind("day", day.epochDay())
-            .bind("version", day.version())
-            .execute()
-        == 1;
+    return claim("status_day_state", "epoch_day", day.epochDay(), day.version(), "pruned", " AND rolled_up");
   }
 
   /**
