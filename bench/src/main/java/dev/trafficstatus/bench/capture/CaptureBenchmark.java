@@ -80,6 +80,19 @@ public class CaptureBenchmark {
     route.record(requests.samples.status(i), requests.samples.latencyNanos(i));
   }
 
+  /**
+   * A yardstick, not a budget: reading the system clock, which {@code record} does once. On a
+   * machine shared with other work every figure here is inflated by the time the thread waits for
+   * a core; the ratio of {@code oneThread} to this says more than either alone.
+   */
+  @Benchmark
+  @Threads(1)
+  public long clockOnly() {
+    return CLOCK.millis();
+  }
+
+  private static final Clock CLOCK = Clock.systemUTC();
+
   /** One thread recording into one route: the 150 ns budget. */
   @Benchmark
   @Threads(1)
