@@ -39,6 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 3, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class CaptureBenchmark {
 
+  /** The clock the registry reads, as the server's is. */
+  private static final Clock CLOCK = Clock.systemUTC();
+
   /** The registry and the one route every thread shares; declared once, as a capture does. */
   @State(Scope.Benchmark)
   public static class SharedRoute {
@@ -47,7 +50,7 @@ public class CaptureBenchmark {
 
     @Setup
     public void declare() {
-      registry = new RouteRegistry(Classifier.seedDefault(), Clock.systemUTC(), key -> true);
+      registry = new RouteRegistry(Classifier.seedDefault(), CLOCK, key -> true);
       route = registry.route(descriptor("/items/{id}"));
     }
   }
@@ -90,8 +93,6 @@ public class CaptureBenchmark {
   public long clockOnly() {
     return CLOCK.millis();
   }
-
-  private static final Clock CLOCK = Clock.systemUTC();
 
   /** One thread recording into one route: the 150 ns budget. */
   @Benchmark

@@ -59,9 +59,11 @@ public class PageBenchmark {
   @Param({"postgresql", "h2"})
   public String database;
 
+  /** How many routes the page shows. */
   @Param({"100"})
   public int routes;
 
+  /** The page's window in days, today included. */
   @Param({"90"})
   public int days;
 

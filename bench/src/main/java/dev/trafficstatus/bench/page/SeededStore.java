@@ -31,9 +31,12 @@ import java.util.stream.Stream;
  * <p>Closed days are seeded as one minute bucket per route and day holding that day's whole tally
  * (so seeding takes seconds, not the hours of a real week of minute rows); maintenance then rolls
  * them up and prunes the minutes of days past the 7-day minute retention, as it would on a real
- * server. The minute rows of the six retained closed days are therefore one per route and day, not
+ * server. The minute rows of the seven retained closed days are therefore one per route and day, not
  * 1,440: the page reads day rows for those days, but the table and its index are smaller than in
  * production.
+ *
+ * <p>Seeding costs more than a benchmark iteration, and JMH runs every benchmark method in a fork
+ * of its own, so a seeded database is kept on disk ({@link #directory}) and reused by later forks.
  */
 final class SeededStore {
 
@@ -43,10 +46,10 @@ final class SeededStore {
   /** Requests per route in a minute of today. */
   private static final long REQUESTS_PER_MINUTE = 100;
 
-  private SeededStore() {}
-
   /** Bump when what {@link #fill} writes changes, so runs stop reusing older seeds. */
   private static final int SEED_VERSION = 1;
+
+  private SeededStore() {}
 
   /**
    * Where a seeded database of this shape is kept between JMH forks: under the system property
