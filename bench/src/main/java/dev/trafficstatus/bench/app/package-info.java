@@ -1,0 +1,2 @@
+/** The Dropwizard app the wrk comparison loads (see {@code bench/wrk-capture.sh}). */
+package dev.trafficstatus.bench.app;

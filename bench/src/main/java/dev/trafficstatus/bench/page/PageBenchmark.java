@@ -1,0 +1,191 @@
+package dev.trafficstatus.bench.page;
+
+import dev.trafficstatus.bench.BenchContext;
+import dev.trafficstatus.bench.BenchDatabase;
+import dev.trafficstatus.core.status.HealthPolicy;
+import dev.trafficstatus.core.status.PageBuilder;
+import dev.trafficstatus.core.status.PageSettings;
+import dev.trafficstatus.core.status.StatusService;
+import dev.trafficstatus.spi.page.PageLinks;
+import dev.trafficstatus.spi.page.PageRenderer;
+import dev.trafficstatus.spi.page.StatusPage;
+import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.RouteTally;
+import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.spi.store.StoredRoute;
+import dev.trafficstatus.views.mustache.MustacheRendererFactory;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The status page of 100 routes over 90 days, warm, uncached (the cost of the request that finds
+ * the page cache expired), taken apart: the store's reads, each alone and together; building the
+ * page model; rendering it as HTML; and all of it as {@link StatusService} and the renderer do it
+ * per page. Budget: the total at most 20 ms.
+ *
+ * <p>The page is built at 10:00 UTC, so today is 600 minute rows per route (60,000 in all) and the
+ * 89 closed days are day rows (see {@link SeededStore}). {@code readClosedDays} reads the same
+ * window without today, to show what today's minute rows cost.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 6, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class PageBenchmark {
+
+  /** Where the figures are: {@code postgresql} (zonky, PostgreSQL 17) or {@code h2} (a file). */
+  @Param({"postgresql", "h2"})
+  public String database;
+
+  /** How many routes the page shows. */
+  @Param({"100"})
+  public int routes;
+
+  /** The page's window in days, today included. */
+  @Param({"90"})
+  public int days;
+
+  /** 10:00 UTC: 600 minutes of today are in minute rows. */
+  private static final Instant NOW = Instant.parse("2025-06-15T10:00:30Z");
+
+  private BenchDatabase server;
+  private StatusStore store;
+  private PageSettings settings;
+  private PageBuilder builder;
+  private StatusService service;
+  private PageRenderer renderer;
+  private final PageLinks links = new PageLinks("/status", "/status/assets/");
+  private LocalDate first;
+  private LocalDate today;
+
+  private List<StoredRoute> storedRoutes;
+  private List<DayBucket> dayBuckets;
+  private List<RouteTally> recent;
+  private StatusPage page;
+
+  @Setup(Level.Trial)
+  public void seedStore() throws Exception {
+    SeededStore.Seeded seeded = SeededStore.open(BenchDatabase.Kind.of(database), NOW, routes, days);
+    server = seeded.server();
+    store = seeded.store();
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    settings = PageSettings.defaults("Bench");
+    builder = new PageBuilder(settings, HealthPolicy.defaults());
+    service = new StatusService(store, settings, HealthPolicy.defaults(), clock);
+    renderer = new MustacheRendererFactory().build(new BenchContext("bench", "bench-1", clock));
+    today = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
+    first = PageBuilder.firstDay(NOW, days);
+
+    storedRoutes = store.routes();
+    dayBuckets = store.readDays(first, today);
+    recent = store.readSince(NOW.minus(settings.currentWindow()));
+    page = builder.build(NOW, days, storedRoutes, dayBuckets, recent);
+    if (storedRoutes.size() != routes || dayBuckets.size() != routes * days) {
+      throw new IllegalStateException(
+          "seeded " + storedRoutes.size() + " routes and " + dayBuckets.size() + " route-days, expected "
+              + routes + " and " + routes * days);
+    }
+    ByteCounter html = new ByteCounter();
+    renderer.render(page, links, html);
+    System.out.printf("%n[page] %d routes x %d days on %s: %d route-days, %d recent tallies, %d bytes of HTML%n",
+        routes, days, database, dayBuckets.size(), recent.size(), html.count);
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() throws Exception {
+    store.stop();
+    server.close();
+  }
+
+  /** The route list alone. */
+  @Benchmark
+  public List<StoredRoute> readRoutes() {
+    return store.routes();
+  }
+
+  /** The window's day tallies: day rows of closed days, today from its minute rows. */
+  @Benchmark
+  public List<DayBucket> readDays() {
+    return store.readDays(first, today);
+  }
+
+  /** The same window without today: day rows only. */
+  @Benchmark
+  public List<DayBucket> readClosedDays() {
+    return store.readDays(first, today.minusDays(1));
+  }
+
+  /** The last 15 minutes, for each route's current state. */
+  @Benchmark
+  public List<RouteTally> readSince() {
+    return store.readSince(NOW.minus(settings.currentWindow()));
+  }
+
+  /** The three reads a page makes. */
+  @Benchmark
+  public void storeReads(Blackhole sink) {
+    sink.consume(store.routes());
+    sink.consume(store.readDays(first, today));
+    sink.consume(store.readSince(NOW.minus(settings.currentWindow())));
+  }
+
+  /** The page model from what the reads returned. */
+  @Benchmark
+  public StatusPage buildModel() {
+    return builder.build(NOW, days, storedRoutes, dayBuckets, recent);
+  }
+
+  /** The HTML of a built page. */
+  @Benchmark
+  public long render() throws IOException {
+    ByteCounter out = new ByteCounter();
+    renderer.render(page, links, out);
+    return out.count;
+  }
+
+  /** A whole page as a request whose cache expired gets it: reads, model, HTML. */
+  @Benchmark
+  public long total() throws IOException {
+    service.invalidate();
+    ByteCounter out = new ByteCounter();
+    renderer.render(service.page(days), links, out);
+    return out.count;
+  }
+
+  /** Counts what a page would send, and drops it. */
+  private static final class ByteCounter extends OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package dev.trafficstatus.bench.page;
+
+import dev.trafficstatus.bench.BenchContext;
+import dev.trafficstatus.bench.BenchDatabase;
+import dev.trafficstatus.bench.LatencySamples;
+import dev.trafficstatus.spi.RouteDescriptor;
+import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.spi.store.MaintenanceReport;
+import dev.trafficstatus.spi.store.MinuteBucket;
+import dev.trafficstatus.spi.store.Retention;
+import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.store.jdbi.JdbiStoreFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A store holding what a page of {@code routes} routes over {@code days} days reads on a busy
+ * service: every closed day rolled up into day rows by the store's own maintenance, and today's
+ * minute rows of every route up to {@code now}.
+ *
+ * <p>Closed days are seeded as one minute bucket per route and day holding that day's whole tally
+ * (so seeding takes seconds, not the hours of a real week of minute rows); maintenance then rolls
+ * them up and prunes the minutes of days past the 7-day minute retention, as it would on a real
+ * server. The minute rows of the seven retained closed days are therefore one per route and day, not
+ * 1,440: the page reads day rows for those days, but the table and its index are smaller than in
+ * production.
+ *
+ * <p>Seeding costs more than a benchmark iteration, and JMH runs every benchmark method in a fork
+ * of its own, so a seeded database is kept on disk ({@link #directory}) and reused by later forks.
+ */
+final class SeededStore {
+
+  /** Requests per route on a closed day, plus a little per route so routes differ. */
+  private static final long REQUESTS_PER_DAY = 100_000;
+
+  /** Requests per route in a minute of today. */
+  private static final long REQUESTS_PER_MINUTE = 100;
+
+  /** Bump when what {@link #fill} writes changes, so runs stop reusing older seeds. */
+  private static final int SEED_VERSION = 1;
+
+  private SeededStore() {}
+
+  /**
+   * Where a seeded database of this shape is kept between JMH forks: under the system property
+   * {@code trafficstatus.bench.seeds}, by default {@code trafficstatus-bench-seeds} in the temporary
+   * directory. Delete it to seed again.
+   *
+   * @param database the database kind's name
+   * @param routes how many routes
+   * @param days how many days
+   * @return the directory
+   */
+  static Path directory(String database, int routes, int days) {
+    Path root =
+        Path.of(
+            System.getProperty(
+                "trafficstatus.bench.seeds",
+                Path.of(System.getProperty("java.io.tmpdir"), "trafficstatus-bench-seeds").toString()));
+    return root.resolve("page-v" + SEED_VERSION + "-" + database + "-" + routes + "x" + days);
+  }
+
+  /**
+   * Starts the store on a seeded database, seeding it first unless an earlier fork did. A seed
+   * counts only once it is complete (a marker file is written last).
+   *
+   * @param kind which database
+   * @param now the time the page is built at; today's minutes run up to it
+   * @param routes how many routes
+   * @param days how many days, today included
+   * @return the server and the started store
+   * @throws Exception when the store cannot start
+   */
+  static Seeded open(BenchDatabase.Kind kind, Instant now, int routes, int days) throws Exception {
+    Path directory = directory(kind.name().toLowerCase(java.util.Locale.ROOT), routes, days);
+    Path complete = directory.resolve("seeded");
+    boolean seeded = Files.exists(complete);
+    if (!seeded) {
+      deleteTree(directory);
+    }
+    BenchDatabase server = BenchDatabase.startIn(kind, directory.resolve("server"));
+    BenchContext context = new BenchContext("bench", "bench-1", Clock.fixed(now, ZoneOffset.UTC));
+    JdbiStoreFactory factory = new JdbiStoreFactory();
+    factory.setDatabase(server.database("page"));
+    StatusStore store = factory.build(context);
+    store.start();
+    if (!seeded) {
+      long started = System.nanoTime();
+      fill(store, context.instance(), now, routes, days);
+      Files.writeString(complete, "seeded in " + (System.nanoTime() - started) / 1_000_000 + " ms\n");
+    }
+    return new Seeded(server, store);
+  }
+
+  /** A running server and the store on its seeded database; stop the store, then the server. */
+  record Seeded(BenchDatabase server, StatusStore store) {}
+
+  private static void deleteTree(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+
+  private static void fill(StatusStore store, String instance, Instant now, int routes, int days) {
+    List<RouteKey> keys = new ArrayList<>(routes);
+    List<RouteDescriptor> descriptors = new ArrayList<>(routes);
+    for (int r = 0; r < routes; r++) {
+      RouteKey key = new RouteKey("bench", "/api/v1/resource" + r + "/{id}");
+      keys.add(key);
+      descriptors.add(new RouteDescriptor(key, "Resource " + r, "Reads resource " + r + ".", "Group " + r % 10));
+    }
+    store.declareRoutes(descriptors);
+
+    LatencySamples samples = new LatencySamples(11);
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    for (int back = days - 1; back >= 1; back--) {
+      Instant noon = today.minusDays(back).atTime(12, 0).toInstant(ZoneOffset.UTC);
+      List<MinuteBucket> day = new ArrayList<>(routes);
+      for (int r = 0; r < routes; r++) {
+        day.add(
+            new MinuteBucket(
+                keys.get(r), noon, instance, samples.tally(REQUESTS_PER_DAY + 1_000L * r, back * 31 + r)));
+      }
+      store.writeMinutes(day);
+    }
+    MaintenanceReport rolled = store.maintain(now, Retention.defaults());
+    if (rolled.daysRolledUp() != days - 1) {
+      throw new IllegalStateException("expected " + (days - 1) + " days rolled up, got " + rolled);
+    }
+
+    Instant midnight = today.atStartOfDay(ZoneOffset.UTC).toInstant();
+    long minutesToday = Duration.between(midnight, now).toMinutes();
+    List<MinuteBucket> batch = new ArrayList<>(1_000);
+    for (long m = 0; m < minutesToday; m++) {
+      Instant minute = midnight.plus(Duration.ofMinutes(m));
+      for (int r = 0; r < routes; r++) {
+        batch.add(
+            new MinuteBucket(
+                keys.get(r), minute, instance, samples.tally(REQUESTS_PER_MINUTE, (int) m * 7 + r)));
+        if (batch.size() == 1_000) {
+          store.writeMinutes(batch);
+          batch.clear();
+        }
+      }
+    }
+    store.writeMinutes(batch);
+  }
+}
