@@ -7,6 +7,8 @@ import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.spi.store.StoredRoute;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code ?days=365}), the store is read at most once per interval, plus once more each time a
  * longer window than any before is asked for. Concurrent requests that find the figures stale wait
  * for one read rather than each reading.
+ *
+ * <p>Most of a window is closed days, whose figures change only when an instance writes late (its
+ * retry buffer after a database outage, say). So a read at the end of a refresh interval asks the
+ * store for yesterday and today only and keeps the older days it already has; those are read again
+ * once per {@link PageSettings#historyRefresh()}, and at once after {@link #invalidate()}.
  */
 public final class StatusService {
 
@@ -30,9 +37,13 @@ public final class StatusService {
   private final Clock clock;
   private volatile Snapshot snapshot;
 
-  /** What the store held at one instant, for a window of {@code days}, and the pages cut from it. */
+  /**
+   * What the store held at one instant, for a window of {@code days}, and the pages cut from it;
+   * the days before yesterday as they were at {@code historyReadAt}.
+   */
   private record Snapshot(
       Instant readAt,
+      Instant historyReadAt,
       int days,
       List<StoredRoute> routes,
       List<DayBucket> dayBuckets,
@@ -109,19 +120,50 @@ public final class StatusService {
       return stale;
     }
     int window = stale != null && stale.days() > days && covers(stale, 1, now) ? stale.days() : days;
+    LocalDate first = PageBuilder.firstDay(now, window);
+    LocalDate today = PageBuilder.today(now);
+    List<DayBucket> dayBuckets;
+    Instant historyReadAt;
+    if (historyStillGood(stale, first, now)) {
+      LocalDate recentFrom = first.isAfter(today.minusDays(1)) ? first : today.minusDays(1);
+      List<DayBucket> recentDays = store.readDays(recentFrom, today);
+      dayBuckets = new ArrayList<>(stale.dayBuckets().size());
+      for (DayBucket kept : stale.dayBuckets()) {
+        if (!kept.day().isBefore(first) && kept.day().isBefore(recentFrom)) {
+          dayBuckets.add(kept);
+        }
+      }
+      dayBuckets.addAll(recentDays);
+      historyReadAt = stale.historyReadAt();
+    } else {
+      dayBuckets = store.readDays(first, today);
+      historyReadAt = now;
+    }
     Snapshot fresh =
         new Snapshot(
             now,
+            historyReadAt,
             window,
             store.routes(),
-            store.readDays(PageBuilder.firstDay(now, window), PageBuilder.today(now)),
+            List.copyOf(dayBuckets),
             store.readSince(now.minus(settings.currentWindow())),
             new ConcurrentHashMap<>());
     snapshot = fresh;
     return fresh;
   }
 
-  /** Forgets what was read, so the next request reads the store (after a flush or an edit). */
+  /** Whether the stale figures hold every closed day of the window, read recently enough. */
+  private boolean historyStillGood(Snapshot stale, LocalDate first, Instant now) {
+    return stale != null
+        && !PageBuilder.firstDay(stale.readAt(), stale.days()).isAfter(first)
+        && !now.isBefore(stale.historyReadAt())
+        && now.isBefore(stale.historyReadAt().plus(settings.historyRefresh()));
+  }
+
+  /**
+   * Forgets what was read, history included, so the next request reads the whole window from the
+   * store (after a flush or an edit).
+   */
   public void invalidate() {
     snapshot = null;
   }

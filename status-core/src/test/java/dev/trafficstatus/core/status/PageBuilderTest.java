@@ -155,8 +155,8 @@ class PageBuilderTest {
     PageBuilder onlyHome =
         new PageBuilder(
             new PageSettings(
-                "Shop", 90, 365, ZoneId.of("UTC"), Duration.ofMinutes(1), Duration.ofMinutes(15),
-                List.of("/", "health"), Grouping.GROUP),
+                "Shop", 90, 365, ZoneId.of("UTC"), Duration.ofMinutes(1), Duration.ofMinutes(10),
+                Duration.ofMinutes(15), List.of("/", "health"), Grouping.GROUP),
             HealthPolicy.defaults());
     List<StoredRoute> routes = new ArrayList<>();
     routes.add(route(HOME, "Web"));
@@ -179,7 +179,7 @@ class PageBuilderTest {
         new PageBuilder(
                 new PageSettings(
                     "Shop", 90, 365, ZoneId.of("UTC"), Duration.ofMinutes(1),
-                    Duration.ofMinutes(15), List.of(), Grouping.SERVICE),
+                    Duration.ofMinutes(10), Duration.ofMinutes(15), List.of(), Grouping.SERVICE),
                 HealthPolicy.defaults())
             .build(NOW, 7, routes, List.of(), List.of());
 

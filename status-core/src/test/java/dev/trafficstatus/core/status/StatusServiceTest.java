@@ -11,6 +11,8 @@ import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +84,83 @@ class StatusServiceTest {
     service.invalidate();
 
     assertThat(service.page().groups().get(0).routes().get(0).name()).isEqualTo("Start page");
+  }
+
+  private void writeAt(Instant minute, String instance, int success) {
+    store.writeMinutes(
+        List.of(new MinuteBucket(HOME, minute, instance, PageBuilderTest.tally(success, 0, 0))));
+  }
+
+  private long requestsOn(StatusPage page, LocalDate day) {
+    return page.groups().get(0).routes().get(0).days().stream()
+        .filter(d -> d.day().equals(day))
+        .findFirst()
+        .orElseThrow()
+        .requests();
+  }
+
+  @Test
+  void betweenHistoryReadsOnlyYesterdayAndTodayAreReadAgain() {
+    store.declareRoutes(List.of(new RouteDescriptor(HOME, "Home", "", "Web")));
+    Instant threeDaysAgo = clock.instant().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+    LocalDate thatDay = LocalDate.parse("2026-11-23");
+    writeAt(threeDaysAgo, "i-1", 5);
+    assertThat(requestsOn(service.page(30), thatDay)).isEqualTo(5);
+    assertThat(store.lastDaysRead()).containsExactly(LocalDate.parse("2026-10-28"), LocalDate.parse("2026-11-26"));
+
+    // An instance back from a long outage writes into that closed day late.
+    writeAt(threeDaysAgo, "i-2", 7);
+    write(3);
+    clock.advance(Duration.ofMinutes(1));
+    StatusPage refreshed = service.page(30);
+
+    assertThat(store.lastDaysRead()).containsExactly(LocalDate.parse("2026-11-25"), LocalDate.parse("2026-11-26"));
+    assertThat(requestsOn(refreshed, LocalDate.parse("2026-11-26"))).isEqualTo(3);
+    assertThat(requestsOn(refreshed, thatDay)).as("kept from the last history read").isEqualTo(5);
+    assertThat(refreshed.groups().get(0).routes().get(0).days()).hasSize(30);
+
+    clock.advance(Duration.ofMinutes(9));
+    StatusPage reread = service.page(30);
+
+    assertThat(store.lastDaysRead()).containsExactly(LocalDate.parse("2026-10-28"), LocalDate.parse("2026-11-26"));
+    assertThat(requestsOn(reread, thatDay)).as("the late write, after historyRefresh").isEqualTo(12);
+  }
+
+  @Test
+  void atMidnightTheOldTodayIsReadAgainAsYesterdayAndTheWindowMovesOn() {
+    clock.set(Instant.parse("2026-11-26T23:59:30Z"));
+    store.declareRoutes(List.of(new RouteDescriptor(HOME, "Home", "", "Web")));
+    writeAt(Instant.parse("2026-10-29T12:00:00Z"), "i-1", 4);
+    writeAt(Instant.parse("2026-11-26T23:59:00Z"), "i-1", 6);
+    StatusPage before = service.page(30);
+    assertThat(before.groups().get(0).routes().get(0).requests()).isEqualTo(10);
+
+    // The last minute of the day is flushed after the page was read.
+    writeAt(Instant.parse("2026-11-26T23:59:00Z"), "i-2", 1);
+    clock.advance(Duration.ofMinutes(1));
+    StatusPage after = service.page(30);
+
+    assertThat(store.lastDaysRead()).containsExactly(LocalDate.parse("2026-11-26"), LocalDate.parse("2026-11-27"));
+    List<dev.trafficstatus.spi.page.DayStatus> days = after.groups().get(0).routes().get(0).days();
+    assertThat(days).hasSize(30);
+    assertThat(days.get(0).day()).isEqualTo(LocalDate.parse("2026-10-29"));
+    assertThat(days.get(29).day()).isEqualTo(LocalDate.parse("2026-11-27"));
+    assertThat(requestsOn(after, LocalDate.parse("2026-10-29"))).isEqualTo(4);
+    assertThat(requestsOn(after, LocalDate.parse("2026-11-26"))).isEqualTo(7);
+  }
+
+  @Test
+  void invalidationReadsTheWholeWindowAgain() {
+    store.declareRoutes(List.of(new RouteDescriptor(HOME, "Home", "", "Web")));
+    service.page(30);
+    clock.advance(Duration.ofMinutes(1));
+    service.page(30);
+    assertThat(store.lastDaysRead().get(0)).isEqualTo(LocalDate.parse("2026-11-25"));
+
+    service.invalidate();
+    service.page(30);
+
+    assertThat(store.lastDaysRead()).containsExactly(LocalDate.parse("2026-10-28"), LocalDate.parse("2026-11-26"));
   }
 
   @Test

@@ -39,6 +39,7 @@ public final class InMemoryStore implements StatusStore {
   private volatile boolean down;
   private int writeCalls;
   private int dayReads;
+  private List<LocalDate> lastDaysRead = List.of();
 
   public synchronized void down(boolean down) {
     this.down = down;
@@ -50,6 +51,11 @@ public final class InMemoryStore implements StatusStore {
 
   public synchronized int dayReads() {
     return dayReads;
+  }
+
+  /** The first and last day of the latest {@code readDays}; empty before any. */
+  public synchronized List<LocalDate> lastDaysRead() {
+    return lastDaysRead;
   }
 
   public synchronized int minuteRows() {
@@ -106,6 +112,7 @@ public final class InMemoryStore implements StatusStore {
   @Override
   public synchronized List<DayBucket> readDays(LocalDate first, LocalDate last) {
     dayReads++;
+    lastDaysRead = List.of(first, last);
     check("reading days");
     Map<RouteKey, Map<LocalDate, Tally>> sums = new HashMap<>();
     minutes.forEach(

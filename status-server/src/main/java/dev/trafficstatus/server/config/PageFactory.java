@@ -51,6 +51,11 @@ public class PageFactory {
   private Duration refresh = Duration.minutes(1);
 
   @NotNull
+  @MinDuration(value = 5, unit = TimeUnit.SECONDS)
+  @MaxDuration(value = 1, unit = TimeUnit.DAYS)
+  private Duration historyRefresh = Duration.minutes(10);
+
+  @NotNull
   @MinDuration(value = 1, unit = TimeUnit.MINUTES)
   @MaxDuration(value = 1, unit = TimeUnit.DAYS)
   private Duration currentWindow = Duration.minutes(15);
@@ -133,6 +138,16 @@ public class PageFactory {
   }
 
   @JsonProperty
+  public Duration getHistoryRefresh() {
+    return historyRefresh;
+  }
+
+  @JsonProperty
+  public void setHistoryRefresh(Duration historyRefresh) {
+    this.historyRefresh = historyRefresh;
+  }
+
+  @JsonProperty
   public Duration getCurrentWindow() {
     return currentWindow;
   }
@@ -172,6 +187,13 @@ public class PageFactory {
     this.renderer = renderer;
   }
 
+  @ValidationMethod(message = "historyRefresh must not be shorter than refresh")
+  public boolean isHistoryRefreshAtLeastRefresh() {
+    return historyRefresh == null
+        || refresh == null
+        || historyRefresh.toJavaDuration().compareTo(refresh.toJavaDuration()) >= 0;
+  }
+
   @ValidationMethod(message = "days must not exceed maxDays")
   public boolean isDefaultWindowWithinMax() {
     return days <= maxDays;
@@ -190,6 +212,7 @@ public class PageFactory {
         maxDays,
         timeZone,
         refresh.toJavaDuration(),
+        historyRefresh.toJavaDuration(),
         currentWindow.toJavaDuration(),
         routes,
         groupBy);
