@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -35,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * JSON when asked with {@code Accept: application/json}; and the renderer's assets under
  * {@code assets/}. Registered under the prefix by {@link PageRoutes}; the {@code @Path} here is a
  * placeholder.
+ *
+ * <p>Each body is rendered once per page model and kept ({@link RenderedPages}): within a refresh
+ * interval a request costs a copy of bytes, not a render.
  *
  * <p>Responses carry an {@code ETag} and a {@code Cache-Control} no longer than what is left of the
  * page's refresh interval; HTML also carries a Content-Security-Policy that forbids inline scripts
@@ -59,6 +61,8 @@ public final class StatusPageResource {
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicBoolean storeFailureLogged = new AtomicBoolean();
+  /** The default window's HTML and JSON, and a couple of other windows. */
+  private final RenderedPages rendered = new RenderedPages(4);
 
   /**
    * @param service the page model
@@ -78,7 +82,7 @@ public final class StatusPageResource {
   @Produces("text/html;qs=1")
   public Response html(@QueryParam("days") String days, @Context Request request) {
     return answer(days, request, "html", page -> {
-      StreamingOutput body = out -> renderer.render(page, links, out);
+      byte[] body = rendered.bytes("html", page, (p, out) -> renderer.render(p, links, out));
       return Response.ok(body, renderer.mediaType())
           .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
           .header("X-Content-Type-Options", "nosniff")
@@ -91,14 +95,9 @@ public final class StatusPageResource {
   @GET
   @Produces("application/json;qs=0.5")
   public Response json(@QueryParam("days") String days, @Context Request request) {
-    return answer(days, request, "json", page -> {
-      try {
-        return Response.ok(json.writeValueAsBytes(PageJson.from(page)), JSON)
-            .header("X-Content-Type-Options", "nosniff");
-      } catch (JsonProcessingException bug) {
-        throw new IllegalStateException("page model could not be written as JSON", bug);
-      }
-    });
+    return answer(days, request, "json", page ->
+        Response.ok(rendered.bytes("json", page, (p, out) -> json.writeValue(out, PageJson.from(p))), JSON)
+            .header("X-Content-Type-Options", "nosniff"));
   }
 
   /** A style sheet, script or icon of the renderer. */

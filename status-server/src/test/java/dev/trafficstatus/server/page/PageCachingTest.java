@@ -16,9 +16,12 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,32 @@ class PageCachingTest {
     assertThat(requestsToday(fresh)).isEqualTo(before + 1_000);
     assertThat(fresh.headers().firstValue("ETag")).isPresent().isNotEqualTo(etag);
     assertThat(fresh.headers().firstValue("Cache-Control")).hasValue("max-age=60");
+  }
+
+  /** The first card's requests today, as its last square's tooltip says. */
+  private static long requestsTodayInHtml(HttpResponse<byte[]> page) {
+    Matcher today =
+        Pattern.compile("\\(today, so far\\) · [^\"·]+ · ([0-9,]+) requests?")
+            .matcher(new String(page.body(), StandardCharsets.UTF_8));
+    assertThat(today.find()).as("a square for today").isTrue();
+    return Long.parseLong(today.group(1).replace(",", ""));
+  }
+
+  @Test
+  void theHtmlStaysTheSameWithinTheIntervalAndShowsNewFiguresAfterIt() {
+    HttpResponse<byte[]> first = fetcher.get("/status");
+    long before = requestsTodayInHtml(first);
+
+    recordThousandMoreRequests();
+    CLOCK.advance(Duration.ofSeconds(30));
+    HttpResponse<byte[]> cached = fetcher.get("/status");
+
+    assertThat(cached.body()).isEqualTo(first.body());
+
+    CLOCK.advance(Duration.ofSeconds(30));
+    HttpResponse<byte[]> fresh = fetcher.get("/status");
+
+    assertThat(requestsTodayInHtml(fresh)).isEqualTo(before + 1_000);
   }
 
   @Test
