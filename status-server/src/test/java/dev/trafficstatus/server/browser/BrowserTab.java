@@ -140,6 +140,26 @@ public final class BrowserTab {
   }
 
   /**
+   * The accessible name the browser computes for an element: what a screen reader announces.
+   *
+   * @param selector a CSS selector; its first match is used
+   * @return the name, empty when it has none
+   * @throws AssertionError when nothing matches
+   */
+  public String accessibleName(String selector) {
+    call("Accessibility.enable", object());
+    int root = call("DOM.getDocument", object().put("depth", 0)).path("root").path("nodeId").asInt();
+    int node = call("DOM.querySelector", object().put("nodeId", root).put("selector", selector))
+        .path("nodeId").asInt();
+    if (node == 0) {
+      throw new AssertionError("nothing matches " + selector);
+    }
+    JsonNode nodes = call("Accessibility.getPartialAXTree",
+        object().put("nodeId", node).put("fetchRelatives", false)).path("nodes");
+    return nodes.path(0).path("name").path("value").asText("");
+  }
+
+  /**
    * Sets the viewport.
    *
    * @param width CSS pixels

@@ -92,8 +92,8 @@ class LargePageTest {
           .anySatisfy(vary -> assertThat(vary).containsIgnoringCase("Accept-Encoding"));
       byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes();
       assertThat(unzipped).as(type).isEqualTo(plain.body());
-      // The page repeats itself (each square's text is both title and aria-label): gzip shrinks
-      // it about 40-fold; less than 10-fold would mean it was not really compressed.
+      // The page repeats itself (every square's tooltip has the same shape): gzip shrinks it
+      // about 20-fold; less than 10-fold would mean it was not really compressed.
       assertThat(zipped.body().length).as(type).isLessThan(plain.body().length / 10);
       System.out.printf("status-server: %d routes x %d days as %s: %,d bytes, %,d gzipped%n",
           HundredRoutesSeed.ROUTES, HundredRoutesSeed.DAYS, type, plain.body().length,

@@ -153,7 +153,6 @@ class StatusPageBrowserTest {
           squares: [...card.querySelectorAll('li.day')].map(li => ({
             cls: li.className,
             title: li.getAttribute('title'),
-            label: li.getAttribute('aria-label'),
             width: li.getBoundingClientRect().width
           }))
         }))
@@ -210,10 +209,14 @@ class StatusPageBrowserTest {
         String where = route.name() + " on " + day.day();
         assertThat(square.get("cls").asText()).as(where).isEqualTo("day state-" + token(day.health()));
         assertThat(square.get("title").asText()).as(where).startsWith(expectedTip(day));
-        assertThat(square.get("label").asText()).as(where).isEqualTo(square.get("title").asText());
         assertThat(square.get("width").asDouble()).as(where + " is visible").isGreaterThan(2);
       }
     }
+    // The title alone names a square for screen readers: no aria-label repeats it.
+    String firstSquare = "article.card li.day";
+    assertThat(tab.accessibleName(firstSquare))
+        .isEqualTo(cards.get(0).get("squares").get(0).get("title").asText());
+    assertThat(tab.evaluate("document.querySelectorAll('li.day[aria-label]').length").asInt()).isZero();
     assertThat(tab.evaluate("document.querySelector('#headline').className").asText())
         .isEqualTo("headline state-" + token(NinetyDaySeed.overall()));
     assertThat(tab.evaluate("document.querySelector('#headline').textContent.trim()").asText())
@@ -269,9 +272,18 @@ class StatusPageBrowserTest {
         .contains(counted(degraded.requests(), "request"))
         .contains(counted(degraded.failures(), "failure"));
     assertThat(tip.get("state").asText()).isEqualTo("tip-state state-degraded");
+    // The script takes the title away so the browser's own tooltip does not repeat its own; the
+    // square must keep its accessible name meanwhile.
+    String pointedAt = "article.card:first-of-type li.day:nth-child(62)";
+    String text = tab.evaluate("document.querySelector('" + pointedAt + "').dataset.title").asText();
+    assertThat(tab.evaluate("document.querySelector('" + pointedAt + "').hasAttribute('title')").asBoolean())
+        .isFalse();
+    assertThat(tab.accessibleName(pointedAt)).startsWith(degraded.day().toString()).isEqualTo(text);
 
     tab.hover(2, 2);
     assertThat(tab.evaluate("document.querySelector('.tip').hidden").asBoolean()).isTrue();
+    assertThat(tab.evaluate("document.querySelector('" + pointedAt + "').title").asText()).isEqualTo(text);
+    assertThat(tab.accessibleName(pointedAt)).isEqualTo(text);
     assertThat(tab.problems()).isEmpty();
   }
 

@@ -141,7 +141,7 @@ record PageView(
    * One day's square: two fields, so a 100 × 90 page costs 27,000 cheap look-ups.
    *
    * @param state the day's CSS token
-   * @param tip the day in words; the square's {@code title} and {@code aria-label}
+   * @param tip the day in words; the square's {@code title}, which is also its accessible name
    */
   record Square(String state, String tip) {
 

@@ -1,10 +1,11 @@
 /*
  * Traffic Status page: progressive enhancement only. The page is complete without this file;
- * each square already carries its figures as title and aria-label. This script shows them in a
- * styled tooltip on hover, keyboard focus or tap, and lets arrow keys walk along a row.
+ * each square already carries its figures as its title, which is also its accessible name. This
+ * script shows them in a styled tooltip on hover, keyboard focus or tap, and lets arrow keys walk
+ * along a row.
  *
- * It reads text from aria-label and writes it with textContent, never as markup, and sets no
- * inline style attribute (positions go through the CSSOM, which the page's CSP allows).
+ * It reads the title's text and writes it with textContent, never as markup, and sets no inline
+ * style attribute (positions go through the CSSOM, which the page's CSP allows).
  */
 (function () {
   "use strict";
@@ -31,14 +32,16 @@
   }
 
   function show(square) {
-    var text = square.getAttribute("aria-label");
+    var text = square.getAttribute("title");
     if (!text) {
       return;
     }
     hide();
     current = square;
-    // The native tooltip would show the same text a second time.
-    square.setAttribute("data-title", square.getAttribute("title") || "");
+    // The native tooltip would show the same text a second time; while it is off, aria-label
+    // keeps the square's accessible name.
+    square.setAttribute("data-title", text);
+    square.setAttribute("aria-label", text);
     square.removeAttribute("title");
 
     var parts = text.split(SEPARATOR);
@@ -71,6 +74,7 @@
       if (current.hasAttribute("data-title")) {
         current.setAttribute("title", current.getAttribute("data-title"));
         current.removeAttribute("data-title");
+        current.removeAttribute("aria-label");
       }
       current = null;
     }
