@@ -65,8 +65,7 @@ final class ApiClient {
       request.headers(headers);
     }
     try {
-      HttpResponse<String> response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response = sendRetryingStaleConnection(request.build());
       return new Answer(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
@@ -77,6 +76,25 @@ final class ApiClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Sends a request, again once if the pooled connection it went out on turned out to be closed
+   * already (the server ends a connection after some refusals, such as a body too large to read;
+   * the client may have picked that connection before it saw the close). Nothing was answered on
+   * such a connection, so the request was not handled; a server that really does not answer fails
+   * the second try too.
+   */
+  private static HttpResponse<String> sendRetryingStaleConnection(HttpRequest request)
+      throws IOException, InterruptedException {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException closed) {
+      if (closed.getMessage() == null || !closed.getMessage().contains("received no bytes")) {
+        throw closed;
+      }
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
   }
 
