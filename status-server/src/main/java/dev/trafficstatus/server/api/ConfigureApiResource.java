@@ -204,7 +204,8 @@ public final class ConfigureApiResource {
   private ApiRejection noVisibleRoute(RouteKey key) {
     return new ApiRejection(
         Response.Status.NOT_FOUND,
-        "No route " + describe(key) + "; GET " + path + " lists the routes (a deleted one has"
+        "No route " + describe(key) + "; GET " + path + " lists the routes (a route is listed once"
+            + " the app that serves it has flushed, within a minute of its start; a deleted one has"
             + " \"hidden\": true and comes back with POST " + path + "/restore)");
   }
 

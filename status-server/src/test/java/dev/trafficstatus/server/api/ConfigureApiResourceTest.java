@@ -248,7 +248,8 @@ class ConfigureApiResourceTest {
         client().authorized("POST", API + "/restore", "{\"rule\": \"/hello\"}", SECRET);
 
     assertThat(put.status()).isEqualTo(404);
-    assertThat(put.error()).startsWith("No route '/nope' in service 'shop'; GET " + API + " lists the routes");
+    assertThat(put.error()).startsWith("No route '/nope' in service 'shop'; GET " + API + " lists the routes")
+        .contains("within a minute of its start");
     assertThat(delete.status()).isEqualTo(404);
     assertThat(delete.error()).startsWith("No route '/hello' in service 'other'");
     assertThat(restore.status()).as("not deleted").isEqualTo(404);
