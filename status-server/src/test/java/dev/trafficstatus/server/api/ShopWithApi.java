@@ -6,16 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trafficstatus.server.StatusRuntime;
 import dev.trafficstatus.server.testapp.ShopApp;
 import dev.trafficstatus.server.testapp.ShopConfiguration;
+import dev.trafficstatus.server.testing.Eventually;
 import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -97,15 +102,41 @@ final class ShopWithApi {
     for (int i = 0; i < times; i++) {
       assertThat(client.get(path).status()).as(path).isEqualTo(expected);
     }
+    sent(app).addAndGet(times);
   }
 
-  /** Writes everything counted so far, through the admin task the README documents. */
+  /** Requests {@link #traffic} sent to each app: all to captured routes. */
+  private static final Map<DropwizardTestSupport<?>, AtomicLong> SENT =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private static AtomicLong sent(DropwizardTestSupport<?> app) {
+    return SENT.computeIfAbsent(app, ignored -> new AtomicLong());
+  }
+
+  /**
+   * Writes everything counted so far, through the admin task the README documents. Jersey reports
+   * a request finished just after its client has the answer, so this flushes again, bounded, until
+   * every request {@link #traffic} sent has been counted.
+   */
   static void flush(DropwizardTestSupport<?> app) {
-    ApiClient.Answer flushed =
-        new ApiClient("http://localhost:" + app.getAdminPort())
-            .send("POST", "/tasks/trafficstatus-flush", "");
-    assertThat(flushed.status()).isEqualTo(200);
-    assertThat(flushed.body()).contains("pending: 0");
+    long expected = sent(app).get();
+    try {
+      Eventually.await(
+          "the " + expected + " requests sent counted and flushed",
+          Duration.ofSeconds(10),
+          () -> {
+            ApiClient.Answer flushed =
+                new ApiClient("http://localhost:" + app.getAdminPort())
+                    .send("POST", "/tasks/trafficstatus-flush", "");
+            assertThat(flushed.status()).isEqualTo(200);
+            assertThat(flushed.body()).contains("pending: 0");
+            Object captured =
+                app.getEnvironment().metrics().getGauges().get("trafficstatus.requests.captured").getValue();
+            return ((Number) captured).longValue() >= expected;
+          });
+    } catch (Exception timedOut) {
+      throw new AssertionError(timedOut);
+    }
   }
 
   /** The page as JSON, as scripts read it. */
