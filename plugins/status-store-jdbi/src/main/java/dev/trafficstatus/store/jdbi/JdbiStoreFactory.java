@@ -15,6 +15,7 @@ import io.dropwizard.db.ManagedPooledDataSource;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
@@ -129,6 +130,9 @@ public final class JdbiStoreFactory implements StoreFactory {
       throw new IllegalStateException("store.database.url is empty; set it to an H2 or PostgreSQL JDBC URL");
     }
     String url = RedactedUrl.of(database.getUrl(), database.getPassword());
+    if (database.getDriverClass() == null || database.getDriverClass().isBlank()) {
+      database.setDriverClass(driverFor(database.getUrl(), url));
+    }
     requireDriverTakes(database.getDriverClass(), database.getUrl(), url);
     MetricRegistry metrics =
         context
@@ -147,6 +151,21 @@ public final class JdbiStoreFactory implements StoreFactory {
         MetricRegistry.name(ManagedPooledDataSource.class, POOL_NAME) + ".",
         url,
         migrateOnStart);
+  }
+
+  /**
+   * The class of the driver that takes a URL, for a configuration that names none: the pool wants
+   * a class name (without one it logs a warning per connection it opens).
+   */
+  private static String driverFor(String url, String redactedUrl) {
+    try {
+      return DriverManager.getDriver(url).getClass().getName();
+    } catch (SQLException none) {
+      throw new IllegalStateException(
+          "no JDBC driver takes store.database.url " + redactedUrl
+              + "; the server ships H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql://...)",
+          none);
+    }
   }
 
   /**

@@ -92,6 +92,23 @@ class JdbiStoreFactoryTest {
   }
 
   @Test
+  void withoutADriverClassTheDriverFollowsFromTheUrl() throws Exception {
+    JdbiStoreFactory h2 = bind("database:\n  url: jdbc:h2:mem:driver-from-url\n");
+    JdbiStoreFactory postgres = bind("database:\n  url: jdbc:postgresql://db.example.com/status\n");
+    assertThat(h2.getDatabase().getDriverClass()).isNull();
+
+    h2.build(TestContext.bare("i"));
+    postgres.build(TestContext.bare("i"));
+
+    assertThat(h2.getDatabase().getDriverClass()).isEqualTo("org.h2.Driver");
+    assertThat(postgres.getDatabase().getDriverClass()).isEqualTo("org.postgresql.Driver");
+    JdbiStoreFactory unknown = bind("database:\n  url: jdbc:nosuch://db.example.com/status\n");
+    assertThatThrownBy(() -> unknown.build(TestContext.bare("i")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no JDBC driver takes store.database.url jdbc:nosuch://db.example.com/status");
+  }
+
+  @Test
   void unknownOrInvalidKeysFailBinding() {
     assertThatThrownBy(() -> bind("migrateOnStrat: false"))
         .isInstanceOf(ConfigurationException.class)
