@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * The bytes of the last few pages sent, so a page that many people watch is rendered once per
- * refresh interval and window, not once per request.
+ * The bytes of the last few pages sent, so a page that many people watch is rendered, and gzipped
+ * for the browsers that accept it, once per refresh interval and window, not once per request.
  *
  * <p>An entry is kept for one page model: {@link dev.trafficstatus.core.status.StatusService} hands
  * out the same {@link StatusPage} instance until its figures are read again, so a new instance means
@@ -24,11 +26,44 @@ final class RenderedPages {
     void write(StatusPage page, OutputStream out) throws IOException;
   }
 
+  /** A page's body, and the same body gzipped once some client asked for it. */
+  static final class Body {
+    private final StatusPage page;
+    private final byte[] plain;
+    private byte[] gzipped;
+
+    private Body(StatusPage page, byte[] plain) {
+      this.page = page;
+      this.plain = plain;
+    }
+
+    /**
+     * @return the body as rendered; callers must not change it
+     */
+    byte[] plain() {
+      return plain;
+    }
+
+    /**
+     * @return the body gzipped, compressed on the first call; callers must not change it
+     */
+    synchronized byte[] gzipped() {
+      if (gzipped == null) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, plain.length / 8));
+        try (GZIPOutputStream zip = new GZIPOutputStream(out, 8192)) {
+          zip.write(plain);
+        } catch (IOException impossible) {
+          throw new UncheckedIOException("compressing in memory failed", impossible);
+        }
+        gzipped = out.toByteArray();
+      }
+      return gzipped;
+    }
+  }
+
   private record Key(String variant, int days) {}
 
-  private record Entry(StatusPage page, byte[] bytes) {}
-
-  private final Map<Key, Entry> entries;
+  private final Map<Key, Body> entries;
 
   /**
    * @param capacity how many pages to keep, at least 1
@@ -40,7 +75,7 @@ final class RenderedPages {
     this.entries =
         new LinkedHashMap<>(capacity * 2, 0.75f, true) {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<Key, Body> eldest) {
             return size() > capacity;
           }
         };
@@ -53,14 +88,14 @@ final class RenderedPages {
    * @param variant which body, such as {@code html}
    * @param page the page model
    * @param writer renders the body
-   * @return the body; callers must not change it
+   * @return the body
    */
-  byte[] bytes(String variant, StatusPage page, Writer writer) {
+  Body body(String variant, StatusPage page, Writer writer) {
     Key key = new Key(variant, page.days());
     synchronized (entries) {
-      Entry kept = entries.get(key);
-      if (kept != null && kept.page() == page) {
-        return kept.bytes();
+      Body kept = entries.get(key);
+      if (kept != null && kept.page == page) {
+        return kept;
       }
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -69,10 +104,46 @@ final class RenderedPages {
     } catch (IOException impossible) {
       throw new UncheckedIOException("writing to memory failed", impossible);
     }
-    byte[] bytes = out.toByteArray();
+    Body body = new Body(page, out.toByteArray());
     synchronized (entries) {
-      entries.put(key, new Entry(page, bytes));
+      entries.put(key, body);
     }
-    return bytes;
+    return body;
+  }
+
+  /**
+   * Whether an {@code Accept-Encoding} header admits gzip: {@code gzip} (or {@code x-gzip}) listed
+   * with a quality above 0, or {@code *} above 0 when gzip is not listed.
+   *
+   * @param acceptEncoding the header, possibly null
+   * @return true to send the gzipped body
+   */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null || acceptEncoding.isBlank()) {
+      return false;
+    }
+    Double gzip = null;
+    Double any = null;
+    for (String coding : acceptEncoding.split(",")) {
+      String[] parts = coding.split(";");
+      String name = parts[0].trim().toLowerCase(Locale.ROOT);
+      double quality = 1.0;
+      for (int i = 1; i < parts.length; i++) {
+        String parameter = parts[i].trim().toLowerCase(Locale.ROOT);
+        if (parameter.startsWith("q=")) {
+          try {
+            quality = Double.parseDouble(parameter.substring(2).trim());
+          } catch (NumberFormatException unreadable) {
+            quality = 0;
+          }
+        }
+      }
+      if (name.equals("gzip") || name.equals("x-gzip")) {
+        gzip = gzip == null ? quality : Math.max(gzip, quality);
+      } else if (name.equals("*")) {
+        any = quality;
+      }
+    }
+    return gzip != null ? gzip > 0 : any != null && any > 0;
   }
 }

@@ -9,6 +9,7 @@ import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.store.StoreException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -35,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@code assets/}. Registered under the prefix by {@link PageRoutes}; the {@code @Path} here is a
  * placeholder.
  *
- * <p>Each body is rendered once per page model and kept ({@link RenderedPages}): within a refresh
- * interval a request costs a copy of bytes, not a render.
+ * <p>Each body is rendered once per page model and kept ({@link RenderedPages}), gzipped once for
+ * clients that accept it: within a refresh interval a request costs a copy of bytes, not a render
+ * or a compression.
  *
  * <p>Responses carry an {@code ETag} and a {@code Cache-Control} no longer than what is left of the
  * page's refresh interval; HTML also carries a Content-Security-Policy that forbids inline scripts
@@ -80,10 +83,13 @@ public final class StatusPageResource {
   /** The page as HTML: what browsers and {@code curl} get. */
   @GET
   @Produces("text/html;qs=1")
-  public Response html(@QueryParam("days") String days, @Context Request request) {
+  public Response html(
+      @QueryParam("days") String days,
+      @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+      @Context Request request) {
     return answer(days, request, "html", page -> {
-      byte[] body = rendered.bytes("html", page, (p, out) -> renderer.render(p, links, out));
-      return Response.ok(body, renderer.mediaType())
+      RenderedPages.Body body = rendered.body("html", page, (p, out) -> renderer.render(p, links, out));
+      return send(body, renderer.mediaType(), acceptEncoding)
           .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
           .header("X-Content-Type-Options", "nosniff")
           .header("Referrer-Policy", "no-referrer")
@@ -94,10 +100,31 @@ public final class StatusPageResource {
   /** The page as JSON, for {@code Accept: application/json}. */
   @GET
   @Produces("application/json;qs=0.5")
-  public Response json(@QueryParam("days") String days, @Context Request request) {
-    return answer(days, request, "json", page ->
-        Response.ok(rendered.bytes("json", page, (p, out) -> json.writeValue(out, PageJson.from(p))), JSON)
-            .header("X-Content-Type-Options", "nosniff"));
+  public Response json(
+      @QueryParam("days") String days,
+      @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+      @Context Request request) {
+    return answer(days, request, "json", page -> {
+      RenderedPages.Body body =
+          rendered.body("json", page, (p, out) -> json.writeValue(out, PageJson.from(p)));
+      return send(body, MediaType.APPLICATION_JSON, acceptEncoding)
+          .header("X-Content-Type-Options", "nosniff");
+    });
+  }
+
+  /**
+   * A kept body, gzipped when the client accepts it: compressed once per page model here rather
+   * than by the server's gzip handler on every request (which leaves a response that already has
+   * a Content-Encoding alone).
+   */
+  private static Response.ResponseBuilder send(
+      RenderedPages.Body body, String type, String acceptEncoding) {
+    Response.ResponseBuilder ok =
+        Response.ok().type(type).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+    if (RenderedPages.acceptsGzip(acceptEncoding)) {
+      return ok.entity(body.gzipped()).header(HttpHeaders.CONTENT_ENCODING, "gzip");
+    }
+    return ok.entity(body.plain());
   }
 
   /** A style sheet, script or icon of the renderer. */

@@ -27,7 +27,7 @@ import org.w3c.dom.Element;
 /**
  * The page at the size DESIGN.md budgets for, 100 routes × 90 days, served by the real server from
  * the real store: it renders in full, and travels gzipped. Its timings are in BENCHMARKS.md
- * ({@link PageBenchmark}); this test times nothing.
+ * (measured by PageBenchmark in the bench module); this test times nothing.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class LargePageTest {
@@ -99,6 +99,15 @@ class LargePageTest {
           HundredRoutesSeed.ROUTES, HundredRoutesSeed.DAYS, type, plain.body().length,
           zipped.body().length);
     }
+  }
+
+  @Test
+  void aClientThatRefusesGzipGetsThePagePlain() {
+    HttpResponse<byte[]> refused = fetcher.get("/status", "Accept-Encoding", "gzip;q=0, identity");
+
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>");
   }
 
   @Test

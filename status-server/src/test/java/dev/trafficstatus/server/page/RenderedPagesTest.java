@@ -28,10 +28,10 @@ class RenderedPagesTest {
 
   private String send(String variant, StatusPage page) {
     return new String(
-        rendered.bytes(variant, page, (p, out) -> {
+        rendered.body(variant, page, (p, out) -> {
           renders.add(variant + " " + p.days() + " " + p.generatedAt());
           out.write((variant + " of " + p.generatedAt()).getBytes(StandardCharsets.UTF_8));
-        }),
+        }).plain(),
         StandardCharsets.UTF_8);
   }
 
@@ -46,6 +46,21 @@ class RenderedPagesTest {
 
     assertThat(renders).containsExactly(
         "html 90 2026-11-26T10:00:00Z", "html 90 2026-11-26T10:01:00Z");
+  }
+
+  @Test
+  void theGzippedBodyIsCompressedOnceAndHoldsThePlainOne() throws Exception {
+    StatusPage first = page(90, "2026-11-26T10:00:00Z");
+    RenderedPages.Body body =
+        rendered.body("html", first, (p, out) -> out.write("<p>squares</p>".repeat(1_000).getBytes(StandardCharsets.UTF_8)));
+
+    byte[] zipped = body.gzipped();
+
+    assertThat(body.gzipped()).isSameAs(zipped);
+    assertThat(zipped.length).isLessThan(body.plain().length / 10);
+    try (var unzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped))) {
+      assertThat(unzip.readAllBytes()).isEqualTo(body.plain());
+    }
   }
 
   @Test
