@@ -15,6 +15,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ class LargePageTest {
 
     assertThat(refused.statusCode()).isEqualTo(200);
     assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
-    assertThat(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>");
+    assertThat(new String(refused.body(), StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>");
   }
 
   @Test

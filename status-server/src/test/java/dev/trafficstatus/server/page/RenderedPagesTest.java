@@ -51,8 +51,8 @@ class RenderedPagesTest {
   @Test
   void theGzippedBodyIsCompressedOnceAndHoldsThePlainOne() throws Exception {
     StatusPage first = page(90, "2026-11-26T10:00:00Z");
-    RenderedPages.Body body =
-        rendered.body("html", first, (p, out) -> out.write("<p>squares</p>".repeat(1_000).getBytes(StandardCharsets.UTF_8)));
+    byte[] html = "<p>squares</p>".repeat(1_000).getBytes(StandardCharsets.UTF_8);
+    RenderedPages.Body body = rendered.body("html", first, (p, out) -> out.write(html));
 
     byte[] zipped = body.gzipped();
 
