@@ -14,14 +14,16 @@ import org.junit.jupiter.api.Test;
  * with the first or the last character wrong, or a guess of another length. Otherwise timing would
  * tell an attacker how much of a guess was right, or how long the secret is.
  *
- * <p>A statistical check, not a benchmark: the kinds of guess are timed in interleaved rounds so
- * machine noise falls on all of them alike, and only a gross difference (one kind taking half as
- * long again as another, by median) fails. A byte-by-byte comparison that stops at the first
- * difference, or a length check before comparing, shows up well beyond that over a long secret.
+ * <p>A statistical check, not a benchmark: the kinds of guess are timed in interleaved rounds, each
+ * starting with another kind, so machine noise falls on all of them alike, and only a gross
+ * difference (one kind taking half as long again as another, by median) fails. A byte-by-byte
+ * comparison that stops at the first difference, or a length check before comparing, shows up
+ * well beyond that over a long secret.
  */
 class TokenTimingTest {
 
   private static final String SECRET = "k9-Vq2xL7-pR4tZ8-mW3sY6-nB1cD5-hF0jG";
+  private static final int WARM_UP_ROUNDS = 30;
   private static final int ROUNDS = 41;
   private static final int CALLS_PER_ROUND = 2_000;
 
@@ -37,8 +39,12 @@ class TokenTimingTest {
     guesses.keySet().forEach(kind -> nanosPerCall.put(kind, new ArrayList<>()));
 
     int accepted = 0;
-    for (int round = 0; round < ROUNDS + 10; round++) {
-      for (Map.Entry<String, String> guess : guesses.entrySet()) {
+    List<Map.Entry<String, String>> kinds = new ArrayList<>(guesses.entrySet());
+    for (int round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
+      // Each round starts with another kind, so whatever favours a place in the round (a JIT
+      // compilation finishing, a collection) falls on every kind alike.
+      for (int k = 0; k < kinds.size(); k++) {
+        Map.Entry<String, String> guess = kinds.get((round + k) % kinds.size());
         // Nothing else in the timed loop, so even a nanosecond-scale early exit would show.
         long started = System.nanoTime();
         for (int call = 0; call < CALLS_PER_ROUND; call++) {
@@ -47,7 +53,7 @@ class TokenTimingTest {
           }
         }
         long perCall = (System.nanoTime() - started) / CALLS_PER_ROUND;
-        if (round >= 10) { // the first rounds warm the JIT up
+        if (round >= WARM_UP_ROUNDS) { // the first rounds warm the JIT up
           nanosPerCall.get(guess.getKey()).add(perCall);
         }
       }
