@@ -22,19 +22,32 @@ import org.junit.jupiter.api.Test;
  */
 class TokenTimingTest {
 
-  private static final String SECRET = "k9-Vq2xL7-pR4tZ8-mW3sY6-nB1cD5-hF0jG";
+  /**
+   * A long secret magnifies any dependence on how much of a guess is right: over 2,048 characters
+   * even {@code String.equals}, which compares many bytes at a time and checks the length first,
+   * is several times faster on a guess that is wrong early or of another length. (Over a 37-char
+   * secret its differences drown in the call's own cost, and this test would pass it.)
+   */
+  private static final String SECRET =
+      "k9-Vq2xL7-pR4tZ8-mW3sY6-nB1cD5-hF0jG".repeat(57).substring(0, 2_048);
+
   private static final int WARM_UP_ROUNDS = 30;
   private static final int ROUNDS = 41;
-  private static final int CALLS_PER_ROUND = 2_000;
+  private static final int CALLS_PER_ROUND = 1_000;
 
   @Test
   void wrongTokensOfAnyLengthAndContentAreRejectedInTheSameTime() {
     ApiSecretAuthenticator authenticator = new ApiSecretAuthenticator(SECRET);
     Map<String, String> guesses = new LinkedHashMap<>();
+    int length = SECRET.length();
     guesses.put("right length, first character wrong", "X" + SECRET.substring(1));
-    guesses.put("right length, last character wrong", SECRET.substring(0, SECRET.length() - 1) + "X");
-    guesses.put("shorter", SECRET.substring(0, 16));
-    guesses.put("longer", SECRET + "-extra-0123");
+    guesses.put("right length, middle character wrong",
+        SECRET.substring(0, length / 2) + "X" + SECRET.substring(length / 2 + 1));
+    guesses.put("right length, last character wrong", SECRET.substring(0, length - 1) + "X");
+    // Lengths the attacker may probe for; a guess far shorter or longer costs less or more to hash,
+    // which tells the attacker only the length of their own guess.
+    guesses.put("one character shorter", SECRET.substring(0, length - 1));
+    guesses.put("one character longer", SECRET + "X");
     Map<String, List<Long>> nanosPerCall = new LinkedHashMap<>();
     guesses.keySet().forEach(kind -> nanosPerCall.put(kind, new ArrayList<>()));
 
