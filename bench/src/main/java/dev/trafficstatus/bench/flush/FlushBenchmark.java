@@ -3,13 +3,13 @@ package dev.trafficstatus.bench.flush;
 import dev.trafficstatus.bench.BenchContext;
 import dev.trafficstatus.bench.BenchDatabase;
 import dev.trafficstatus.bench.LatencySamples;
-import dev.trafficstatus.bench.SteppingClock;
 import dev.trafficstatus.core.aggregate.MinuteHarvester;
 import dev.trafficstatus.core.aggregate.RouteRegistry;
 import dev.trafficstatus.core.classify.Classifier;
 import dev.trafficstatus.core.flush.FlushReport;
 import dev.trafficstatus.core.flush.FlushSettings;
 import dev.trafficstatus.core.flush.Flusher;
+import dev.trafficstatus.core.testing.MutableClock;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.capture.RouteRecorder;
@@ -61,7 +61,7 @@ public class FlushBenchmark {
 
   private BenchDatabase server;
   private StatusStore store;
-  private SteppingClock clock;
+  private MutableClock clock;
   private Flusher flusher;
   private RouteRecorder[] recorders;
   private final LatencySamples samples = new LatencySamples(7);
@@ -70,7 +70,7 @@ public class FlushBenchmark {
   @Setup(Level.Trial)
   public void startStoreAndDeclareRoutes() throws Exception {
     server = BenchDatabase.start(BenchDatabase.Kind.of(database));
-    clock = new SteppingClock(START);
+    clock = new MutableClock(START);
     BenchContext context = new BenchContext("bench", "bench-1", clock);
     JdbiStoreFactory factory = new JdbiStoreFactory();
     factory.setDatabase(server.newDatabase());

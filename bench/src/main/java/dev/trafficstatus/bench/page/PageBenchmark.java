@@ -2,11 +2,11 @@ package dev.trafficstatus.bench.page;
 
 import dev.trafficstatus.bench.BenchContext;
 import dev.trafficstatus.bench.BenchDatabase;
-import dev.trafficstatus.bench.SteppingClock;
 import dev.trafficstatus.core.status.HealthPolicy;
 import dev.trafficstatus.core.status.PageBuilder;
 import dev.trafficstatus.core.status.PageSettings;
 import dev.trafficstatus.core.status.StatusService;
+import dev.trafficstatus.core.testing.MutableClock;
 import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.StatusPage;
@@ -81,7 +81,7 @@ public class PageBenchmark {
   private PageSettings settings;
   private PageBuilder builder;
   private StatusService service;
-  private SteppingClock steadyClock;
+  private MutableClock steadyClock;
   private StatusService steadyService;
   private long steps;
   private PageRenderer renderer;
@@ -109,7 +109,7 @@ public class PageBenchmark {
         new PageSettings(settings.title(), settings.defaultDays(), settings.maxDays(), settings.zone(),
             settings.refresh(), Duration.ofDays(1), settings.currentWindow(), settings.rules(),
             settings.grouping());
-    steadyClock = new SteppingClock(NOW);
+    steadyClock = new MutableClock(NOW);
     steadyService = new StatusService(store, steady, HealthPolicy.defaults(), steadyClock);
     steadyService.page(days);
     renderer = new MustacheRendererFactory().build(new BenchContext("bench", "bench-1", clock));

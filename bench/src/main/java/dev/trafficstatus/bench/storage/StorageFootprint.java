@@ -3,13 +3,13 @@ package dev.trafficstatus.bench.storage;
 import dev.trafficstatus.bench.BenchContext;
 import dev.trafficstatus.bench.BenchDatabase;
 import dev.trafficstatus.bench.LatencySamples;
-import dev.trafficstatus.bench.SteppingClock;
 import dev.trafficstatus.core.aggregate.MinuteHarvester;
 import dev.trafficstatus.core.aggregate.RouteRegistry;
 import dev.trafficstatus.core.classify.Classifier;
 import dev.trafficstatus.core.flush.FlushReport;
 import dev.trafficstatus.core.flush.FlushSettings;
 import dev.trafficstatus.core.flush.Flusher;
+import dev.trafficstatus.core.testing.MutableClock;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.capture.RouteRecorder;
@@ -76,7 +76,7 @@ public final class StorageFootprint {
   }
 
   private static void measure(BenchDatabase server, long requests) throws Exception {
-    SteppingClock clock = new SteppingClock(MINUTE.plusSeconds(1));
+    MutableClock clock = new MutableClock(MINUTE.plusSeconds(1));
     BenchContext context = new BenchContext("bench", "bench-1", clock);
     DataSourceFactory database = server.newDatabase();
     JdbiStoreFactory factory = new JdbiStoreFactory();

@@ -287,28 +287,44 @@ public final class LatencyHistogram {
   public static LatencyHistogram decode(byte[] bytes) {
     int[] position = {0};
     int entries = header(bytes, position);
-    if (entries == 0) {
-      requireEnd(bytes, position);
-      return EMPTY;
-    }
     // Straight into the sparse form: a store reading thousands of rows allocates no dense arrays.
     int[] buckets = new int[entries];
     long[] counts = new long[entries];
-    long index = 0;
+    readEntries(bytes, position, entries, (i, bucket, count) -> {
+      buckets[i] = bucket;
+      counts[i] = count;
+    });
+    if (entries == 0) {
+      return EMPTY;
+    }
     long total = 0;
+    for (long count : counts) {
+      total = Math.addExact(total, count);
+    }
+    return new LatencyHistogram(buckets, counts, total);
+  }
+
+  /** Takes the entries of an encoded histogram, in ascending bucket order. */
+  private interface EntrySink {
+    void accept(int entry, int bucket, long count);
+  }
+
+  /**
+   * Reads and checks the entries after the header (each a bucket gap and a non-zero count), then
+   * that nothing follows them.
+   */
+  private static void readEntries(byte[] bytes, int[] position, int entries, EntrySink sink) {
+    long index = 0;
     for (int i = 0; i < entries; i++) {
       long gap = readVarint(bytes, position);
       index += gap;
-      long c = readVarint(bytes, position);
-      if (index >= BUCKETS || c == 0 || (i > 0 && gap == 0)) {
+      long count = readVarint(bytes, position);
+      if (index >= BUCKETS || count == 0 || (i > 0 && gap == 0)) {
         throw new IllegalArgumentException("malformed encoded histogram");
       }
-      buckets[i] = (int) index;
-      counts[i] = c;
-      total = Math.addExact(total, c);
+      sink.accept(i, (int) index, count);
     }
     requireEnd(bytes, position);
-    return new LatencyHistogram(buckets, counts, total);
   }
 
   /** Reads the format byte and the number of entries. */
@@ -344,18 +360,8 @@ public final class LatencyHistogram {
       throw new IllegalArgumentException("expected " + BUCKETS + " counts, got " + dense.length);
     }
     int[] position = {0};
-    int entries = header(bytes, position);
-    long index = 0;
-    for (int i = 0; i < entries; i++) {
-      long gap = readVarint(bytes, position);
-      index += gap;
-      long c = readVarint(bytes, position);
-      if (index >= BUCKETS || c == 0 || (i > 0 && gap == 0)) {
-        throw new IllegalArgumentException("malformed encoded histogram");
-      }
-      dense[(int) index] = Math.addExact(dense[(int) index], c);
-    }
-    requireEnd(bytes, position);
+    readEntries(bytes, position, header(bytes, position),
+        (i, bucket, count) -> dense[bucket] = Math.addExact(dense[bucket], count));
   }
 
   private static void writeVarint(ByteArrayOutputStream out, long value) {

@@ -132,8 +132,9 @@ public final class JdbiStoreFactory implements StoreFactory {
     String url = RedactedUrl.of(database.getUrl(), database.getPassword());
     if (database.getDriverClass() == null || database.getDriverClass().isBlank()) {
       database.setDriverClass(driverFor(database.getUrl(), url));
+    } else {
+      requireDriverTakes(database.getDriverClass(), database.getUrl(), url);
     }
-    requireDriverTakes(database.getDriverClass(), database.getUrl(), url);
     MetricRegistry metrics =
         context
             .host(Environment.class)
@@ -174,9 +175,6 @@ public final class JdbiStoreFactory implements StoreFactory {
    * when the URL comes from the environment and the driver from a default.
    */
   private static void requireDriverTakes(String driverClass, String url, String redactedUrl) {
-    if (driverClass == null || driverClass.isBlank()) {
-      return;
-    }
     boolean accepts;
     try {
       Driver driver =

@@ -173,9 +173,10 @@ public final class StatusDao {
             .bind("service", key.service())
             .bind("rule", key.rule())
             .execute();
-    if (changed == 0) {
-      return Optional.empty();
-    }
+    return changed == 0 ? Optional.empty() : idOf(key);
+  }
+
+  private Optional<Integer> idOf(RouteKey key) {
     return handle
         .createQuery("SELECT id FROM status_routes WHERE service = :service AND rule = :rule")
         .bind("service", key.service())
@@ -203,15 +204,7 @@ public final class StatusDao {
             .bind("service", key.service())
             .bind("rule", key.rule())
             .execute();
-    if (changed == 0) {
-      return Optional.empty();
-    }
-    return handle
-        .createQuery("SELECT id FROM status_routes WHERE service = :service AND rule = :rule")
-        .bind("service", key.service())
-        .bind("rule", key.rule())
-        .mapTo(Integer.class)
-        .findOne();
+    return changed == 0 ? Optional.empty() : idOf(key);
   }
 
   /**
