@@ -141,7 +141,7 @@ public final class JdbiStoreFactory implements StoreFactory {
             .map(Environment::metrics)
             .or(() -> context.host(MetricRegistry.class))
             .orElseGet(MetricRegistry::new);
-    database.setUrl(Dialect.closedByStore(database.getUrl()));
+    database.setUrl(Dialect.withStoreSettings(database.getUrl()));
     // A restarted database leaves dead connections in the pool; checking on borrow discards them, so
     // the store recovers by itself at the next flush instead of failing on each stale connection.
     database.setCheckConnectionOnBorrow(true);

@@ -1,5 +1,6 @@
 package dev.trafficstatus.store.jdbi.internal;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -170,20 +171,33 @@ public enum Dialect {
   }
 
   /**
-   * Leaves closing an H2 database to the store. By default H2 closes a database from a JVM
-   * shutdown hook of its own, which may run before the server's graceful stop has written the last
-   * minute; the store's {@code stop()} closes its pool, and with it the database, after that write.
+   * The settings an H2 database needs to keep what the store promises; other URLs unchanged, and
+   * a setting the URL already names is left as it says.
+   *
+   * <ul>
+   *   <li>{@code DB_CLOSE_ON_EXIT=FALSE}: by default H2 closes a database from a JVM shutdown hook
+   *       of its own, which may run before the server's graceful stop has written the last minute;
+   *       the store's {@code stop()} closes its pool, and with it the database, after that write.
+   *   <li>{@code WRITE_DELAY=0}: by default H2 writes a committed transaction to its file up to
+   *       half a second later, so a process killed just after a flush lost that flush.
+   * </ul>
    *
    * @param url the configured JDBC URL
-   * @return the URL with {@code DB_CLOSE_ON_EXIT=FALSE} for H2 unless it says otherwise; other URLs
-   *     unchanged
+   * @return the URL with the settings added for H2
    */
-  public static String closedByStore(String url) {
+  public static String withStoreSettings(String url) {
     boolean h2 = url.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length());
-    if (!h2 || url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+    if (!h2) {
       return url;
     }
-    return url + ";DB_CLOSE_ON_EXIT=FALSE";
+    String upper = url.toUpperCase(Locale.ROOT);
+    String tuned = url;
+    for (String setting : List.of("DB_CLOSE_ON_EXIT=FALSE", "WRITE_DELAY=0")) {
+      if (!upper.contains(setting.substring(0, setting.indexOf('=') + 1))) {
+        tuned += ";" + setting;
+      }
+    }
+    return tuned;
   }
 
   /**

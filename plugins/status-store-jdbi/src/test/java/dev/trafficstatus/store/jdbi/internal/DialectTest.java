@@ -22,12 +22,14 @@ class DialectTest {
   }
 
   @Test
-  void anH2DatabaseIsClosedByTheStoreNotByH2sShutdownHook() {
-    assertThat(Dialect.closedByStore("jdbc:h2:./data/status"))
-        .isEqualTo("jdbc:h2:./data/status;DB_CLOSE_ON_EXIT=FALSE");
-    assertThat(Dialect.closedByStore("jdbc:h2:./x;db_close_on_exit=true"))
-        .isEqualTo("jdbc:h2:./x;db_close_on_exit=true");
-    assertThat(Dialect.closedByStore("jdbc:postgresql://db/status"))
+  void anH2DatabaseIsClosedByTheStoreAndWritesEachCommitAtOnce() {
+    assertThat(Dialect.withStoreSettings("jdbc:h2:./data/status"))
+        .isEqualTo("jdbc:h2:./data/status;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+    assertThat(Dialect.withStoreSettings("jdbc:h2:./x;db_close_on_exit=true"))
+        .isEqualTo("jdbc:h2:./x;db_close_on_exit=true;WRITE_DELAY=0");
+    assertThat(Dialect.withStoreSettings("jdbc:h2:./x;WRITE_DELAY=500"))
+        .isEqualTo("jdbc:h2:./x;WRITE_DELAY=500;DB_CLOSE_ON_EXIT=FALSE");
+    assertThat(Dialect.withStoreSettings("jdbc:postgresql://db/status"))
         .isEqualTo("jdbc:postgresql://db/status");
   }
 }
