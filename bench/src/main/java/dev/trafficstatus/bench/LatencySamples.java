@@ -69,7 +69,7 @@ public final class LatencySamples {
    * @return the tally
    */
   public Tally tally(long requests, int offset) {
-    long[] dense = new long[LatencyHistogram.BUCKETS];
+    LatencyHistogram.Builder latency = LatencyHistogram.builder();
     long success = 0;
     long failure = 0;
     long maxMicros = 0;
@@ -83,7 +83,7 @@ public final class LatencySamples {
       }
       int at = (i + offset) & (SIZE - 1);
       long micros = latencyNanos[at] / 1_000;
-      dense[LatencyHistogram.bucketOf(micros)] += times;
+      latency.record(Duration.ofNanos(micros * 1_000), times);
       maxMicros = Math.max(maxMicros, micros);
       switch (statuses[at]) {
         case 200 -> success += times;
@@ -91,6 +91,6 @@ public final class LatencySamples {
       }
     }
     return new Tally(
-        requests, success, failure, 0, Duration.ofNanos(maxMicros * 1_000), LatencyHistogram.fromCounts(dense));
+        requests, success, failure, 0, Duration.ofNanos(maxMicros * 1_000), latency.build());
   }
 }

@@ -2,7 +2,7 @@ package dev.trafficstatus.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trafficstatus.core.testing.MutableClock;
+import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.server.testapp.ShopApp;
 import dev.trafficstatus.server.testapp.ShopConfiguration;
 import dev.trafficstatus.spi.RouteDescriptor;

@@ -6,7 +6,7 @@ import dev.trafficstatus.core.status.HealthPolicy;
 import dev.trafficstatus.core.status.PageBuilder;
 import dev.trafficstatus.core.status.PageSettings;
 import dev.trafficstatus.core.status.StatusService;
-import dev.trafficstatus.core.testing.MutableClock;
+import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.StatusPage;

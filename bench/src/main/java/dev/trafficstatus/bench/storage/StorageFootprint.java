@@ -9,7 +9,7 @@ import dev.trafficstatus.core.classify.Classifier;
 import dev.trafficstatus.core.flush.FlushReport;
 import dev.trafficstatus.core.flush.FlushSettings;
 import dev.trafficstatus.core.flush.Flusher;
-import dev.trafficstatus.core.testing.MutableClock;
+import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.capture.RouteRecorder;

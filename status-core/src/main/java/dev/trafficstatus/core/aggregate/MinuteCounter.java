@@ -1,5 +1,7 @@
 package dev.trafficstatus.core.aggregate;
 
+import dev.trafficstatus.spi.internal.BucketHistogram;
+import dev.trafficstatus.spi.internal.LatencyBuckets;
 import dev.trafficstatus.spi.store.LatencyHistogram;
 import dev.trafficstatus.spi.store.Tally;
 import java.lang.invoke.MethodHandles;
@@ -31,7 +33,7 @@ final class MinuteCounter {
   private static final int FAILURE = PAD + 1;
   private static final int MAX_MICROS = PAD + 2;
   private static final int HISTOGRAM = PAD + 3;
-  private static final int LENGTH = HISTOGRAM + LatencyHistogram.BUCKETS;
+  private static final int LENGTH = HISTOGRAM + LatencyBuckets.COUNT;
 
   final RouteCounters route;
   final long minute;
@@ -59,7 +61,7 @@ final class MinuteCounter {
    */
   void add(int stripe, int outcome, long micros) {
     long[] counts = stripe(stripe);
-    LONGS.getAndAdd(counts, HISTOGRAM + LatencyHistogram.bucketOf(micros), 1L);
+    LONGS.getAndAdd(counts, HISTOGRAM + LatencyBuckets.indexOf(micros), 1L);
     if (outcome == 0) {
       LONGS.getAndAdd(counts, SUCCESS, 1L);
     } else if (outcome == 1) {
@@ -103,16 +105,16 @@ final class MinuteCounter {
         failure += (long) LONGS.getVolatile(counts, FAILURE);
       }
     }
-    long[] dense = new long[LatencyHistogram.BUCKETS];
+    long[] dense = new long[LatencyBuckets.COUNT];
     for (long[] counts : seen) {
       if (counts != null) {
-        for (int b = 0; b < LatencyHistogram.BUCKETS; b++) {
+        for (int b = 0; b < LatencyBuckets.COUNT; b++) {
           dense[b] += (long) LONGS.getVolatile(counts, HISTOGRAM + b);
         }
         maxMicros = Math.max(maxMicros, (long) LONGS.getVolatile(counts, MAX_MICROS));
       }
     }
-    LatencyHistogram histogram = LatencyHistogram.fromCounts(dense);
+    LatencyHistogram histogram = BucketHistogram.fromCounts(dense);
     long total = histogram.count();
     return new Tally(
         total, success, failure, total - success - failure, Duration.ofNanos(maxMicros * 1_000), histogram);

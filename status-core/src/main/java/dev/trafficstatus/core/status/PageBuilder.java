@@ -142,7 +142,7 @@ public final class PageBuilder {
     long requests = 0;
     long successes = 0;
     long failures = 0;
-    long[] latencies = new long[LatencyHistogram.BUCKETS];
+    LatencyHistogram.Builder latencies = LatencyHistogram.builder();
     for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
       Tally tally = days.getOrDefault(day, Tally.empty());
       squares.add(
@@ -156,7 +156,7 @@ public final class PageBuilder {
       requests += tally.total();
       successes += tally.success();
       failures += tally.failure();
-      tally.latency().addTo(latencies);
+      latencies.add(tally.latency());
     }
     Health current = policy.health(recent.success(), recent.failure());
     if (!current.hasData()) {
@@ -170,7 +170,7 @@ public final class PageBuilder {
         HealthPolicy.uptimePercent(successes, failures),
         requests,
         failures,
-        latency(LatencyHistogram.fromCounts(latencies)),
+        latency(latencies.build()),
         squares);
   }
 

@@ -1,5 +1,6 @@
 package dev.trafficstatus.core.status;
 
+import dev.trafficstatus.spi.page.StatusPage;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -40,9 +41,10 @@ public record PageSettings(
     Objects.requireNonNull(currentWindow, "currentWindow");
     Objects.requireNonNull(grouping, "grouping");
     rules = List.copyOf(rules);
-    if (maxDays < 1 || maxDays > 400 || defaultDays < 1 || defaultDays > maxDays) {
+    if (maxDays < 1 || maxDays > StatusPage.MAX_WINDOW_DAYS || defaultDays < 1 || defaultDays > maxDays) {
       throw new IllegalArgumentException(
-          "need 1 <= defaultDays <= maxDays <= 400, got " + defaultDays + " and " + maxDays);
+          "need 1 <= days <= maxDays <= " + StatusPage.MAX_WINDOW_DAYS + ", got " + defaultDays
+              + " and " + maxDays);
     }
     if (refresh.compareTo(Duration.ofSeconds(5)) < 0) {
       throw new IllegalArgumentException("refresh must be at least 5s, got " + refresh);

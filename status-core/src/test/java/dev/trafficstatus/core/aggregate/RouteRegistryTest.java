@@ -3,7 +3,7 @@ package dev.trafficstatus.core.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficstatus.core.classify.Classifier;
-import dev.trafficstatus.core.testing.MutableClock;
+import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.capture.RouteRecorder;

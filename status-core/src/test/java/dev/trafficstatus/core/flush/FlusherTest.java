@@ -6,7 +6,7 @@ import dev.trafficstatus.core.aggregate.MinuteHarvester;
 import dev.trafficstatus.core.aggregate.RouteRegistry;
 import dev.trafficstatus.core.classify.Classifier;
 import dev.trafficstatus.core.testing.InMemoryStore;
-import dev.trafficstatus.core.testing.MutableClock;
+import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.capture.RouteRecorder;

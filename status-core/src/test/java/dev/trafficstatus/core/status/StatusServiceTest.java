@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trafficstatus.core.testing.InMemoryStore;
-import dev.trafficstatus.core.testing.MutableClock;
+import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.page.StatusPage;

@@ -1,8 +1,12 @@
 package dev.trafficstatus.server.plugin;
 
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.jsontype.TypeIdResolver;
 import dev.trafficstatus.spi.PluginFactory;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,21 +23,18 @@ import java.util.stream.Collectors;
  * The plugins this process can use: those {@link ServiceLoader} finds on the class path plus those
  * handed over directly, by kind and name.
  *
- * <p>Each plugin's factory class becomes a Jackson subtype named by {@link PluginFactory#name()},
- * so configuration selects it with {@code type:} and binds its block onto a fresh instance, like
- * Dropwizard's own {@code server:} and {@code appenders:} types. An unknown name then fails
- * configuration parsing with the list of known names. Two different classes with one name fail
- * here, at start-up.
+ * <p>Each plugin's factory class becomes a Jackson subtype named by {@link PluginFactory#name()}
+ * (the SPI's factory interface carries the type information), so configuration selects it with
+ * {@code type:} and binds its block onto a fresh instance, like Dropwizard's own {@code server:}
+ * and {@code appenders:} types. An unknown name then fails configuration parsing with the list of
+ * known names; a block without {@code type:} takes the only plugin of its kind, if there is one.
+ * Two different classes with one name fail here, at start-up.
  */
 public final class PluginCatalog {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
   private final Map<PluginKind, Map<String, PluginFactory>> byKind = new EnumMap<>(PluginKind.class);
-
-  /** Jackson reads the {@code type} property to choose the factory class. */
-  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-  private interface TypedByName {}
 
   private PluginCatalog() {
     for (PluginKind kind : PluginKind.values()) {
@@ -93,16 +94,41 @@ public final class PluginCatalog {
   }
 
   /**
-   * Makes every plugin selectable by name in configuration.
+   * Makes every plugin selectable by name in configuration. Touches nothing of the mapper's but
+   * the plugin contracts: it registers their subtypes, and answers a missing {@code type:} only
+   * for a plugin contract (other types fail as they would without it).
    *
    * @param mapper the mapper that parses the configuration
    */
   public void registerWith(ObjectMapper mapper) {
     for (PluginKind kind : PluginKind.values()) {
-      mapper.addMixIn(kind.contract(), TypedByName.class);
       for (PluginFactory factory : byKind.get(kind).values()) {
         mapper.registerSubtypes(new NamedType(factory.getClass(), factory.name()));
       }
+    }
+    mapper.addHandler(new SoleDefaultType());
+  }
+
+  /** A plugin block without {@code type:} takes the only plugin of its kind. */
+  private final class SoleDefaultType extends DeserializationProblemHandler {
+    @Override
+    public JavaType handleMissingTypeId(
+        DeserializationContext context, JavaType baseType, TypeIdResolver resolver, String message)
+        throws InvalidTypeIdException {
+      for (PluginKind kind : PluginKind.values()) {
+        if (baseType.getRawClass() == kind.contract()) {
+          List<PluginFactory> candidates = all(kind);
+          if (candidates.size() != 1) {
+            throw InvalidTypeIdException.from(
+                context.getParser(),
+                kind.configKey() + " is missing; name one of: " + names(kind),
+                baseType,
+                null);
+          }
+          return context.constructType(candidates.get(0).getClass());
+        }
+      }
+      return null;
     }
   }
 

@@ -5,7 +5,7 @@ import static dev.trafficstatus.server.api.ShopWithApi.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.trafficstatus.core.testing.MutableClock;
+import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.server.testapp.ShopConfiguration;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trafficstatus.core.testing.MutableClock;
+import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.server.StatusConfiguration;
 import dev.trafficstatus.server.testapp.NinetyDaySeed;
 import dev.trafficstatus.server.testapp.NinetyDaySeed.ExpectedDay;

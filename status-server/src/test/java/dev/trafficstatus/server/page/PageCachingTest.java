@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trafficstatus.core.testing.MutableClock;
+import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.server.StatusConfiguration;
 import dev.trafficstatus.server.testapp.NinetyDaySeed;
 import dev.trafficstatus.server.testapp.StatusOnlyApp;
@@ -65,11 +65,9 @@ class PageCachingTest {
 
   private static void recordThousandMoreRequests() {
     RouteKey products = new RouteKey(NinetyDaySeed.SERVICE, "/products");
-    long[] dense = new long[LatencyHistogram.BUCKETS];
-    dense[LatencyHistogram.bucketOf(10_000)] = 1_000;
     StatusOnlyApp.store(APP).writeMinutes(List.of(new MinuteBucket(products,
         CLOCK.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1)), "late-writer",
-        new Tally(1_000, 1_000, 0, 0, Duration.ofMillis(10), LatencyHistogram.fromCounts(dense)))));
+        new Tally(1_000, 1_000, 0, 0, Duration.ofMillis(10), LatencyHistogram.builder().record(Duration.ofMillis(10), 1_000).build()))));
   }
 
   @Test

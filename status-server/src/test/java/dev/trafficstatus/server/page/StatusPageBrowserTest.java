@@ -3,7 +3,7 @@ package dev.trafficstatus.server.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.trafficstatus.core.testing.MutableClock;
+import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.server.StatusConfiguration;
 import dev.trafficstatus.server.browser.BrowserTab;
 import dev.trafficstatus.server.browser.HeadlessChromium;
@@ -123,15 +123,9 @@ class StatusPageBrowserTest {
     for (RouteDescriptor route : routes) {
       buckets.add(new MinuteBucket(route.key(), NinetyDaySeed.NOW.minus(Duration.ofMinutes(5)),
           "web-1-seed", new Tally(100, 99, 1, 0, Duration.ofMillis(20),
-              LatencyHistogram.fromCounts(hundredAt(20_000)))));
+              LatencyHistogram.builder().record(Duration.ofMillis(20), 100).build())));
     }
     store.writeMinutes(buckets);
-  }
-
-  private static long[] hundredAt(long micros) {
-    long[] dense = new long[LatencyHistogram.BUCKETS];
-    dense[LatencyHistogram.bucketOf(micros)] = 100;
-    return dense;
   }
 
   private static String page(DropwizardAppExtension<StatusConfiguration> app) {

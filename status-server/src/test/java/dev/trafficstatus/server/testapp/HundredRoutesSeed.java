@@ -150,13 +150,13 @@ public final class HundredRoutesSeed {
     if (total == 0) {
       return;
     }
-    long[] dense = new long[LatencyHistogram.BUCKETS];
     long slow = total / 20;
-    long micros = TYPICAL.toNanos() / 1_000;
-    dense[LatencyHistogram.bucketOf(micros)] += total - slow;
-    dense[LatencyHistogram.bucketOf(micros * 5)] += slow;
+    LatencyHistogram latency = LatencyHistogram.builder()
+        .record(TYPICAL, total - slow)
+        .record(TYPICAL.multipliedBy(5), slow)
+        .build();
     batch.add(new MinuteBucket(key, minute, "web-1-seed", new Tally(total, counts[0], counts[1],
-        counts[2], slow > 0 ? TYPICAL.multipliedBy(5) : TYPICAL, LatencyHistogram.fromCounts(dense))));
+        counts[2], slow > 0 ? TYPICAL.multipliedBy(5) : TYPICAL, latency)));
     if (batch.size() >= WRITE_BATCH) {
       store.writeMinutes(batch);
       batch.clear();

@@ -317,15 +317,15 @@ public final class NinetyDaySeed {
     long slow = total * 5 / 100;
     long middle = total * 33 / 100;
     long fast = total - middle - slow - slowest;
-    long[] dense = new long[LatencyHistogram.BUCKETS];
-    long typicalMicros = typical.toNanos() / 1_000;
-    dense[LatencyHistogram.bucketOf(typicalMicros)] += fast;
-    dense[LatencyHistogram.bucketOf(typicalMicros * 2)] += middle;
-    dense[LatencyHistogram.bucketOf(typicalMicros * 4)] += slow;
-    dense[LatencyHistogram.bucketOf(typicalMicros * 10)] += slowest;
+    LatencyHistogram latency = LatencyHistogram.builder()
+        .record(typical, fast)
+        .record(typical.multipliedBy(2), middle)
+        .record(typical.multipliedBy(4), slow)
+        .record(typical.multipliedBy(10), slowest)
+        .build();
     Duration max = slowest > 0 ? typical.multipliedBy(10) : slow > 0 ? typical.multipliedBy(4)
         : middle > 0 ? typical.multipliedBy(2) : typical;
     return new Tally(total, counts.success(), counts.failure(), counts.ignored(), max,
-        LatencyHistogram.fromCounts(dense));
+        latency);
   }
 }

@@ -35,6 +35,12 @@ public record StatusPage(
     Duration refresh,
     List<RouteGroup> groups) {
 
+  /**
+   * The longest window, in days, any page may show: a little over a year, so a "365 days" window
+   * always fits, whatever the retention of day rows.
+   */
+  public static final int MAX_WINDOW_DAYS = 400;
+
   /** Checks every part is present and copies the groups. */
   public StatusPage {
     Objects.requireNonNull(title, "title");

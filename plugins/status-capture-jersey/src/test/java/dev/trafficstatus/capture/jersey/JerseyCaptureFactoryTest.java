@@ -1,6 +1,6 @@
 package dev.trafficstatus.capture.jersey;
 
-import dev.trafficstatus.spi.testing.TestCaptureContext;
+import dev.trafficstatus.testkit.TestCaptureContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,12 +35,12 @@ class JerseyCaptureFactoryTest {
 
   @Test
   void bindsFromAConfigurationBlockWithNoSettings() throws Exception {
-    assertThat(yaml.readValue("{}", JerseyCaptureFactory.class).name()).isEqualTo("jersey");
+    assertThat(yaml.readValue("type: jersey", JerseyCaptureFactory.class).name()).isEqualTo("jersey");
   }
 
   @Test
   void rejectsSettingsItDoesNotHave() {
-    assertThatThrownBy(() -> yaml.readValue("excludedPaths: [/admin]", JerseyCaptureFactory.class))
+    assertThatThrownBy(() -> yaml.readValue("type: jersey\nexcludedPaths: [/admin]", JerseyCaptureFactory.class))
         .isInstanceOf(UnrecognizedPropertyException.class)
         .hasMessageContaining("excludedPaths");
   }

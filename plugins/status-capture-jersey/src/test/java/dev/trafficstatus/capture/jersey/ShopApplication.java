@@ -1,6 +1,6 @@
 package dev.trafficstatus.capture.jersey;
 
-import dev.trafficstatus.spi.testing.TestCaptureContext;
+import dev.trafficstatus.testkit.TestCaptureContext;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.capture.Capture;
 import io.dropwizard.auth.AuthDynamicFeature;

@@ -1,6 +1,6 @@
 package dev.trafficstatus.capture.probe;
 
-import dev.trafficstatus.spi.testing.TestCaptureContext;
+import dev.trafficstatus.testkit.TestCaptureContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,8 +28,10 @@ class ProbeCaptureFactoryTest {
 
   /** Binds and validates as Dropwizard does at start-up: unknown keys fail. */
   private static ProbeCaptureFactory parse(String yaml) throws Exception {
+    // The block as the server hands it over: its type names this plugin.
+    String typed = "type: probe\n" + (yaml.isBlank() || yaml.strip().equals("{}") ? "" : yaml);
     ConfigurationSourceProvider inline =
-        path -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
+        path -> new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8));
     return new DefaultConfigurationFactoryFactory<ProbeCaptureFactory>()
         .create(ProbeCaptureFactory.class, BaseValidator.newValidator(), Jackson.newObjectMapper(), "dw")
         .build(inline, "probe.yml");

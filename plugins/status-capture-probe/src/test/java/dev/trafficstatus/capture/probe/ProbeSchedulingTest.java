@@ -1,6 +1,6 @@
 package dev.trafficstatus.capture.probe;
 
-import dev.trafficstatus.spi.testing.TestCaptureContext;
+import dev.trafficstatus.testkit.TestCaptureContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -34,7 +34,9 @@ class JdbiStoreFactoryTest {
         Jackson.newObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     YamlConfigurationFactory<JdbiStoreFactory> binder =
         new YamlConfigurationFactory<>(JdbiStoreFactory.class, Validators.newValidator(), mapper, "dw");
-    return binder.build(path -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "store.yml");
+    // The block as the server hands it over: its type names this plugin.
+    String typed = "type: jdbi\n" + (yaml.equals("{}") ? "" : yaml);
+    return binder.build(path -> new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), "store.yml");
   }
 
   @Test

@@ -122,9 +122,8 @@ class PostgresQueryPlanTest {
    */
   private static long fill(Handle handle, long today) {
     byte[] minuteHistogram = LatencyHistogram.of(Duration.ofMillis(3)).encode();
-    long[] dense = new long[LatencyHistogram.BUCKETS];
-    dense[LatencyHistogram.bucketOf(3_000)] = 1_440;
-    byte[] dayHistogram = LatencyHistogram.fromCounts(dense).encode();
+    byte[] dayHistogram =
+        LatencyHistogram.builder().record(Duration.ofMillis(3), 1_440).build().encode();
     int minutes =
         handle
             .createUpdate(
@@ -160,8 +159,6 @@ class PostgresQueryPlanTest {
             """)
         .bind("today", today)
         .execute();
-    long[] hourDense = new long[LatencyHistogram.BUCKETS];
-    hourDense[LatencyHistogram.bucketOf(3_000)] = 60;
     long currentHour = UtcPeriods.hourOf(NOW);
     handle
         .createUpdate(
@@ -172,7 +169,7 @@ class PostgresQueryPlanTest {
             FROM generate_series(:firstHour, :lastRolledHour) AS h CROSS JOIN status_routes r
             ORDER BY h, r.id
             """)
-        .bind("histogram", LatencyHistogram.fromCounts(hourDense).encode())
+        .bind("histogram", LatencyHistogram.builder().record(Duration.ofMillis(3), 60).build().encode())
         .bind("firstHour", UtcPeriods.firstHourOf(today - 7))
         .bind("lastRolledHour", currentHour - 2)
         .execute();

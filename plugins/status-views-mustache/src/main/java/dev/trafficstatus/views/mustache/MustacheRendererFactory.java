@@ -1,9 +1,11 @@
 package dev.trafficstatus.views.mustache;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.trafficstatus.spi.PluginContext;
 import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.RendererFactory;
+import dev.trafficstatus.spi.page.StatusPage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,10 +26,14 @@ import java.util.Objects;
  * img-src 'self' data:}; its style sheet, script and icon are served from memory through
  * {@link PageRenderer#asset(String)}.
  */
+@JsonTypeName(MustacheRendererFactory.NAME)
 public final class MustacheRendererFactory implements RendererFactory {
 
-  /** The longest window a link may name, matching the longest day retention the core allows. */
-  static final int MAX_WINDOW_DAYS = 400;
+  /** The {@code type:} of this renderer in configuration. */
+  public static final String NAME = "mustache";
+
+  /** The longest window a link may name: the longest any page shows. */
+  static final int MAX_WINDOW_DAYS = StatusPage.MAX_WINDOW_DAYS;
 
   private List<Integer> windows = List.of(30, 90, 365);
 
@@ -36,7 +42,7 @@ public final class MustacheRendererFactory implements RendererFactory {
 
   @Override
   public String name() {
-    return "mustache";
+    return NAME;
   }
 
   /**
@@ -52,7 +58,7 @@ public final class MustacheRendererFactory implements RendererFactory {
   /**
    * Sets the windows the page links to.
    *
-   * @param windows window lengths in days, each from 1 to 400, no repeats; empty hides the links
+   * @param windows window lengths in days, each from 1 to {@value #MAX_WINDOW_DAYS}, no repeats; empty hides the links
    * @throws IllegalArgumentException when a length is out of range or repeated
    */
   @JsonProperty("windows")

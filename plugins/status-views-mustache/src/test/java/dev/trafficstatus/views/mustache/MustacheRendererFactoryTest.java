@@ -29,24 +29,24 @@ class MustacheRendererFactoryTest {
   @Test
   void bindsItsWindowsFromConfiguration() throws Exception {
     MustacheRendererFactory factory =
-        new ObjectMapper().readValue("{\"windows\": [7, 30]}", MustacheRendererFactory.class);
+        new ObjectMapper().readValue("{\"type\": \"mustache\", \"windows\": [7, 30]}", MustacheRendererFactory.class);
     assertThat(factory.getWindows()).containsExactly(7, 30);
     String page = PageFixtures.render(factory.build(new PageFixtures.FixedContext()), PageFixtures.seeded());
     assertThat(PageFixtures.parse(page).all("//nav//a")).extracting(a -> a.getAttribute("href"))
         .containsExactly("/status?days=7", "/status?days=30");
 
-    assertThat(new ObjectMapper().readValue("{}", MustacheRendererFactory.class).getWindows())
+    assertThat(new ObjectMapper().readValue("{\"type\": \"mustache\"}", MustacheRendererFactory.class).getWindows())
         .containsExactly(30, 90, 365);
   }
 
   @Test
   void rejectsWindowsOutsideOneToFourHundredDaysOrRepeated() {
     ObjectMapper mapper = new ObjectMapper();
-    assertThatThrownBy(() -> mapper.readValue("{\"windows\": [0]}", MustacheRendererFactory.class))
+    assertThatThrownBy(() -> mapper.readValue("{\"type\": \"mustache\", \"windows\": [0]}", MustacheRendererFactory.class))
         .isInstanceOf(JsonMappingException.class).hasMessageContaining("from 1 to 400");
-    assertThatThrownBy(() -> mapper.readValue("{\"windows\": [401]}", MustacheRendererFactory.class))
+    assertThatThrownBy(() -> mapper.readValue("{\"type\": \"mustache\", \"windows\": [401]}", MustacheRendererFactory.class))
         .isInstanceOf(JsonMappingException.class).hasMessageContaining("from 1 to 400");
-    assertThatThrownBy(() -> mapper.readValue("{\"windows\": [30, 30]}", MustacheRendererFactory.class))
+    assertThatThrownBy(() -> mapper.readValue("{\"type\": \"mustache\", \"windows\": [30, 30]}", MustacheRendererFactory.class))
         .isInstanceOf(JsonMappingException.class).hasMessageContaining("must not repeat");
   }
 

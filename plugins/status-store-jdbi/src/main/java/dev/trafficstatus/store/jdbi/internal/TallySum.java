@@ -7,8 +7,8 @@ import dev.trafficstatus.spi.store.Tally;
  * Adds up rows of one route and period. Not thread-safe: one query fills it, then it is read.
  *
  * <p>A sum of one row (a day rollup, the usual case when reading days) keeps that row's encoded
- * histogram and decodes it once at the end; only a second row allocates the dense array that every
- * row's encoded histogram is then added into directly ({@link LatencyHistogram#addEncodedTo}),
+ * histogram and decodes it once at the end; only a second row starts a histogram builder that every
+ * row's encoded histogram is then added into directly ({@link LatencyHistogram.Builder#addEncoded}),
  * without building a histogram per row.
  */
 public final class TallySum {
@@ -19,7 +19,7 @@ public final class TallySum {
   private long ignored;
   private long maxLatencyMicros;
   private byte[] onlyHistogram;
-  private long[] merged;
+  private LatencyHistogram.Builder merged;
 
   /**
    * Adds one row.
@@ -37,11 +37,10 @@ public final class TallySum {
       return;
     }
     if (merged == null) {
-      merged = new long[LatencyHistogram.BUCKETS];
-      LatencyHistogram.addEncodedTo(onlyHistogram, merged);
+      merged = LatencyHistogram.builder().addEncoded(onlyHistogram);
       onlyHistogram = null;
     }
-    LatencyHistogram.addEncodedTo(row.histogram(), merged);
+    merged.addEncoded(row.histogram());
   }
 
   /**
@@ -62,7 +61,7 @@ public final class TallySum {
   public Tally toTally() {
     LatencyHistogram histogram;
     if (merged != null) {
-      histogram = LatencyHistogram.fromCounts(merged);
+      histogram = merged.build();
     } else if (onlyHistogram != null) {
       histogram = LatencyHistogram.decode(onlyHistogram);
     } else {

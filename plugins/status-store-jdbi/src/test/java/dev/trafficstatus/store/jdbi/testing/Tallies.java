@@ -19,10 +19,11 @@ public final class Tallies {
    * @return the tally
    */
   public static Tally of(long success, long failure, long ignored, long micros) {
-    long[] dense = new long[LatencyHistogram.BUCKETS];
-    dense[LatencyHistogram.bucketOf(micros)] += success;
-    dense[LatencyHistogram.bucketOf(10 * micros)] += failure;
-    dense[LatencyHistogram.bucketOf(1)] += ignored;
+    LatencyHistogram latency = LatencyHistogram.builder()
+        .record(Duration.ofNanos(micros * 1_000), success)
+        .record(Duration.ofNanos(10 * micros * 1_000), failure)
+        .record(Duration.ofNanos(1_000), ignored)
+        .build();
     long max = failure > 0 ? 10 * micros : success > 0 ? micros : ignored > 0 ? 1 : 0;
     return new Tally(
         success + failure + ignored,
@@ -30,6 +31,6 @@ public final class Tallies {
         failure,
         ignored,
         Duration.ofNanos(max * 1_000),
-        LatencyHistogram.fromCounts(dense));
+        latency);
   }
 }

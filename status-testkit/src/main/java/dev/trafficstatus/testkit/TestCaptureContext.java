@@ -1,4 +1,4 @@
-package dev.trafficstatus.spi.testing;
+package dev.trafficstatus.testkit;
 
 import dev.trafficstatus.spi.capture.CaptureContext;
 import dev.trafficstatus.spi.capture.Recorder;
@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * What a host hands a capture, for a plugin's own tests: a service name, the recorder the test
- * counts with, and at most one host object (such as a Dropwizard environment). Shipped in
- * status-spi's test jar so every plugin tests against the same stand-in for the server.
+ * counts with, and at most one host object (such as a Dropwizard environment), so every plugin
+ * tests against the same stand-in for the server.
  */
 public final class TestCaptureContext implements CaptureContext {
 
