@@ -1,31 +1,29 @@
 package dev.trafficstatus.server;
 
 import dev.trafficstatus.server.api.ConfigureApiRoutes;
-import dev.trafficstatus.server.config.ApiFactory;
 import dev.trafficstatus.server.config.StatusFactory;
+import dev.trafficstatus.server.jersey.ServerPaths;
 import dev.trafficstatus.server.ops.DatabaseCommand;
-import dev.trafficstatus.server.ops.FlushHealthCheck;
 import dev.trafficstatus.server.ops.FlushTask;
 import dev.trafficstatus.server.ops.PluginsCommand;
+import dev.trafficstatus.server.ops.StartupLog;
+import dev.trafficstatus.server.ops.StatusHealthChecks;
 import dev.trafficstatus.server.ops.StatusMetrics;
-import dev.trafficstatus.server.ops.StoreHealthCheck;
 import dev.trafficstatus.server.page.PageRoutes;
 import dev.trafficstatus.server.plugin.ManagedLifecycle;
 import dev.trafficstatus.server.plugin.PluginCatalog;
+import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.PluginFactory;
-import dev.trafficstatus.spi.capture.Capture;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.ConfiguredBundle;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Traffic Status in one line: {@code bootstrap.addBundle(new StatusBundle<>(MyConfig::getStatus))}
@@ -34,15 +32,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything it registers is namespaced so it never clashes with the host's own: metrics
  * {@code trafficstatus.*}, health checks and tasks {@code trafficstatus-*}, the {@code status-db}
- * and {@code status-plugins} commands, its own Liquibase changelog tables, its own JSON mapper and no global exception mappers.
- * The configure API's bearer filter is name-bound to the API's own methods, so it neither sees the
- * host's requests nor needs the host's {@code AuthDynamicFeature} or {@code @Auth} binder.
+ * and {@code status-plugins} commands, its own Liquibase changelog tables, its own JSON mapper and
+ * no global exception mappers. The configure API's bearer filter is name-bound to the API's own
+ * methods, so it neither sees the host's requests nor needs the host's {@code AuthDynamicFeature}
+ * or {@code @Auth} binder. Its health checks are not critical unless configured so.
  *
  * @param <C> the application's configuration class
  */
 public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C> {
-
-  private static final Logger LOG = LoggerFactory.getLogger(StatusBundle.class);
 
   private final Function<C, StatusFactory> accessor;
   private final List<PluginFactory> direct = new ArrayList<>();
@@ -112,73 +109,61 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
     typed.addCommand(new PluginsCommand(commandPrefix + "plugins", catalog));
   }
 
+  /** What the bundle adds to the host, in the order it adds it. */
   @Override
   public void run(C configuration, Environment environment) {
+    StatusFactory status = statusBlock(configuration);
+    runtime = StatusRuntime.assemble(status, catalog, applicationName, environment, clock);
+
+    runtime.lifecycles().forEach(part -> environment.lifecycle().manage(new ManagedLifecycle(part)));
+    StatusMetrics.register(environment.metrics(), runtime.registry(), runtime.flusher());
+    StatusHealthChecks.register(
+        environment.healthChecks(),
+        runtime.store(),
+        runtime.flusher(),
+        status.getFlush().getInterval().toJavaDuration(),
+        status.getHealthChecks().isCritical(),
+        clock);
+    environment.admin().addTask(new FlushTask(runtime.flusher(), runtime::forgetCachedPages));
+    runtime
+        .page()
+        .ifPresent(
+            page ->
+                PageRoutes.register(
+                    environment.jersey(), page.service(), page.renderer(), page.prefix(), clock));
+    if (status.getApi().isEnabled()) {
+      ConfigureApiRoutes.register(
+          environment.jersey(),
+          status.getApi(),
+          runtime.store(),
+          runtime.service(),
+          runtime::forgetCachedPages,
+          clock);
+    }
+    StartupLog.register(
+        environment.lifecycle(),
+        catalog.describe(),
+        runtime.store().describe(),
+        runtime.service(),
+        runtime.instance(),
+        runtime.describeCaptures(),
+        runtime.page().map(page -> onServer(configuration, page.prefix())),
+        Optional.of(status.getApi())
+            .filter(api -> api.isEnabled())
+            .map(api -> onServer(configuration, api.getPath())));
+  }
+
+  private StatusFactory statusBlock(C configuration) {
     StatusFactory status = accessor.apply(configuration);
     if (status == null) {
       throw new IllegalStateException(
           "The status configuration block is missing: the accessor given to StatusBundle returned null");
     }
-    runtime = StatusRuntime.build(status, catalog, applicationName, environment, clock);
-    manage(environment.lifecycle());
-    StatusMetrics.register(environment.metrics(), runtime.registry(), runtime.flusher());
-    environment.healthChecks().register("trafficstatus-store", new StoreHealthCheck(runtime.store()));
-    environment.healthChecks().register(
-        "trafficstatus-flush",
-        new FlushHealthCheck(runtime.flusher(), clock, status.getFlush().getInterval().toJavaDuration()));
-    environment.admin().addTask(new FlushTask(runtime.flusher(), runtime::forgetCachedPages));
-    if (runtime.servesPage()) {
-      PageRoutes.register(runtime, environment.jersey(), clock);
-    }
-    if (status.getApi().isEnabled()) {
-      ConfigureApiRoutes.register(runtime, status.getApi(), environment.jersey(), clock);
-    }
-    logStartup(environment, status.getApi());
+    return status;
   }
 
-  /** Store first (the others need it), then flushing, maintenance and the captures; reverse on stop. */
-  private void manage(LifecycleEnvironment lifecycle) {
-    lifecycle.manage(new ManagedLifecycle(runtime.store()));
-    lifecycle.manage(new ManagedLifecycle(runtime.flusher()));
-    lifecycle.manage(new ManagedLifecycle(runtime.housekeeper()));
-    for (Capture capture : runtime.captures()) {
-      lifecycle.manage(new ManagedLifecycle(capture));
-    }
-  }
-
-  private void logStartup(Environment environment, ApiFactory api) {
-    catalog.describe().forEach(line -> LOG.info("Traffic Status plugins, {}", line));
-    LOG.info("Traffic Status store: {}", runtime.store().describe());
-    LOG.info(
-        "Traffic Status records service '{}' as instance '{}' with: {}",
-        runtime.service(),
-        runtime.instance(),
-        runtime.describeCaptures().isEmpty() ? "no capture" : String.join("; ", runtime.describeCaptures()));
-    if (runtime.servesPage()) {
-      environment.lifecycle().addServerLifecycleListener(server ->
-          LOG.info(
-              "Traffic Status page: http://localhost:{}{}", localPort(server), runtime.pagePrefix()));
-    } else {
-      LOG.info("Traffic Status page: none (capture-only: status.page.enabled is false)");
-    }
-    if (api.isEnabled()) {
-      environment.lifecycle().addServerLifecycleListener(server ->
-          LOG.info(
-              "Traffic Status configure API: http://localhost:{}{} (bearer token: status.api.secret)",
-              localPort(server), api.getPath()));
-    } else {
-      LOG.info("Traffic Status configure API: off (status.api.enabled is false)");
-    }
-  }
-
-  private static int localPort(org.eclipse.jetty.server.Server server) {
-    for (org.eclipse.jetty.server.Connector connector : server.getConnectors()) {
-      if (connector instanceof org.eclipse.jetty.server.NetworkConnector network
-          && !"admin".equals(connector.getName())) {
-        return network.getLocalPort();
-      }
-    }
-    return -1;
+  private static String onServer(Configuration configuration, String path) {
+    return ServerPaths.onServer(configuration.getServerFactory(), path);
   }
 
   /**

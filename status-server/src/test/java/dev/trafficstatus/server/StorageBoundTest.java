@@ -1,5 +1,6 @@
 package dev.trafficstatus.server;
 
+import dev.trafficstatus.server.wiring.StatusRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficstatus.testkit.MutableClock;

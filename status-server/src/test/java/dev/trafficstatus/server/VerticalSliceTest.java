@@ -24,7 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The thin vertical slice through every module: Jersey capture records requests, the core counts
- * them, the flusher writes them through the JDBI store into H2, and the page shows them.
+ * them, the flusher writes them through the JDBI store into H2, and the page shows them. It counts
+ * by FlaskStatus's exact rule, where every 404 is a failure ({@link NotFoundWithParametersTest}
+ * shows the default, which ignores a 404 of a route with path parameters).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class VerticalSliceTest {
@@ -33,7 +35,8 @@ class VerticalSliceTest {
       new DropwizardAppExtension<>(
           ShopApp.class,
           ResourceHelpers.resourceFilePath("shop.yml"),
-          ConfigOverride.config("status.store.database.url", "jdbc:h2:mem:slice;DB_CLOSE_DELAY=-1"));
+          ConfigOverride.config("status.store.database.url", "jdbc:h2:mem:slice;DB_CLOSE_DELAY=-1"),
+          ConfigOverride.config("status.classification.ignoreNotFoundWithParameters", "false"));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -50,7 +50,7 @@ public class CaptureBenchmark {
 
     @Setup
     public void declare() {
-      registry = new RouteRegistry(Classifier.seedDefault(), CLOCK, key -> true);
+      registry = new RouteRegistry(Classifier.defaults(), CLOCK, key -> true);
       route = registry.route(descriptor("/items/{id}"));
     }
   }

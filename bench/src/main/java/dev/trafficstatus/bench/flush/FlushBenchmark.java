@@ -76,7 +76,7 @@ public class FlushBenchmark {
     factory.setDatabase(server.newDatabase());
     store = factory.build(context);
     store.start();
-    RouteRegistry registry = new RouteRegistry(Classifier.seedDefault(), clock, key -> true);
+    RouteRegistry registry = new RouteRegistry(Classifier.defaults(), clock, key -> true);
     flusher =
         new Flusher(
             registry,

@@ -84,7 +84,7 @@ public final class StorageFootprint {
     StatusStore store = factory.build(context);
     store.start();
     try {
-      RouteRegistry registry = new RouteRegistry(Classifier.seedDefault(), clock, key -> true);
+      RouteRegistry registry = new RouteRegistry(Classifier.defaults(), clock, key -> true);
       Flusher flusher =
           new Flusher(
               registry, new MinuteHarvester(registry, clock, context.instance()), store, clock,

@@ -1,6 +1,5 @@
 package dev.trafficstatus.core.aggregate;
 
-import dev.trafficstatus.spi.internal.BucketHistogram;
 import dev.trafficstatus.spi.internal.LatencyBuckets;
 import dev.trafficstatus.spi.store.LatencyHistogram;
 import dev.trafficstatus.spi.store.Tally;
@@ -114,7 +113,14 @@ final class MinuteCounter {
         maxMicros = Math.max(maxMicros, (long) LONGS.getVolatile(counts, MAX_MICROS));
       }
     }
-    LatencyHistogram histogram = BucketHistogram.fromCounts(dense);
+    LatencyHistogram.Builder latencies = LatencyHistogram.builder();
+    for (int b = 0; b < LatencyBuckets.COUNT; b++) {
+      if (dense[b] != 0) {
+        // A bucket's lower bound falls in that bucket: the histogram gets exactly these counts.
+        latencies.record(Duration.ofNanos(LatencyBuckets.lowerBoundMicros(b) * 1_000), dense[b]);
+      }
+    }
+    LatencyHistogram histogram = latencies.build();
     long total = histogram.count();
     return new Tally(
         total, success, failure, total - success - failure, Duration.ofNanos(maxMicros * 1_000), histogram);

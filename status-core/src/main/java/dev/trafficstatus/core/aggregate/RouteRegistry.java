@@ -93,7 +93,9 @@ public final class RouteRegistry implements Recorder {
     RouteCounters counters =
         routes.computeIfAbsent(
             route.key(),
-            key -> created[0] = new RouteCounters(route, classifier, clock, stripes, this));
+            key ->
+                created[0] =
+                    new RouteCounters(route, classifier.forRule(key.rule()), clock, stripes, this));
     if (counters == created[0]) {
       undeclared.add(route);
     }
@@ -146,19 +148,6 @@ public final class RouteRegistry implements Recorder {
    */
   public int size() {
     return routes.size();
-  }
-
-  /**
-   * The descriptors of every recorded route.
-   *
-   * @return a snapshot, in no particular order
-   */
-  public List<RouteDescriptor> descriptors() {
-    List<RouteDescriptor> all = new ArrayList<>(routes.size());
-    for (RouteCounters counters : routes.values()) {
-      all.add(counters.descriptor);
-    }
-    return all;
   }
 
   /**

@@ -50,16 +50,6 @@ public record StatusRange(int first, int last) {
     return new StatusRange(first, last);
   }
 
-  /**
-   * Whether a code lies in the range.
-   *
-   * @param status the code
-   * @return true when {@code first <= status <= last}
-   */
-  public boolean contains(int status) {
-    return status >= first && status <= last;
-  }
-
   @Override
   public String toString() {
     if (first == last) {

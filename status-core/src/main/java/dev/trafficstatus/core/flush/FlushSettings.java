@@ -1,30 +1,47 @@
 package dev.trafficstatus.core.flush;
 
+import static dev.trafficstatus.spi.InvalidSettingException.text;
+
+import dev.trafficstatus.spi.InvalidSettingException;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the flusher writes.
+ * How the flusher writes ({@code status.flush}). The only judge of these bounds: the server's
+ * configuration reports what this refuses against the key.
  *
- * @param interval how often closed minutes are written; at most a minute, so a crash loses at most
- *     one interval
+ * @param interval how often counts are written; at most a minute, so a crash loses little
  * @param maxPendingBuckets how many minute buckets wait in memory while the store fails; beyond it
  *     the oldest are dropped and counted
  * @param batchSize how many buckets one store transaction writes at most
  */
 public record FlushSettings(Duration interval, int maxPendingBuckets, int batchSize) {
 
+  /** The shortest interval. */
+  public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+
+  /** The longest interval: closed minutes are written at least once a minute. */
+  public static final Duration MAX_INTERVAL = Duration.ofMinutes(1);
+
+  /** The largest batch: one transaction of 10,000 rows stays well under a second. */
+  public static final int MAX_BATCH_SIZE = 10_000;
+
   /** Checks the bounds. */
   public FlushSettings {
     Objects.requireNonNull(interval, "interval");
-    if (interval.compareTo(Duration.ofSeconds(1)) < 0 || interval.compareTo(Duration.ofMinutes(1)) > 0) {
-      throw new IllegalArgumentException("flush interval must be between 1s and 1m, got " + interval);
+    if (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
+      throw new InvalidSettingException(
+          "interval",
+          "must be between " + text(MIN_INTERVAL) + " and " + text(MAX_INTERVAL) + ", got "
+              + text(interval));
     }
     if (maxPendingBuckets < 1) {
-      throw new IllegalArgumentException("maxPendingBuckets must be positive, got " + maxPendingBuckets);
+      throw new InvalidSettingException(
+          "maxPendingBuckets", "must be at least 1, got " + maxPendingBuckets);
     }
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
+    if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+      throw new InvalidSettingException(
+          "batchSize", "must be between 1 and " + MAX_BATCH_SIZE + ", got " + batchSize);
     }
   }
 

@@ -32,17 +32,13 @@ public final class Housekeeper implements Lifecycle {
   /**
    * @param store the store to maintain
    * @param clock what "now" is
-   * @param retention how long rows are kept
-   * @param interval how often to run
+   * @param settings how long rows are kept and how often to run
    */
-  public Housekeeper(StatusStore store, Clock clock, Retention retention, Duration interval) {
+  public Housekeeper(StatusStore store, Clock clock, MaintenanceSettings settings) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.retention = Objects.requireNonNull(retention, "retention");
-    this.interval = Objects.requireNonNull(interval, "interval");
-    if (interval.compareTo(Duration.ofMinutes(1)) < 0) {
-      throw new IllegalArgumentException("maintenance interval must be at least 1m, got " + interval);
-    }
+    this.retention = settings.retention();
+    this.interval = settings.interval();
   }
 
   /**

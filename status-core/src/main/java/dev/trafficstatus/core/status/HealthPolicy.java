@@ -1,5 +1,6 @@
 package dev.trafficstatus.core.status;
 
+import dev.trafficstatus.spi.InvalidSettingException;
 import dev.trafficstatus.spi.page.Health;
 
 /**
@@ -21,16 +22,25 @@ public record HealthPolicy(
 
   /** Checks the thresholds are percentages in falling order. */
   public HealthPolicy {
-    if (!(degradedBelow <= 100
-        && degradedBelow >= partialOutageBelow
-        && partialOutageBelow >= majorOutageBelow
-        && majorOutageBelow >= 0)) {
-      throw new IllegalArgumentException(
-          "thresholds must satisfy 100 >= degradedBelow >= partialOutageBelow >= majorOutageBelow"
-              + " >= 0, got " + degradedBelow + ", " + partialOutageBelow + ", " + majorOutageBelow);
+    if (!(degradedBelow >= 0 && degradedBelow <= 100)) {
+      throw new InvalidSettingException(
+          "degradedBelow", "must be a percentage from 0 to 100, got " + degradedBelow);
+    }
+    if (!(partialOutageBelow >= 0 && partialOutageBelow <= degradedBelow)) {
+      throw new InvalidSettingException(
+          "partialOutageBelow",
+          "must be from 0 to degradedBelow (degradedBelow >= partialOutageBelow >= majorOutageBelow),"
+              + " got " + partialOutageBelow + " with degradedBelow " + degradedBelow);
+    }
+    if (!(majorOutageBelow >= 0 && majorOutageBelow <= partialOutageBelow)) {
+      throw new InvalidSettingException(
+          "majorOutageBelow",
+          "must be from 0 to partialOutageBelow (degradedBelow >= partialOutageBelow >="
+              + " majorOutageBelow), got " + majorOutageBelow + " with partialOutageBelow "
+              + partialOutageBelow);
     }
     if (minimumRequests < 1) {
-      throw new IllegalArgumentException("minimumRequests must be at least 1, got " + minimumRequests);
+      throw new InvalidSettingException("minimumRequests", "must be at least 1, got " + minimumRequests);
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.trafficstatus.core.status;
 
+import static dev.trafficstatus.spi.InvalidSettingException.text;
+
+import dev.trafficstatus.spi.InvalidSettingException;
 import dev.trafficstatus.spi.page.StatusPage;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -32,6 +35,18 @@ public record PageSettings(
     List<String> rules,
     Grouping grouping) {
 
+  /** The longest title. */
+  public static final int MAX_TITLE_LENGTH = 200;
+
+  /** The shortest refresh: a page many people watch costs one store read per refresh. */
+  public static final Duration MIN_REFRESH = Duration.ofSeconds(5);
+
+  /** The longest history refresh and current window. */
+  public static final Duration MAX_WINDOW = Duration.ofDays(1);
+
+  /** The shortest current window: one closed minute. */
+  public static final Duration MIN_CURRENT_WINDOW = Duration.ofMinutes(1);
+
   /** Checks the window bounds and copies the rules. */
   public PageSettings {
     Objects.requireNonNull(title, "title");
@@ -41,20 +56,33 @@ public record PageSettings(
     Objects.requireNonNull(currentWindow, "currentWindow");
     Objects.requireNonNull(grouping, "grouping");
     rules = List.copyOf(rules);
-    if (maxDays < 1 || maxDays > StatusPage.MAX_WINDOW_DAYS || defaultDays < 1 || defaultDays > maxDays) {
-      throw new IllegalArgumentException(
-          "need 1 <= days <= maxDays <= " + StatusPage.MAX_WINDOW_DAYS + ", got " + defaultDays
-              + " and " + maxDays);
+    if (title.length() > MAX_TITLE_LENGTH) {
+      throw new InvalidSettingException(
+          "title", "must be at most " + MAX_TITLE_LENGTH + " characters, got " + title.length());
     }
-    if (refresh.compareTo(Duration.ofSeconds(5)) < 0) {
-      throw new IllegalArgumentException("refresh must be at least 5s, got " + refresh);
+    if (maxDays < 1 || maxDays > StatusPage.MAX_WINDOW_DAYS) {
+      throw new InvalidSettingException(
+          "maxDays", "must be between 1 and " + StatusPage.MAX_WINDOW_DAYS + ", got " + maxDays);
     }
-    if (historyRefresh.compareTo(refresh) < 0 || historyRefresh.compareTo(Duration.ofDays(1)) > 0) {
-      throw new IllegalArgumentException(
-          "historyRefresh must be between refresh (" + refresh + ") and 1d, got " + historyRefresh);
+    if (defaultDays < 1 || defaultDays > maxDays) {
+      throw new InvalidSettingException(
+          "days", "must be between 1 and maxDays (" + maxDays + "), got " + defaultDays);
     }
-    if (currentWindow.compareTo(Duration.ofMinutes(1)) < 0 || currentWindow.compareTo(Duration.ofDays(1)) > 0) {
-      throw new IllegalArgumentException("currentWindow must be between 1m and 1d, got " + currentWindow);
+    if (refresh.compareTo(MIN_REFRESH) < 0) {
+      throw new InvalidSettingException(
+          "refresh", "must be at least " + text(MIN_REFRESH) + ", got " + text(refresh));
+    }
+    if (historyRefresh.compareTo(refresh) < 0 || historyRefresh.compareTo(MAX_WINDOW) > 0) {
+      throw new InvalidSettingException(
+          "historyRefresh",
+          "must be between refresh (" + text(refresh) + ") and " + text(MAX_WINDOW) + ", got "
+              + text(historyRefresh));
+    }
+    if (currentWindow.compareTo(MIN_CURRENT_WINDOW) < 0 || currentWindow.compareTo(MAX_WINDOW) > 0) {
+      throw new InvalidSettingException(
+          "currentWindow",
+          "must be between " + text(MIN_CURRENT_WINDOW) + " and " + text(MAX_WINDOW) + ", got "
+              + text(currentWindow));
     }
   }
 

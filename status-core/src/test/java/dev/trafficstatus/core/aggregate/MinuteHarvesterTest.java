@@ -26,7 +26,7 @@ class MinuteHarvesterTest {
 
   private final MutableClock clock = MutableClock.at("2026-11-26T10:00:00Z");
   private final RouteRegistry registry =
-      new RouteRegistry(Classifier.seedDefault(), clock, key -> true, 4);
+      new RouteRegistry(Classifier.defaults(), clock, key -> true, 4);
   private final MinuteHarvester harvester = new MinuteHarvester(registry, clock, "i-1");
 
   private RouteRecorder route(String rule) {

@@ -21,7 +21,7 @@ class RouteRegistryTest {
   private final MutableClock clock = MutableClock.at("2026-11-26T10:00:05Z");
   private final RouteRegistry registry =
       new RouteRegistry(
-          Classifier.seedDefault(), clock, key -> !key.rule().startsWith("/status"));
+          Classifier.defaults(), clock, key -> !key.rule().startsWith("/status"));
   private final MinuteHarvester harvester = new MinuteHarvester(registry, clock, "i-1");
 
   private static RouteDescriptor route(String rule) {
@@ -92,7 +92,7 @@ class RouteRegistryTest {
   void aClockThatThrowsIsCountedNotThrownIntoTheRequest() {
     RouteRegistry broken =
         new RouteRegistry(
-            Classifier.seedDefault(),
+            Classifier.defaults(),
             new Clock() {
               @Override
               public long millis() {

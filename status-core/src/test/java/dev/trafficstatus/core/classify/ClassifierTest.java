@@ -8,41 +8,42 @@ import org.junit.jupiter.api.Test;
 
 class ClassifierTest {
 
-  private final Classifier seed = Classifier.seedDefault();
+  private final Classifier flaskStatus = Classifier.defaults();
 
   @Test
-  void seedDefaultCountsSuccessesAndRedirectsAsUp() {
-    assertThat(seed.classify(200)).isEqualTo(Outcome.SUCCESS);
-    assertThat(seed.classify(204)).isEqualTo(Outcome.SUCCESS);
-    assertThat(seed.classify(302)).isEqualTo(Outcome.SUCCESS);
-    assertThat(seed.classify(399)).isEqualTo(Outcome.SUCCESS);
+  void flaskStatusRuleCountsSuccessesAndRedirectsAsUp() {
+    assertThat(flaskStatus.classify(200)).isEqualTo(Outcome.SUCCESS);
+    assertThat(flaskStatus.classify(204)).isEqualTo(Outcome.SUCCESS);
+    assertThat(flaskStatus.classify(302)).isEqualTo(Outcome.SUCCESS);
+    assertThat(flaskStatus.classify(399)).isEqualTo(Outcome.SUCCESS);
   }
 
   @Test
-  void seedDefaultCountsNotFoundAndEveryServerErrorAsDown() {
-    assertThat(seed.classify(404)).isEqualTo(Outcome.FAILURE);
+  void flaskStatusRuleCountsNotFoundAndEveryServerErrorAsDown() {
+    assertThat(flaskStatus.classify(404)).isEqualTo(Outcome.FAILURE);
     for (int code = 500; code <= 599; code++) {
-      assertThat(seed.classify(code)).isEqualTo(Outcome.FAILURE);
+      assertThat(flaskStatus.classify(code)).isEqualTo(Outcome.FAILURE);
     }
   }
 
   @Test
-  void seedDefaultIgnoresOtherClientErrorsAndNonsense() {
-    assertThat(seed.classify(400)).isEqualTo(Outcome.IGNORED);
-    assertThat(seed.classify(401)).isEqualTo(Outcome.IGNORED);
-    assertThat(seed.classify(429)).isEqualTo(Outcome.IGNORED);
-    assertThat(seed.classify(100)).isEqualTo(Outcome.IGNORED);
-    assertThat(seed.classify(-1)).isEqualTo(Outcome.IGNORED);
-    assertThat(seed.classify(600)).isEqualTo(Outcome.IGNORED);
-    assertThat(seed.classify(Integer.MAX_VALUE)).isEqualTo(Outcome.IGNORED);
+  void flaskStatusRuleIgnoresOtherClientErrorsAndNonsense() {
+    assertThat(flaskStatus.classify(400)).isEqualTo(Outcome.IGNORED);
+    assertThat(flaskStatus.classify(401)).isEqualTo(Outcome.IGNORED);
+    assertThat(flaskStatus.classify(429)).isEqualTo(Outcome.IGNORED);
+    assertThat(flaskStatus.classify(100)).isEqualTo(Outcome.IGNORED);
+    assertThat(flaskStatus.classify(-1)).isEqualTo(Outcome.IGNORED);
+    assertThat(flaskStatus.classify(600)).isEqualTo(Outcome.IGNORED);
+    assertThat(flaskStatus.classify(Integer.MAX_VALUE)).isEqualTo(Outcome.IGNORED);
   }
 
   @Test
-  void configuredRangesReplaceTheSeedRule() {
+  void configuredRangesReplaceFlaskStatusRule() {
     Classifier custom =
         Classifier.of(
             List.of(StatusRange.parse("2xx"), StatusRange.parse("404")),
-            List.of(StatusRange.parse("500-503"), StatusRange.parse("429")));
+            List.of(StatusRange.parse("500-503"), StatusRange.parse("429")),
+            true);
 
     assertThat(custom.classify(404)).isEqualTo(Outcome.SUCCESS);
     assertThat(custom.classify(429)).isEqualTo(Outcome.FAILURE);
@@ -54,7 +55,7 @@ class ClassifierTest {
   @Test
   void aCodeListedBothWaysIsRejected() {
     assertThatThrownBy(
-            () -> Classifier.of(List.of(StatusRange.parse("5xx")), List.of(StatusRange.parse("503"))))
+            () -> Classifier.of(List.of(StatusRange.parse("5xx")), List.of(StatusRange.parse("503")), true))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("status 503 is listed as both success");
   }
@@ -77,5 +78,27 @@ class ClassifierTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("404, 5xx or 500-504");
     }
+  }
+
+  @Test
+  void aNotFoundFromARouteWithPathParametersIsIgnoredByDefault() {
+    Classifier defaults = Classifier.defaults();
+
+    assertThat(defaults.forRule("/items/{id}").classify(404)).isEqualTo(Outcome.IGNORED);
+    assertThat(defaults.forRule("/items/{id}").classify(500)).isEqualTo(Outcome.FAILURE);
+    assertThat(defaults.forRule("/items/{id}").classify(200)).isEqualTo(Outcome.SUCCESS);
+    assertThat(defaults.forRule("/items").classify(404)).isEqualTo(Outcome.FAILURE);
+  }
+
+  @Test
+  void flaskStatusExactRuleCountsEveryNotFoundAsAFailure() {
+    Classifier exact =
+        Classifier.of(
+            List.of(StatusRange.parse("2xx"), StatusRange.parse("3xx")),
+            List.of(StatusRange.parse("404"), StatusRange.parse("5xx")),
+            false);
+
+    assertThat(exact.forRule("/items/{id}").classify(404)).isEqualTo(Outcome.FAILURE);
+    assertThat(exact.forRule("/items").classify(404)).isEqualTo(Outcome.FAILURE);
   }
 }

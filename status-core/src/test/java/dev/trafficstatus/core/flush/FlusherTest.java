@@ -27,7 +27,7 @@ class FlusherTest {
   private final MutableClock clock = MutableClock.at("2026-11-26T10:00:00Z");
   private final InMemoryStore store = new InMemoryStore();
   private final RouteRegistry registry =
-      new RouteRegistry(Classifier.seedDefault(), clock, key -> true);
+      new RouteRegistry(Classifier.defaults(), clock, key -> true);
 
   private Flusher flusher(int maxPending) {
     return new Flusher(

@@ -1,8 +1,8 @@
 package dev.trafficstatus.server.api;
 
-import dev.trafficstatus.server.StatusRuntime;
 import dev.trafficstatus.server.config.ApiFactory;
 import dev.trafficstatus.server.jersey.RelocatedResource;
+import dev.trafficstatus.spi.store.StatusStore;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
 
@@ -18,24 +18,22 @@ public final class ConfigureApiRoutes {
   /**
    * Serves the API at the configured path.
    *
-   * @param runtime the pipeline whose store the API edits
-   * @param api the {@code status.api} block, enabled and validated
    * @param jersey the host's Jersey environment
+   * @param api the {@code status.api} block, enabled and validated
+   * @param store the store whose routes the API edits
+   * @param service the service of routes whose request names none (this app's)
+   * @param onChange called after every change, so a cached page shows it at once
    * @param clock what "now" is
    */
   public static void register(
-      StatusRuntime runtime, ApiFactory api, JerseyEnvironment jersey, Clock clock) {
+      JerseyEnvironment jersey,
+      ApiFactory api,
+      StatusStore store,
+      String service,
+      Runnable onChange,
+      Clock clock) {
     ConfigureApiResource resource =
-        new ConfigureApiResource(
-            runtime.store(),
-            runtime.service(),
-            api.getPath(),
-            () -> {
-              if (runtime.servesPage()) {
-                runtime.statusService().invalidate();
-              }
-            },
-            clock);
+        new ConfigureApiResource(store, service, api.getPath(), onChange, clock);
     jersey.getResourceConfig().registerResources(RelocatedResource.at(api.getPath(), resource));
     jersey.register(BearerTokenAuthFilter.acceptingOnly(api.getSecret()));
   }

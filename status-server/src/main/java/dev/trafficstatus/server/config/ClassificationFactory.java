@@ -8,12 +8,18 @@ import java.util.List;
 /**
  * {@code status.classification}: which HTTP status codes count as up and which as down; every
  * other code is ignored. Entries are codes ({@code 404}), classes ({@code 5xx}) or ranges
- * ({@code 500-504}). The default is FlaskStatus's: 2xx and 3xx succeed, 404 and 5xx fail.
+ * ({@code 500-504}). The default is FlaskStatus's (2xx and 3xx succeed, 404 and 5xx fail), except
+ * that a 404 from a route with path parameters ({@code /items/{id}}: "no such item") is ignored
+ * unless {@code ignoreNotFoundWithParameters} is false. Defaults are {@link Classifier}'s.
  */
-public class ClassificationFactory {
+@ValidSettings
+public class ClassificationFactory implements SettingsBlock {
 
-  private List<StatusRange> success = List.of(StatusRange.parse("2xx"), StatusRange.parse("3xx"));
-  private List<StatusRange> failure = List.of(StatusRange.parse("404"), StatusRange.parse("5xx"));
+  private static final Classifier DEFAULTS = Classifier.defaults();
+
+  private List<StatusRange> success = DEFAULTS.success();
+  private List<StatusRange> failure = DEFAULTS.failure();
+  private boolean ignoreNotFoundWithParameters = DEFAULTS.ignoresNotFoundWithParameters();
 
   @JsonProperty
   public List<String> getSuccess() {
@@ -37,12 +43,30 @@ public class ClassificationFactory {
   }
 
   /**
+   * Whether a 404 from a route whose template has path parameters is ignored, whatever the lists
+   * say. False restores FlaskStatus's exact rule.
+   */
+  @JsonProperty
+  public boolean isIgnoreNotFoundWithParameters() {
+    return ignoreNotFoundWithParameters;
+  }
+
+  @JsonProperty
+  public void setIgnoreNotFoundWithParameters(boolean ignoreNotFoundWithParameters) {
+    this.ignoreNotFoundWithParameters = ignoreNotFoundWithParameters;
+  }
+
+  /**
    * The classifier.
    *
    * @return the classifier
-   * @throws IllegalArgumentException when a code is listed both ways
    */
   public Classifier build() {
-    return Classifier.of(success, failure);
+    return Classifier.of(success, failure, ignoreNotFoundWithParameters);
+  }
+
+  @Override
+  public void check() {
+    build();
   }
 }

@@ -3,31 +3,22 @@ package dev.trafficstatus.server.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.trafficstatus.core.flush.FlushSettings;
 import io.dropwizard.util.Duration;
-import io.dropwizard.validation.MaxDuration;
-import io.dropwizard.validation.MinDuration;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.util.concurrent.TimeUnit;
 
 /**
- * {@code status.flush}: how counts move from memory to the store. A crash loses at most one
- * interval; while the store is down, up to {@code maxPendingBuckets} minute buckets wait in memory.
+ * {@code status.flush}: how counts move from memory to the store. While the store is down, up to
+ * {@code maxPendingBuckets} minute buckets wait in memory. Defaults and bounds are {@link
+ * FlushSettings}'s.
  */
-public class FlushFactory {
+@ValidSettings
+public class FlushFactory implements SettingsBlock {
 
   private static final FlushSettings DEFAULTS = FlushSettings.defaults();
 
-  @NotNull
-  @MinDuration(value = 1, unit = TimeUnit.SECONDS)
-  @MaxDuration(value = 1, unit = TimeUnit.MINUTES)
-  private Duration interval = Duration.seconds(DEFAULTS.interval().toSeconds());
+  @NotNull private Duration interval = ConfigDurations.of(DEFAULTS.interval());
 
-  @Min(1)
   private int maxPendingBuckets = DEFAULTS.maxPendingBuckets();
 
-  @Min(1)
-  @Max(10_000)
   private int batchSize = DEFAULTS.batchSize();
 
   @JsonProperty
@@ -67,5 +58,10 @@ public class FlushFactory {
    */
   public FlushSettings build() {
     return new FlushSettings(interval.toJavaDuration(), maxPendingBuckets, batchSize);
+  }
+
+  @Override
+  public void check() {
+    build();
   }
 }

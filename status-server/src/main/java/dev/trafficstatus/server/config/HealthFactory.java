@@ -2,32 +2,23 @@ package dev.trafficstatus.server.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.trafficstatus.core.status.HealthPolicy;
-import io.dropwizard.validation.ValidationMethod;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Min;
 
 /**
  * {@code status.health}: when a day, a window or a route's current state is operational, degraded,
  * a partial or a major outage, by uptime percent; and how many counted requests a verdict needs.
+ * Defaults and bounds are {@link HealthPolicy}'s.
  */
-public class HealthFactory {
+@ValidSettings
+public class HealthFactory implements SettingsBlock {
 
   private static final HealthPolicy DEFAULTS = HealthPolicy.defaults();
 
-  @DecimalMin("0")
-  @DecimalMax("100")
   private double degradedBelow = DEFAULTS.degradedBelow();
 
-  @DecimalMin("0")
-  @DecimalMax("100")
   private double partialOutageBelow = DEFAULTS.partialOutageBelow();
 
-  @DecimalMin("0")
-  @DecimalMax("100")
   private double majorOutageBelow = DEFAULTS.majorOutageBelow();
 
-  @Min(1)
   private long minimumRequests = DEFAULTS.minimumRequests();
 
   @JsonProperty
@@ -70,12 +61,6 @@ public class HealthFactory {
     this.minimumRequests = minimumRequests;
   }
 
-  @ValidationMethod(
-      message = "thresholds must satisfy degradedBelow >= partialOutageBelow >= majorOutageBelow")
-  public boolean isOrdered() {
-    return degradedBelow >= partialOutageBelow && partialOutageBelow >= majorOutageBelow;
-  }
-
   /**
    * The policy.
    *
@@ -83,5 +68,10 @@ public class HealthFactory {
    */
   public HealthPolicy build() {
     return new HealthPolicy(degradedBelow, partialOutageBelow, majorOutageBelow, minimumRequests);
+  }
+
+  @Override
+  public void check() {
+    build();
   }
 }

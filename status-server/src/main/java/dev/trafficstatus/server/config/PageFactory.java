@@ -5,25 +5,22 @@ import dev.trafficstatus.core.status.Grouping;
 import dev.trafficstatus.core.status.PageSettings;
 import dev.trafficstatus.spi.page.RendererFactory;
 import io.dropwizard.util.Duration;
-import io.dropwizard.validation.MaxDuration;
-import io.dropwizard.validation.MinDuration;
-import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * {@code status.page}: where the page is served and what it shows (the seed's {@code url_prefix}
- * and {@code routes=[...]}). With {@code enabled: false} the process only captures, writing into a
- * store that another process renders.
+ * {@code status.page}: where the page is served and what it shows (FlaskStatus's {@code
+ * url_prefix} and {@code routes=[...]}). With {@code enabled: false} the process only captures,
+ * writing into a store that another process renders. Defaults and bounds are {@link
+ * PageSettings}'s; the prefix, a path of this server, is checked here.
  */
-public class PageFactory {
+@ValidSettings
+public class PageFactory implements SettingsBlock {
+
+  private static final PageSettings DEFAULTS = PageSettings.defaults("");
 
   private boolean enabled = true;
 
@@ -33,36 +30,23 @@ public class PageFactory {
       message = "must be an absolute path such as /status, without a trailing slash")
   private String prefix = "/status";
 
-  @Size(max = 200)
   private String title;
 
-  @Min(1)
-  @Max(400)
-  private int days = 90;
+  private int days = DEFAULTS.defaultDays();
 
-  @Min(1)
-  @Max(400)
-  private int maxDays = 365;
+  private int maxDays = DEFAULTS.maxDays();
 
-  private ZoneId timeZone = ZoneId.of("UTC");
+  private ZoneId timeZone = DEFAULTS.zone();
 
-  @NotNull
-  @MinDuration(value = 5, unit = TimeUnit.SECONDS)
-  private Duration refresh = Duration.minutes(1);
+  @NotNull private Duration refresh = ConfigDurations.of(DEFAULTS.refresh());
 
-  @NotNull
-  @MinDuration(value = 5, unit = TimeUnit.SECONDS)
-  @MaxDuration(value = 1, unit = TimeUnit.DAYS)
-  private Duration historyRefresh = Duration.minutes(10);
+  @NotNull private Duration historyRefresh = ConfigDurations.of(DEFAULTS.historyRefresh());
 
-  @NotNull
-  @MinDuration(value = 1, unit = TimeUnit.MINUTES)
-  @MaxDuration(value = 1, unit = TimeUnit.DAYS)
-  private Duration currentWindow = Duration.minutes(15);
+  @NotNull private Duration currentWindow = ConfigDurations.of(DEFAULTS.currentWindow());
 
-  @NotNull private List<String> routes = List.of();
+  @NotNull private List<String> routes = DEFAULTS.rules();
 
-  @NotNull private Grouping groupBy = Grouping.GROUP;
+  @NotNull private Grouping groupBy = DEFAULTS.grouping();
 
   @Valid private RendererFactory renderer;
 
@@ -187,18 +171,6 @@ public class PageFactory {
     this.renderer = renderer;
   }
 
-  @ValidationMethod(message = "historyRefresh must not be shorter than refresh")
-  public boolean isHistoryRefreshAtLeastRefresh() {
-    return historyRefresh == null
-        || refresh == null
-        || historyRefresh.toJavaDuration().compareTo(refresh.toJavaDuration()) >= 0;
-  }
-
-  @ValidationMethod(message = "days must not exceed maxDays")
-  public boolean isDefaultWindowWithinMax() {
-    return days <= maxDays;
-  }
-
   /**
    * The core's page settings.
    *
@@ -216,5 +188,10 @@ public class PageFactory {
         currentWindow.toJavaDuration(),
         routes,
         groupBy);
+  }
+
+  @Override
+  public void check() {
+    build("service");
   }
 }

@@ -1,30 +1,26 @@
 package dev.trafficstatus.server.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.trafficstatus.core.maintain.MaintenanceSettings;
 import dev.trafficstatus.spi.store.Retention;
 import io.dropwizard.util.Duration;
-import io.dropwizard.validation.MinDuration;
-import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotNull;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code status.retention}: how long minute buckets and day rollups are kept, and how often the
  * background duty (rollups, deletion) runs. Rows grow with routes × time, never with requests.
+ * Defaults and bounds are {@link MaintenanceSettings}'s and {@link Retention}'s.
  */
-public class RetentionFactory {
+@ValidSettings
+public class RetentionFactory implements SettingsBlock {
 
-  @NotNull
-  @MinDuration(value = 2, unit = TimeUnit.DAYS)
-  private Duration minutes = Duration.days(7);
+  private static final MaintenanceSettings DEFAULTS = MaintenanceSettings.defaults();
 
-  @NotNull
-  @MinDuration(value = 2, unit = TimeUnit.DAYS)
-  private Duration days = Duration.days(400);
+  @NotNull private Duration minutes = ConfigDurations.of(DEFAULTS.retention().minutes());
 
-  @NotNull
-  @MinDuration(value = 1, unit = TimeUnit.MINUTES)
-  private Duration maintenanceInterval = Duration.minutes(10);
+  @NotNull private Duration days = ConfigDurations.of(DEFAULTS.retention().days());
+
+  @NotNull private Duration maintenanceInterval = ConfigDurations.of(DEFAULTS.interval());
 
   @JsonProperty
   public Duration getMinutes() {
@@ -56,17 +52,19 @@ public class RetentionFactory {
     this.maintenanceInterval = maintenanceInterval;
   }
 
-  @ValidationMethod(message = "days must be at least as long as minutes")
-  public boolean isDaysOutlivingMinutes() {
-    return minutes == null || days == null || days.toSeconds() >= minutes.toSeconds();
+  /**
+   * The settings.
+   *
+   * @return the retention and the maintenance interval
+   */
+  public MaintenanceSettings build() {
+    return new MaintenanceSettings(
+        new Retention(minutes.toJavaDuration(), days.toJavaDuration()),
+        maintenanceInterval.toJavaDuration());
   }
 
-  /**
-   * The retention.
-   *
-   * @return the retention
-   */
-  public Retention build() {
-    return new Retention(minutes.toJavaDuration(), days.toJavaDuration());
+  @Override
+  public void check() {
+    build();
   }
 }

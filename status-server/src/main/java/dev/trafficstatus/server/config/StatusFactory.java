@@ -43,6 +43,8 @@ public class StatusFactory {
 
   @Valid @NotNull private ApiFactory api = new ApiFactory();
 
+  @Valid @NotNull private HealthChecksFactory healthChecks = new HealthChecksFactory();
+
   /** The service name routes are recorded under; the application's name when left out. */
   @JsonProperty
   public String getService() {
@@ -146,6 +148,16 @@ public class StatusFactory {
   @JsonProperty
   public void setApi(ApiFactory api) {
     this.api = api;
+  }
+
+  @JsonProperty
+  public HealthChecksFactory getHealthChecks() {
+    return healthChecks;
+  }
+
+  @JsonProperty
+  public void setHealthChecks(HealthChecksFactory healthChecks) {
+    this.healthChecks = healthChecks;
   }
 
   /**

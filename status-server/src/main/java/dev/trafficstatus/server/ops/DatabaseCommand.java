@@ -1,6 +1,5 @@
 package dev.trafficstatus.server.ops;
 
-import dev.trafficstatus.server.StatusRuntime;
 import dev.trafficstatus.server.config.StatusFactory;
 import dev.trafficstatus.server.plugin.HostContext;
 import dev.trafficstatus.server.plugin.PluginCatalog;
@@ -64,10 +63,10 @@ public final class DatabaseCommand<C extends Configuration> extends ConfiguredCo
   protected void run(Bootstrap<C> bootstrap, Namespace namespace, C configuration) {
     StatusFactory status = accessor.apply(configuration);
     // The store is built outside the server: no Dropwizard environment, nothing recorded.
-    RouteRegistry noCapture = new RouteRegistry(Classifier.seedDefault(), Clock.systemUTC(), key -> false);
+    RouteRegistry noCapture = new RouteRegistry(Classifier.defaults(), Clock.systemUTC(), key -> false);
     HostContext context =
         new HostContext("db-command", "db-command", Clock.systemUTC(), noCapture, List.of());
-    StatusStore store = StatusRuntime.store(status, catalog).build(context);
+    StatusStore store = catalog.storeOf(status.getStore()).build(context);
     System.out.println("Store: " + store.describe());
     if ("migrate".equals(namespace.getString("action"))) {
       List<String> applied = store.migrate();

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Unhealthy when flushing lags: the store has not taken a flush for three intervals, so counts are
- * piling up in memory (requests are still served).
+ * Whether flushing lags: the store has not taken a flush for three intervals, so counts are piling
+ * up in memory (requests are still served). Not critical by default, as {@link StoreHealthCheck}.
  */
 public final class FlushHealthCheck extends HealthCheck {
 
@@ -17,17 +17,20 @@ public final class FlushHealthCheck extends HealthCheck {
   private final Clock clock;
   private final Duration allowedLag;
   private final Instant started;
+  private final boolean critical;
 
   /**
    * @param flusher the flusher
    * @param clock what "now" is
    * @param interval the flush interval
+   * @param critical whether a lag makes the check unhealthy
    */
-  public FlushHealthCheck(Flusher flusher, Clock clock, Duration interval) {
+  public FlushHealthCheck(Flusher flusher, Clock clock, Duration interval, boolean critical) {
     this.flusher = flusher;
     this.clock = clock;
     this.allowedLag = interval.multipliedBy(3);
     this.started = clock.instant();
+    this.critical = critical;
   }
 
   @Override
@@ -39,10 +42,11 @@ public final class FlushHealthCheck extends HealthCheck {
         stats.pendingBuckets() + " minute buckets pending, " + stats.droppedRequests()
             + " requests dropped so far";
     if (lag.compareTo(allowedLag) > 0) {
-      return Result.unhealthy(
+      return HealthResults.degraded(
+          critical,
           "no successful flush for " + lag.toSeconds() + "s (" + stats.failedWrites()
               + " failed writes); " + figures);
     }
-    return Result.healthy(figures);
+    return HealthResults.fine(critical, figures);
   }
 }

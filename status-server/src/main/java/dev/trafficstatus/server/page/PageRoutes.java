@@ -1,7 +1,8 @@
 package dev.trafficstatus.server.page;
 
-import dev.trafficstatus.server.StatusRuntime;
+import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.jersey.RelocatedResource;
+import dev.trafficstatus.spi.page.PageRenderer;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
 
@@ -11,16 +12,17 @@ public final class PageRoutes {
   private PageRoutes() {}
 
   /**
-   * Serves the page and its assets at the runtime's prefix.
+   * Serves the page and its assets at the prefix.
    *
-   * @param runtime the pipeline, which must serve a page
    * @param jersey the host's Jersey environment
+   * @param service the page model
+   * @param renderer the renderer plugin
+   * @param prefix where the page is served, such as {@code /status}
    * @param clock what "now" is
    */
-  public static void register(StatusRuntime runtime, JerseyEnvironment jersey, Clock clock) {
-    StatusPageResource page =
-        new StatusPageResource(
-            runtime.statusService(), runtime.renderer(), runtime.pagePrefix(), clock);
-    jersey.getResourceConfig().registerResources(RelocatedResource.at(runtime.pagePrefix(), page));
+  public static void register(
+      JerseyEnvironment jersey, StatusService service, PageRenderer renderer, String prefix, Clock clock) {
+    StatusPageResource page = new StatusPageResource(service, renderer, prefix, clock);
+    jersey.getResourceConfig().registerResources(RelocatedResource.at(prefix, page));
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.jsontype.TypeIdResolver;
 import dev.trafficstatus.spi.PluginFactory;
+import dev.trafficstatus.spi.store.StoreFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -163,6 +164,17 @@ public final class PluginCatalog {
     @SuppressWarnings("unchecked")
     T only = (T) kind.contract().cast(candidates.get(0));
     return only;
+  }
+
+  /**
+   * The store to use: the one configuration names, or the only store plugin with its defaults.
+   *
+   * @param configured the {@code status.store} block, or null when left out
+   * @return the store factory
+   * @throws IllegalStateException when none is configured and there is not exactly one
+   */
+  public StoreFactory storeOf(StoreFactory configured) {
+    return configured != null ? configured : soleDefault(PluginKind.STORE);
   }
 
   /**

@@ -3,7 +3,7 @@ package dev.trafficstatus.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.trafficstatus.server.StatusRuntime;
+import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.server.testapp.ShopApp;
 import dev.trafficstatus.server.testapp.ShopConfiguration;
 import dev.trafficstatus.server.testing.Eventually;

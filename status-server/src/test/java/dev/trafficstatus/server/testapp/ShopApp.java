@@ -59,7 +59,7 @@ public class ShopApp extends Application<ShopConfiguration> {
     }
   }
 
-  /** Named after its method; odd ids do not exist (404, a failure by the seed's rule). */
+  /** Named after its method; odd ids do not exist (404: "no such item"). */
   @Path("/items/{id}")
   @Produces(MediaType.TEXT_PLAIN)
   public static final class ItemResource {

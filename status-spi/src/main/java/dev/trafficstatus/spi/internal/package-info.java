@@ -1,6 +1,6 @@
 /**
- * Not part of the plugin contract: the latency histogram's bucket layout and binary format, which
- * the core's hot path uses directly. Plugins use {@link dev.trafficstatus.spi.store.LatencyHistogram}
+ * Not part of the plugin contract: the latency histogram's bucket layout, which the core's hot
+ * path counts into directly. Plugins use {@link dev.trafficstatus.spi.store.LatencyHistogram}
  * only; a build rule keeps them from importing this package, and it may change in any release.
  */
 package dev.trafficstatus.spi.internal;

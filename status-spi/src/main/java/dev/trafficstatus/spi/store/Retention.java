@@ -1,5 +1,6 @@
 package dev.trafficstatus.spi.store;
 
+import dev.trafficstatus.spi.InvalidSettingException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,11 +17,14 @@ public record Retention(Duration minutes, Duration days) {
     Objects.requireNonNull(minutes, "minutes");
     Objects.requireNonNull(days, "days");
     if (minutes.compareTo(Duration.ofDays(2)) < 0) {
-      throw new IllegalArgumentException("minute rows must be kept at least 2 days, got " + minutes);
+      throw new InvalidSettingException(
+          "minutes", "must be at least 2d (yesterday is rolled up from them), got "
+              + InvalidSettingException.text(minutes));
     }
     if (days.compareTo(minutes) < 0) {
-      throw new IllegalArgumentException(
-          "day rows (" + days + ") must be kept at least as long as minute rows (" + minutes + ")");
+      throw new InvalidSettingException(
+          "days", "must be at least as long as minutes ("
+              + InvalidSettingException.text(minutes) + "), got " + InvalidSettingException.text(days));
     }
   }
 

@@ -102,6 +102,17 @@ class LatencyHistogramTest {
   }
 
   @Test
+  void encodingRoundTripsEvenNearTheCountLimit() {
+    LatencyHistogram histogram =
+        LatencyHistogram.builder()
+            .record(Duration.ofDays(400), Long.MAX_VALUE / 4)
+            .record(Duration.ofMillis(3), 1_000_000)
+            .build();
+
+    assertThat(LatencyHistogram.decode(histogram.encode())).isEqualTo(histogram);
+  }
+
+  @Test
   void hugeLatenciesAreKept() {
     assertThat(LatencyHistogram.of(Duration.ofDays(400)).count()).isEqualTo(1);
     assertThat(LatencyHistogram.of(Duration.ofDays(400)).percentile(50).orElseThrow())

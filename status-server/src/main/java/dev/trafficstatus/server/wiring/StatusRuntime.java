@@ -1,22 +1,21 @@
-package dev.trafficstatus.server;
+package dev.trafficstatus.server.wiring;
 
 import dev.trafficstatus.core.aggregate.MinuteHarvester;
 import dev.trafficstatus.core.aggregate.RouteRegistry;
 import dev.trafficstatus.core.flush.Flusher;
 import dev.trafficstatus.core.maintain.Housekeeper;
-import dev.trafficstatus.core.status.PageSettings;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.config.StatusFactory;
 import dev.trafficstatus.server.plugin.HostContext;
 import dev.trafficstatus.server.plugin.PluginCatalog;
 import dev.trafficstatus.server.plugin.PluginKind;
+import dev.trafficstatus.spi.Lifecycle;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.capture.Capture;
 import dev.trafficstatus.spi.capture.CaptureFactory;
 import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.RendererFactory;
 import dev.trafficstatus.spi.store.StatusStore;
-import dev.trafficstatus.spi.store.StoreFactory;
 import io.dropwizard.core.setup.Environment;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -26,14 +25,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * The pipeline built from the {@code status:} block: store, route registry, flusher, maintenance,
- * captures, and (unless capture-only) the page service and renderer. Built once per process by the
- * bundle; holds no Jersey or HTTP concerns.
+ * captures, and (unless capture-only) the page. Built once per process by the bundle, immutable,
+ * and free of Jersey and HTTP concerns: the registrars of the bundle take from it only what each
+ * one serves.
  */
 public final class StatusRuntime {
+
+  /**
+   * What the page needs, present unless the process only captures.
+   *
+   * @param service the page model
+   * @param renderer the page's renderer plugin
+   * @param prefix where the page is served, such as {@code /status}
+   */
+  public record Page(StatusService service, PageRenderer renderer, String prefix) {
+
+    /** Checks every part is present. */
+    public Page {
+      Objects.requireNonNull(service, "service");
+      Objects.requireNonNull(renderer, "renderer");
+      Objects.requireNonNull(prefix, "prefix");
+    }
+  }
 
   private final String service;
   private final String instance;
@@ -43,39 +61,27 @@ public final class StatusRuntime {
   private final Housekeeper housekeeper;
   private final List<Capture> captures;
   private final List<String> captureNames;
-  private final PageSettings pageSettings;
-  private final StatusService statusService;
-  private final PageRenderer renderer;
-  private final String pagePrefix;
+  private final Optional<Page> page;
 
-  private StatusRuntime(Builder b) {
-    this.service = b.service;
-    this.instance = b.instance;
-    this.store = b.store;
-    this.registry = b.registry;
-    this.flusher = b.flusher;
-    this.housekeeper = b.housekeeper;
-    this.captures = List.copyOf(b.captures);
-    this.captureNames = List.copyOf(b.captureNames);
-    this.pageSettings = b.pageSettings;
-    this.statusService = b.statusService;
-    this.renderer = b.renderer;
-    this.pagePrefix = b.pagePrefix;
-  }
-
-  private static final class Builder {
-    String service;
-    String instance;
-    StatusStore store;
-    RouteRegistry registry;
-    Flusher flusher;
-    Housekeeper housekeeper;
-    final List<Capture> captures = new ArrayList<>();
-    final List<String> captureNames = new ArrayList<>();
-    PageSettings pageSettings;
-    StatusService statusService;
-    PageRenderer renderer;
-    String pagePrefix;
+  private StatusRuntime(
+      String service,
+      String instance,
+      StatusStore store,
+      RouteRegistry registry,
+      Flusher flusher,
+      Housekeeper housekeeper,
+      List<Capture> captures,
+      List<String> captureNames,
+      Optional<Page> page) {
+    this.service = service;
+    this.instance = instance;
+    this.store = store;
+    this.registry = registry;
+    this.flusher = flusher;
+    this.housekeeper = housekeeper;
+    this.captures = List.copyOf(captures);
+    this.captureNames = List.copyOf(captureNames);
+    this.page = page;
   }
 
   /**
@@ -84,67 +90,61 @@ public final class StatusRuntime {
    * @param config the {@code status:} block
    * @param catalog the plugins available
    * @param applicationName the default service name
-   * @param environment the Dropwizard environment, offered to plugins that ask for it
+   * @param environment the Dropwizard environment, offered to plugins that ask for it; may be null
    * @param clock the clock every component uses
    * @return the runtime
    */
-  public static StatusRuntime build(
+  public static StatusRuntime assemble(
       StatusFactory config,
       PluginCatalog catalog,
       String applicationName,
       Environment environment,
       Clock clock) {
-    Builder b = new Builder();
-    b.service = serviceName(config, applicationName);
-    b.instance = uniqueInstance(config.getInstance());
-    b.pagePrefix = config.getPage().getPrefix();
-    b.registry =
+    String service = serviceName(config, applicationName);
+    String instance = uniqueInstance(config.getInstance());
+    RouteRegistry registry =
         new RouteRegistry(
-            config.getClassification().build(), clock, capturedRoutes(b.service, ownPaths(config)));
-    List<Object> hostObjects =
-        environment == null ? List.of() : List.of(environment, environment.metrics());
-    HostContext context = new HostContext(b.service, b.instance, clock, b.registry, hostObjects);
+            config.getClassification().build(), clock, capturedRoutes(service, ownPaths(config)));
+    HostContext context =
+        new HostContext(service, instance, clock, registry, hostObjects(environment));
 
-    b.store = store(config, catalog).build(context);
-    b.flusher =
+    StatusStore store = catalog.storeOf(config.getStore()).build(context);
+    Flusher flusher =
         new Flusher(
-            b.registry,
-            new MinuteHarvester(b.registry, clock, b.instance),
-            b.store,
+            registry,
+            new MinuteHarvester(registry, clock, instance),
+            store,
             clock,
             config.getFlush().build());
-    b.housekeeper =
-        new Housekeeper(
-            b.store,
-            clock,
-            config.getRetention().build(),
-            config.getRetention().getMaintenanceInterval().toJavaDuration());
+    Housekeeper housekeeper = new Housekeeper(store, clock, config.getRetention().build());
+    List<Capture> captures = new ArrayList<>();
+    List<String> captureNames = new ArrayList<>();
     for (CaptureFactory factory : captures(config, catalog)) {
-      b.captures.add(factory.build(context));
-      b.captureNames.add(factory.name());
+      captures.add(factory.build(context));
+      captureNames.add(factory.name());
     }
-    b.pageSettings = config.getPage().build(b.service);
+    Optional<Page> page = Optional.empty();
     if (config.getPage().isEnabled()) {
-      b.statusService =
-          new StatusService(b.store, b.pageSettings, config.getHealth().build(), clock);
       RendererFactory rendererFactory =
           config.getPage().getRenderer() != null
               ? config.getPage().getRenderer()
               : catalog.soleDefault(PluginKind.RENDERER);
-      b.renderer = rendererFactory.build(context);
+      page =
+          Optional.of(
+              new Page(
+                  new StatusService(
+                      store, config.getPage().build(service), config.getHealth().build(), clock),
+                  rendererFactory.build(context),
+                  config.getPage().getPrefix()));
     }
-    return new StatusRuntime(b);
+    return new StatusRuntime(
+        service, instance, store, registry, flusher, housekeeper, captures, captureNames, page);
   }
 
-  /**
-   * The store configuration names, or the only store plugin with its defaults.
-   *
-   * @param config the {@code status:} block
-   * @param catalog the plugins available
-   * @return the store factory
-   */
-  public static StoreFactory store(StatusFactory config, PluginCatalog catalog) {
-    return config.getStore() != null ? config.getStore() : catalog.soleDefault(PluginKind.STORE);
+  private static List<Object> hostObjects(Environment environment) {
+    return environment == null
+        ? List.of()
+        : List.of(environment, environment.metrics(), environment.healthChecks());
   }
 
   private static List<CaptureFactory> captures(StatusFactory config, PluginCatalog catalog) {
@@ -203,32 +203,64 @@ public final class StatusRuntime {
     return prefix + "-" + suffix.substring(0, Math.min(8, suffix.length()));
   }
 
+  /**
+   * The service this process records under.
+   *
+   * @return the service name
+   */
   public String service() {
     return service;
   }
 
+  /**
+   * This process's instance id.
+   *
+   * @return the id
+   */
   public String instance() {
     return instance;
   }
 
+  /**
+   * The store.
+   *
+   * @return the store plugin's store
+   */
   public StatusStore store() {
     return store;
   }
 
+  /**
+   * The route registry, which is the recorder captures feed.
+   *
+   * @return the registry
+   */
   public RouteRegistry registry() {
     return registry;
   }
 
+  /**
+   * The flusher.
+   *
+   * @return the flusher
+   */
   public Flusher flusher() {
     return flusher;
   }
 
-  public Housekeeper housekeeper() {
-    return housekeeper;
-  }
-
-  public List<Capture> captures() {
-    return captures;
+  /**
+   * Everything with a lifecycle, in start order: the store first (the others need it), then
+   * flushing, maintenance and the captures. Stopped in reverse.
+   *
+   * @return the components
+   */
+  public List<Lifecycle> lifecycles() {
+    List<Lifecycle> all = new ArrayList<>();
+    all.add(store);
+    all.add(flusher);
+    all.add(housekeeper);
+    all.addAll(captures);
+    return all;
   }
 
   /**
@@ -244,31 +276,27 @@ public final class StatusRuntime {
     return lines;
   }
 
-  public PageSettings pageSettings() {
-    return pageSettings;
+  /**
+   * The page, unless the process only captures.
+   *
+   * @return the page's parts, or empty
+   */
+  public Optional<Page> page() {
+    return page;
   }
 
-  /** Whether this process serves the page (false in capture-only mode). */
-  public boolean servesPage() {
-    return statusService != null;
-  }
-
+  /**
+   * The page model.
+   *
+   * @return the page's service
+   * @throws IllegalStateException in a capture-only process
+   */
   public StatusService statusService() {
-    return Objects.requireNonNull(statusService, "capture-only: no page");
-  }
-
-  public PageRenderer renderer() {
-    return Objects.requireNonNull(renderer, "capture-only: no page");
-  }
-
-  public String pagePrefix() {
-    return pagePrefix;
+    return page.orElseThrow(() -> new IllegalStateException("capture-only: no page")).service();
   }
 
   /** Makes the next page request read the store, after a flush or an edit; no-op without page. */
   public void forgetCachedPages() {
-    if (statusService != null) {
-      statusService.invalidate();
-    }
+    page.ifPresent(p -> p.service().invalidate());
   }
 }
