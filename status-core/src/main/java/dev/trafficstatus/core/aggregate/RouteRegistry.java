@@ -41,10 +41,9 @@ public final class RouteRegistry implements Recorder {
         public void recordFailure(long latencyNanos) {}
       };
 
-  private static final System.Logger LOG = System.getLogger(RouteRegistry.class.getName());
-
   private final Classifier classifier;
   private final Clock clock;
+  private final System.Logger log;
   private final int stripes;
   private final Predicate<RouteKey> captured;
   private final ConcurrentHashMap<RouteKey, RouteCounters> routes = new ConcurrentHashMap<>();
@@ -60,10 +59,31 @@ public final class RouteRegistry implements Recorder {
    * @param captured which routes are recorded; the others get {@link #IGNORED}
    */
   public RouteRegistry(Classifier classifier, Clock clock, Predicate<RouteKey> captured) {
-    this(classifier, clock, captured, defaultStripes());
+    this(classifier, clock, captured, System.getLogger(RouteRegistry.class.getName()));
+  }
+
+  /**
+   * @param classifier how status codes count
+   * @param clock the clock that decides which minute a request falls in
+   * @param captured which routes are recorded; the others get {@link #IGNORED}
+   * @param log where the first capture failure is logged
+   */
+  public RouteRegistry(
+      Classifier classifier, Clock clock, Predicate<RouteKey> captured, System.Logger log) {
+    this(classifier, clock, captured, defaultStripes(), log);
   }
 
   RouteRegistry(Classifier classifier, Clock clock, Predicate<RouteKey> captured, int stripes) {
+    this(classifier, clock, captured, stripes, System.getLogger(RouteRegistry.class.getName()));
+  }
+
+  private RouteRegistry(
+      Classifier classifier,
+      Clock clock,
+      Predicate<RouteKey> captured,
+      int stripes,
+      System.Logger log) {
+    this.log = Objects.requireNonNull(log, "log");
     this.classifier = Objects.requireNonNull(classifier, "classifier");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.captured = Objects.requireNonNull(captured, "captured");
@@ -111,7 +131,7 @@ public final class RouteRegistry implements Recorder {
   public void failed(Throwable error) {
     failures.increment();
     if (failureLogged.compareAndSet(false, true)) {
-      LOG.log(
+      log.log(
           Level.ERROR,
           "Capturing a request failed; the request itself was served. Further capture failures are"
               + " only counted (metric: capture failures).",

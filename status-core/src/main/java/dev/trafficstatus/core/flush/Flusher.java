@@ -28,8 +28,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Flusher implements Lifecycle {
 
-  private static final System.Logger LOG = System.getLogger(Flusher.class.getName());
-
   /** Waited after a minute closes before harvesting it, so requests in flight land first. */
   private static final Duration GRACE = Duration.ofSeconds(2);
 
@@ -39,6 +37,7 @@ public final class Flusher implements Lifecycle {
   private final Clock clock;
   private final FlushSettings settings;
   private final PendingBuckets pending;
+  private final System.Logger log;
 
   private ScheduledExecutorService executor;
   private long writtenBuckets;
@@ -62,6 +61,25 @@ public final class Flusher implements Lifecycle {
       StatusStore store,
       Clock clock,
       FlushSettings settings) {
+    this(registry, harvester, store, clock, settings, System.getLogger(Flusher.class.getName()));
+  }
+
+  /**
+   * @param registry where routes are declared and counted
+   * @param harvester reads the counters
+   * @param store where everything goes
+   * @param clock decides which minutes are closed
+   * @param settings interval and bounds
+   * @param log where outages and recoveries are logged
+   */
+  public Flusher(
+      RouteRegistry registry,
+      MinuteHarvester harvester,
+      StatusStore store,
+      Clock clock,
+      FlushSettings settings,
+      System.Logger log) {
+    this.log = Objects.requireNonNull(log, "log");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.harvester = Objects.requireNonNull(harvester, "harvester");
     this.store = Objects.requireNonNull(store, "store");
@@ -106,7 +124,7 @@ public final class Flusher implements Lifecycle {
     }
     FlushReport last = flushAll();
     if (!last.complete()) {
-      LOG.log(
+      log.log(
           Level.ERROR,
           "Stopping with {0} minute buckets the store did not take; their counts are lost: {1}",
           last.bucketsPending(),
@@ -119,7 +137,7 @@ public final class Flusher implements Lifecycle {
       flushClosed();
     } catch (RuntimeException | Error bug) {
       // A scheduled task that throws is never run again: log and keep the schedule alive.
-      LOG.log(Level.ERROR, "Flush failed unexpectedly; the next flush will try again", bug);
+      log.log(Level.ERROR, "Flush failed unexpectedly; the next flush will try again", bug);
     }
   }
 
@@ -155,7 +173,7 @@ public final class Flusher implements Lifecycle {
     int dropped = pending.add(harvested);
     if (dropped > 0 && !overflowLogged) {
       overflowLogged = true;
-      LOG.log(
+      log.log(
           Level.ERROR,
           "The store has not taken minute buckets for a while and the buffer of {0} is full:"
               + " dropping the oldest. Dropped counts are in the metric of dropped requests;"
@@ -193,7 +211,7 @@ public final class Flusher implements Lifecycle {
 
   private void recovered(int written) {
     if (failuresInARow > 0) {
-      LOG.log(
+      log.log(
           Level.INFO,
           "The store answers again after {0} failed flushes; wrote {1} waiting minute buckets.",
           failuresInARow,
@@ -207,7 +225,7 @@ public final class Flusher implements Lifecycle {
   private void failed(RuntimeException storeFailure) {
     failedWrites++;
     if (failuresInARow++ == 0) {
-      LOG.log(
+      log.log(
           Level.WARNING,
           "Could not flush to the store; keeping up to {0} minute buckets in memory and retrying"
               + " every {1}s. Requests are served as before. Cause: {2}",
@@ -215,7 +233,7 @@ public final class Flusher implements Lifecycle {
           settings.interval().toSeconds(),
           storeFailure.toString());
     } else {
-      LOG.log(Level.DEBUG, "Flush failed again ({0} in a row)", failuresInARow);
+      log.log(Level.DEBUG, "Flush failed again ({0} in a row)", failuresInARow);
     }
   }
 

@@ -18,8 +18,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Housekeeper implements Lifecycle {
 
-  private static final System.Logger LOG = System.getLogger(Housekeeper.class.getName());
-
   /** First run shortly after start, so a restarted process rolls up what it missed. */
   private static final Duration FIRST_RUN = Duration.ofSeconds(30);
 
@@ -27,6 +25,7 @@ public final class Housekeeper implements Lifecycle {
   private final Clock clock;
   private final Retention retention;
   private final Duration interval;
+  private final System.Logger log;
   private ScheduledExecutorService executor;
 
   /**
@@ -35,6 +34,18 @@ public final class Housekeeper implements Lifecycle {
    * @param settings how long rows are kept and how often to run
    */
   public Housekeeper(StatusStore store, Clock clock, MaintenanceSettings settings) {
+    this(store, clock, settings, System.getLogger(Housekeeper.class.getName()));
+  }
+
+  /**
+   * @param store the store to maintain
+   * @param clock what "now" is
+   * @param settings how long rows are kept and how often to run
+   * @param log where what maintenance did is logged
+   */
+  public Housekeeper(
+      StatusStore store, Clock clock, MaintenanceSettings settings, System.Logger log) {
+    this.log = Objects.requireNonNull(log, "log");
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.retention = settings.retention();
@@ -50,7 +61,7 @@ public final class Housekeeper implements Lifecycle {
     MaintenanceReport report = store.maintain(clock.instant(), retention);
     if (report.ran() && (report.daysRolledUp() > 0 || report.minuteRowsDeleted() > 0
         || report.dayRowsDeleted() > 0)) {
-      LOG.log(
+      log.log(
           Level.INFO,
           "Maintenance: rolled up {0} route-days, deleted {1} minute rows and {2} day rows past"
               + " retention",
@@ -66,7 +77,7 @@ public final class Housekeeper implements Lifecycle {
       runOnce();
     } catch (RuntimeException failure) {
       // Maintenance is retried at the next interval; rows wait, nothing is lost meanwhile.
-      LOG.log(Level.WARNING, "Maintenance failed; will try again in " + interval, failure);
+      log.log(Level.WARNING, "Maintenance failed; will try again in " + interval, failure);
     }
   }
 

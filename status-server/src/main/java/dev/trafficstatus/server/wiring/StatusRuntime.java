@@ -104,7 +104,10 @@ public final class StatusRuntime {
     String instance = uniqueInstance(config.getInstance());
     RouteRegistry registry =
         new RouteRegistry(
-            config.getClassification().build(), clock, capturedRoutes(service, ownPaths(config)));
+            config.getClassification().build(),
+            clock,
+            capturedRoutes(service, ownPaths(config)),
+            Slf4jSystemLogger.of(RouteRegistry.class));
     HostContext context =
         new HostContext(service, instance, clock, registry, hostObjects(environment));
 
@@ -115,8 +118,11 @@ public final class StatusRuntime {
             new MinuteHarvester(registry, clock, instance),
             store,
             clock,
-            config.getFlush().build());
-    Housekeeper housekeeper = new Housekeeper(store, clock, config.getRetention().build());
+            config.getFlush().build(),
+            Slf4jSystemLogger.of(Flusher.class));
+    Housekeeper housekeeper =
+        new Housekeeper(
+            store, clock, config.getRetention().build(), Slf4jSystemLogger.of(Housekeeper.class));
     List<Capture> captures = new ArrayList<>();
     List<String> captureNames = new ArrayList<>();
     for (CaptureFactory factory : captures(config, catalog)) {
