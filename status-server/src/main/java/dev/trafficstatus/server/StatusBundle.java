@@ -138,6 +138,7 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
           runtime.store(),
           runtime.service(),
           runtime::forgetCachedPages,
+          runtime.flusher()::declarePending,
           clock);
     }
     StartupLog.register(

@@ -76,6 +76,15 @@ public final class MinuteHarvester {
   }
 
   /**
+   * This process's instance id, written into every bucket.
+   *
+   * @return the instance id
+   */
+  public String instance() {
+    return instance;
+  }
+
+  /**
    * Requests harvested so far: the "requests captured" metric, updated at each harvest.
    *
    * @return the count since start

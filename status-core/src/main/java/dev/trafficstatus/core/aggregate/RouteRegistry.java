@@ -52,6 +52,7 @@ public final class RouteRegistry implements Recorder {
   private final LongAdder unmatched = new LongAdder();
   private final LongAdder failures = new LongAdder();
   private final AtomicBoolean failureLogged = new AtomicBoolean();
+  private volatile Runnable onDeclared = () -> {};
 
   /**
    * @param classifier how status codes count
@@ -118,8 +119,19 @@ public final class RouteRegistry implements Recorder {
                     new RouteCounters(route, classifier.forRule(key.rule()), clock, stripes, this));
     if (counters == created[0]) {
       undeclared.add(route);
+      onDeclared.run();
     }
     return counters;
+  }
+
+  /**
+   * Runs something each time a capture declares a new route, on the capture's thread: the flusher
+   * makes routes known to the store soon after. Set once, while the pipeline is wired.
+   *
+   * @param listener what to run; cheap and never throwing
+   */
+  public void whenDeclared(Runnable listener) {
+    this.onDeclared = Objects.requireNonNull(listener, "listener");
   }
 
   @Override

@@ -14,22 +14,32 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Moves counts from memory to the store: declares new routes, harvests closed minutes and writes
- * them in batches, once per interval on its own thread.
+ * Moves counts from memory to the store: declares new routes as soon as they are seen, harvests
+ * closed minutes and writes them in batches, once per interval on its own thread.
+ *
+ * <p>Each process flushes at its own {@link #phase phase} of the interval: 2 seconds after the
+ * boundary (so requests in flight land first) plus a share of up to 10 seconds fixed by its
+ * instance id, so instances sharing a database do not all write at the same second. A crash loses
+ * what was counted since the last flush: at most one interval plus the phase.
  *
  * <p>When the store fails, harvested buckets wait in a bounded buffer and are written when it
  * answers again; beyond the bound the oldest are dropped, counted in {@link FlushStats} and logged
  * once per outage. On {@link #stop()} the partial current minute is flushed too, so a graceful stop
- * loses nothing; a crash loses at most one interval.
+ * loses nothing.
  */
 public final class Flusher implements Lifecycle {
 
   /** Waited after a minute closes before harvesting it, so requests in flight land first. */
   private static final Duration GRACE = Duration.ofSeconds(2);
+
+  /** The widest spread of phases over instances. */
+  private static final Duration SPREAD = Duration.ofSeconds(10);
 
   private final RouteRegistry registry;
   private final MinuteHarvester harvester;
@@ -39,7 +49,9 @@ public final class Flusher implements Lifecycle {
   private final PendingBuckets pending;
   private final System.Logger log;
 
-  private ScheduledExecutorService executor;
+  private final Duration phase;
+  private final AtomicBoolean declareQueued = new AtomicBoolean();
+  private volatile ScheduledExecutorService executor;
   private long writtenBuckets;
   private long failedWrites;
   private int failuresInARow;
@@ -86,7 +98,39 @@ public final class Flusher implements Lifecycle {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.pending = new PendingBuckets(settings.maxPendingBuckets());
+    this.phase = phase(harvester.instance(), settings.interval());
     this.stats = snapshot();
+  }
+
+  /**
+   * When in each interval an instance flushes: {@code GRACE} after the boundary, plus a share of
+   * up to {@code SPREAD} (a quarter of the interval at most) fixed by its instance id.
+   *
+   * @param instance the instance id
+   * @param interval the flush interval
+   * @return the offset from each interval's boundary
+   */
+  static Duration phase(String instance, Duration interval) {
+    long intervalMillis = interval.toMillis();
+    long grace = Math.min(GRACE.toMillis(), intervalMillis / 2);
+    long spread = Math.min(SPREAD.toMillis(), intervalMillis / 4);
+    long share = spread == 0 ? 0 : Math.floorMod(mix(instance.hashCode()), spread);
+    return Duration.ofMillis(grace + share);
+  }
+
+  /** Spreads close hash codes apart (instance ids differ in their last characters). */
+  private static long mix(int hash) {
+    long h = hash * 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 29);
+  }
+
+  /**
+   * This process's phase: how long after each interval's boundary it flushes.
+   *
+   * @return the offset
+   */
+  public Duration phase() {
+    return phase;
   }
 
   /** Starts the flush thread: one flush at once (to declare routes), then one per interval. */
@@ -104,10 +148,76 @@ public final class Flusher implements Lifecycle {
             });
     long intervalMillis = settings.interval().toMillis();
     long sinceBoundary = Math.floorMod(clock.millis(), intervalMillis);
-    long firstDelay = intervalMillis - sinceBoundary + GRACE.toMillis();
+    long firstDelay = Math.floorMod(phase.toMillis() - sinceBoundary, intervalMillis);
     executor.execute(this::flushClosedQuietly);
     executor.scheduleAtFixedRate(
         this::flushClosedQuietly, firstDelay, intervalMillis, TimeUnit.MILLISECONDS);
+    log.log(
+        Level.INFO,
+        "Flushing every {0} ms, {1} ms past each boundary: a crash loses at most {2} ms of counts",
+        intervalMillis,
+        phase.toMillis(),
+        intervalMillis + phase.toMillis());
+  }
+
+  /**
+   * Makes newly declared routes known to the store soon, on the flush thread, rather than at the
+   * next flush: so the configure API knows an app's routes from its start. Many calls in a row
+   * (a capture declaring its routes one by one) make one declaration.
+   */
+  public void declareSoon() {
+    ScheduledExecutorService running = executor;
+    if (running != null && declareQueued.compareAndSet(false, true)) {
+      try {
+        running.execute(
+            () -> {
+              declareQueued.set(false);
+              declarePendingQuietly();
+            });
+      } catch (RejectedExecutionException stopping) {
+        // Stopping: the last flush declares what is left.
+        declareQueued.set(false);
+      }
+    }
+  }
+
+  /** Flushes soon, on the flush thread: when the store has just become available. */
+  public void flushSoon() {
+    ScheduledExecutorService running = executor;
+    if (running != null) {
+      try {
+        running.execute(this::flushClosedQuietly);
+      } catch (RejectedExecutionException stopping) {
+        // Stopping: the last flush writes what is left.
+      }
+    }
+  }
+
+  /**
+   * Makes the routes declared since the last flush known to the store now.
+   *
+   * @return how many routes were declared; 0 when none waited or the store refused (they wait on)
+   */
+  public synchronized int declarePending() {
+    List<RouteDescriptor> routes = registry.takeUndeclared();
+    if (routes.isEmpty()) {
+      return 0;
+    }
+    try {
+      store.declareRoutes(routes);
+      return routes.size();
+    } catch (RuntimeException storeFailure) {
+      registry.returnUndeclared(routes);
+      return 0;
+    }
+  }
+
+  private void declarePendingQuietly() {
+    try {
+      declarePending();
+    } catch (RuntimeException | Error bug) {
+      log.log(Level.ERROR, "Declaring routes failed unexpectedly; the next flush will try again", bug);
+    }
   }
 
   /** Stops the thread, then flushes everything, the partial current minute included. */

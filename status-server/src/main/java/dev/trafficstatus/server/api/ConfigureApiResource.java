@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class ConfigureApiResource {
   private final String defaultService;
   private final String path;
   private final Runnable onChange;
+  private final IntSupplier declarePending;
   private final Clock clock;
 
   /**
@@ -57,10 +59,30 @@ public final class ConfigureApiResource {
    */
   public ConfigureApiResource(
       StatusStore store, String defaultService, String path, Runnable onChange, Clock clock) {
+    this(store, defaultService, path, onChange, () -> 0, clock);
+  }
+
+  /**
+   * @param store where routes are kept
+   * @param defaultService the service of routes whose request names none (this app's)
+   * @param path where the API is served, for messages that point at {@code restore}
+   * @param onChange called after every change, so a cached page shows it at once
+   * @param declarePending makes the routes this process's captures declared known to the store
+   *     now, returning how many: a route unknown to the store may just not be declared yet
+   * @param clock what "now" is: a restored route counts from the next minute on
+   */
+  public ConfigureApiResource(
+      StatusStore store,
+      String defaultService,
+      String path,
+      Runnable onChange,
+      IntSupplier declarePending,
+      Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.defaultService = Objects.requireNonNull(defaultService, "defaultService");
     this.path = Objects.requireNonNull(path, "path");
     this.onChange = Objects.requireNonNull(onChange, "onChange");
+    this.declarePending = Objects.requireNonNull(declarePending, "declarePending");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -111,7 +133,11 @@ public final class ConfigureApiResource {
         // RouteEdit's messages name the field and the limit, never the text.
         throw new ApiRejection(Response.Status.BAD_REQUEST, invalid.getMessage());
       }
-      StoredRoute edited = store.editRoute(key, edit).orElseThrow(() -> noVisibleRoute(key));
+      Optional<StoredRoute> found = store.editRoute(key, edit);
+      if (found.isEmpty() && declarePending.getAsInt() > 0) {
+        found = store.editRoute(key, edit);
+      }
+      StoredRoute edited = found.orElseThrow(() -> noVisibleRoute(key));
       changed("modified", key);
       return ApiResponses.ok(new RouteMessageJson("Route modified", RouteJson.of(edited)));
     });
@@ -123,7 +149,7 @@ public final class ConfigureApiResource {
     return answer(() -> {
       RouteReference reference = ApiRequestReader.read(headers, body, RouteReference.class, RULE_EXAMPLE);
       RouteKey key = keyOf(reference.rule(), reference.service());
-      if (!store.deleteRoute(key)) {
+      if (!store.deleteRoute(key) && !(declarePending.getAsInt() > 0 && store.deleteRoute(key))) {
         throw noVisibleRoute(key);
       }
       changed("deleted", key);
@@ -204,8 +230,8 @@ public final class ConfigureApiResource {
   private ApiRejection noVisibleRoute(RouteKey key) {
     return new ApiRejection(
         Response.Status.NOT_FOUND,
-        "No route " + describe(key) + "; GET " + path + " lists the routes (a route is listed once"
-            + " the app that serves it has flushed, within a minute of its start; a deleted one has"
+        "No route " + describe(key) + "; GET " + path + " lists the routes (an app's routes are"
+            + " listed from its start, once it reaches the status database; a deleted one has"
             + " \"hidden\": true and comes back with POST " + path + "/restore)");
   }
 

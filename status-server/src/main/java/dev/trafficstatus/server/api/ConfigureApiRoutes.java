@@ -5,6 +5,7 @@ import dev.trafficstatus.server.jersey.RelocatedResource;
 import dev.trafficstatus.spi.store.StatusStore;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
+import java.util.function.IntSupplier;
 
 /**
  * Registers the configure API with the host's Jersey under the configured path: the resource and
@@ -23,6 +24,7 @@ public final class ConfigureApiRoutes {
    * @param store the store whose routes the API edits
    * @param service the service of routes whose request names none (this app's)
    * @param onChange called after every change, so a cached page shows it at once
+   * @param declarePending makes the routes declared so far known to the store now
    * @param clock what "now" is
    */
   public static void register(
@@ -31,9 +33,10 @@ public final class ConfigureApiRoutes {
       StatusStore store,
       String service,
       Runnable onChange,
+      IntSupplier declarePending,
       Clock clock) {
     ConfigureApiResource resource =
-        new ConfigureApiResource(store, service, api.getPath(), onChange, clock);
+        new ConfigureApiResource(store, service, api.getPath(), onChange, declarePending, clock);
     jersey.getResourceConfig().registerResources(RelocatedResource.at(api.getPath(), resource));
     jersey.register(BearerTokenAuthFilter.acceptingOnly(api.getSecret()));
   }

@@ -29,6 +29,8 @@ public class StatusFactory {
 
   @Valid private StoreFactory store;
 
+  @Valid @NotNull private StoreConnectFactory storeConnect = new StoreConnectFactory();
+
   @Valid private List<CaptureFactory> captures;
 
   @Valid @NotNull private PageFactory page = new PageFactory();
@@ -78,6 +80,16 @@ public class StatusFactory {
   @JsonProperty
   public void setStore(StoreFactory store) {
     this.store = store;
+  }
+
+  @JsonProperty
+  public StoreConnectFactory getStoreConnect() {
+    return storeConnect;
+  }
+
+  @JsonProperty
+  public void setStoreConnect(StoreConnectFactory storeConnect) {
+    this.storeConnect = storeConnect;
   }
 
   @JsonProperty

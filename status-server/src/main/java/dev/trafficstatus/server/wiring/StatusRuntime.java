@@ -2,6 +2,7 @@ package dev.trafficstatus.server.wiring;
 
 import dev.trafficstatus.core.aggregate.MinuteHarvester;
 import dev.trafficstatus.core.aggregate.RouteRegistry;
+import dev.trafficstatus.core.connect.ConnectingStore;
 import dev.trafficstatus.core.flush.Flusher;
 import dev.trafficstatus.core.maintain.Housekeeper;
 import dev.trafficstatus.core.status.StatusService;
@@ -55,7 +56,7 @@ public final class StatusRuntime {
 
   private final String service;
   private final String instance;
-  private final StatusStore store;
+  private final ConnectingStore store;
   private final RouteRegistry registry;
   private final Flusher flusher;
   private final Housekeeper housekeeper;
@@ -66,7 +67,7 @@ public final class StatusRuntime {
   private StatusRuntime(
       String service,
       String instance,
-      StatusStore store,
+      ConnectingStore store,
       RouteRegistry registry,
       Flusher flusher,
       Housekeeper housekeeper,
@@ -111,7 +112,12 @@ public final class StatusRuntime {
     HostContext context =
         new HostContext(service, instance, clock, registry, hostObjects(environment));
 
-    StatusStore store = catalog.storeOf(config.getStore()).build(context);
+    ConnectingStore store =
+        new ConnectingStore(
+            catalog.storeOf(config.getStore()).build(context),
+            config.getStoreConnect().build(),
+            Slf4jSystemLogger.of(ConnectingStore.class),
+            new SecureRandom());
     Flusher flusher =
         new Flusher(
             registry,
@@ -120,6 +126,10 @@ public final class StatusRuntime {
             clock,
             config.getFlush().build(),
             Slf4jSystemLogger.of(Flusher.class));
+    // Routes are made known to the store as soon as they are declared, and what waited is written
+    // as soon as the store has started.
+    registry.whenDeclared(flusher::declareSoon);
+    store.whenConnected(flusher::flushSoon);
     Housekeeper housekeeper =
         new Housekeeper(
             store, clock, config.getRetention().build(), Slf4jSystemLogger.of(Housekeeper.class));
@@ -233,6 +243,22 @@ public final class StatusRuntime {
    * @return the store plugin's store
    */
   public StatusStore store() {
+    return store;
+  }
+
+  /**
+   * The store once it has started, for tests and tools that write to it directly: the store starts
+   * in the background.
+   *
+   * @param timeout how long to wait at most
+   * @return the store
+   * @throws IllegalStateException when it has not started in time
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public StatusStore startedStore(java.time.Duration timeout) throws InterruptedException {
+    if (!store.awaitConnected(timeout)) {
+      throw new IllegalStateException("the store has not started within " + timeout);
+    }
     return store;
   }
 

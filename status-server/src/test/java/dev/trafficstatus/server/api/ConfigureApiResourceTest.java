@@ -249,7 +249,7 @@ class ConfigureApiResourceTest {
 
     assertThat(put.status()).isEqualTo(404);
     assertThat(put.error()).startsWith("No route '/nope' in service 'shop'; GET " + API + " lists the routes")
-        .contains("within a minute of its start");
+        .contains("listed from its start");
     assertThat(delete.status()).isEqualTo(404);
     assertThat(delete.error()).startsWith("No route '/hello' in service 'other'");
     assertThat(restore.status()).as("not deleted").isEqualTo(404);

@@ -11,6 +11,7 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -105,6 +106,12 @@ public final class StatusOnlyApp extends Application<StatusConfiguration> {
    * @return its store
    */
   public static StatusStore store(DropwizardAppExtension<StatusConfiguration> app) {
-    return ((StatusOnlyApp) app.getApplication()).bundle().runtime().store();
+    try {
+      // The store starts in the background; a test writes to it once it has.
+      return ((StatusOnlyApp) app.getApplication()).bundle().runtime().startedStore(Duration.ofSeconds(60));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(interrupted);
+    }
   }
 }
