@@ -2,9 +2,10 @@ package dev.trafficstatus.capture.jersey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trafficstatus.capture.jersey.CountingRecorder.Observation;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.testkit.RecordingRecorder;
+import dev.trafficstatus.testkit.RecordingRecorder.Observation;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -38,7 +39,7 @@ class JerseyCaptureAppTest {
   private static final String WRONG_PASSWORD = ShopClient.basic("ada", "guess");
 
   private ShopApplication shop;
-  private CountingRecorder recorder;
+  private RecordingRecorder recorder;
   private ShopClient client;
 
   @BeforeEach
@@ -120,7 +121,7 @@ class JerseyCaptureAppTest {
 
     assertThat(batch.counts()).isEqualTo(expectedCounts(calls));
     // Timed to the resume on the other thread, not to the resource method's quick return.
-    assertThat(recorder.fastestNanos("/async"))
+    assertThat(recorder.tally("/async").shortestNanos())
         .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(ShopResources.ASYNC_DELAY_MILLIS));
   }
 
@@ -259,8 +260,13 @@ class JerseyCaptureAppTest {
   private record Call(
       String method, String path, String authorization, int times, int status, String rule) {}
 
-  /** What a batch of calls changed in the recorder. */
-  private record Batch(Map<Observation, Long> counts, long unmatched) {}
+  /**
+   * What a batch of calls changed in the recorder.
+   *
+   * @param verdicts recordSuccess and recordFailure calls: the host classifies every request by its
+   *     status, so the Jersey capture must never judge one itself
+   */
+  private record Batch(Map<Observation, Long> counts, long unmatched, long verdicts) {}
 
   /**
    * Sends every call, checks each answer (so a wrong expectation cannot pass for a capture bug),
@@ -269,6 +275,7 @@ class JerseyCaptureAppTest {
   private Batch send(List<Call> calls) throws InterruptedException {
     Map<Observation, Long> countsBefore = recorder.counts();
     long unmatchedBefore = recorder.unmatchedCount();
+    long verdictsBefore = verdicts();
     long eventsBefore = recorder.events();
     int sent = 0;
     for (Call call : calls) {
@@ -282,8 +289,18 @@ class JerseyCaptureAppTest {
     assertThat(recorder.awaitEvents(eventsBefore + sent, SETTLE))
         .as("all %d requests reported within %s", sent, SETTLE)
         .isTrue();
-    return new Batch(
-        recorder.countsSince(countsBefore), recorder.unmatchedCount() - unmatchedBefore);
+    Batch batch =
+        new Batch(
+            recorder.countsSince(countsBefore),
+            recorder.unmatchedCount() - unmatchedBefore,
+            verdicts() - verdictsBefore);
+    assertThat(batch.verdicts()).as("requests the capture judged instead of the host").isZero();
+    return batch;
+  }
+
+  /** Every recordSuccess and recordFailure call so far, over all routes. */
+  private long verdicts() {
+    return recorder.tallies().values().stream().mapToLong(RecordingRecorder.Tally::verdicts).sum();
   }
 
   private static Map<Observation, Long> expectedCounts(List<Call> calls) {

@@ -1,11 +1,12 @@
 package dev.trafficstatus.capture.probe;
 
-import dev.trafficstatus.testkit.TestCaptureContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.capture.CaptureFactory;
+import dev.trafficstatus.testkit.RecordingRecorder;
+import dev.trafficstatus.testkit.TestCaptureContext;
 import io.dropwizard.configuration.ConfigurationException;
 import io.dropwizard.configuration.ConfigurationSourceProvider;
 import io.dropwizard.configuration.DefaultConfigurationFactoryFactory;
@@ -37,8 +38,8 @@ class ProbeCaptureFactoryTest {
         .build(inline, "probe.yml");
   }
 
-  private static CountingRecorder declare(ProbeCaptureFactory factory) {
-    CountingRecorder recorder = new CountingRecorder();
+  private static RecordingRecorder declare(ProbeCaptureFactory factory) {
+    RecordingRecorder recorder = new RecordingRecorder();
     factory.build(new TestCaptureContext("shop", recorder));
     return recorder;
   }
@@ -179,7 +180,7 @@ class ProbeCaptureFactoryTest {
     assertThat(probes.get(1).interval()).isEqualTo(Duration.ofMinutes(1));
     assertThat(probes.get(1).timeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(probes.get(1).expectedStatus()).containsExactlyInAnyOrder(200, 202, 301, 302, 307);
-    assertThat(factory.build(new TestCaptureContext("shop", new CountingRecorder())).describe())
+    assertThat(factory.build(new TestCaptureContext("shop", new RecordingRecorder())).describe())
         .isEqualTo(
             "3 probes (2 from " + urls + "), every 30s to 1m, at most 4 at a time: Website, google, statsig");
   }
@@ -216,7 +217,7 @@ class ProbeCaptureFactoryTest {
                 url: https://ops:pa55word@partner.example.com:8443/v1/ping?key=xyz#top
             """);
 
-    CountingRecorder recorder = declare(factory);
+    RecordingRecorder recorder = declare(factory);
 
     assertThat(recorder.declarations()).containsOnlyKeys("probe:Website", "probe:Partner");
     RouteDescriptor partner = recorder.declared().get("probe:Partner");
@@ -230,7 +231,7 @@ class ProbeCaptureFactoryTest {
   void theDefaultInstanceHasNoProbesAndBuildsACaptureThatSaysSo() {
     ProbeCaptureFactory defaults = new ProbeCaptureFactory();
 
-    assertThat(defaults.build(new TestCaptureContext("shop", new CountingRecorder())).describe())
+    assertThat(defaults.build(new TestCaptureContext("shop", new RecordingRecorder())).describe())
         .isEqualTo("no probes: list them under probes or in a urlsFile");
   }
 }
