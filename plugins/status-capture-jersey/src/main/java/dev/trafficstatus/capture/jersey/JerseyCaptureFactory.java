@@ -14,8 +14,13 @@ import java.util.Objects;
  * counted as unmatched, never turned into routes.
  *
  * <p>Routes are named by {@link dev.trafficstatus.spi.capture.StatusRoute} or after their resource
- * method, and grouped by resource class. It has no settings: the block is just {@code - type:
- * jersey}.
+ * method, and grouped by resource class. Routes the host protects are declared {@link
+ * dev.trafficstatus.spi.RouteDescriptor#restricted() restricted} and counted like any other: a
+ * Dropwizard {@code @Auth} parameter, {@code @RolesAllowed} or {@code @DenyAll} on the method or
+ * its class ({@code @PermitAll} on the method overrides the class), {@code @PermitAll} too where
+ * dropwizard-auth's {@code AuthDynamicFeature} is registered (it then authenticates), and anything
+ * below a locator protected so. A template several methods share is restricted when any is. It
+ * has no settings: the block is just {@code - type: jersey}.
  */
 @JsonTypeName(JerseyCaptureFactory.NAME)
 public final class JerseyCaptureFactory implements CaptureFactory {

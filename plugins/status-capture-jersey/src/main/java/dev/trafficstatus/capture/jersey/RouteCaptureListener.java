@@ -34,7 +34,12 @@ final class RouteCaptureListener implements ApplicationEventListener {
       return;
     }
     try {
-      routes = RouteTable.declare(event.getResourceModel(), service, recorder);
+      routes =
+          RouteTable.declare(
+              event.getResourceModel(),
+              service,
+              recorder,
+              RouteProtection.of(event.getResourceConfig()));
     } catch (RuntimeException e) {
       // The host application must start even if its status page cannot; the recorder logs this.
       recorder.failed(e);

@@ -12,7 +12,7 @@ import org.glassfish.jersey.server.model.Invocable;
 import org.glassfish.jersey.server.model.ResourceMethod;
 
 /**
- * Names a route after the resource methods that answer it, as the seed named a route after its
+ * Names a route after the resource methods that answer it, as FlaskStatus named a route after its
  * docstring's {@code # Name} or else its endpoint function.
  *
  * <p>A template is one route however many HTTP methods it has (the route key has no HTTP method),
@@ -40,24 +40,26 @@ final class RouteNaming {
    *
    * @param key the route
    * @param methods every resource method known to answer it
+   * @param restricted whether the host protects any of them ({@link RouteProtection})
    * @return the descriptor, or empty when Jersey generated all of them (such as the WADL resource):
    *     those are no route of the application
    */
-  static Optional<RouteDescriptor> describe(RouteKey key, Collection<ResourceMethod> methods) {
+  static Optional<RouteDescriptor> describe(
+      RouteKey key, Collection<ResourceMethod> methods, boolean restricted) {
     return methods.stream()
         .filter(m -> !m.isExtended())
         .min(NAMING_ORDER)
-        .map(m -> describe(key, m));
+        .map(m -> describe(key, m, restricted));
   }
 
-  private static RouteDescriptor describe(RouteKey key, ResourceMethod method) {
+  private static RouteDescriptor describe(RouteKey key, ResourceMethod method, boolean restricted) {
     Optional<StatusRoute> annotation = methodAnnotation(method).or(() -> classAnnotation(method));
     String name =
         annotation
             .map(StatusRoute::value)
             .orElse(method.getInvocable().getHandlingMethod().getName());
     String doc = annotation.map(StatusRoute::doc).orElse("");
-    return new RouteDescriptor(key, name, doc, group(method));
+    return new RouteDescriptor(key, name, doc, group(method), restricted);
   }
 
   /**

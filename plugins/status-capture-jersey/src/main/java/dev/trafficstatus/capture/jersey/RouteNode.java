@@ -20,6 +20,7 @@ final class RouteNode {
   private final RouteTable table;
   private final String rawTemplate;
   private final boolean subResourceModel;
+  private final boolean restricted;
   private final ConcurrentHashMap<ResourceMethod, RouteNode> locators = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<ResourceMethod, RouteRecorder> methods =
       new ConcurrentHashMap<>();
@@ -28,16 +29,24 @@ final class RouteNode {
    * @param table where routes are resolved on a miss
    * @param rawTemplate the joined paths of the locators leading here, not normalized
    * @param subResourceModel whether the methods below belong to a model a locator returned
+   * @param restricted whether a locator leading here is protected, which restricts every route
+   *     below
    */
-  RouteNode(RouteTable table, String rawTemplate, boolean subResourceModel) {
+  RouteNode(RouteTable table, String rawTemplate, boolean subResourceModel, boolean restricted) {
     this.table = table;
     this.rawTemplate = rawTemplate;
     this.subResourceModel = subResourceModel;
+    this.restricted = restricted;
   }
 
   /** The joined paths of the locators leading here, not normalized. */
   String rawTemplate() {
     return rawTemplate;
+  }
+
+  /** Whether a locator leading here is protected. */
+  boolean restricted() {
+    return restricted;
   }
 
   /**
@@ -69,7 +78,8 @@ final class RouteNode {
               RouteTemplate.join(rawTemplate, RouteTemplate.within(method, subResourceModel)));
       // Every method of a Jersey resource shares its template, so its siblings name the route
       // exactly as at start-up, whichever HTTP method arrives first.
-      RouteRecorder resolved = table.discover(template, method.getParent().getResourceMethods());
+      RouteRecorder resolved =
+          table.discover(template, method.getParent().getResourceMethods(), restricted);
       known = table.remember(methods, method, resolved);
     }
     return known == RouteTable.NO_ROUTE ? null : known;
@@ -88,6 +98,7 @@ final class RouteNode {
   private RouteNode childFor(ResourceMethod locator) {
     String locatorTemplate =
         RouteTemplate.join(rawTemplate, RouteTemplate.within(locator, subResourceModel));
-    return new RouteNode(table, locatorTemplate, true);
+    return new RouteNode(
+        table, locatorTemplate, true, restricted || table.protects(locator));
   }
 }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * the page lists them before any traffic, and so are the routes of locators whose return type names
  * a resource class. Routes only known once a locator has run are declared the first time they are
  * seen. Routes are keyed by normalized template, so methods and locator chains that lead to the
- * same template share one recorder.
+ * same template share one recorder; such a route is restricted when any of them is protected
+ * ({@link RouteProtection}), or any locator on the way to one.
  */
 final class RouteTable {
 
@@ -66,15 +67,17 @@ final class RouteTable {
 
   private final String service;
   private final Recorder recorder;
-  private final RouteNode root = new RouteNode(this, "", false);
+  private final RouteProtection protection;
+  private final RouteNode root = new RouteNode(this, "", false, false);
   private final ConcurrentHashMap<String, RouteRecorder> byTemplate = new ConcurrentHashMap<>();
   private final AtomicInteger discovered = new AtomicInteger();
   private final AtomicInteger remembered = new AtomicInteger();
   private final AtomicBoolean limitLogged = new AtomicBoolean();
 
-  private RouteTable(String service, Recorder recorder) {
+  private RouteTable(String service, Recorder recorder, RouteProtection protection) {
     this.service = service;
     this.recorder = recorder;
+    this.protection = protection;
   }
 
   /**
@@ -83,19 +86,23 @@ final class RouteTable {
    * @param model the application's resource model, after Jersey's model processors
    * @param service the service the routes belong to
    * @param recorder where routes are declared and requests counted
+   * @param protection which methods the host protects
    * @return the table, holding a recorder for every resource method of the model
    */
-  static RouteTable declare(ResourceModel model, String service, Recorder recorder) {
-    RouteTable table = new RouteTable(service, recorder);
+  static RouteTable declare(
+      ResourceModel model, String service, Recorder recorder, RouteProtection protection) {
+    RouteTable table = new RouteTable(service, recorder, protection);
     // Sorted so routes are declared in the same order on every start.
-    Map<String, List<ResourceMethod>> methodsByTemplate = new TreeMap<>();
+    Map<String, TemplateMethods> methodsByTemplate = new TreeMap<>();
     Set<ResourceMethod> ownMethods = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Resource resource : model.getResources()) {
       table.collectOwn(resource, methodsByTemplate, ownMethods);
     }
-    for (Map.Entry<String, List<ResourceMethod>> route : methodsByTemplate.entrySet()) {
-      RouteRecorder routeRecorder = table.declare(route.getKey(), route.getValue());
-      for (ResourceMethod method : route.getValue()) {
+    for (Map.Entry<String, TemplateMethods> route : methodsByTemplate.entrySet()) {
+      TemplateMethods methods = route.getValue();
+      RouteRecorder routeRecorder =
+          table.declare(route.getKey(), methods.methods, methods.restricted);
+      for (ResourceMethod method : methods.methods) {
         if (ownMethods.contains(method)) {
           table.root.declare(method, routeRecorder);
         }
@@ -141,20 +148,29 @@ final class RouteTable {
     return discovered.get();
   }
 
+  /** Whether the host protects a resource method or locator. */
+  boolean protects(ResourceMethod method) {
+    return protection.protects(method);
+  }
+
   /**
    * Resolves a template seen for the first time at run time, declaring its route unless known.
    *
    * @param template the normalized template
    * @param methods the resource methods answering it, to name the route
+   * @param behindProtectedLocator whether a locator on the way to them is protected
    * @return its recorder, or {@link #NO_ROUTE}
    */
-  RouteRecorder discover(String template, List<ResourceMethod> methods) {
+  RouteRecorder discover(
+      String template, List<ResourceMethod> methods, boolean behindProtectedLocator) {
     RouteRecorder known = byTemplate.get(template);
     if (known != null) {
       return known;
     }
+    boolean restricted =
+        behindProtectedLocator || methods.stream().anyMatch(protection::protects);
     Optional<RouteDescriptor> route =
-        RouteNaming.describe(new RouteKey(service, template), methods);
+        RouteNaming.describe(new RouteKey(service, template), methods, restricted);
     if (route.isEmpty()) {
       return NO_ROUTE;
     }
@@ -193,9 +209,10 @@ final class RouteTable {
     return value;
   }
 
-  private RouteRecorder declare(String template, List<ResourceMethod> methods) {
+  private RouteRecorder declare(
+      String template, List<ResourceMethod> methods, boolean restricted) {
     RouteKey key = new RouteKey(service, template);
-    Optional<RouteDescriptor> route = RouteNaming.describe(key, methods);
+    Optional<RouteDescriptor> route = RouteNaming.describe(key, methods, restricted);
     if (route.isEmpty()) {
       return NO_ROUTE;
     }
@@ -207,17 +224,20 @@ final class RouteTable {
   /** Collects the methods of a resource of the application's own model, and of its children. */
   private void collectOwn(
       Resource resource,
-      Map<String, List<ResourceMethod>> methodsByTemplate,
+      Map<String, TemplateMethods> methodsByTemplate,
       Set<ResourceMethod> ownMethods) {
     for (ResourceMethod method : resource.getResourceMethods()) {
       String template = RouteTemplate.normalize(RouteTemplate.within(method, false));
-      methodsByTemplate.computeIfAbsent(template, t -> new ArrayList<>()).add(method);
+      methodsByTemplate
+          .computeIfAbsent(template, t -> new TemplateMethods())
+          .add(method, protection.protects(method));
       ownMethods.add(method);
     }
     ResourceMethod locator = resource.getResourceLocator();
     if (locator != null) {
       RouteNode node = root.declareLocator(locator);
-      collectReturned(node.rawTemplate(), locator, methodsByTemplate, new HashSet<>());
+      collectReturned(
+          node.rawTemplate(), locator, node.restricted(), methodsByTemplate, new HashSet<>());
     }
     for (Resource child : resource.getChildResources()) {
       collectOwn(child, methodsByTemplate, ownMethods);
@@ -230,13 +250,15 @@ final class RouteTable {
    * subclass, an {@code Object}), and those routes are discovered on first sight. These model
    * objects are not the ones Jersey matches at run time, so only the routes are declared here.
    *
+   * @param restricted whether this locator or one on the way to it is protected
    * @param chain the classes already being collected on this path, which ends a locator that
    *     returns its own class
    */
   private void collectReturned(
       String prefix,
       ResourceMethod locator,
-      Map<String, List<ResourceMethod>> methodsByTemplate,
+      boolean restricted,
+      Map<String, TemplateMethods> methodsByTemplate,
       Set<Class<?>> chain) {
     Class<?> type = locator.getInvocable().getRawResponseType();
     if (!namesResourceClass(type) || !chain.add(type)) {
@@ -247,7 +269,7 @@ final class RouteTable {
       // reports its problems there; here a problem only means the route waits for first sight.
       Resource returned = Resource.from(type, true);
       if (returned != null) {
-        collectReturned(returned, prefix, methodsByTemplate, chain);
+        collectReturned(returned, prefix, restricted, methodsByTemplate, chain);
       }
     } catch (RuntimeException e) {
       LOG.info(
@@ -263,20 +285,39 @@ final class RouteTable {
   private void collectReturned(
       Resource resource,
       String prefix,
-      Map<String, List<ResourceMethod>> methodsByTemplate,
+      boolean restricted,
+      Map<String, TemplateMethods> methodsByTemplate,
       Set<Class<?>> chain) {
     for (ResourceMethod method : resource.getResourceMethods()) {
       String template =
           RouteTemplate.normalize(RouteTemplate.join(prefix, RouteTemplate.within(method, true)));
-      methodsByTemplate.computeIfAbsent(template, t -> new ArrayList<>()).add(method);
+      methodsByTemplate
+          .computeIfAbsent(template, t -> new TemplateMethods())
+          .add(method, restricted || protection.protects(method));
     }
     ResourceMethod locator = resource.getResourceLocator();
     if (locator != null) {
       String locatorPrefix = RouteTemplate.join(prefix, RouteTemplate.within(locator, true));
-      collectReturned(locatorPrefix, locator, methodsByTemplate, chain);
+      collectReturned(
+          locatorPrefix,
+          locator,
+          restricted || protection.protects(locator),
+          methodsByTemplate,
+          chain);
     }
     for (Resource child : resource.getChildResources()) {
-      collectReturned(child, prefix, methodsByTemplate, chain);
+      collectReturned(child, prefix, restricted, methodsByTemplate, chain);
+    }
+  }
+
+  /** The resource methods found for one template at start-up, and whether any is protected. */
+  private static final class TemplateMethods {
+    final List<ResourceMethod> methods = new ArrayList<>();
+    boolean restricted;
+
+    void add(ResourceMethod method, boolean isProtected) {
+      methods.add(method);
+      restricted |= isProtected;
     }
   }
 

@@ -1,17 +1,20 @@
 package dev.trafficstatus.capture.jersey;
 
+import static dev.trafficstatus.capture.jersey.Traffic.expectedCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trafficstatus.capture.jersey.CountingRecorder.Observation;
+import dev.trafficstatus.capture.jersey.Traffic.Batch;
+import dev.trafficstatus.capture.jersey.Traffic.Call;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.testkit.RecordingRecorder;
+import dev.trafficstatus.testkit.RecordingRecorder.Observation;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -29,8 +32,7 @@ class JerseyCaptureAppTest {
       new DropwizardAppExtension<>(
           ShopApplication.class, ResourceHelpers.resourceFilePath("shop.yml"));
 
-  /** Bound on how long the last counts of a batch may trail its responses. */
-  private static final Duration SETTLE = Duration.ofSeconds(10);
+  private static final Duration SETTLE = Traffic.SETTLE;
 
   private static final String VERSION = "/items/{itemId}/versions/{version}";
   private static final String ORDER_LINE = "/orders/{orderId}/items/{itemId}";
@@ -38,14 +40,16 @@ class JerseyCaptureAppTest {
   private static final String WRONG_PASSWORD = ShopClient.basic("ada", "guess");
 
   private ShopApplication shop;
-  private CountingRecorder recorder;
+  private RecordingRecorder recorder;
   private ShopClient client;
+  private Traffic traffic;
 
   @BeforeEach
   void connect() {
     shop = APP.getApplication();
     recorder = shop.recorder();
     client = new ShopClient(APP.getLocalPort());
+    traffic = new Traffic(client, recorder);
   }
 
   @Test
@@ -68,7 +72,8 @@ class JerseyCaptureAppTest {
                 route("/async/failing", "laterFailing", "", "AsyncResource"),
                 route("/ping", "Ping", "Answers pong.", "PingResource"),
                 route("/boom", "boom", "", "BoomResource"),
-                route("/account", "me", "", "AccountResource"),
+                // Behind dropwizard-auth's @Auth: counted, but restricted.
+                restrictedRoute("/account", "me", "", "AccountResource"),
                 route("/fragile", "fragile", "", "FragileResource")));
   }
 
@@ -103,7 +108,7 @@ class JerseyCaptureAppTest {
             new Call("GET", "/account", WRONG_PASSWORD, 1, 401, "/account"),
             new Call("GET", "/account", SIGNED_IN, 2, 200, "/account"));
 
-    Batch batch = send(calls);
+    Batch batch = traffic.send(calls);
 
     assertThat(batch.counts()).isEqualTo(expectedCounts(calls));
     assertThat(batch.unmatched()).isZero();
@@ -116,11 +121,11 @@ class JerseyCaptureAppTest {
             new Call("GET", "/async", null, 4, 200, "/async"),
             new Call("GET", "/async/failing", null, 3, 409, "/async/failing"));
 
-    Batch batch = send(calls);
+    Batch batch = traffic.send(calls);
 
     assertThat(batch.counts()).isEqualTo(expectedCounts(calls));
     // Timed to the resume on the other thread, not to the resource method's quick return.
-    assertThat(recorder.fastestNanos("/async"))
+    assertThat(recorder.tally("/async").shortestNanos())
         .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(ShopResources.ASYNC_DELAY_MILLIS));
   }
 
@@ -137,7 +142,7 @@ class JerseyCaptureAppTest {
             new Call("GET", "/orders/7/items/first", null, 1, 404, null),
             new Call("GET", "/orders/7/unknown", null, 1, 404, null));
 
-    Batch batch = send(calls);
+    Batch batch = traffic.send(calls);
 
     assertThat(batch.counts()).isEmpty();
     assertThat(batch.unmatched()).isEqualTo(10);
@@ -210,7 +215,7 @@ class JerseyCaptureAppTest {
             new Call("POST", "/orders/1/history", null, 2, 201, history),
             new Call("GET", "/orders/2/history", null, 3, 200, history));
 
-    Batch batch = send(calls);
+    Batch batch = traffic.send(calls);
 
     assertThat(batch.counts()).isEqualTo(expectedCounts(calls));
     assertThat(recorder.declared())
@@ -226,9 +231,9 @@ class JerseyCaptureAppTest {
             new Call("GET", "/orders/3/notes", null, 20, 200, "/orders/{orderId}/notes"),
             new Call("OPTIONS", "/orders/4/notes", null, 5, 200, "/orders/{orderId}/notes"));
 
-    send(calls);
+    traffic.send(calls);
     Map<String, Integer> afterFirstBatch = recorder.declarations();
-    send(calls);
+    traffic.send(calls);
 
     assertThat(afterFirstBatch.values()).containsOnly(1);
     assertThat(recorder.declarations()).isEqualTo(afterFirstBatch);
@@ -253,45 +258,6 @@ class JerseyCaptureAppTest {
         .startsWith("every request answered by a Jersey resource method, by route template")
         .containsPattern(
             "\\(\\d+ routes, \\d+ of them discovered through sub-resource locators\\)");
-  }
-
-  /** Requests of one kind: how many to send, and what each must get and be recorded as. */
-  private record Call(
-      String method, String path, String authorization, int times, int status, String rule) {}
-
-  /** What a batch of calls changed in the recorder. */
-  private record Batch(Map<Observation, Long> counts, long unmatched) {}
-
-  /**
-   * Sends every call, checks each answer (so a wrong expectation cannot pass for a capture bug),
-   * then waits for the last counts and returns what changed.
-   */
-  private Batch send(List<Call> calls) throws InterruptedException {
-    Map<Observation, Long> countsBefore = recorder.counts();
-    long unmatchedBefore = recorder.unmatchedCount();
-    long eventsBefore = recorder.events();
-    int sent = 0;
-    for (Call call : calls) {
-      for (int i = 0; i < call.times(); i++) {
-        assertThat(client.send(call.method(), call.path(), call.authorization()))
-            .as("%s %s", call.method(), call.path())
-            .isEqualTo(call.status());
-        sent++;
-      }
-    }
-    assertThat(recorder.awaitEvents(eventsBefore + sent, SETTLE))
-        .as("all %d requests reported within %s", sent, SETTLE)
-        .isTrue();
-    return new Batch(
-        recorder.countsSince(countsBefore), recorder.unmatchedCount() - unmatchedBefore);
-  }
-
-  private static Map<Observation, Long> expectedCounts(List<Call> calls) {
-    Map<Observation, Long> expected = new HashMap<>();
-    for (Call call : calls) {
-      expected.merge(new Observation(call.rule(), call.status()), (long) call.times(), Long::sum);
-    }
-    return expected;
   }
 
   /** Paths that look like the shop's but match no resource method. */
@@ -321,6 +287,13 @@ class JerseyCaptureAppTest {
   private static Map.Entry<String, RouteDescriptor> route(
       String rule, String name, String doc, String group) {
     return Map.entry(rule, descriptor(rule, name, doc, group));
+  }
+
+  private static Map.Entry<String, RouteDescriptor> restrictedRoute(
+      String rule, String name, String doc, String group) {
+    return Map.entry(
+        rule,
+        new RouteDescriptor(new RouteKey(ShopApplication.SERVICE, rule), name, doc, group, true));
   }
 
   private static RouteDescriptor descriptor(String rule, String name, String doc, String group) {

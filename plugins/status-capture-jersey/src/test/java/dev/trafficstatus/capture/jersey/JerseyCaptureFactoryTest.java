@@ -1,6 +1,5 @@
 package dev.trafficstatus.capture.jersey;
 
-import dev.trafficstatus.testkit.TestCaptureContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.trafficstatus.spi.capture.CaptureFactory;
+import dev.trafficstatus.testkit.RecordingRecorder;
+import dev.trafficstatus.testkit.TestCaptureContext;
 import io.dropwizard.jackson.Jackson;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -48,7 +49,7 @@ class JerseyCaptureFactoryTest {
   @Test
   void refusesAHostWithoutADropwizardEnvironment() {
     TestCaptureContext outsideDropwizard =
-        new TestCaptureContext("shop", new CountingRecorder(Set.of()), null);
+        new TestCaptureContext("shop", new RecordingRecorder(Set.of()), null);
 
     assertThatThrownBy(() -> new JerseyCaptureFactory().build(outsideDropwizard))
         .isInstanceOf(IllegalStateException.class)

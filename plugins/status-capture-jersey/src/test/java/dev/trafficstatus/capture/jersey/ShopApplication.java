@@ -1,8 +1,9 @@
 package dev.trafficstatus.capture.jersey;
 
-import dev.trafficstatus.testkit.TestCaptureContext;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.capture.Capture;
+import dev.trafficstatus.testkit.RecordingRecorder;
+import dev.trafficstatus.testkit.TestCaptureContext;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
@@ -23,7 +24,7 @@ public final class ShopApplication extends Application<Configuration> {
   static final String SERVICE = "shop";
   static final String FRAGILE_RULE = "/fragile";
 
-  private final CountingRecorder recorder = new CountingRecorder(Set.of(FRAGILE_RULE));
+  private final RecordingRecorder recorder = new RecordingRecorder(Set.of(FRAGILE_RULE));
   private volatile Map<String, RouteDescriptor> declaredAtStart;
   private Capture capture;
 
@@ -73,7 +74,7 @@ public final class ShopApplication extends Application<Configuration> {
         : Optional.empty();
   }
 
-  CountingRecorder recorder() {
+  RecordingRecorder recorder() {
     return recorder;
   }
 

@@ -2,7 +2,8 @@ package dev.trafficstatus.capture.jersey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trafficstatus.capture.jersey.CountingRecorder.Observation;
+import dev.trafficstatus.testkit.RecordingRecorder;
+import dev.trafficstatus.testkit.RecordingRecorder.Observation;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
@@ -30,7 +31,7 @@ class WithoutDropwizardExceptionMappersTest {
 
   @Test
   void countsAnExceptionThatEscapesJerseyAsA500UnderItsRoute() throws Exception {
-    CountingRecorder recorder = APP.<ShopApplication>getApplication().recorder();
+    RecordingRecorder recorder = APP.<ShopApplication>getApplication().recorder();
     ShopClient client = new ShopClient(APP.getLocalPort());
 
     for (int i = 0; i < 3; i++) {
@@ -42,5 +43,8 @@ class WithoutDropwizardExceptionMappersTest {
     assertThat(recorder.counts())
         .isEqualTo(Map.of(new Observation("/boom", 500), 3L, new Observation("/items", 200), 1L));
     assertThat(recorder.failureCount()).isZero();
+    assertThat(recorder.tallies().values())
+        .as("the host classifies by status; the capture never judges")
+        .allSatisfy(tally -> assertThat(tally.verdicts()).isZero());
   }
 }

@@ -1,6 +1,6 @@
 package dev.trafficstatus.capture.probe;
 
-import java.time.Duration;
+import io.dropwizard.util.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * One probe, resolved from configuration or a urls.cfg line: what to call, how often, and which
- * answers count as up.
+ * answers count as up. Durations are Dropwizard's, as written in configuration.
  *
  * @param name the route's name on the page; also its identity ({@link #rule()})
  * @param url the URL to call
@@ -43,9 +43,9 @@ record Probe(
   static final List<Integer> DEFAULT_EXPECTED_STATUS = List.of(200, 202, 301, 302, 307);
 
   /** The shortest interval: probes are a status check, not a load test. */
-  static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+  static final Duration MIN_INTERVAL = Duration.milliseconds(100);
 
-  static final Duration MAX_INTERVAL = Duration.ofDays(1);
+  static final Duration MAX_INTERVAL = Duration.days(1);
 
   private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
 
@@ -66,8 +66,8 @@ record Probe(
     checkTimeout(timeout);
     if (timeout.compareTo(interval) > 0) {
       throw new IllegalArgumentException(
-          "probe '" + name + "' (" + source + "): its timeout " + DurationText.format(timeout)
-              + " is longer than its interval " + DurationText.format(interval)
+          "probe '" + name + "' (" + source + "): its timeout " + text(timeout)
+              + " is longer than its interval " + text(interval)
               + ", so every other round would be skipped; shorten the timeout or lengthen the"
               + " interval");
     }
@@ -113,17 +113,58 @@ record Probe(
     return name;
   }
 
+  /**
+   * Reads a duration setting exactly as Dropwizard reads every duration in {@code config.yml}
+   * ({@link Duration#parse}), with a message that says what to write instead.
+   *
+   * @param text such as {@code 30s}, {@code 500ms} or {@code 30 seconds}
+   * @return the duration
+   * @throws IllegalArgumentException when Dropwizard would not read it, ISO-8601 included
+   */
+  static Duration duration(String text) {
+    try {
+      return Duration.parse(Objects.requireNonNull(text, "no duration"));
+    } catch (IllegalArgumentException | NullPointerException notADuration) {
+      // Without Dropwizard's exception as the cause: the configuration factory reports the root
+      // cause's message, and "Wrong time unit" would hide what to write instead.
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a duration; write a whole number and a unit as everywhere in"
+              + " config.yml, such as 500ms, 30s, 2m, 1h, 1d or 30 seconds (ISO-8601 such as"
+              + " PT30S is not accepted)");
+    }
+  }
+
+  /**
+   * Writes a duration the short way, as configuration does: {@code 30s}, {@code 250ms}.
+   *
+   * @param duration the duration
+   * @return its amount and unit
+   */
+  static String text(Duration duration) {
+    String unit =
+        switch (duration.getUnit()) {
+          case NANOSECONDS -> "ns";
+          case MICROSECONDS -> "us";
+          case MILLISECONDS -> "ms";
+          case SECONDS -> "s";
+          case MINUTES -> "m";
+          case HOURS -> "h";
+          case DAYS -> "d";
+        };
+    return duration.getQuantity() + unit;
+  }
+
   static Duration checkInterval(Duration interval) {
     if (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
       throw new IllegalArgumentException(
-          "an interval must be from " + DurationText.format(MIN_INTERVAL) + " to "
-              + DurationText.format(MAX_INTERVAL) + ", got " + DurationText.format(interval));
+          "an interval must be from " + text(MIN_INTERVAL) + " to " + text(MAX_INTERVAL)
+              + ", got " + text(interval));
     }
     return interval;
   }
 
   static Duration checkTimeout(Duration timeout) {
-    if (timeout.isZero() || timeout.isNegative()) {
+    if (timeout.getQuantity() <= 0) {
       throw new IllegalArgumentException("a timeout must be longer than zero");
     }
     return timeout;

@@ -125,14 +125,14 @@ final class ProbeCapture implements Capture {
       return "no probes: list them under probes or in a urlsFile";
     }
     long fromFile = runs.stream().filter(run -> run.probe.fromUrlsFile()).count();
-    List<Duration> intervals =
-        runs.stream().map(run -> run.probe.interval()).distinct().sorted().toList();
+    List<io.dropwizard.util.Duration> intervals =
+        runs.stream().map(run -> run.probe.interval()).sorted().toList();
+    io.dropwizard.util.Duration shortest = intervals.get(0);
+    io.dropwizard.util.Duration longest = intervals.get(intervals.size() - 1);
     return runs.size() + (runs.size() == 1 ? " probe" : " probes")
         + (fromFile > 0 ? " (" + fromFile + " from " + urlsFile + ")" : "")
-        + ", every " + DurationText.format(intervals.get(0))
-        + (intervals.size() > 1
-            ? " to " + DurationText.format(intervals.get(intervals.size() - 1))
-            : "")
+        + ", every " + Probe.text(shortest)
+        + (shortest.compareTo(longest) < 0 ? " to " + Probe.text(longest) : "")
         + ", at most " + maxConcurrency + " at a time: "
         + runs.stream()
             .limit(NAMES_DESCRIBED)
@@ -164,7 +164,8 @@ final class ProbeCapture implements Capture {
     for (ProbeRun run : runs) {
       timer.schedule(
           () -> round(run),
-          Jitter.first(run.probe.interval(), ThreadLocalRandom.current()).toNanos(),
+          Jitter.first(run.probe.interval().toJavaDuration(), ThreadLocalRandom.current())
+              .toNanos(),
           TimeUnit.NANOSECONDS);
     }
   }
@@ -192,7 +193,7 @@ final class ProbeCapture implements Capture {
     if (!ended) {
       LOG.log(
           Level.WARNING,
-          "Probe threads were still running " + DurationText.format(STOP_WAIT)
+          "Probe threads were still running " + STOP_WAIT.toSeconds() + "s"
               + " after stopping; they are daemon threads and end with the process");
     }
   }
@@ -206,7 +207,8 @@ final class ProbeCapture implements Capture {
       // Planned first, so nothing that goes wrong below can end the probe's schedule.
       scheduler.schedule(
           () -> round(run),
-          Jitter.next(run.probe.interval(), ThreadLocalRandom.current()).toNanos(),
+          Jitter.next(run.probe.interval().toJavaDuration(), ThreadLocalRandom.current())
+              .toNanos(),
           TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException stopping) {
       return;
@@ -256,7 +258,7 @@ final class ProbeCapture implements Capture {
     try {
       attempt.deadline(
           scheduler.schedule(
-              attempt::timedOut, run.probe.timeout().toNanos(), TimeUnit.NANOSECONDS));
+              attempt::timedOut, run.probe.timeout().toNanoseconds(), TimeUnit.NANOSECONDS));
       attempt.sendTo(run.probe.url().uri());
     } catch (RejectedExecutionException stopping) {
       attempt.abandon();
@@ -340,7 +342,8 @@ final class ProbeCapture implements Capture {
      */
     void sendTo(URI target) {
       Duration left =
-          Duration.ofNanos(startedNanos + run.probe.timeout().toNanos() - System.nanoTime());
+          Duration.ofNanos(
+              startedNanos + run.probe.timeout().toNanoseconds() - System.nanoTime());
       if (left.isZero() || left.isNegative()) {
         timedOut();
         return;

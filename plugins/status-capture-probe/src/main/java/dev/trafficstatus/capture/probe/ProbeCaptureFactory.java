@@ -6,12 +6,12 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.trafficstatus.spi.capture.Capture;
 import dev.trafficstatus.spi.capture.CaptureContext;
 import dev.trafficstatus.spi.capture.CaptureFactory;
+import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,9 +53,9 @@ public final class ProbeCaptureFactory implements CaptureFactory {
 
   private String urlsFile;
 
-  private Duration interval = Duration.ofSeconds(30);
+  private Duration interval = Duration.seconds(30);
 
-  private Duration timeout = Duration.ofSeconds(10);
+  private Duration timeout = Duration.seconds(10);
 
   @Min(1)
   @Max(256)
@@ -110,14 +110,16 @@ public final class ProbeCaptureFactory implements CaptureFactory {
   }
 
   /**
-   * Sets the default interval.
+   * Sets the default interval. Read by Dropwizard's {@link Duration#parse}, as every duration in
+   * {@code config.yml} is; taken as text so that what it refuses gets a message saying what to
+   * write instead.
    *
-   * @param interval such as {@code 30s}; from 100ms to 1d
+   * @param interval such as {@code 30s} or {@code 30 seconds}; from 100ms to 1d
    * @throws IllegalArgumentException when it is not such a duration
    */
   @JsonProperty("interval")
   public void setInterval(String interval) {
-    this.interval = Probe.checkInterval(DurationText.parse(interval));
+    this.interval = Probe.checkInterval(Probe.duration(interval));
   }
 
   /**
@@ -132,14 +134,14 @@ public final class ProbeCaptureFactory implements CaptureFactory {
   }
 
   /**
-   * Sets the default timeout.
+   * Sets the default timeout, read as {@link #setInterval} reads the interval.
    *
    * @param timeout such as {@code 10s}; longer than zero, not longer than the interval
    * @throws IllegalArgumentException when it is not such a duration
    */
   @JsonProperty("timeout")
   public void setTimeout(String timeout) {
-    this.timeout = Probe.checkTimeout(DurationText.parse(timeout));
+    this.timeout = Probe.checkTimeout(Probe.duration(timeout));
   }
 
   /**

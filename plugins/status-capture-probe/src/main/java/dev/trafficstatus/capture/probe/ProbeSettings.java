@@ -2,13 +2,13 @@ package dev.trafficstatus.capture.probe;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +27,9 @@ import java.util.Set;
  *   doc: Public checkout endpoint  # default: the URL without user info and query values
  * }</pre>
  *
- * <p>Durations are a whole number and a unit ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h})
- * or ISO-8601 ({@code PT30S}).
+ * <p>Durations are Dropwizard's, read as every duration in {@code config.yml}: a whole number and
+ * a unit ({@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, {@code 1d}, {@code 30 seconds});
+ * ISO-8601 ({@code PT30S}) is not accepted.
  */
 public final class ProbeSettings {
 
@@ -117,7 +118,7 @@ public final class ProbeSettings {
    */
   @JsonProperty("interval")
   public void setInterval(String interval) {
-    this.interval = Probe.checkInterval(DurationText.parse(interval));
+    this.interval = Probe.checkInterval(Probe.duration(interval));
   }
 
   /**
@@ -138,7 +139,7 @@ public final class ProbeSettings {
    */
   @JsonProperty("timeout")
   public void setTimeout(String timeout) {
-    this.timeout = Probe.checkTimeout(DurationText.parse(timeout));
+    this.timeout = Probe.checkTimeout(Probe.duration(timeout));
   }
 
   @JsonProperty

@@ -1,11 +1,13 @@
 package dev.trafficstatus.capture.probe;
 
-import dev.trafficstatus.testkit.TestCaptureContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.capture.CaptureFactory;
+import dev.trafficstatus.testkit.RecordingRecorder;
+import dev.trafficstatus.testkit.TestCaptureContext;
 import io.dropwizard.configuration.ConfigurationException;
 import io.dropwizard.configuration.ConfigurationSourceProvider;
 import io.dropwizard.configuration.DefaultConfigurationFactoryFactory;
@@ -37,8 +39,8 @@ class ProbeCaptureFactoryTest {
         .build(inline, "probe.yml");
   }
 
-  private static CountingRecorder declare(ProbeCaptureFactory factory) {
-    CountingRecorder recorder = new CountingRecorder();
+  private static RecordingRecorder declare(ProbeCaptureFactory factory) {
+    RecordingRecorder recorder = new RecordingRecorder();
     factory.build(new TestCaptureContext("shop", recorder));
     return recorder;
   }
@@ -63,8 +65,8 @@ class ProbeCaptureFactoryTest {
         .satisfies(
             probe -> {
               assertThat(probe.method()).isEqualTo(ProbeMethod.GET);
-              assertThat(probe.interval()).isEqualTo(Duration.ofSeconds(30));
-              assertThat(probe.timeout()).isEqualTo(Duration.ofSeconds(10));
+              assertThat(probe.interval().toJavaDuration()).isEqualTo(Duration.ofSeconds(30));
+              assertThat(probe.timeout().toJavaDuration()).isEqualTo(Duration.ofSeconds(10));
               assertThat(probe.expectedStatus()).containsExactlyInAnyOrder(200, 202, 301, 302, 307);
               assertThat(probe.followRedirects()).isFalse();
               assertThat(probe.rule()).isEqualTo("probe:Website");
@@ -78,7 +80,7 @@ class ProbeCaptureFactoryTest {
         parse(
             """
             interval: 2m
-            timeout: PT5S
+            timeout: 5 seconds
             maxConcurrency: 8
             probes:
               - name: API
@@ -93,13 +95,13 @@ class ProbeCaptureFactoryTest {
 
     Probe api = factory.resolveProbes().get(0);
     assertThat(api.method()).isEqualTo(ProbeMethod.HEAD);
-    assertThat(api.interval()).isEqualTo(Duration.ofMillis(500));
-    assertThat(api.timeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(api.interval().toJavaDuration()).isEqualTo(Duration.ofMillis(500));
+    assertThat(api.timeout().toJavaDuration()).isEqualTo(Duration.ofMillis(250));
     assertThat(api.expectedStatus()).containsExactlyInAnyOrder(200, 204);
     assertThat(api.followRedirects()).isTrue();
     assertThat(api.doc()).isEqualTo("The public API");
-    assertThat(factory.getInterval()).isEqualTo(Duration.ofMinutes(2));
-    assertThat(factory.getTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(factory.getInterval().toJavaDuration()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(factory.getTimeout().toJavaDuration()).isEqualTo(Duration.ofSeconds(5));
     assertThat(factory.getMaxConcurrency()).isEqualTo(8);
   }
 
@@ -110,6 +112,71 @@ class ProbeCaptureFactoryTest {
         .hasMessageContaining("interval")
         .hasMessageContaining("'30' is not a duration")
         .hasMessageContaining("30s");
+  }
+
+  @Test
+  void anIso8601DurationIsRefusedSayingWhatToWriteInstead() {
+    assertThatThrownBy(() -> parse("probes:\n  - name: a\n    url: http://x/\n    timeout: PT30S\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("timeout")
+        .hasMessageContaining("'PT30S' is not a duration")
+        .hasMessageContaining("such as 500ms, 30s, 2m, 1h, 1d or 30 seconds")
+        .hasMessageContaining("ISO-8601 such as PT30S is not accepted");
+  }
+
+  /** What a Dropwizard configuration holds: a duration, bound by Dropwizard's own rules. */
+  public static final class DropwizardDuration {
+    @JsonProperty public io.dropwizard.util.Duration value;
+  }
+
+  @Test
+  void durationsReadExactlyAsDropwizardReadsItsOwn() throws Exception {
+    for (String text :
+        List.of(
+            "100ms", "500ms", "500 milliseconds", "30s", "30 seconds", "90s", "2m", "1 minute",
+            "2 minutes", "1h", "2 hours", "1d", "1 day")) {
+      Duration dropwizard = dropwizardDuration(text).value.toJavaDuration();
+
+      assertThat(parse("interval: " + text + "\n").getInterval().toJavaDuration())
+          .as(text)
+          .isEqualTo(dropwizard);
+      assertThat(perProbeInterval(text).toJavaDuration()).as(text).isEqualTo(dropwizard);
+    }
+  }
+
+  @Test
+  void whatDropwizardRefusesIsRefusedSayingWhatIsAccepted() {
+    for (String text : List.of("30", "PT30S", "pt30s", "1.5s", "-5s", "5 fortnights", "s", "30S")) {
+      assertThatThrownBy(() -> dropwizardDuration(text))
+          .as(text)
+          .isInstanceOf(ConfigurationException.class);
+      assertThatThrownBy(() -> parse("interval: " + text + "\n"))
+          .as(text)
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("'" + text + "' is not a duration")
+          .hasMessageContaining("such as 500ms, 30s, 2m, 1h, 1d or 30 seconds");
+      assertThatThrownBy(() -> perProbeInterval(text))
+          .as(text)
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("'" + text + "' is not a duration");
+    }
+  }
+
+  private static io.dropwizard.util.Duration perProbeInterval(String text) throws Exception {
+    return parse("probes:\n  - name: a\n    url: http://x/\n    interval: " + text + "\n")
+        .getProbes()
+        .get(0)
+        .getInterval()
+        .orElseThrow();
+  }
+
+  private static DropwizardDuration dropwizardDuration(String text) throws Exception {
+    String yaml = "value: " + text + "\n";
+    ConfigurationSourceProvider inline =
+        path -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
+    return new DefaultConfigurationFactoryFactory<DropwizardDuration>()
+        .create(DropwizardDuration.class, BaseValidator.newValidator(), Jackson.newObjectMapper(), "dw")
+        .build(inline, "dropwizard.yml");
   }
 
   @Test
@@ -176,10 +243,10 @@ class ProbeCaptureFactoryTest {
     List<Probe> probes = factory.resolveProbes();
 
     assertThat(probes).extracting(Probe::name).containsExactly("Website", "google", "statsig");
-    assertThat(probes.get(1).interval()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(probes.get(1).timeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(probes.get(1).interval().toJavaDuration()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(probes.get(1).timeout().toJavaDuration()).isEqualTo(Duration.ofSeconds(3));
     assertThat(probes.get(1).expectedStatus()).containsExactlyInAnyOrder(200, 202, 301, 302, 307);
-    assertThat(factory.build(new TestCaptureContext("shop", new CountingRecorder())).describe())
+    assertThat(factory.build(new TestCaptureContext("shop", new RecordingRecorder())).describe())
         .isEqualTo(
             "3 probes (2 from " + urls + "), every 30s to 1m, at most 4 at a time: Website, google, statsig");
   }
@@ -216,7 +283,7 @@ class ProbeCaptureFactoryTest {
                 url: https://ops:pa55word@partner.example.com:8443/v1/ping?key=xyz#top
             """);
 
-    CountingRecorder recorder = declare(factory);
+    RecordingRecorder recorder = declare(factory);
 
     assertThat(recorder.declarations()).containsOnlyKeys("probe:Website", "probe:Partner");
     RouteDescriptor partner = recorder.declared().get("probe:Partner");
@@ -230,7 +297,7 @@ class ProbeCaptureFactoryTest {
   void theDefaultInstanceHasNoProbesAndBuildsACaptureThatSaysSo() {
     ProbeCaptureFactory defaults = new ProbeCaptureFactory();
 
-    assertThat(defaults.build(new TestCaptureContext("shop", new CountingRecorder())).describe())
+    assertThat(defaults.build(new TestCaptureContext("shop", new RecordingRecorder())).describe())
         .isEqualTo("no probes: list them under probes or in a urlsFile");
   }
 }

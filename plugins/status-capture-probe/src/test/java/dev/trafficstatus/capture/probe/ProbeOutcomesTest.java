@@ -1,11 +1,12 @@
 package dev.trafficstatus.capture.probe;
 
-import dev.trafficstatus.testkit.TestCaptureContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.capture.Capture;
+import dev.trafficstatus.testkit.RecordingRecorder;
+import dev.trafficstatus.testkit.TestCaptureContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ class ProbeOutcomesTest {
 
   private static StubTargets targets;
   private static StubTargets elsewhere;
-  private static CountingRecorder recorder;
+  private static RecordingRecorder recorder;
   private static Capture capture;
 
   @BeforeAll
@@ -73,7 +74,7 @@ class ProbeOutcomesTest {
     factory.setMaxConcurrency(16);
     factory.setProbes(probes);
 
-    recorder = new CountingRecorder();
+    recorder = new RecordingRecorder();
     capture = factory.build(new TestCaptureContext("shop", recorder));
     capture.start();
 
@@ -108,7 +109,7 @@ class ProbeOutcomesTest {
 
   @Test
   void anExpectedStatusIsASuccess() {
-    CountingRecorder.Tally up = recorder.tally("probe:up");
+    RecordingRecorder.Tally up = recorder.tally("probe:up");
 
     assertThat(up.successes()).isPositive();
     assertThat(up.failures()).isZero();
@@ -116,7 +117,7 @@ class ProbeOutcomesTest {
 
   @Test
   void anUnexpectedStatusIsAFailure() {
-    CountingRecorder.Tally unavailable = recorder.tally("probe:unavailable");
+    RecordingRecorder.Tally unavailable = recorder.tally("probe:unavailable");
 
     assertThat(unavailable.failures()).isPositive();
     assertThat(unavailable.successes()).isZero();
@@ -124,7 +125,7 @@ class ProbeOutcomesTest {
 
   @Test
   void aRefusedConnectionIsAFailure() {
-    CountingRecorder.Tally refused = recorder.tally("probe:refused");
+    RecordingRecorder.Tally refused = recorder.tally("probe:refused");
 
     assertThat(refused.failures()).isPositive();
     assertThat(refused.successes()).isZero();
@@ -132,7 +133,7 @@ class ProbeOutcomesTest {
 
   @Test
   void anAnswerSlowerThanTheTimeoutIsAFailureRecordedWhenTheTimeoutEnds() {
-    CountingRecorder.Tally slow = recorder.tally("probe:slow");
+    RecordingRecorder.Tally slow = recorder.tally("probe:slow");
 
     assertThat(slow.failures()).isPositive();
     assertThat(slow.successes()).isZero();
@@ -196,6 +197,7 @@ class ProbeOutcomesTest {
   void probesJudgeForThemselvesAndReportNoCaptureFailures() {
     assertThat(recorder.declared().keySet())
         .allSatisfy(rule -> assertThat(recorder.tally(rule).classified()).isZero());
+    assertThat(recorder.unmatchedCount()).as("a probe always knows its route").isZero();
     assertThat(recorder.failures()).isEmpty();
   }
 }

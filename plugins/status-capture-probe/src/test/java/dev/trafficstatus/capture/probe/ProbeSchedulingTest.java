@@ -1,9 +1,10 @@
 package dev.trafficstatus.capture.probe;
 
-import dev.trafficstatus.testkit.TestCaptureContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.trafficstatus.testkit.RecordingRecorder;
+import dev.trafficstatus.testkit.TestCaptureContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +37,7 @@ class ProbeSchedulingTest {
     return settings;
   }
 
-  private ProbeCapture build(ProbeCaptureFactory factory, CountingRecorder recorder) {
+  private ProbeCapture build(ProbeCaptureFactory factory, RecordingRecorder recorder) {
     return (ProbeCapture) factory.build(new TestCaptureContext("shop", recorder));
   }
 
@@ -58,7 +59,7 @@ class ProbeSchedulingTest {
     factory.setMaxConcurrency(2);
     List<String> names = IntStream.rangeClosed(1, 40).mapToObj(i -> "slow-" + i).toList();
     factory.setProbes(names.stream().map(name -> probe(name, targets.url("/slow"))).toList());
-    CountingRecorder recorder = new CountingRecorder();
+    RecordingRecorder recorder = new RecordingRecorder();
     capture = build(factory, recorder);
 
     capture.start();
@@ -81,7 +82,7 @@ class ProbeSchedulingTest {
     factory.setInterval("2s");
     factory.setTimeout("2s");
     factory.setProbes(List.of(probe("hang", targets.url("/hang"))));
-    CountingRecorder recorder = new CountingRecorder();
+    RecordingRecorder recorder = new RecordingRecorder();
     capture = build(factory, recorder);
     capture.start();
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -106,7 +107,7 @@ class ProbeSchedulingTest {
     factory.setInterval("500ms");
     factory.setTimeout("500ms");
     factory.setProbes(List.of(probe("fragile", targets.url("/up")), probe("sturdy", targets.url("/up"))));
-    CountingRecorder recorder = new CountingRecorder(Set.of("probe:fragile"));
+    RecordingRecorder recorder = new RecordingRecorder(Set.of("probe:fragile"));
     capture = build(factory, recorder);
 
     capture.start();
@@ -121,7 +122,7 @@ class ProbeSchedulingTest {
 
   @Test
   void aCaptureWithoutProbesRunsNoThreadsAndSaysHowToAddSome() throws Exception {
-    capture = build(new ProbeCaptureFactory(), new CountingRecorder());
+    capture = build(new ProbeCaptureFactory(), new RecordingRecorder());
 
     capture.start();
 
@@ -133,7 +134,7 @@ class ProbeSchedulingTest {
   void stoppingACaptureThatNeverStartedIsHarmlessAndItCannotStartAfterwards() throws Exception {
     ProbeCaptureFactory factory = new ProbeCaptureFactory();
     factory.setProbes(List.of(probe("up", targets.url("/up"))));
-    ProbeCapture neverStarted = build(factory, new CountingRecorder());
+    ProbeCapture neverStarted = build(factory, new RecordingRecorder());
 
     neverStarted.stop();
 
