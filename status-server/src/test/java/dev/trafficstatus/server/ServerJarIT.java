@@ -72,7 +72,7 @@ class ServerJarIT {
       assertThat(workDir.resolve("data/status.mv.db")).exists();
       assertThat(server.output())
           .contains("Traffic Status store: jdbi")
-          .contains("probe (1 probe, every 10s, at most 4 at a time: Health checks)")
+          .contains("healthchecks (every health check of the host but trafficstatus-*, every 10s")
           .contains("Traffic Status page: http://localhost:" + port + "/status");
       assertThat(server.stop()).as("graceful stop").isIn(0, 143);
     }
