@@ -1,7 +1,9 @@
 package dev.trafficstatus.server;
 
+import dev.trafficstatus.server.api.ConfigureApiResource;
 import dev.trafficstatus.server.api.ConfigureApiRoutes;
 import dev.trafficstatus.server.config.StatusFactory;
+import dev.trafficstatus.server.jersey.PathCollisionCheck;
 import dev.trafficstatus.server.jersey.ServerPaths;
 import dev.trafficstatus.server.ops.DatabaseCommand;
 import dev.trafficstatus.server.ops.FlushTask;
@@ -10,6 +12,7 @@ import dev.trafficstatus.server.ops.StartupLog;
 import dev.trafficstatus.server.ops.StatusHealthChecks;
 import dev.trafficstatus.server.ops.StatusMetrics;
 import dev.trafficstatus.server.page.PageRoutes;
+import dev.trafficstatus.server.page.StatusPageResource;
 import dev.trafficstatus.server.plugin.ManagedLifecycle;
 import dev.trafficstatus.server.plugin.PluginCatalog;
 import dev.trafficstatus.server.wiring.StatusRuntime;
@@ -20,9 +23,12 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -40,6 +46,10 @@ import java.util.function.Function;
  * @param <C> the application's configuration class
  */
 public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C> {
+
+  /** The bundle's own resources, which may of course lie at its own paths. */
+  private static final Set<Class<?>> OWN_RESOURCES =
+      Set.of(StatusPageResource.class, ConfigureApiResource.class);
 
   private final Function<C, StatusFactory> accessor;
   private final List<PluginFactory> direct = new ArrayList<>();
@@ -141,6 +151,7 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
           runtime.flusher()::declarePending,
           clock);
     }
+    environment.jersey().register(new PathCollisionCheck(ownPaths(status), OWN_RESOURCES));
     StartupLog.register(
         environment.lifecycle(),
         catalog.describe(),
@@ -152,6 +163,18 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
         Optional.of(status.getApi())
             .filter(api -> api.isEnabled())
             .map(api -> onServer(configuration, api.getPath())));
+  }
+
+  /** The paths the bundle serves and the settings that place them. */
+  private static Map<String, String> ownPaths(StatusFactory status) {
+    Map<String, String> paths = new LinkedHashMap<>();
+    if (status.getPage().isEnabled()) {
+      paths.put(status.getPage().getPrefix(), "status.page.prefix");
+    }
+    if (status.getApi().isEnabled()) {
+      paths.put(status.getApi().getPath(), "status.api.path");
+    }
+    return paths;
   }
 
   private StatusFactory statusBlock(C configuration) {

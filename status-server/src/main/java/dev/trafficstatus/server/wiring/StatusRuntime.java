@@ -167,7 +167,10 @@ public final class StatusRuntime {
     if (config.getCaptures() != null) {
       return config.getCaptures();
     }
-    return catalog.all(PluginKind.CAPTURE).stream().map(CaptureFactory.class::cast).toList();
+    return catalog.all(PluginKind.CAPTURE).stream()
+        .map(CaptureFactory.class::cast)
+        .filter(CaptureFactory::onByDefault)
+        .toList();
   }
 
   private static String serviceName(StatusFactory config, String applicationName) {

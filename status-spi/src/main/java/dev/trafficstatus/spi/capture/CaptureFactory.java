@@ -19,4 +19,16 @@ public interface CaptureFactory extends PluginFactory {
    * @throws IllegalStateException when the host lacks what this capture needs
    */
   Capture build(CaptureContext context);
+
+  /**
+   * Whether this capture runs when configuration lists no captures at all (then every capture
+   * found runs with its defaults, unless it says no here). A capture that would put something on
+   * the public page its owner did not ask for, such as the names of the host's health checks, says
+   * no: it runs only when {@code status.captures} lists it.
+   *
+   * @return true by default
+   */
+  default boolean onByDefault() {
+    return true;
+  }
 }

@@ -125,11 +125,19 @@ final class HealthCheckCapture implements Capture {
         + ")";
   }
 
-  /** Runs a round every interval, the first one interval from now. */
+  /**
+   * Declares the routes of the checks registered now, so the page lists them from the start, and
+   * runs a round every interval, the first one interval from now.
+   */
   @Override
   public void start() {
     if (stopped || !started.compareAndSet(false, true)) {
       throw new IllegalStateException("a health check capture starts once");
+    }
+    for (String name : registry.getNames()) {
+      if (selection.runs(name)) {
+        runFor(name);
+      }
     }
     long every = schedule.interval().toNanoseconds();
     scheduler.scheduleAtFixedRate(this::runRound, every, every, TimeUnit.NANOSECONDS);

@@ -69,6 +69,15 @@ public final class HealthCheckCaptureFactory implements CaptureFactory {
   /** Creates the factory with its defaults: every 30s, 10s timeout, 4 at a time, all checks. */
   public HealthCheckCaptureFactory() {}
 
+  /**
+   * Off unless listed in {@code status.captures}: the names of an app's health checks are not put
+   * on its public page without its owner asking.
+   */
+  @Override
+  public boolean onByDefault() {
+    return false;
+  }
+
   @Override
   public String name() {
     return NAME;

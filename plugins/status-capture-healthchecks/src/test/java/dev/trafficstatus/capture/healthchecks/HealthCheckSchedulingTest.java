@@ -61,6 +61,18 @@ class HealthCheckSchedulingTest {
   }
 
   @Test
+  void startDeclaresTheChecksAlreadyRegisteredSoThePageListsThemFromTheStart() {
+    registry.register("db", Checks.healthy());
+    registry.register("trafficstatus-store", Checks.healthy());
+    build(settings -> settings.setInterval("1h"));
+
+    capture.start();
+
+    assertThat(recorder.declared()).containsOnlyKeys("healthcheck:db");
+    assertThat(recorder.tally("healthcheck:db").verdicts()).as("no round has run").isZero();
+  }
+
+  @Test
   void aCheckStuckPastItsTimeoutFailsEachRoundWithoutHoldingUpTheOthers() throws Exception {
     registry.register("stuck", stuck);
     registry.register("ok", Checks.healthy());
