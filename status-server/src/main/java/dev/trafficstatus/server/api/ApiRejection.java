@@ -22,6 +22,17 @@ final class ApiRejection extends Exception {
     this.status = status;
   }
 
+  /**
+   * A body declared or found larger than the API reads.
+   *
+   * @return the 413 refusal
+   */
+  static ApiRejection tooLarge() {
+    return new ApiRejection(
+        Response.Status.REQUEST_ENTITY_TOO_LARGE,
+        "Body too large: at most " + ApiRequestReader.MAX_BODY_BYTES + " bytes");
+  }
+
   /** The refusal as the client gets it. */
   Response response() {
     Response.ResponseBuilder response = ApiResponses.error(status, getMessage());

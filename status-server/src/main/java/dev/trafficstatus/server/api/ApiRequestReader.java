@@ -82,7 +82,7 @@ final class ApiRequestReader {
   static <T extends Record> T read(HttpHeaders headers, InputStream body, Class<T> type, String example)
       throws ApiRejection {
     requireJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
-    byte[] bytes = boundedBytes(headers.getLength(), body);
+    byte[] bytes = boundedBytes(declaredLength(headers.getHeaderString(HttpHeaders.CONTENT_LENGTH)), body);
     ObjectReader reader = STRICT.readerFor(type);
     try {
       T value = reader.readValue(isBlank(bytes) ? new byte[] {'{', '}'} : bytes);
@@ -129,9 +129,29 @@ final class ApiRequestReader {
     }
   }
 
-  private static byte[] boundedBytes(int declaredLength, InputStream body) throws ApiRejection {
+  /**
+   * The length a request declares, read without trusting it: Jersey's own reading takes it as an
+   * int and throws on a larger value (an unauthenticated 500 with a stack trace, before).
+   *
+   * @param contentLength the Content-Length header, possibly null or malformed
+   * @return the length; -1 when none is declared; {@link Long#MAX_VALUE} when it is unreadable or
+   *     beyond a long, which every caller refuses as too large
+   */
+  static long declaredLength(String contentLength) {
+    if (contentLength == null || contentLength.isBlank()) {
+      return -1;
+    }
+    try {
+      long length = Long.parseLong(contentLength.strip());
+      return length < 0 ? Long.MAX_VALUE : length;
+    } catch (NumberFormatException unreadable) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private static byte[] boundedBytes(long declaredLength, InputStream body) throws ApiRejection {
     if (declaredLength > MAX_BODY_BYTES) {
-      throw tooLarge();
+      throw ApiRejection.tooLarge();
     }
     byte[] bytes;
     try {
@@ -140,16 +160,11 @@ final class ApiRequestReader {
       throw new ApiRejection(Response.Status.BAD_REQUEST, "The body could not be read to its end");
     }
     if (bytes.length > MAX_BODY_BYTES) {
-      throw tooLarge();
+      throw ApiRejection.tooLarge();
     }
     return bytes;
   }
 
-  private static ApiRejection tooLarge() {
-    return new ApiRejection(
-        Response.Status.REQUEST_ENTITY_TOO_LARGE,
-        "Body too large: at most " + MAX_BODY_BYTES + " bytes");
-  }
 
   private static boolean isBlank(byte[] bytes) {
     for (byte b : bytes) {

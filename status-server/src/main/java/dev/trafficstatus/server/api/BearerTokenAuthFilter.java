@@ -61,6 +61,12 @@ public final class BearerTokenAuthFilter extends AuthFilter<String, PrincipalImp
                   + " (access_token) is not accepted"));
       return;
     }
+    if (ApiRequestReader.declaredLength(request.getHeaderString(HttpHeaders.CONTENT_LENGTH))
+        > ApiRequestReader.MAX_BODY_BYTES) {
+      // Refused before the token is even looked at: nothing of such a body is ever read.
+      request.abortWith(ApiRejection.tooLarge().response());
+      return;
+    }
     String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
     if (token == null) {
       request.abortWith(
@@ -115,7 +121,9 @@ public final class BearerTokenAuthFilter extends AuthFilter<String, PrincipalImp
         ApiResponses.error(Response.Status.UNAUTHORIZED, message)
             .header(HttpHeaders.WWW_AUTHENTICATE, challenge);
     // The body of a refused request is never read.
-    if (request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null) {
+    long declared =
+        ApiRequestReader.declaredLength(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+    if (declared > 0 || request.getHeaderString("Transfer-Encoding") != null) {
       ApiResponses.closeUnreadBody(response);
     }
     return response.build();

@@ -14,7 +14,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import dev.trafficstatus.server.logging.RateLimitedLog;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +51,8 @@ public final class ConfigureApiResource {
   private final Runnable onChange;
   private final IntSupplier declarePending;
   private final Clock clock;
+  private final RateLimitedLog storeTrouble;
+  private final RateLimitedLog bugs;
 
   /**
    * @param store where routes are kept
@@ -84,6 +88,8 @@ public final class ConfigureApiResource {
     this.onChange = Objects.requireNonNull(onChange, "onChange");
     this.declarePending = Objects.requireNonNull(declarePending, "declarePending");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.storeTrouble = new RateLimitedLog(LOG, Duration.ofMinutes(1), clock);
+    this.bugs = new RateLimitedLog(LOG, Duration.ofMinutes(1), clock);
   }
 
   /** The answer to a change: what was done, in the seed's words. */
@@ -191,10 +197,16 @@ public final class ConfigureApiResource {
     } catch (ApiRejection refused) {
       return refused.response();
     } catch (StoreException unreachable) {
-      LOG.warn("The configure API could not reach the status store", unreachable);
+      storeTrouble.warn("The configure API could not reach the status store", unreachable);
       return ApiResponses.error(
               Response.Status.SERVICE_UNAVAILABLE,
               "The status store cannot be reached right now; try again later")
+          .build();
+    } catch (RuntimeException bug) {
+      // A bug of ours, not the client's: logged (rate-limited), never echoed.
+      bugs.error("The configure API failed unexpectedly", bug);
+      return ApiResponses.error(
+              Response.Status.INTERNAL_SERVER_ERROR, "The configure API failed; see the server log")
           .build();
     }
   }
