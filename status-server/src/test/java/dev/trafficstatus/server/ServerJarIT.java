@@ -2,6 +2,7 @@ package dev.trafficstatus.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trafficstatus.server.testing.Eventually;
 import dev.trafficstatus.server.testing.JarProcess;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -70,10 +71,23 @@ class ServerJarIT {
                   StandardCharsets.UTF_8))
           .contains("trafficstatus");
       assertThat(workDir.resolve("data/status.mv.db")).exists();
+      // A token wrongly sent in a query string never reaches the request log in clear.
+      HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + port + "/flask-status/configure?access_token=Xq9-never-logged"))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      Eventually.await(
+          "the request logged",
+          Duration.ofSeconds(10),
+          () -> server.output().contains("GET /flask-status/configure HTTP/1.1"));
       assertThat(server.output())
           .contains("Traffic Status store: jdbi")
           .contains("healthchecks (every health check of the host but trafficstatus-*, every 10s")
-          .contains("Traffic Status page: http://localhost:" + port + "/status");
+          .contains("Traffic Status page: http://localhost:" + port + "/status")
+          .contains("\"GET /flask-status/configure HTTP/1.1\" 404")
+          .doesNotContain("Xq9-never-logged");
       assertThat(server.stop()).as("graceful stop").isIn(0, 143);
     }
 

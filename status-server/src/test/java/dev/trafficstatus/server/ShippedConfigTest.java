@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trafficstatus.server.testing.ConfigParsing;
 import io.dropwizard.configuration.ConfigurationException;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,17 @@ class ShippedConfigTest {
     assertThat(config.getStatus().getCaptures()).extracting(c -> c.name()).contains("jersey", "probe");
     assertThat(config.getStatus().getPage().getPrefix()).isEqualTo("/status");
     assertThat(config.getStatus().getPage().getRenderer().name()).isEqualTo("mustache");
+  }
+
+  @Test
+  void theUnauthenticatedAdminPortListensOnLoopbackOnly() throws Exception {
+    StatusConfiguration config =
+        ConfigParsing.parseFile(Path.of("..", "config.yml").toAbsolutePath().normalize());
+
+    DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
+    assertThat(server.getAdminConnectors())
+        .singleElement()
+        .satisfies(admin -> assertThat(((HttpConnectorFactory) admin).getBindHost()).isEqualTo("127.0.0.1"));
   }
 
   @Test

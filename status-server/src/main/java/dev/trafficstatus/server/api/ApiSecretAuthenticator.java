@@ -35,7 +35,8 @@ final class ApiSecretAuthenticator implements Authenticator<String, PrincipalImp
         : Optional.empty();
   }
 
-  private static byte[] sha256(String text) {
+  /** The digest tokens are compared as: 32 bytes, whatever the token. */
+  static byte[] sha256(String text) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException impossible) {

@@ -171,37 +171,24 @@ class JerseyCaptureAppTest {
     assertThat(recorder.declared()).hasSize(routesBefore);
   }
 
+  /**
+   * A scan of unknown paths creates no route and remembers no path. (The heap it costs is measured
+   * by bench/, UnknownPathsMemory, not here: a test does not judge memory after a collection.)
+   */
   @Test
-  void aHundredThousandUnknownPathsNeitherCreateRoutesNorGrowMemory() throws Exception {
+  void aHundredThousandUnknownPathsCreateNoRoute() throws Exception {
     int routesBefore = recorder.declared().size();
     long unmatchedBefore = recorder.unmatchedCount();
     long eventsBefore = recorder.events();
     SplittableRandom random = new SplittableRandom(7);
-    scan(unknownPaths(random, 5_000)); // warm up pools, JIT and Jersey's own caches first
-    long heapBefore = usedHeapAfterGc();
 
-    for (int batch = 0; batch < 20; batch++) {
+    for (int batch = 0; batch < 21; batch++) {
       assertThat(scan(unknownPaths(random, 5_000))).containsExactly(Map.entry(404, 5_000));
     }
 
     assertThat(recorder.awaitEvents(eventsBefore + 105_000, SETTLE)).isTrue();
-    long growth = usedHeapAfterGc() - heapBefore;
-    System.out.printf("10^5 unknown paths: heap grew by %d KB%n", growth / 1024);
     assertThat(recorder.unmatchedCount() - unmatchedBefore).isEqualTo(105_000);
     assertThat(recorder.declared()).hasSize(routesBefore);
-    assertThat(growth).as("heap growth in bytes").isLessThan(16L * 1024 * 1024);
-  }
-
-  /** The smallest used heap seen over a few collections: what is really retained. */
-  private static long usedHeapAfterGc() throws InterruptedException {
-    long least = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
-      System.gc();
-      Thread.sleep(50);
-      Runtime runtime = Runtime.getRuntime();
-      least = Math.min(least, runtime.totalMemory() - runtime.freeMemory());
-    }
-    return least;
   }
 
   @Test

@@ -91,10 +91,9 @@ class ProbeSchedulingTest {
     }
     assertThat(targets.hits("/hang")).as("the request reached the target").isEqualTo(1);
 
-    long stopping = System.nanoTime();
     capture.stop();
 
-    assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(1));
+    // The request hangs for good: only calling it off lets the probe's threads end.
     assertThat(probeThreads()).isEmpty();
     assertThat(recorder.tally("probe:hang").verdicts())
         .as("a request we hung up on says nothing about its target")
