@@ -4,7 +4,10 @@ import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.MaintenanceReport;
+import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.store.MinuteBucket;
+import dev.trafficstatus.spi.store.NoticeStore;
+import dev.trafficstatus.spi.store.OutboxEvent;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
 import dev.trafficstatus.spi.store.RouteTally;
@@ -24,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -286,6 +290,69 @@ public final class ConnectingStore implements StatusStore {
   public void ping() {
     requireConnected();
     store.ping();
+  }
+
+  @Override
+  public List<RouteTally> readBetween(Instant from, Instant to) {
+    requireConnected();
+    return store.readBetween(from, to);
+  }
+
+  @Override
+  public <T> Optional<T> runExclusive(String duty, Supplier<T> work) {
+    requireConnected();
+    return store.runExclusive(duty, work);
+  }
+
+  /** The store's notices, each call guarded as the store's own calls are. */
+  @Override
+  public Optional<NoticeStore> notices() {
+    return store.notices().map(GuardedNotices::new);
+  }
+
+  /** A notice store that fails as an outage would until the store has started. */
+  private final class GuardedNotices implements NoticeStore {
+    private final NoticeStore notices;
+
+    GuardedNotices(NoticeStore notices) {
+      this.notices = notices;
+    }
+
+    @Override
+    public List<Notice> current(Instant closedSince) {
+      requireConnected();
+      return notices.current(closedSince);
+    }
+
+    @Override
+    public List<Notice> closedBetween(Instant from, Instant to, int limit) {
+      requireConnected();
+      return notices.closedBetween(from, to, limit);
+    }
+
+    @Override
+    public Optional<Notice> find(String id) {
+      requireConnected();
+      return notices.find(id);
+    }
+
+    @Override
+    public Notice save(Notice notice, List<OutboxEvent> events) {
+      requireConnected();
+      return notices.save(notice, events);
+    }
+
+    @Override
+    public boolean delete(String id, List<OutboxEvent> events) {
+      requireConnected();
+      return notices.delete(id, events);
+    }
+
+    @Override
+    public int deleteClosedBefore(Instant before) {
+      requireConnected();
+      return notices.deleteClosedBefore(before);
+    }
   }
 
   @Override

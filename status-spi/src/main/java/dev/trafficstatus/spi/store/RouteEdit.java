@@ -1,5 +1,7 @@
 package dev.trafficstatus.spi.store;
 
+import dev.trafficstatus.spi.PlainText;
+
 /**
  * An edit of a route through the API; a null field is left as it is.
  *
@@ -30,44 +32,10 @@ public record RouteEdit(String name, String doc) {
    */
   public RouteEdit {
     if (name != null) {
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("name must not be blank");
-      }
-      checkText("name", name, MAX_NAME_LENGTH, false);
+      PlainText.checkLine("name", name, MAX_NAME_LENGTH);
     }
     if (doc != null) {
-      checkText("doc", doc, MAX_DOC_LENGTH, true);
+      PlainText.checkBlock("doc", doc, MAX_DOC_LENGTH);
     }
-  }
-
-  private static void checkText(String field, String text, int maxLength, boolean multiLine) {
-    int length = 0;
-    for (int i = 0; i < text.length(); ) {
-      int codePoint = text.codePointAt(i);
-      length++;
-      if (length > maxLength) {
-        throw new IllegalArgumentException(
-            field + " must be at most " + maxLength + " characters, got "
-                + text.codePointCount(0, text.length()));
-      }
-      if (Character.getType(codePoint) == Character.SURROGATE) {
-        throw new IllegalArgumentException(
-            field + " must be valid Unicode text: it holds an unpaired surrogate at character "
-                + length);
-      }
-      if (Character.isISOControl(codePoint) && !(multiLine && isTabOrLineBreak(codePoint))) {
-        throw new IllegalArgumentException(
-            field
-                + (multiLine
-                    ? " may hold no control characters but tabs and line breaks"
-                    : " must be one line without control characters")
-                + String.format(": found U+%04X at character %d", codePoint, length));
-      }
-      i += Character.charCount(codePoint);
-    }
-  }
-
-  private static boolean isTabOrLineBreak(int codePoint) {
-    return codePoint == '\t' || codePoint == '\n' || codePoint == '\r';
   }
 }

@@ -143,4 +143,43 @@ public interface StatusStore extends Lifecycle {
    * @throws StoreException when it does not
    */
   void ping();
+
+  /**
+   * Sums minute buckets of the minutes in {@code [from, to)}, per route, over all instances: the
+   * windows of objectives and burn rates. A store may read rollups for the whole hours and days
+   * inside the range (they hold the same sums) and minute rows only for the edges.
+   *
+   * @param from the start, inclusive, truncated to the minute
+   * @param to the end, exclusive, truncated to the minute
+   * @return one tally per route with requests in the range; never null
+   * @throws UnsupportedOperationException when the store does not offer it (objectives are then
+   *     off)
+   */
+  default List<RouteTally> readBetween(Instant from, Instant to) {
+    throw new UnsupportedOperationException(describe() + " cannot sum arbitrary time ranges");
+  }
+
+  /**
+   * Runs a duty in at most one process at a time across every process sharing the database (the
+   * evaluator that opens incidents, the notification sender): a process that finds the duty taken
+   * returns at once without running it. The default serialises within this process only, which
+   * suits a database that only one process can open (an H2 file).
+   *
+   * @param duty the duty's name, such as {@code evaluator}
+   * @param work what to run while holding it; its store calls may use other connections
+   * @param <T> what the work returns
+   * @return what the work returned, or empty when another process holds the duty
+   */
+  default <T> Optional<T> runExclusive(String duty, java.util.function.Supplier<T> work) {
+    return ExclusiveDuties.IN_PROCESS.run(duty, work);
+  }
+
+  /**
+   * The part of the store that keeps incidents, maintenances and the outbox, if this store has one.
+   *
+   * @return the notice store, or empty: incidents and maintenances are then off
+   */
+  default Optional<NoticeStore> notices() {
+    return Optional.empty();
+  }
 }

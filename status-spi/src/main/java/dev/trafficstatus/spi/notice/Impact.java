@@ -1,0 +1,26 @@
+package dev.trafficstatus.spi.notice;
+
+import java.util.Locale;
+
+/** How much a notice affects the service, in Statuspage's words; worst last but maintenance. */
+public enum Impact {
+  /** Nothing people would notice. */
+  NONE,
+  /** Some people notice: slow or partly failing. */
+  MINOR,
+  /** Many people notice: a partial outage. */
+  MAJOR,
+  /** Everyone notices: a major outage. */
+  CRITICAL,
+  /** Planned work. */
+  MAINTENANCE;
+
+  /**
+   * The impact as Statuspage's API spells it, such as {@code critical}.
+   *
+   * @return the lower-case name
+   */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
