@@ -139,7 +139,8 @@ public final class StatusRuntime {
           Optional.of(
               new Page(
                   new StatusService(
-                      store, config.getPage().build(service), config.getHealth().build(), clock),
+                      store, config.getPage().build(service), config.getHealth().build(), clock,
+                      Slf4jSystemLogger.of(StatusService.class)),
                   rendererFactory.build(context),
                   config.getPage().getPrefix()));
     }
@@ -255,14 +256,15 @@ public final class StatusRuntime {
   }
 
   /**
-   * Everything with a lifecycle, in start order: the store first (the others need it), then
-   * flushing, maintenance and the captures. Stopped in reverse.
+   * Everything with a lifecycle, in start order: the store first (the others need it), then the
+   * page's refresher, flushing, maintenance and the captures. Stopped in reverse.
    *
    * @return the components
    */
   public List<Lifecycle> lifecycles() {
     List<Lifecycle> all = new ArrayList<>();
     all.add(store);
+    page.ifPresent(p -> all.add(p.service()));
     all.add(flusher);
     all.add(housekeeper);
     all.addAll(captures);
