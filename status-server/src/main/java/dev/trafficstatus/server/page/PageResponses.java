@@ -98,15 +98,15 @@ final class PageResponses {
   }
 
   /**
-   * A window other than the configured ones after this interval's budget for them is spent: 429
-   * with {@code Retry-After}, naming the windows that are always served.
+   * A window other than the configured ones while another is drawn, or after this interval's
+   * budget for them is spent: 429 with {@code Retry-After}, naming the windows always served.
    *
    * @param html whether the client asked for HTML
    * @param title the page title
    * @param days the window asked for
    * @param budget renders of other windows per refresh interval
    * @param refresh the refresh interval
-   * @param retry when the budget is renewed
+   * @param retry when to ask again
    * @param offered the windows always served, in days, each with its address
    * @return the response
    */
@@ -115,9 +115,10 @@ final class PageResponses {
       Map<Integer, String> offered) {
     List<String> queries = offered.keySet().stream().map(d -> "?days=" + d).toList();
     String message = "The page shows the last " + words(offered.keySet()) + " days at any time."
-        + " Other windows, such as " + days + " days, are drawn at most " + budget + " times every "
-        + refresh.toSeconds() + " seconds, and that is used up: try again in " + retry.toSeconds()
-        + " seconds, or ask for " + String.join(", ", queries) + ".";
+        + " Other windows, such as " + days + " days, are drawn one at a time and at most " + budget
+        + " times every " + refresh.toSeconds() + " seconds, so not now: try again in "
+        + retry.toSeconds() + (retry.toSeconds() == 1 ? " second" : " seconds") + ", or ask for "
+        + String.join(", ", queries) + ".";
     Map<String, String> links = new LinkedHashMap<>();
     offered.forEach((length, href) -> links.put(length + " days", href));
     Response.ResponseBuilder answer = html

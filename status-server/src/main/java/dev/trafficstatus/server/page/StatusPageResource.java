@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
 
 /**
  * The status page at the configured prefix: HTML from the renderer plugin, or the same model as
@@ -44,8 +45,8 @@ import java.util.TreeSet;
  * clear 503 before anything was read since start. Each body is rendered once per version of the
  * figures and kept within {@code page.renderCache} ({@link PageCache}), gzipped once for clients
  * that accept it. The default window and the renderer's linked windows are served at any rate;
- * other windows are rendered at most {@code page.otherWindowRenders} times per refresh interval,
- * and answered 429 beyond, naming the windows always served.
+ * other windows are rendered one at a time and at most {@code page.otherWindowRenders} times per
+ * refresh interval, and answered 429 otherwise, naming the windows always served.
  *
  * <p>Links and assets follow the path the request came in on (the server's context and root
  * paths), taken from the request's base URI. Responses carry an {@code ETag} and a
@@ -70,6 +71,7 @@ public final class StatusPageResource {
   private final PageResponses responses = new PageResponses(json);
   private final PageCache cache;
   private final WindowBudget otherWindows;
+  private final Semaphore otherWindowRendering = new Semaphore(1);
 
   /**
    * @param service the page model
@@ -172,10 +174,19 @@ public final class StatusPageResource {
     if (!offered.contains(days)) {
       PageCache.Render own = render;
       render = () -> {
-        if (!otherWindows.take()) {
-          throw new OtherWindowsSpent();
+        // One at a time: a flood of new windows then takes at most one thread's share of the CPU
+        // from everyone else, instead of one per connection.
+        if (!otherWindowRendering.tryAcquire()) {
+          throw new OtherWindowsSpent(true);
         }
-        return own.render();
+        try {
+          if (!otherWindows.take()) {
+            throw new OtherWindowsSpent(false);
+          }
+          return own.render();
+        } finally {
+          otherWindowRendering.release();
+        }
       };
     }
     Response.ResponseBuilder ok = Response.ok()
@@ -191,21 +202,27 @@ public final class StatusPageResource {
       } else {
         ok.entity(cache.body(version, key, render));
       }
-    } catch (OtherWindowsSpent spent) {
+    } catch (OtherWindowsSpent refused) {
       return responses.otherWindowsSpent(html, settings.title(), days, otherWindows.perInterval(),
-          settings.refresh(), otherWindows.renewedIn(), offeredLinks(base));
+          settings.refresh(), refused.busy ? Duration.ofSeconds(1) : otherWindows.renewedIn(),
+          offeredLinks(base));
     }
     return html
         ? PageResponses.htmlHeaders(ok).build()
         : ok.header("X-Content-Type-Options", "nosniff").build();
   }
 
-  /** Thrown by a render of another window once the interval's budget is spent. */
+  /** Thrown by a render of another window while one is drawn, or once the budget is spent. */
   private static final class OtherWindowsSpent extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    OtherWindowsSpent() {
-      super("other windows' renders are spent for this interval", null, false, false);
+    /** Whether another window was being drawn, rather than the interval's budget spent. */
+    private final boolean busy;
+
+    OtherWindowsSpent(boolean busy) {
+      super(busy ? "another window is being drawn" : "other windows' renders are spent for this interval",
+          null, false, false);
+      this.busy = busy;
     }
   }
 

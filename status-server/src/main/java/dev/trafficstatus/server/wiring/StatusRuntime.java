@@ -303,7 +303,10 @@ public final class StatusRuntime {
     return page.orElseThrow(() -> new IllegalStateException("capture-only: no page")).service();
   }
 
-  /** Makes the next page request read the store, after a flush or an edit; no-op without page. */
+  /**
+   * Reads the page's figures again on the caller's thread, after a flush or an edit, so the next
+   * page request shows them; no-op without page.
+   */
   public void forgetCachedPages() {
     page.ifPresent(p -> p.service().invalidate());
   }
