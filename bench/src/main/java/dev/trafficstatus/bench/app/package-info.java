@@ -1,2 +1,5 @@
-/** The Dropwizard app the wrk comparison loads (see {@code bench/wrk-capture.sh}). */
+/**
+ * The Dropwizard apps the wrk comparisons load: {@code bench/wrk-capture.sh} (capture overhead) and
+ * {@code bench/wrk-page.sh} (the page under a flood of rotating windows).
+ */
 package dev.trafficstatus.bench.app;

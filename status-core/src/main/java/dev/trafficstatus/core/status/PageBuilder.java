@@ -33,6 +33,10 @@ import java.util.TreeMap;
  * window; when that has too few requests for a verdict, today's state. The headline is the worst
  * current state among shown routes, except that a major outage of only some routes is reported as a
  * partial outage; routes without data do not count.
+ *
+ * <p>A route is shown unless it was deleted, belongs to a service the page does not show, is not
+ * among the configured rules, or is protected by the host without being named in the rules (or
+ * protected routes being shown).
  */
 public final class PageBuilder {
 
@@ -64,12 +68,12 @@ public final class PageBuilder {
   }
 
   /**
-   * Builds the page.
+   * Builds the page of figures read when due.
    *
    * @param now when the figures were read
    * @param days the window length, at least 1
    * @param routes every route the store knows
-   * @param dayBuckets tallies per route and day, within the window
+   * @param dayBuckets tallies per route and day, within the window (days outside it are skipped)
    * @param recent tallies per route over the recent window
    * @return the page
    */
@@ -79,6 +83,27 @@ public final class PageBuilder {
       List<StoredRoute> routes,
       List<DayBucket> dayBuckets,
       List<RouteTally> recent) {
+    return build(now, days, routes, dayBuckets, recent, false);
+  }
+
+  /**
+   * Builds the page.
+   *
+   * @param now when the figures were read
+   * @param days the window length, at least 1
+   * @param routes every route the store knows
+   * @param dayBuckets tallies per route and day, within the window (days outside it are skipped)
+   * @param recent tallies per route over the recent window
+   * @param stale whether reading them again failed since
+   * @return the page
+   */
+  public StatusPage build(
+      Instant now,
+      int days,
+      List<StoredRoute> routes,
+      List<DayBucket> dayBuckets,
+      List<RouteTally> recent,
+      boolean stale) {
     LocalDate last = today(now);
     LocalDate first = firstDay(now, days);
 
@@ -96,10 +121,11 @@ public final class PageBuilder {
     }
 
     Set<String> shownRules = new HashSet<>(settings.rules());
+    Set<String> shownServices = new HashSet<>(settings.services());
     Map<String, List<RouteStatus>> groups = new TreeMap<>();
     List<RouteStatus> shown = new ArrayList<>();
     for (StoredRoute route : routes) {
-      if (route.hidden() || (!shownRules.isEmpty() && !shownRules.contains(route.key().rule()))) {
+      if (!shows(route, shownRules, shownServices)) {
         continue;
       }
       RouteStatus status =
@@ -133,7 +159,22 @@ public final class PageBuilder {
         settings.maxDays(),
         policy.minimumRequests(),
         settings.refresh(),
-        grouped);
+        grouped,
+        stale);
+  }
+
+  private boolean shows(StoredRoute route, Set<String> rules, Set<String> services) {
+    if (route.hidden()) {
+      return false;
+    }
+    if (!services.isEmpty() && !services.contains(route.key().service())) {
+      return false;
+    }
+    boolean named = rules.contains(route.key().rule());
+    if (!rules.isEmpty() && !named) {
+      return false;
+    }
+    return !route.restricted() || named || settings.showProtectedRoutes();
   }
 
   private RouteStatus routeStatus(
@@ -142,6 +183,7 @@ public final class PageBuilder {
     long requests = 0;
     long successes = 0;
     long failures = 0;
+    long ignored = 0;
     LatencyHistogram.Builder latencies = LatencyHistogram.builder();
     for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
       Tally tally = days.getOrDefault(day, Tally.empty());
@@ -150,12 +192,15 @@ public final class PageBuilder {
               day,
               policy.health(tally.success(), tally.failure()),
               tally.total(),
+              tally.success(),
               tally.failure(),
+              tally.ignored(),
               HealthPolicy.uptimePercent(tally.success(), tally.failure()),
               latency(tally.latency())));
       requests += tally.total();
       successes += tally.success();
       failures += tally.failure();
+      ignored += tally.ignored();
       latencies.add(tally.latency());
     }
     Health current = policy.health(recent.success(), recent.failure());
@@ -169,7 +214,9 @@ public final class PageBuilder {
         current,
         HealthPolicy.uptimePercent(successes, failures),
         requests,
+        successes,
         failures,
+        ignored,
         latency(latencies.build()),
         squares);
   }

@@ -1,54 +1,59 @@
 package dev.trafficstatus.core.status;
 
+import dev.trafficstatus.spi.Lifecycle;
 import dev.trafficstatus.spi.page.StatusPage;
-import dev.trafficstatus.spi.store.DayBucket;
-import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StatusStore;
-import dev.trafficstatus.spi.store.StoredRoute;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serves the page model: reads the store, builds the page, and keeps what it read for at most the
- * page's refresh interval, so a page that many people watch costs one set of queries per interval.
+ * Serves the page model without ever making a page request wait for the store.
  *
- * <p>What is kept is the store's figures for the longest window asked for in the interval; shorter
- * windows are cut from it. So however many window lengths clients ask for ({@code ?days=1} to
- * {@code ?days=365}), the store is read at most once per interval, plus once more each time a
- * longer window than any before is asked for. Concurrent requests that find the figures stale wait
- * for one read rather than each reading.
+ * <p>The figures of the longest window ({@link PageSettings#maxDays()}) are read once per refresh
+ * interval on a thread of its own, {@value #THREAD_NAME}: eagerly at start, then whenever a
+ * request finds them older than {@link PageSettings#refresh()}. Requests get the figures already
+ * read at once ({@link #snapshot()}), and every window is a slice of them, so however many
+ * requests and window lengths come, the store sees one read per interval. The refresh is
+ * single-flight: while one runs (or hangs, on a database that does not answer) no other starts.
+ * When it fails, the last figures stay, marked {@linkplain PageSnapshot#stale() stale}, and it is
+ * tried again at the first request after {@link PageSettings#MIN_REFRESH}.
  *
- * <p>Most of a window is closed days, whose figures change only when an instance writes late (its
- * retry buffer after a database outage, say). So a read at the end of a refresh interval asks the
- * store for yesterday and today only and keeps the older days it already has; those are read again
- * once per {@link PageSettings#historyRefresh()}, and at once after {@link #invalidate()}.
+ * <p>Between reads of the whole window only yesterday and today are read again (see {@link
+ * FiguresReader}); the older days are read again once per {@link PageSettings#historyRefresh()}.
+ *
+ * <p>{@link #invalidate()} (an edit through the API, the flush task) reads the whole window on the
+ * caller's thread, which touches the store anyway, so the next page request shows the change. Each
+ * read takes a ticket when it starts and figures are only ever replaced by those of a later ticket:
+ * a refresh that started before an invalidation can never replace what the invalidation installed.
  */
-public final class StatusService {
+public final class StatusService implements Lifecycle {
 
-  private final StatusStore store;
-  private final PageBuilder builder;
+  /** The refresher thread's name. */
+  public static final String THREAD_NAME = "trafficstatus-page-refresh";
+
+  /** How long {@link #stop()} waits for a refresh in progress. */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
   private final PageSettings settings;
+  private final PageBuilder builder;
+  private final FiguresReader reader;
   private final Clock clock;
-  private volatile Snapshot snapshot;
+  private final System.Logger log;
+  private final PageRefresher refresher;
 
-  /**
-   * What the store held at one instant, for a window of {@code days}, and the pages cut from it;
-   * the days before yesterday as they were at {@code historyReadAt}.
-   */
-  private record Snapshot(
-      Instant readAt,
-      Instant historyReadAt,
-      int days,
-      List<StoredRoute> routes,
-      List<DayBucket> dayBuckets,
-      List<RouteTally> recent,
-      Map<Integer, StatusPage> pages) {}
+  /** Guards the ticket counters and replacing the figures. */
+  private final Object lock = new Object();
+
+  private long lastTicket;
+  private long historyInvalidatedAt;
+  private boolean outageLogged;
+  private volatile Figures figures;
+  private volatile long failedTicket;
+  private volatile Instant nextReadAt = Instant.MIN;
+  private volatile Instant refreshingSince;
 
   /**
    * @param store where the figures are
@@ -57,10 +62,24 @@ public final class StatusService {
    * @param clock what "now" is
    */
   public StatusService(StatusStore store, PageSettings settings, HealthPolicy policy, Clock clock) {
-    this.store = Objects.requireNonNull(store, "store");
+    this(store, settings, policy, clock, System.getLogger(StatusService.class.getName()));
+  }
+
+  /**
+   * @param store where the figures are
+   * @param settings what to show
+   * @param policy how figures become states
+   * @param clock what "now" is
+   * @param log where outages of the store's reads and their end are logged, once each
+   */
+  public StatusService(
+      StatusStore store, PageSettings settings, HealthPolicy policy, Clock clock, System.Logger log) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.builder = new PageBuilder(settings, policy);
+    this.reader = new FiguresReader(store, settings);
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.log = Objects.requireNonNull(log, "log");
+    this.refresher = new PageRefresher(THREAD_NAME, this::refresh);
   }
 
   /**
@@ -72,99 +91,141 @@ public final class StatusService {
     return settings;
   }
 
-  /**
-   * The page over the default window.
-   *
-   * @return the page
-   */
-  public StatusPage page() {
-    return page(settings.defaultDays());
+  /** Starts the refresher thread and the first read. */
+  @Override
+  public void start() {
+    refresher.start();
+    refresher.request();
+  }
+
+  /** Stops the refresher thread, waiting a few seconds at most for a read in progress. */
+  @Override
+  public void stop() throws InterruptedException {
+    refresher.stop(STOP_WAIT);
   }
 
   /**
-   * The page over a window of the given length.
+   * The figures last read, at once: never reads the store, never waits for a read. When they are
+   * due for a refresh, asks the refresher thread for one.
+   *
+   * @return the snapshot; unavailable until the first read succeeded
+   */
+  public PageSnapshot snapshot() {
+    Instant now = clock.instant();
+    Figures current = figures;
+    if (due(now, current)) {
+      refresher.request();
+    }
+    return new PageSnapshot(current, stale(now, current), builder, settings);
+  }
+
+  /**
+   * The page over a window, cut from the figures last read ({@code snapshot().page(days)}).
    *
    * @param days the window, from 1 to the configured maximum
-   * @return the page, at most one refresh interval old
+   * @return the page
    * @throws IllegalArgumentException when the window is out of bounds
-   * @throws dev.trafficstatus.spi.store.StoreException when the store cannot be read
+   * @throws IllegalStateException when nothing was read since start
    */
   public StatusPage page(int days) {
-    if (days < 1 || days > settings.maxDays()) {
-      throw new IllegalArgumentException(
-          "days must be between 1 and " + settings.maxDays() + ", got " + days);
-    }
-    Snapshot current = snapshot;
-    if (!covers(current, days, clock.instant())) {
-      current = refresh(days);
-    }
-    Snapshot figures = current;
-    return figures.pages()
-        .computeIfAbsent(
-            days,
-            d -> builder.build(figures.readAt(), d, figures.routes(), figures.dayBuckets(), figures.recent()));
-  }
-
-  private boolean covers(Snapshot figures, int days, Instant now) {
-    return figures != null
-        && figures.days() >= days
-        && !now.isBefore(figures.readAt())
-        && now.isBefore(figures.readAt().plus(settings.refresh()));
-  }
-
-  /** Reads the store once for everyone waiting; a window at least as long as the stale one's. */
-  private synchronized Snapshot refresh(int days) {
-    Instant now = clock.instant();
-    Snapshot stale = snapshot;
-    if (covers(stale, days, now)) {
-      return stale;
-    }
-    int window = stale != null && stale.days() > days && covers(stale, 1, now) ? stale.days() : days;
-    LocalDate first = PageBuilder.firstDay(now, window);
-    LocalDate today = PageBuilder.today(now);
-    List<DayBucket> dayBuckets;
-    Instant historyReadAt;
-    if (historyStillGood(stale, first, now)) {
-      LocalDate recentFrom = first.isAfter(today.minusDays(1)) ? first : today.minusDays(1);
-      List<DayBucket> recentDays = store.readDays(recentFrom, today);
-      dayBuckets = new ArrayList<>(stale.dayBuckets().size());
-      for (DayBucket kept : stale.dayBuckets()) {
-        if (!kept.day().isBefore(first) && kept.day().isBefore(recentFrom)) {
-          dayBuckets.add(kept);
-        }
-      }
-      dayBuckets.addAll(recentDays);
-      historyReadAt = stale.historyReadAt();
-    } else {
-      dayBuckets = store.readDays(first, today);
-      historyReadAt = now;
-    }
-    Snapshot fresh =
-        new Snapshot(
-            now,
-            historyReadAt,
-            window,
-            store.routes(),
-            List.copyOf(dayBuckets),
-            store.readSince(now.minus(settings.currentWindow())),
-            new ConcurrentHashMap<>());
-    snapshot = fresh;
-    return fresh;
-  }
-
-  /** Whether the stale figures hold every closed day of the window, read recently enough. */
-  private boolean historyStillGood(Snapshot stale, LocalDate first, Instant now) {
-    return stale != null
-        && !PageBuilder.firstDay(stale.readAt(), stale.days()).isAfter(first)
-        && !now.isBefore(stale.historyReadAt())
-        && now.isBefore(stale.historyReadAt().plus(settings.historyRefresh()));
+    return snapshot().page(days);
   }
 
   /**
-   * Forgets what was read, history included, so the next request reads the whole window from the
-   * store (after a flush or an edit).
+   * Reads the store on the caller's thread when the figures are due (what the refresher thread
+   * runs). A failure keeps the figures, marks them stale and is logged once per outage.
+   */
+  public void refresh() {
+    Instant now = clock.instant();
+    long ticket;
+    Figures kept;
+    synchronized (lock) {
+      if (refreshingSince != null || !due(now, figures)) {
+        return;
+      }
+      ticket = ++lastTicket;
+      Figures current = figures;
+      kept = current != null && current.historyTicket() >= historyInvalidatedAt ? current : null;
+      refreshingSince = now;
+    }
+    try {
+      installed(reader.read(ticket, now, kept));
+    } catch (RuntimeException unreadable) {
+      failed(ticket, now.plus(PageSettings.MIN_REFRESH), unreadable);
+    } finally {
+      refreshingSince = null;
+    }
+  }
+
+  /**
+   * Reads the whole window again on the caller's thread, after a flush or an edit, so the next
+   * page request shows it. When the store cannot be read, the figures are marked stale and the
+   * next page request asks the refresher for a whole read.
    */
   public void invalidate() {
-    snapshot = null;
+    Instant now = clock.instant();
+    long ticket;
+    synchronized (lock) {
+      ticket = ++lastTicket;
+      historyInvalidatedAt = ticket;
+    }
+    try {
+      installed(reader.read(ticket, now, null));
+    } catch (RuntimeException unreadable) {
+      // The refresher tries the whole read at the next page request.
+      failed(ticket, Instant.MIN, unreadable);
+    }
+  }
+
+  private boolean due(Instant now, Figures current) {
+    return !now.isBefore(nextReadAt) || (current != null && now.isBefore(current.readAt()));
+  }
+
+  private boolean stale(Instant now, Figures current) {
+    if (current == null) {
+      return false;
+    }
+    Instant since = refreshingSince;
+    return failedTicket > current.ticket()
+        || (since != null && !now.isBefore(since.plus(settings.refresh())));
+  }
+
+  private void installed(Figures fresh) {
+    boolean recovered;
+    synchronized (lock) {
+      Figures current = figures;
+      if (current == null || fresh.ticket() > current.ticket()) {
+        figures = fresh;
+        current = fresh;
+      }
+      nextReadAt = current.readAt().plus(settings.refresh());
+      recovered = outageLogged && fresh.ticket() > failedTicket;
+      if (recovered) {
+        outageLogged = false;
+      }
+    }
+    if (recovered) {
+      log.log(Level.INFO, "The status page reads the store again");
+    }
+  }
+
+  private void failed(long ticket, Instant retryAt, RuntimeException error) {
+    boolean first;
+    synchronized (lock) {
+      failedTicket = Math.max(failedTicket, ticket);
+      nextReadAt = retryAt;
+      first = !outageLogged;
+      outageLogged = true;
+    }
+    if (first) {
+      Figures current = figures;
+      log.log(
+          Level.WARNING,
+          current == null
+              ? "The status page cannot read the store; it answers 'figures unavailable' until it can"
+              : "The status page cannot read the store; it shows the figures read at "
+                  + current.readAt() + ", marked stale, until it can",
+          error);
+    }
   }
 }

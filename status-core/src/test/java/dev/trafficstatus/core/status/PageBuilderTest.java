@@ -169,6 +169,74 @@ class PageBuilderTest {
         assertThat(group.routes()).extracting(RouteStatus::key).containsExactly(HOME));
   }
 
+  private static PageBuilder showing(
+      List<String> rules, List<String> services, boolean showProtectedRoutes) {
+    PageSettings defaults = PageSettings.defaults("Shop");
+    return new PageBuilder(
+        new PageSettings(
+            "Shop", 90, 365, ZoneId.of("UTC"), Duration.ofMinutes(1), Duration.ofMinutes(10),
+            Duration.ofMinutes(15), rules, Grouping.GROUP, services, showProtectedRoutes,
+            defaults.renderCacheBytes(), defaults.otherWindowRenders()),
+        HealthPolicy.defaults());
+  }
+
+  private static List<RouteKey> shown(StatusPage page) {
+    return page.groups().stream()
+        .flatMap(group -> group.routes().stream())
+        .map(RouteStatus::key)
+        .toList();
+  }
+
+  @Test
+  void routesTheHostProtectsAreShownOnlyWhenNamedOrAllowed() {
+    RouteKey admin = new RouteKey("shop", "/admin/{user}");
+    List<StoredRoute> routes =
+        List.of(route(HOME, "Web"), new StoredRoute(admin, "Admin", "", "Web", false, false, true));
+    List<DayBucket> days = List.of(day(admin, TODAY, 500, 3));
+
+    assertThat(shown(builder.build(NOW, 7, routes, days, List.of()))).containsExactly(HOME);
+    assertThat(shown(showing(List.of("/", "/admin/{user}"), List.of(), false)
+        .build(NOW, 7, routes, days, List.of()))).containsExactly(HOME, admin);
+    assertThat(shown(showing(List.of(), List.of(), true).build(NOW, 7, routes, days, List.of())))
+        .containsExactly(HOME, admin);
+    assertThat(shown(showing(List.of("/"), List.of(), true).build(NOW, 7, routes, days, List.of())))
+        .as("the rules still select")
+        .containsExactly(HOME);
+  }
+
+  @Test
+  void aPageOverASharedDatabaseShowsTheServicesItNames() {
+    RouteKey billing = new RouteKey("billing", "/invoices");
+    List<StoredRoute> routes = List.of(route(HOME, "Web"), route(billing, "Web"), route(PING, "Probes"));
+
+    assertThat(shown(builder.build(NOW, 7, routes, List.of(), List.of())))
+        .containsExactlyInAnyOrder(HOME, billing, PING);
+    assertThat(shown(showing(List.of(), List.of("shop", "probe"), false)
+        .build(NOW, 7, routes, List.of(), List.of())))
+        .containsExactlyInAnyOrder(HOME, PING);
+  }
+
+  @Test
+  void successesFailuresAndIgnoredAreCountedApartPerDayAndPerCard() {
+    List<DayBucket> days =
+        List.of(
+            new DayBucket(HOME, TODAY, tally(90, 4, 6)),
+            new DayBucket(HOME, TODAY.minusDays(1), tally(50, 0, 30)));
+
+    RouteStatus home =
+        builder.build(NOW, 2, List.of(route(HOME, "Web")), days, List.of()).groups().get(0)
+            .routes().get(0);
+
+    assertThat(home.requests()).isEqualTo(180);
+    assertThat(home.successes()).isEqualTo(140);
+    assertThat(home.failures()).isEqualTo(4);
+    assertThat(home.ignored()).isEqualTo(36);
+    assertThat(home.days()).extracting(DayStatus::successes).containsExactly(50L, 90L);
+    assertThat(home.days()).extracting(DayStatus::failures).containsExactly(0L, 4L);
+    assertThat(home.days()).extracting(DayStatus::ignored).containsExactly(30L, 6L);
+    assertThat(home.days().get(1).requests()).isEqualTo(100);
+  }
+
   @Test
   void cardsAreGroupedByGroupOrByService() {
     List<StoredRoute> routes =

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trafficstatus.core.testing.InMemoryStore;
-import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.spi.page.DayStatus;
 import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.store.MinuteBucket;
+import dev.trafficstatus.spi.store.RouteEdit;
+import dev.trafficstatus.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,9 +18,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The page's figures on the caller's thread: read once per refresh interval for every window, the
+ * days before yesterday kept between history reads, a failed read keeping the last figures marked
+ * stale, and an invalidation reading everything at once. The refresher thread is in
+ * {@link StatusServiceRefresherTest}.
+ */
 class StatusServiceTest {
 
   private static final RouteKey HOME = new RouteKey("shop", "/");
+
+  /** The first day of the longest window (365 days) ending on the clock's day. */
+  private static final LocalDate FIRST_OF_YEAR = LocalDate.parse("2025-11-27");
 
   private final MutableClock clock = MutableClock.at("2026-11-26T10:30:00Z");
   private final InMemoryStore store = new InMemoryStore();
@@ -26,64 +37,7 @@ class StatusServiceTest {
       new StatusService(store, PageSettings.defaults("Shop"), HealthPolicy.defaults(), clock);
 
   private void write(int success) {
-    store.writeMinutes(
-        List.of(
-            new MinuteBucket(
-                HOME,
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
-                "i-" + success,
-                PageBuilderTest.tally(success, 0, 0))));
-  }
-
-  @Test
-  void thePageIsReadOncePerRefreshInterval() {
-    store.declareRoutes(List.of(new RouteDescriptor(HOME, "Home", "", "Web")));
-    write(5);
-    StatusPage first = service.page(30);
-
-    write(7);
-    clock.advance(Duration.ofSeconds(59));
-    assertThat(service.page(30)).isSameAs(first);
-
-    clock.advance(Duration.ofSeconds(1));
-    StatusPage fresh = service.page(30);
-    assertThat(fresh.groups().get(0).routes().get(0).requests()).isEqualTo(12);
-    assertThat(fresh.generatedAt()).isEqualTo(Instant.parse("2026-11-26T10:31:00Z"));
-  }
-
-  @Test
-  void everyWindowLengthInOneIntervalCostsOneReadOfTheLongest() {
-    store.declareRoutes(List.of(new RouteDescriptor(HOME, "Home", "", "Web")));
-    write(5);
-
-    StatusPage year = service.page(365);
-    for (int days = 1; days <= 365; days++) {
-      assertThat(service.page(days).days()).isEqualTo(days);
-    }
-
-    assertThat(store.dayReads()).isEqualTo(1);
-    assertThat(service.page(30).groups().get(0).routes().get(0).requests()).isEqualTo(5);
-    assertThat(service.page(365)).isSameAs(year);
-  }
-
-  @Test
-  void aLongerWindowThanAnyReadBeforeReadsOnceMore() {
-    service.page(30);
-    service.page(90);
-    service.page(60);
-
-    assertThat(store.dayReads()).isEqualTo(2);
-  }
-
-  @Test
-  void anEditIsShownAtOnceAfterInvalidation() {
-    store.declareRoutes(List.of(new RouteDescriptor(HOME, "Home", "", "Web")));
-    service.page();
-    store.editRoute(HOME, new dev.trafficstatus.spi.store.RouteEdit("Start page", null));
-
-    service.invalidate();
-
-    assertThat(service.page().groups().get(0).routes().get(0).name()).isEqualTo("Start page");
+    writeAt(clock.instant().truncatedTo(ChronoUnit.MINUTES), "i-" + success, success);
   }
 
   private void writeAt(Instant minute, String instance, int success) {
@@ -91,7 +45,15 @@ class StatusServiceTest {
         List.of(new MinuteBucket(HOME, minute, instance, PageBuilderTest.tally(success, 0, 0))));
   }
 
-  private long requestsOn(StatusPage page, LocalDate day) {
+  private void declareHome() {
+    store.declareRoutes(List.of(new RouteDescriptor(HOME, "Home", "", "Web")));
+  }
+
+  private static long requests(StatusPage page) {
+    return page.groups().get(0).routes().get(0).requests();
+  }
+
+  private static long requestsOn(StatusPage page, LocalDate day) {
     return page.groups().get(0).routes().get(0).days().stream()
         .filter(d -> d.day().equals(day))
         .findFirst()
@@ -100,48 +62,113 @@ class StatusServiceTest {
   }
 
   @Test
+  void nothingIsAvailableBeforeTheFirstRead() {
+    PageSnapshot snapshot = service.snapshot();
+
+    assertThat(snapshot.available()).isFalse();
+    assertThat(snapshot.stale()).isFalse();
+    assertThat(store.dayReads()).as("a request never reads").isZero();
+    assertThatThrownBy(() -> snapshot.page(30)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void theStoreIsReadOncePerRefreshInterval() {
+    declareHome();
+    write(5);
+    service.refresh();
+    StatusPage first = service.page(30);
+    assertThat(requests(first)).isEqualTo(5);
+
+    write(7);
+    clock.advance(Duration.ofSeconds(59));
+    service.refresh();
+    assertThat(requests(service.page(30))).isEqualTo(5);
+    assertThat(store.dayReads()).isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(1));
+    service.refresh();
+    StatusPage fresh = service.page(30);
+    assertThat(requests(fresh)).isEqualTo(12);
+    assertThat(fresh.generatedAt()).isEqualTo(Instant.parse("2026-11-26T10:31:00Z"));
+    assertThat(store.dayReads()).isEqualTo(2);
+  }
+
+  @Test
+  void everyWindowIsCutFromOneReadOfTheLongest() {
+    declareHome();
+    write(5);
+    service.refresh();
+
+    for (int days = 1; days <= 365; days++) {
+      assertThat(service.page(days).days()).isEqualTo(days);
+    }
+
+    assertThat(store.dayReads()).isEqualTo(1);
+    assertThat(store.lastDaysRead()).containsExactly(FIRST_OF_YEAR, LocalDate.parse("2026-11-26"));
+    assertThat(requests(service.page(1))).isEqualTo(5);
+    assertThat(service.snapshot().generation()).isEqualTo(service.snapshot().generation());
+  }
+
+  @Test
+  void anEditIsShownAtOnceAfterInvalidation() {
+    declareHome();
+    service.refresh();
+    store.editRoute(HOME, new RouteEdit("Start page", null));
+
+    service.invalidate();
+
+    assertThat(service.page(90).groups().get(0).routes().get(0).name()).isEqualTo("Start page");
+  }
+
+  @Test
   void betweenHistoryReadsOnlyYesterdayAndTodayAreReadAgain() {
-    store.declareRoutes(List.of(new RouteDescriptor(HOME, "Home", "", "Web")));
+    declareHome();
     Instant threeDaysAgo = clock.instant().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
     LocalDate thatDay = LocalDate.parse("2026-11-23");
     writeAt(threeDaysAgo, "i-1", 5);
+    service.refresh();
     assertThat(requestsOn(service.page(30), thatDay)).isEqualTo(5);
-    assertThat(store.lastDaysRead()).containsExactly(LocalDate.parse("2026-10-28"), LocalDate.parse("2026-11-26"));
+    assertThat(store.lastDaysRead()).containsExactly(FIRST_OF_YEAR, LocalDate.parse("2026-11-26"));
 
     // An instance back from a long outage writes into that closed day late.
     writeAt(threeDaysAgo, "i-2", 7);
     write(3);
     clock.advance(Duration.ofMinutes(1));
+    service.refresh();
     StatusPage refreshed = service.page(30);
 
-    assertThat(store.lastDaysRead()).containsExactly(LocalDate.parse("2026-11-25"), LocalDate.parse("2026-11-26"));
+    assertThat(store.lastDaysRead())
+        .containsExactly(LocalDate.parse("2026-11-25"), LocalDate.parse("2026-11-26"));
     assertThat(requestsOn(refreshed, LocalDate.parse("2026-11-26"))).isEqualTo(3);
     assertThat(requestsOn(refreshed, thatDay)).as("kept from the last history read").isEqualTo(5);
     assertThat(refreshed.groups().get(0).routes().get(0).days()).hasSize(30);
 
     clock.advance(Duration.ofMinutes(9));
+    service.refresh();
     StatusPage reread = service.page(30);
 
-    assertThat(store.lastDaysRead()).containsExactly(LocalDate.parse("2026-10-28"), LocalDate.parse("2026-11-26"));
+    assertThat(store.lastDaysRead()).containsExactly(FIRST_OF_YEAR, LocalDate.parse("2026-11-26"));
     assertThat(requestsOn(reread, thatDay)).as("the late write, after historyRefresh").isEqualTo(12);
   }
 
   @Test
   void atMidnightTheOldTodayIsReadAgainAsYesterdayAndTheWindowMovesOn() {
     clock.set(Instant.parse("2026-11-26T23:59:30Z"));
-    store.declareRoutes(List.of(new RouteDescriptor(HOME, "Home", "", "Web")));
+    declareHome();
     writeAt(Instant.parse("2026-10-29T12:00:00Z"), "i-1", 4);
     writeAt(Instant.parse("2026-11-26T23:59:00Z"), "i-1", 6);
-    StatusPage before = service.page(30);
-    assertThat(before.groups().get(0).routes().get(0).requests()).isEqualTo(10);
+    service.refresh();
+    assertThat(requests(service.page(30))).isEqualTo(10);
 
     // The last minute of the day is flushed after the page was read.
     writeAt(Instant.parse("2026-11-26T23:59:00Z"), "i-2", 1);
     clock.advance(Duration.ofMinutes(1));
+    service.refresh();
     StatusPage after = service.page(30);
 
-    assertThat(store.lastDaysRead()).containsExactly(LocalDate.parse("2026-11-26"), LocalDate.parse("2026-11-27"));
-    List<dev.trafficstatus.spi.page.DayStatus> days = after.groups().get(0).routes().get(0).days();
+    assertThat(store.lastDaysRead())
+        .containsExactly(LocalDate.parse("2026-11-26"), LocalDate.parse("2026-11-27"));
+    List<DayStatus> days = after.groups().get(0).routes().get(0).days();
     assertThat(days).hasSize(30);
     assertThat(days.get(0).day()).isEqualTo(LocalDate.parse("2026-10-29"));
     assertThat(days.get(29).day()).isEqualTo(LocalDate.parse("2026-11-27"));
@@ -151,20 +178,93 @@ class StatusServiceTest {
 
   @Test
   void invalidationReadsTheWholeWindowAgain() {
-    store.declareRoutes(List.of(new RouteDescriptor(HOME, "Home", "", "Web")));
-    service.page(30);
+    declareHome();
+    service.refresh();
     clock.advance(Duration.ofMinutes(1));
-    service.page(30);
+    service.refresh();
     assertThat(store.lastDaysRead().get(0)).isEqualTo(LocalDate.parse("2026-11-25"));
 
     service.invalidate();
-    service.page(30);
 
-    assertThat(store.lastDaysRead()).containsExactly(LocalDate.parse("2026-10-28"), LocalDate.parse("2026-11-26"));
+    assertThat(store.lastDaysRead()).containsExactly(FIRST_OF_YEAR, LocalDate.parse("2026-11-26"));
+    clock.advance(Duration.ofMinutes(1));
+    service.refresh();
+    assertThat(store.lastDaysRead().get(0))
+        .as("the history the invalidation read is kept")
+        .isEqualTo(LocalDate.parse("2026-11-25"));
+  }
+
+  @Test
+  void aFailedReadKeepsTheLastFiguresMarkedStaleAndIsTriedAgainAfterFiveSeconds() {
+    declareHome();
+    write(20);
+    service.refresh();
+    PageSnapshot good = service.snapshot();
+    assertThat(good.stale()).isFalse();
+    assertThat(good.page(30).stale()).isFalse();
+
+    store.down(true);
+    clock.advance(Duration.ofMinutes(1));
+    service.refresh();
+    int readsWhileDown = store.dayReads();
+
+    PageSnapshot stale = service.snapshot();
+    assertThat(stale.available()).isTrue();
+    assertThat(stale.stale()).isTrue();
+    assertThat(stale.generation()).isEqualTo(good.generation());
+    assertThat(stale.readAt()).isEqualTo(good.readAt());
+    StatusPage page = stale.page(30);
+    assertThat(page.stale()).isTrue();
+    assertThat(page.generatedAt()).isEqualTo(Instant.parse("2026-11-26T10:30:00Z"));
+    assertThat(requests(page)).isEqualTo(20);
+
+    clock.advance(Duration.ofSeconds(4));
+    service.refresh();
+    assertThat(store.dayReads()).as("not tried again within five seconds").isEqualTo(readsWhileDown);
+    clock.advance(Duration.ofSeconds(1));
+    service.refresh();
+    assertThat(store.dayReads()).isEqualTo(readsWhileDown + 1);
+
+    store.down(false);
+    clock.advance(Duration.ofSeconds(5));
+    service.refresh();
+    PageSnapshot recovered = service.snapshot();
+    assertThat(recovered.stale()).isFalse();
+    assertThat(recovered.generation()).isGreaterThan(good.generation());
+    assertThat(recovered.page(30).generatedAt()).isEqualTo(Instant.parse("2026-11-26T10:31:10Z"));
+  }
+
+  @Test
+  void withTheStoreDownSinceStartNothingIsAvailable() {
+    store.down(true);
+
+    service.refresh();
+
+    assertThat(store.dayReads()).isEqualTo(1);
+    assertThat(service.snapshot().available()).isFalse();
+  }
+
+  @Test
+  void anInvalidationThatCannotReadMarksTheFiguresStaleAndTheNextRefreshReadsEverything() {
+    declareHome();
+    service.refresh();
+    clock.advance(Duration.ofMinutes(1));
+    service.refresh();
+    store.down(true);
+
+    service.invalidate();
+
+    assertThat(service.snapshot().stale()).isTrue();
+    store.down(false);
+    service.refresh();
+    assertThat(service.snapshot().stale()).isFalse();
+    assertThat(store.lastDaysRead()).containsExactly(FIRST_OF_YEAR, LocalDate.parse("2026-11-26"));
   }
 
   @Test
   void aWindowOutsideTheConfiguredBoundsIsRefused() {
+    service.refresh();
+
     assertThatThrownBy(() -> service.page(0)).hasMessageContaining("between 1 and 365");
     assertThatThrownBy(() -> service.page(366)).hasMessageContaining("between 1 and 365");
   }

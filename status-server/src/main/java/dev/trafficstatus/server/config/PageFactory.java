@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.trafficstatus.core.status.Grouping;
 import dev.trafficstatus.core.status.PageSettings;
 import dev.trafficstatus.spi.page.RendererFactory;
+import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,6 +48,15 @@ public class PageFactory implements SettingsBlock {
   @NotNull private List<String> routes = DEFAULTS.rules();
 
   @NotNull private Grouping groupBy = DEFAULTS.grouping();
+
+  @NotNull private List<String> services = DEFAULTS.services();
+
+  private boolean showProtectedRoutes = DEFAULTS.showProtectedRoutes();
+
+  /** In MiB, as the default is a whole number of them. */
+  @NotNull private DataSize renderCache = DataSize.mebibytes(DEFAULTS.renderCacheBytes() / (1024 * 1024));
+
+  private int otherWindowRenders = DEFAULTS.otherWindowRenders();
 
   @Valid private RendererFactory renderer;
 
@@ -162,6 +172,46 @@ public class PageFactory implements SettingsBlock {
   }
 
   @JsonProperty
+  public List<String> getServices() {
+    return services;
+  }
+
+  @JsonProperty
+  public void setServices(List<String> services) {
+    this.services = services;
+  }
+
+  @JsonProperty
+  public boolean isShowProtectedRoutes() {
+    return showProtectedRoutes;
+  }
+
+  @JsonProperty
+  public void setShowProtectedRoutes(boolean showProtectedRoutes) {
+    this.showProtectedRoutes = showProtectedRoutes;
+  }
+
+  @JsonProperty
+  public DataSize getRenderCache() {
+    return renderCache;
+  }
+
+  @JsonProperty
+  public void setRenderCache(DataSize renderCache) {
+    this.renderCache = renderCache;
+  }
+
+  @JsonProperty
+  public int getOtherWindowRenders() {
+    return otherWindowRenders;
+  }
+
+  @JsonProperty
+  public void setOtherWindowRenders(int otherWindowRenders) {
+    this.otherWindowRenders = otherWindowRenders;
+  }
+
+  @JsonProperty
   public RendererFactory getRenderer() {
     return renderer;
   }
@@ -187,7 +237,11 @@ public class PageFactory implements SettingsBlock {
         historyRefresh.toJavaDuration(),
         currentWindow.toJavaDuration(),
         routes,
-        groupBy);
+        groupBy,
+        services,
+        showProtectedRoutes,
+        renderCache.toBytes(),
+        otherWindowRenders);
   }
 
   @Override

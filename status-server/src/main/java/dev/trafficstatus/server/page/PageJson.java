@@ -14,12 +14,16 @@ import java.util.Locale;
  * The page model as JSON, for scripts and tests: the same figures the HTML shows. States are lower
  * case ({@code operational}, {@code degraded}, {@code partial_outage}, {@code major_outage},
  * {@code no_data}); latencies are milliseconds; dates are ISO UTC days; a figure without data is
- * null.
+ * null. Requests are successes, failures or ignored (counted neither way), each given apart.
+ * {@code stale} is true when the figures are the last ones read of a store that cannot be read
+ * now; {@code asOf} (the same instant as {@code generatedAt}) is when they were read.
  */
 record PageJson(
     String title,
     String overall,
     String headline,
+    boolean stale,
+    String asOf,
     String generatedAt,
     String timeZone,
     int days,
@@ -40,12 +44,21 @@ record PageJson(
       String current,
       Double uptimePercent,
       long requests,
+      long successes,
       long failures,
+      long ignored,
       LatencyJson latencyMs,
       List<DayJson> days) {}
 
   record DayJson(
-      String date, String health, long requests, long failures, Double uptimePercent, LatencyJson latencyMs) {}
+      String date,
+      String health,
+      long requests,
+      long successes,
+      long failures,
+      long ignored,
+      Double uptimePercent,
+      LatencyJson latencyMs) {}
 
   record LatencyJson(double p50, double p95, double p99) {}
 
@@ -54,6 +67,8 @@ record PageJson(
         page.title(),
         state(page.overall()),
         page.headline(),
+        page.stale(),
+        page.generatedAt().toString(),
         page.generatedAt().toString(),
         page.zone().getId(),
         page.days(),
@@ -78,7 +93,9 @@ record PageJson(
         state(route.current()),
         route.uptimePercent(),
         route.requests(),
+        route.successes(),
         route.failures(),
+        route.ignored(),
         latency(route.latency()),
         route.days().stream().map(PageJson::day).toList());
   }
@@ -88,7 +105,9 @@ record PageJson(
         day.day().toString(),
         state(day.health()),
         day.requests(),
+        day.successes(),
         day.failures(),
+        day.ignored(),
         day.uptimePercent(),
         latency(day.latency()));
   }

@@ -1,13 +1,13 @@
 package dev.trafficstatus.server.page;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trafficstatus.core.status.PageSettings;
+import dev.trafficstatus.core.status.PageSnapshot;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.spi.page.Asset;
 import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.StatusPage;
-import dev.trafficstatus.spi.store.StoreException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -19,17 +19,20 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
 
 /**
  * The status page at the configured prefix: HTML from the renderer plugin, or the same model as
@@ -37,35 +40,38 @@ import org.slf4j.LoggerFactory;
  * {@code assets/}. Registered under the prefix by {@link PageRoutes}; the {@code @Path} here is a
  * placeholder.
  *
- * <p>Each body is rendered once per page model and kept ({@link RenderedPages}), gzipped once for
- * clients that accept it: within a refresh interval a request costs a copy of bytes, not a render
- * or a compression.
+ * <p>No request here reads the store or waits for a read: the figures are those the page service
+ * read last ({@link StatusService#snapshot()}), marked stale while the store cannot be read, and a
+ * clear 503 before anything was read since start. Each body is rendered once per version of the
+ * figures and kept within {@code page.renderCache} ({@link PageCache}), gzipped once for clients
+ * that accept it. The default window and the renderer's linked windows are served at any rate;
+ * other windows are rendered one at a time and at most {@code page.otherWindowRenders} times per
+ * refresh interval, and answered 429 otherwise, naming the windows always served.
  *
- * <p>Responses carry an {@code ETag} and a {@code Cache-Control} no longer than what is left of the
- * page's refresh interval; HTML also carries a Content-Security-Policy that forbids inline scripts
- * and styles. JSON is written with a mapper of our own, so a host app's ObjectMapper settings never
- * change its shape.
+ * <p>Links and assets follow the path the request came in on (the server's context and root
+ * paths), taken from the request's base URI. Responses carry an {@code ETag} and a
+ * {@code Cache-Control} no longer than what is left of the refresh interval; conditional headers
+ * are read leniently ({@link PageHeaders}), so no header makes an error. HTML also carries a
+ * Content-Security-Policy that forbids inline scripts and styles. JSON is written with a mapper of
+ * our own, so a host app's ObjectMapper settings never change its shape.
  */
 @Path("/")
 public final class StatusPageResource {
 
-  private static final Logger LOG = LoggerFactory.getLogger(StatusPageResource.class);
-
-  /** Nothing inline, nothing from elsewhere: what the renderer ships is all the page may load. */
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:;"
-          + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-  private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE;
+  private static final String HTML = "html";
+  private static final String JSON = "json";
 
   private final StatusService service;
+  private final PageSettings settings;
   private final PageRenderer renderer;
-  private final PageLinks links;
+  private final String prefix;
   private final Clock clock;
+  private final Set<Integer> offered;
   private final ObjectMapper json = new ObjectMapper();
-  private final AtomicBoolean storeFailureLogged = new AtomicBoolean();
-  /** The default window's HTML and JSON, and a couple of other windows. */
-  private final RenderedPages rendered = new RenderedPages(4);
+  private final PageResponses responses = new PageResponses(json);
+  private final PageCache cache;
+  private final WindowBudget otherWindows;
+  private final Semaphore otherWindowRendering = new Semaphore(1);
 
   /**
    * @param service the page model
@@ -75,9 +81,19 @@ public final class StatusPageResource {
    */
   public StatusPageResource(StatusService service, PageRenderer renderer, String prefix, Clock clock) {
     this.service = service;
+    this.settings = service.settings();
     this.renderer = renderer;
-    this.links = new PageLinks(prefix, prefix + "/assets/");
+    this.prefix = prefix;
     this.clock = clock;
+    this.offered = new TreeSet<>();
+    offered.add(settings.defaultDays());
+    for (int days : renderer.windows()) {
+      if (days >= 1 && days <= settings.maxDays()) {
+        offered.add(days);
+      }
+    }
+    this.cache = new PageCache(settings.renderCacheBytes());
+    this.otherWindows = new WindowBudget(settings.otherWindowRenders(), settings.refresh(), clock);
   }
 
   /** The page as HTML: what browsers and {@code curl} get. */
@@ -85,16 +101,10 @@ public final class StatusPageResource {
   @Produces("text/html;qs=1")
   public Response html(
       @QueryParam("days") String days,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
-      @Context Request request) {
-    return answer(days, request, "html", page -> {
-      RenderedPages.Body body = rendered.body("html", page, (p, out) -> renderer.render(p, links, out));
-      return send(body, renderer.mediaType(), acceptEncoding)
-          .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-          .header("X-Content-Type-Options", "nosniff")
-          .header("Referrer-Policy", "no-referrer")
-          .header("X-Frame-Options", "DENY");
-    });
+      @Context UriInfo uri) {
+    return answer(HTML, days, ifNoneMatch, acceptEncoding, uri);
   }
 
   /** The page as JSON, for {@code Accept: application/json}. */
@@ -102,124 +112,160 @@ public final class StatusPageResource {
   @Produces("application/json;qs=0.5")
   public Response json(
       @QueryParam("days") String days,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
-      @Context Request request) {
-    return answer(days, request, "json", page -> {
-      RenderedPages.Body body =
-          rendered.body("json", page, (p, out) -> json.writeValue(out, PageJson.from(p)));
-      return send(body, MediaType.APPLICATION_JSON, acceptEncoding)
-          .header("X-Content-Type-Options", "nosniff");
-    });
-  }
-
-  /**
-   * A kept body, gzipped when the client accepts it: compressed once per page model here rather
-   * than by the server's gzip handler on every request (which leaves a response that already has
-   * a Content-Encoding alone).
-   */
-  private static Response.ResponseBuilder send(
-      RenderedPages.Body body, String type, String acceptEncoding) {
-    Response.ResponseBuilder ok =
-        Response.ok().type(type).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-    if (RenderedPages.acceptsGzip(acceptEncoding)) {
-      return ok.entity(body.gzipped()).header(HttpHeaders.CONTENT_ENCODING, "gzip");
-    }
-    return ok.entity(body.plain());
+      @Context UriInfo uri) {
+    return answer(JSON, days, ifNoneMatch, acceptEncoding, uri);
   }
 
   /** A style sheet, script or icon of the renderer. */
   @GET
   @Path("assets/{name}")
-  public Response asset(@PathParam("name") String name, @Context Request request) {
+  public Response asset(
+      @PathParam("name") String name, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     Asset asset = renderer.asset(name).orElse(null);
     if (asset == null) {
-      return error(Response.Status.NOT_FOUND, "No asset named " + printable(name));
+      return responses.error(Response.Status.NOT_FOUND, "No asset named " + PageResponses.printable(name))
+          .build();
     }
-    EntityTag tag = new EntityTag(sha256(asset.content()));
-    Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-    CacheControl cache = cacheFor(Duration.ofDays(1));
-    if (unchanged != null) {
-      return unchanged.cacheControl(cache).build();
+    String tag = sha256(asset.content());
+    CacheControl cache = PageResponses.cacheFor(Duration.ofDays(1));
+    if (PageHeaders.noneMatchHas(ifNoneMatch, tag)) {
+      return Response.notModified(new EntityTag(tag)).cacheControl(cache).build();
     }
     return Response.ok(asset.content(), asset.mediaType())
-        .tag(tag)
+        .tag(new EntityTag(tag))
         .cacheControl(cache)
         .header("X-Content-Type-Options", "nosniff")
         .build();
   }
 
-  private interface Body {
-    Response.ResponseBuilder of(StatusPage page);
-  }
-
-  private Response answer(String daysParam, Request request, String variant, Body body) {
+  private Response answer(
+      String variant, String daysParam, String ifNoneMatch, String acceptEncoding, UriInfo uri) {
     int days;
     try {
       days = daysParam == null || daysParam.isBlank()
-          ? service.settings().defaultDays()
+          ? settings.defaultDays()
           : Integer.parseInt(daysParam.trim());
     } catch (NumberFormatException notANumber) {
       return badDays(daysParam);
     }
-    if (days < 1 || days > service.settings().maxDays()) {
+    if (days < 1 || days > settings.maxDays()) {
       return badDays(daysParam);
     }
-    StatusPage page;
+    boolean html = variant.equals(HTML);
+    PageSnapshot snapshot = service.snapshot();
+    if (!snapshot.available()) {
+      return responses.unavailable(html, settings.title(), PageSettings.MIN_REFRESH);
+    }
+    Instant readAt = snapshot.readAt().orElseThrow();
+    String tag = variant + "-" + days + "-" + readAt.toEpochMilli() + "-" + snapshot.generation()
+        + (snapshot.stale() ? "-stale" : "");
+    EntityTag etag = new EntityTag(tag, true);
+    CacheControl caching = PageResponses.cacheFor(
+        Duration.between(clock.instant(), snapshot.freshUntil().orElseThrow()));
+    if (PageHeaders.noneMatchHas(ifNoneMatch, tag)) {
+      return Response.notModified(etag).cacheControl(caching).build();
+    }
+    String base = base(uri);
+    PageCache.Key key = new PageCache.Key(variant, days, base, PageCache.Coding.PLAIN);
+    long version = snapshot.generation() * 2 + (snapshot.stale() ? 1 : 0);
+    PageCache.Render render = () -> render(variant, snapshot.page(days), base);
+    if (!offered.contains(days)) {
+      PageCache.Render own = render;
+      render = () -> {
+        // One at a time: a flood of new windows then takes at most one thread's share of the CPU
+        // from everyone else, instead of one per connection.
+        if (!otherWindowRendering.tryAcquire()) {
+          throw new OtherWindowsSpent(true);
+        }
+        try {
+          if (!otherWindows.take()) {
+            throw new OtherWindowsSpent(false);
+          }
+          return own.render();
+        } finally {
+          otherWindowRendering.release();
+        }
+      };
+    }
+    Response.ResponseBuilder ok = Response.ok()
+        .type(html ? renderer.mediaType() : MediaType.APPLICATION_JSON)
+        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+        .tag(etag)
+        .cacheControl(caching);
     try {
-      page = service.page(days);
-      storeFailureLogged.set(false);
-    } catch (StoreException unreachable) {
-      if (storeFailureLogged.compareAndSet(false, true)) {
-        LOG.warn("The status page cannot read the store; answering 503 until it can", unreachable);
+      if (PageHeaders.acceptsGzip(acceptEncoding)) {
+        // Compressed once here rather than by the server's gzip handler on every request (which
+        // leaves a response that already has a Content-Encoding alone).
+        ok.entity(cache.gzipped(version, key, render)).header(HttpHeaders.CONTENT_ENCODING, "gzip");
+      } else {
+        ok.entity(cache.body(version, key, render));
       }
-      return error(
-          Response.Status.SERVICE_UNAVAILABLE,
-          "The status store cannot be read right now; try again in a minute");
+    } catch (OtherWindowsSpent refused) {
+      return responses.otherWindowsSpent(html, settings.title(), days, otherWindows.perInterval(),
+          settings.refresh(), refused.busy ? Duration.ofSeconds(1) : otherWindows.renewedIn(),
+          offeredLinks(base));
     }
-    EntityTag tag =
-        new EntityTag(variant + "-" + days + "-" + page.generatedAt().toEpochMilli(), true);
-    CacheControl cache =
-        cacheFor(Duration.between(clock.instant(), page.generatedAt().plus(page.refresh())));
-    Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-    if (unchanged != null) {
-      return unchanged.cacheControl(cache).build();
-    }
-    return body.of(page).tag(tag).cacheControl(cache).build();
+    return html
+        ? PageResponses.htmlHeaders(ok).build()
+        : ok.header("X-Content-Type-Options", "nosniff").build();
   }
 
-  /** Caches may keep a response this long (never negative), and may compress it. */
-  private static CacheControl cacheFor(Duration fresh) {
-    CacheControl cache = new CacheControl();
-    cache.setNoTransform(false);
-    cache.setMaxAge((int) Math.max(0, Math.min(Integer.MAX_VALUE, fresh.toSeconds())));
-    return cache;
+  /** Thrown by a render of another window while one is drawn, or once the budget is spent. */
+  private static final class OtherWindowsSpent extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** Whether another window was being drawn, rather than the interval's budget spent. */
+    private final boolean busy;
+
+    OtherWindowsSpent(boolean busy) {
+      super(busy ? "another window is being drawn" : "other windows' renders are spent for this interval",
+          null, false, false);
+      this.busy = busy;
+    }
+  }
+
+  private byte[] render(String variant, StatusPage page, String base) throws java.io.IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    if (variant.equals(HTML)) {
+      renderer.render(page, new PageLinks(base + prefix, base + prefix + "/assets/"), out);
+    } else {
+      json.writeValue(out, PageJson.from(page));
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * The path Jersey serves resources under for this request, without a trailing slash: empty at
+   * the root, {@code /api} under {@code server.rootPath: /api/}, {@code /ctx/api} with a context
+   * path too. It comes from the server's mapping, never from a header the client sets.
+   */
+  private static String base(UriInfo uri) {
+    String path = uri.getBaseUri().getRawPath();
+    if (path == null) {
+      return "";
+    }
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return path;
+  }
+
+  private Map<Integer, String> offeredLinks(String base) {
+    Map<Integer, String> links = new LinkedHashMap<>();
+    for (int days : offered) {
+      links.put(days, base + prefix + "?days=" + days);
+    }
+    return links;
   }
 
   private Response badDays(String given) {
-    return error(
-        Response.Status.BAD_REQUEST,
-        "days must be a whole number from 1 to " + service.settings().maxDays() + ", got "
-            + printable(given));
-  }
-
-  private Response error(Response.Status status, String message) {
-    try {
-      return Response.status(status)
-          .type(JSON)
-          .entity(json.writeValueAsBytes(Map.of("error", message)))
-          .build();
-    } catch (JsonProcessingException bug) {
-      throw new IllegalStateException(bug);
-    }
-  }
-
-  /** Echoes client input in an error only as a short, quoted, control-free string. */
-  private static String printable(String given) {
-    if (given == null) {
-      return "nothing";
-    }
-    String clean = given.replaceAll("\\p{Cntrl}", "?");
-    return "'" + (clean.length() > 40 ? clean.substring(0, 40) + "…" : clean) + "'";
+    return responses.error(
+            Response.Status.BAD_REQUEST,
+            "days must be a whole number from 1 to " + settings.maxDays() + ", got "
+                + PageResponses.printable(given))
+        .build();
   }
 
   private static String sha256(byte[] content) {

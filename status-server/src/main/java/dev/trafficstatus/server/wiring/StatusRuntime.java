@@ -149,7 +149,8 @@ public final class StatusRuntime {
           Optional.of(
               new Page(
                   new StatusService(
-                      store, config.getPage().build(service), config.getHealth().build(), clock),
+                      store, config.getPage().build(service), config.getHealth().build(), clock,
+                      Slf4jSystemLogger.of(StatusService.class)),
                   rendererFactory.build(context),
                   config.getPage().getPrefix()));
     }
@@ -284,14 +285,15 @@ public final class StatusRuntime {
   }
 
   /**
-   * Everything with a lifecycle, in start order: the store first (the others need it), then
-   * flushing, maintenance and the captures. Stopped in reverse.
+   * Everything with a lifecycle, in start order: the store first (the others need it), then the
+   * page's refresher, flushing, maintenance and the captures. Stopped in reverse.
    *
    * @return the components
    */
   public List<Lifecycle> lifecycles() {
     List<Lifecycle> all = new ArrayList<>();
     all.add(store);
+    page.ifPresent(p -> all.add(p.service()));
     all.add(flusher);
     all.add(housekeeper);
     all.addAll(captures);
@@ -330,7 +332,10 @@ public final class StatusRuntime {
     return page.orElseThrow(() -> new IllegalStateException("capture-only: no page")).service();
   }
 
-  /** Makes the next page request read the store, after a flush or an edit; no-op without page. */
+  /**
+   * Reads the page's figures again on the caller's thread, after a flush or an edit, so the next
+   * page request shows them; no-op without page.
+   */
   public void forgetCachedPages() {
     page.ifPresent(p -> p.service().invalidate());
   }

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * A headless Chromium driven over the DevTools Protocol, with no dependency beyond the JDK and
- * Jackson: Debian's {@code chromium} package, started with a fresh profile and
+ * Jackson: the one {@link ChromiumLocator} finds ({@code CHROME_BIN}, else the PATH; Debian's
+ * {@code chromium} package in CI), started with a fresh profile and
  * {@code --remote-debugging-port=0}; the port it picked is read from the profile's
  * {@code DevToolsActivePort} file.
  *
@@ -27,9 +28,6 @@ import java.util.stream.Stream;
  * browser and every process it started, and deletes the profile.
  */
 public final class HeadlessChromium implements AutoCloseable {
-
-  /** Where Debian's package puts it. */
-  public static final Path DEBIAN_CHROMIUM = Path.of("/usr/bin/chromium");
 
   /** The bound of every wait: start-up, each command, each page load. */
   static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -49,14 +47,14 @@ public final class HeadlessChromium implements AutoCloseable {
   }
 
   /**
-   * Starts Debian's Chromium.
+   * Starts the Chromium of {@code CHROME_BIN} or the PATH.
    *
    * @param logFile where the browser's own output goes, for diagnosing a failed start
    * @return the running browser
    * @throws IllegalStateException when Chromium is not installed or does not start in time
    */
   public static HeadlessChromium launch(Path logFile) {
-    return launch(DEBIAN_CHROMIUM, logFile);
+    return launch(ChromiumLocator.locate(System.getenv()), logFile);
   }
 
   /**

@@ -32,6 +32,6 @@ class AcceptsGzipTest {
         "gzipped | false",
       })
   void gzipIsSentOnlyWhenTheClientAcceptsIt(String header, boolean gzip) {
-    assertThat(RenderedPages.acceptsGzip(header)).isEqualTo(gzip);
+    assertThat(PageHeaders.acceptsGzip(header)).isEqualTo(gzip);
   }
 }

@@ -48,6 +48,7 @@ class LargePageTest {
   @BeforeAll
   static void seedAHundredRoutes() {
     HundredRoutesSeed.writeTo(StatusOnlyApp.store(APP), NinetyDaySeed.NOW, Density.DAILY);
+    StatusOnlyApp.showWhatWasWritten(APP);
     fetcher = new PageFetcher(APP.getLocalPort());
   }
 

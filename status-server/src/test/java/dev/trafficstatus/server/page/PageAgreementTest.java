@@ -54,7 +54,9 @@ class PageAgreementTest {
 
   private static final Map<String, Double> UNIT_NANOS = Map.of("µs", 1e3, "ms", 1e6, "s", 1e9);
 
-  private static final Pattern COUNT = Pattern.compile("([0-9][0-9,]*) (request|failure)s?");
+  private static final Pattern COUNTS = Pattern.compile(
+      "([0-9][0-9,]*) requests?: ([0-9][0-9,]*) success(?:es)?, ([0-9][0-9,]*) failures?,"
+          + " ([0-9][0-9,]*) ignored");
 
   private static final Pattern NO_DATA =
       Pattern.compile("No data \\((no requests|([0-9][0-9,]*) requests?, .*)\\)");
@@ -70,6 +72,7 @@ class PageAgreementTest {
   @BeforeAll
   static void seedAndFetchTheHtmlAndTheJson() throws IOException {
     NinetyDaySeed.writeTo(StatusOnlyApp.store(APP));
+    StatusOnlyApp.showWhatWasWritten(APP);
     PageFetcher fetcher = new PageFetcher(APP.getLocalPort());
     HttpResponse<byte[]> page = fetcher.get("/status", "Accept", "text/html");
     HttpResponse<byte[]> data = fetcher.get("/status", "Accept", "application/json");
@@ -158,9 +161,8 @@ class PageAgreementTest {
         continue;
       }
       String[] parts = totals.split(" · ");
-      assertThat(counted(parts[0], "request")).as(name).isEqualTo(requests);
-      assertThat(counted(parts[1], "failure")).as(name).isEqualTo(failures);
-      assertLatencies(List.of(parts).subList(2, parts.length), route.get("latencyMs"), name);
+      assertCounts(parts[0], route, name);
+      assertLatencies(List.of(parts).subList(1, parts.length), route.get("latencyMs"), name);
     }
   }
 
@@ -208,22 +210,29 @@ class PageAgreementTest {
     }
     assertThat(parts[1]).as(where).isEqualTo(Health.valueOf(
         day.get("health").asText().toUpperCase(Locale.ROOT)).label());
-    assertThat(counted(parts[2], "request")).as(where).isEqualTo(day.get("requests").asLong());
-    assertThat(counted(parts[3], "failure")).as(where).isEqualTo(day.get("failures").asLong());
-    Matcher uptime = UPTIME.matcher(parts[4]);
-    assertThat(uptime.matches()).as(where + ": " + parts[4]).isTrue();
+    assertCounts(parts[2], day, where);
+    Matcher uptime = UPTIME.matcher(parts[3]);
+    assertThat(uptime.matches()).as(where + ": " + parts[3]).isTrue();
     assertUptime(uptime.group(1), day.get("uptimePercent").asDouble(), day.get("failures").asLong(), where);
-    assertLatencies(List.of(parts).subList(5, parts.length), day.get("latencyMs"), where);
+    assertLatencies(List.of(parts).subList(4, parts.length), day.get("latencyMs"), where);
   }
 
-  /** "12,345 requests" → 12345, checking the noun and its number agree. */
-  private static long counted(String shown, String noun) {
-    Matcher matcher = COUNT.matcher(shown);
-    assertThat(matcher.matches()).as(shown).isTrue();
-    assertThat(matcher.group(2)).isEqualTo(noun);
-    long value = count(matcher.group(1));
-    assertThat(shown).endsWith(value == 1 ? noun : noun + "s");
-    return value;
+  /**
+   * "12,345 requests: 12,300 successes, 2 failures, 43 ignored": each count is the JSON's, the
+   * nouns agree with their numbers, and the three parts add up to the requests.
+   */
+  private static void assertCounts(String shown, JsonNode figures, String where) {
+    Matcher matcher = COUNTS.matcher(shown);
+    assertThat(matcher.matches()).as(where + ": " + shown).isTrue();
+    long requests = count(matcher.group(1));
+    long successes = count(matcher.group(2));
+    assertThat(requests).as(where).isEqualTo(figures.get("requests").asLong());
+    assertThat(successes).as(where).isEqualTo(figures.get("successes").asLong());
+    assertThat(count(matcher.group(3))).as(where).isEqualTo(figures.get("failures").asLong());
+    assertThat(count(matcher.group(4))).as(where).isEqualTo(figures.get("ignored").asLong());
+    assertThat(successes + count(matcher.group(3)) + count(matcher.group(4))).isEqualTo(requests);
+    assertThat(shown).as(where).startsWith(requests == 1 ? "1 request:" : matcher.group(1) + " requests:")
+        .contains(successes == 1 ? " 1 success," : " successes,");
   }
 
   /** Floored to hundredths; "100" only without failures; 99.99 at most with one. */
@@ -278,8 +287,11 @@ class PageAgreementTest {
       ExpectedRoute route = expected.get(i);
       JsonNode actual = routes.get(i);
       assertThat(actual.get("current").asText()).as(route.name()).isEqualTo(name(route.current()));
+      assertThat(json.get("stale").asBoolean()).isFalse();
+      assertThat(json.get("asOf").asText()).isEqualTo(json.get("generatedAt").asText());
       long requests = 0;
       long failures = 0;
+      long ignored = 0;
       for (int d = 0; d < NinetyDaySeed.DAYS; d++) {
         ExpectedDay day = route.days().get(d);
         JsonNode seen = actual.get("days").get(d);
@@ -287,12 +299,18 @@ class PageAgreementTest {
         assertThat(seen.get("date").asText()).isEqualTo(day.day().toString());
         assertThat(seen.get("health").asText()).as(where).isEqualTo(name(day.health()));
         assertThat(seen.get("requests").asLong()).as(where).isEqualTo(day.requests());
+        assertThat(seen.get("successes").asLong()).as(where).isEqualTo(day.successes());
+        assertThat(seen.get("ignored").asLong()).as(where).isEqualTo(day.ignored());
         assertThat(seen.get("failures").asLong()).as(where).isEqualTo(day.failures());
         requests += day.requests();
         failures += day.failures();
+        ignored += day.ignored();
       }
       assertThat(actual.get("requests").asLong()).as(route.name()).isEqualTo(requests);
       assertThat(actual.get("failures").asLong()).as(route.name()).isEqualTo(failures);
+      assertThat(actual.get("ignored").asLong()).as(route.name()).isEqualTo(ignored);
+      assertThat(actual.get("successes").asLong()).as(route.name())
+          .isEqualTo(requests - failures - ignored);
     }
   }
 

@@ -84,6 +84,8 @@ class StatusPageBrowserTest {
   static void seedAndStartTheBrowser() {
     NinetyDaySeed.writeTo(StatusOnlyApp.store(APP));
     writeHostileRoutes(StatusOnlyApp.store(HOSTILE));
+    StatusOnlyApp.showWhatWasWritten(APP);
+    StatusOnlyApp.showWhatWasWritten(HOSTILE);
     try {
       browser = LAUNCH.join();
     } catch (CompletionException failed) {
@@ -165,7 +167,8 @@ class StatusPageBrowserTest {
   }
 
   private static String counted(long count, String noun) {
-    return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
+    return String.format(Locale.ROOT, "%,d %s%s", count, noun,
+        count == 1 ? "" : noun.endsWith("s") ? "es" : "s");
   }
 
   /** The start of a square's tooltip as a person reads it, from the seeded figures alone. */
@@ -175,8 +178,9 @@ class StatusPageBrowserTest {
       return date + " · No data ("
           + (day.requests() == 0 ? "no requests)" : counted(day.requests(), "request") + ", ");
     }
-    return date + " · " + day.health().label() + " · " + counted(day.requests(), "request") + " · "
-        + counted(day.failures(), "failure") + " · ";
+    return date + " · " + day.health().label() + " · " + counted(day.requests(), "request") + ": "
+        + counted(day.successes(), "success") + ", " + counted(day.failures(), "failure") + ", "
+        + String.format(Locale.ROOT, "%,d", day.ignored()) + " ignored · ";
   }
 
   @Test

@@ -55,8 +55,19 @@ public final class NinetyDaySeed {
    * @param health its state
    * @param requests all requests, ignored ones included
    * @param failures failed requests
+   * @param ignored requests counted neither way
    */
-  public record ExpectedDay(LocalDate day, Health health, long requests, long failures) {}
+  public record ExpectedDay(LocalDate day, Health health, long requests, long failures, long ignored) {
+
+    /**
+     * The successes.
+     *
+     * @return requests that were neither failures nor ignored
+     */
+    public long successes() {
+      return requests - failures - ignored;
+    }
+  }
 
   /**
    * What one card must show.
@@ -205,11 +216,11 @@ public final class NinetyDaySeed {
       List<ExpectedDay> days = new ArrayList<>(DAYS);
       for (int i = 0; i < DAYS - 1; i++) {
         Day day = route.closedDay().apply(i);
-        days.add(new ExpectedDay(
-            FIRST_DAY.plusDays(i), day.health(), day.counts().total(), day.counts().failure()));
+        days.add(new ExpectedDay(FIRST_DAY.plusDays(i), day.health(), day.counts().total(),
+            day.counts().failure(), day.counts().ignored()));
       }
       Counts today = route.todayBulk().plus(route.recent());
-      days.add(new ExpectedDay(TODAY, route.today(), today.total(), today.failure()));
+      days.add(new ExpectedDay(TODAY, route.today(), today.total(), today.failure(), today.ignored()));
       RouteDescriptor descriptor = route.descriptor();
       routes.add(new ExpectedRoute(descriptor.key(), descriptor.name(), descriptor.doc(),
           descriptor.group(), route.current(), days));

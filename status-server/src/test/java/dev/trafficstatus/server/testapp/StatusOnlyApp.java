@@ -100,6 +100,17 @@ public final class StatusOnlyApp extends Application<StatusConfiguration> {
   }
 
   /**
+   * Makes the page read what a test wrote straight into the store, as the flush task does after
+   * a flush: at once, on the caller's thread. Without it the page shows the figures it read at
+   * start until its refresh interval ends.
+   *
+   * @param app the started extension
+   */
+  public static void showWhatWasWritten(DropwizardAppExtension<StatusConfiguration> app) {
+    ((StatusOnlyApp) app.getApplication()).bundle().runtime().forgetCachedPages();
+  }
+
+  /**
    * The running store of a started app, to write figures into.
    *
    * @param app the started extension

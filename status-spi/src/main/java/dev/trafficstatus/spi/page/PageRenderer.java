@@ -2,6 +2,7 @@ package dev.trafficstatus.spi.page;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,18 @@ public interface PageRenderer {
    * @throws IOException when writing fails
    */
   void render(StatusPage page, PageLinks links, OutputStream out) throws IOException;
+
+  /**
+   * The windows, in days, the rendered page links to (such as 30, 90 and 365). The host serves
+   * these, and its default window, to any number of clients from one render per refresh; other
+   * windows a client asks for are rendered within a budget. Never more than the page's {@link
+   * StatusPage#maxDays()} are followed, so a renderer may name longer ones.
+   *
+   * @return the window lengths, each at least 1; empty when the page links to none
+   */
+  default List<Integer> windows() {
+    return List.of();
+  }
 
   /**
    * A static asset the page refers to (style sheet, script, icon), served by the host under

@@ -14,7 +14,9 @@ import java.util.Objects;
  * @param uptimePercent uptime over exactly the window's days, or null when it had no
  *     successes or failures
  * @param requests all requests in the window
+ * @param successes successes in the window
  * @param failures failures in the window
+ * @param ignored requests in the window that count neither way (see {@link DayStatus#ignored()})
  * @param latency percentiles over the window, or null when it had no requests
  * @param days one entry per day of the window, oldest first
  */
@@ -25,16 +27,50 @@ public record RouteStatus(
     Health current,
     Double uptimePercent,
     long requests,
+    long successes,
     long failures,
+    long ignored,
     Latency latency,
     List<DayStatus> days) {
 
-  /** Checks the required parts are present and copies the days. */
+  /** Checks the required parts are present, the counts add up, and copies the days. */
   public RouteStatus {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(doc, "doc");
     Objects.requireNonNull(current, "current");
+    if (successes < 0 || failures < 0 || ignored < 0 || successes + failures + ignored != requests) {
+      throw new IllegalArgumentException("bad counts: " + requests + " requests, " + successes
+          + " successes, " + failures + " failures, " + ignored + " ignored");
+    }
     days = List.copyOf(days);
+  }
+
+  /**
+   * A card whose requests were all successes or failures, none ignored: the shape before ignored
+   * requests were shown apart, for renderers' tests and code written against it.
+   *
+   * @param key the route
+   * @param name its display name
+   * @param doc its description, empty when none
+   * @param current its state now
+   * @param uptimePercent uptime over the window's days, or null when it had no requests
+   * @param requests all requests in the window, each a success or a failure
+   * @param failures failures in the window
+   * @param latency percentiles over the window, or null when it had no requests
+   * @param days one entry per day of the window, oldest first
+   */
+  public RouteStatus(
+      RouteKey key,
+      String name,
+      String doc,
+      Health current,
+      Double uptimePercent,
+      long requests,
+      long failures,
+      Latency latency,
+      List<DayStatus> days) {
+    this(key, name, doc, current, uptimePercent, requests, requests - failures, failures, 0, latency,
+        days);
   }
 }

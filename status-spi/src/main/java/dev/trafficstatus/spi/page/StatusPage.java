@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param title the page title, such as the service name
  * @param overall the headline state: the worst current state among shown routes (see the core)
  * @param headline the headline text, such as "All Systems Operational"
- * @param generatedAt when the figures were read
+ * @param generatedAt when the figures were read: what the page shows is as of this instant
  * @param zone the time zone for displaying times; days are always UTC calendar days
  * @param firstDay the window's first UTC day, inclusive
  * @param lastDay the window's last UTC day (today), inclusive
@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param minimumRequests a day or window with fewer requests has no verdict
  * @param refresh how often the page reloads itself
  * @param groups the shown routes, grouped
+ * @param stale true when the figures could not be read again when due (the status database is
+ *     unreachable or not answering): they are the last ones read, as of {@code generatedAt}, and
+ *     a renderer says so where people see it
  */
 public record StatusPage(
     String title,
@@ -33,7 +36,8 @@ public record StatusPage(
     int maxDays,
     long minimumRequests,
     Duration refresh,
-    List<RouteGroup> groups) {
+    List<RouteGroup> groups,
+    boolean stale) {
 
   /**
    * The longest window, in days, any page may show: a little over a year, so a "365 days" window
@@ -58,6 +62,38 @@ public record StatusPage(
     if (maxDays < lastDay.toEpochDay() - firstDay.toEpochDay() + 1) {
       throw new IllegalArgumentException("window of " + firstDay + ".." + lastDay + " is longer than maxDays " + maxDays);
     }
+  }
+
+  /**
+   * A page of figures read when due: the shape before stale figures were told apart, for
+   * renderers' tests and code written against it.
+   *
+   * @param title the page title
+   * @param overall the headline state
+   * @param headline the headline text
+   * @param generatedAt when the figures were read
+   * @param zone the time zone for displaying times
+   * @param firstDay the window's first UTC day, inclusive
+   * @param lastDay the window's last UTC day (today), inclusive
+   * @param maxDays the longest window the host serves
+   * @param minimumRequests a day or window with fewer requests has no verdict
+   * @param refresh how often the page reloads itself
+   * @param groups the shown routes, grouped
+   */
+  public StatusPage(
+      String title,
+      Health overall,
+      String headline,
+      Instant generatedAt,
+      ZoneId zone,
+      LocalDate firstDay,
+      LocalDate lastDay,
+      int maxDays,
+      long minimumRequests,
+      Duration refresh,
+      List<RouteGroup> groups) {
+    this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
+        refresh, groups, false);
   }
 
   /**

@@ -27,6 +27,9 @@ final class Figures {
   private static final DateTimeFormatter LOCAL_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
 
+  private static final DateTimeFormatter HOURS_MINUTES =
+      DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
   private static final DateTimeFormatter ZONE_ABBREVIATION =
       DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
@@ -149,7 +152,26 @@ final class Figures {
    * @return the text
    */
   static String counted(long count, String singular) {
-    return count(count) + " " + (count == 1 ? singular : singular + "s");
+    if (count == 1) {
+      return "1 " + singular;
+    }
+    return count(count) + " " + (singular.endsWith("s") ? singular + "es" : singular + "s");
+  }
+
+  /**
+   * A time of day in a zone with the zone's abbreviation, such as {@code 14:02 UTC} or
+   * {@code 15:02 CET}; UTC in any spelling reads {@code UTC}.
+   *
+   * @param instant the moment
+   * @param zone the zone to show it in
+   * @return the text
+   */
+  static String time(Instant instant, ZoneId zone) {
+    ZonedDateTime local = instant.atZone(zone);
+    String time = HOURS_MINUTES.format(local);
+    return zone.normalized().equals(ZoneOffset.UTC)
+        ? time + " UTC"
+        : time + " " + ZONE_ABBREVIATION.format(local);
   }
 
   /**

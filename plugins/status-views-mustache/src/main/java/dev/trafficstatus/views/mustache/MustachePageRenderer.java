@@ -36,13 +36,21 @@ final class MustachePageRenderer implements PageRenderer {
 
   private final PageViewBuilder views;
 
+  private final List<Integer> windows;
+
   /**
    * @param windows the window lengths the page links to, in days
    */
   MustachePageRenderer(List<Integer> windows) {
     this.template = new TemplateCompiler().compile(TEMPLATE);
     this.assets = AssetBundle.load();
-    this.views = new PageViewBuilder(windows, assets);
+    this.windows = List.copyOf(windows);
+    this.views = new PageViewBuilder(this.windows, assets);
+  }
+
+  @Override
+  public List<Integer> windows() {
+    return windows;
   }
 
   @Override

@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param refreshSeconds how often the page reloads itself, in seconds
  * @param updatedIso when the figures were read, ISO-8601 in UTC, for {@code <time datetime>}
  * @param updatedText the same moment in the configured zone, for people
+ * @param staleText why the figures are old, such as "Figures as of 14:02 UTC: the status database
+ *     is unreachable"; empty when they are current
+ * @param stale whether {@code staleText} is shown
  * @param windowText the window in words, such as "the last 90 days"
  * @param density {@code normal}, or {@code dense} when the window has too many days for
  *     spaced squares; a CSS class suffix of every row
@@ -33,6 +36,8 @@ record PageView(
     long refreshSeconds,
     String updatedIso,
     String updatedText,
+    String staleText,
+    boolean stale,
     String windowText,
     String density,
     List<WindowLink> windows,
@@ -49,6 +54,7 @@ record PageView(
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(updatedIso, "updatedIso");
     Objects.requireNonNull(updatedText, "updatedText");
+    Objects.requireNonNull(staleText, "staleText");
     Objects.requireNonNull(windowText, "windowText");
     Objects.requireNonNull(density, "density");
     windows = List.copyOf(windows);

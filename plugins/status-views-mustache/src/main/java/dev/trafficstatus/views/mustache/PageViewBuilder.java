@@ -64,6 +64,11 @@ final class PageViewBuilder {
         Math.max(1, page.refresh().toSeconds()),
         page.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString(),
         Figures.dateTime(page.generatedAt(), page.zone()),
+        page.stale()
+            ? "Figures as of " + Figures.time(page.generatedAt(), page.zone())
+                + ": the status database is unreachable"
+            : "",
+        page.stale(),
         windowText,
         days > SPACED_DAYS ? "dense" : "normal",
         windowLinks(links.page(), days, page.maxDays()),
@@ -126,17 +131,31 @@ final class PageViewBuilder {
     if (route.requests() == 0) {
       return "No requests";
     }
-    StringBuilder text = new StringBuilder(96)
-        .append(Figures.counted(route.requests(), "request"))
-        .append(SEPARATOR)
-        .append(Figures.counted(route.failures(), "failure"));
+    StringBuilder text = new StringBuilder(128);
+    appendCounts(text, route.requests(), route.successes(), route.failures(), route.ignored());
     appendLatency(text, route.latency());
     return text.toString();
   }
 
   /**
-   * A square's text, such as {@code 2025-01-05 · Operational · 12,345 requests · 2 failures ·
-   * 99.98 % uptime · p50 12 ms · p95 40 ms · p99 120 ms}.
+   * Requests and what they were, such as {@code 12,345 requests: 12,300 successes, 2 failures,
+   * 43 ignored}: ignored requests count neither way, so requests minus failures are not successes.
+   */
+  private static void appendCounts(
+      StringBuilder text, long requests, long successes, long failures, long ignored) {
+    text.append(Figures.counted(requests, "request"))
+        .append(": ")
+        .append(Figures.counted(successes, "success"))
+        .append(", ")
+        .append(Figures.counted(failures, "failure"))
+        .append(", ")
+        .append(Figures.count(ignored))
+        .append(" ignored");
+  }
+
+  /**
+   * A square's text, such as {@code 2025-01-05 · Operational · 12,345 requests: 12,300 successes,
+   * 2 failures, 43 ignored · 99.98 % uptime · p50 12 ms · p95 40 ms · p99 120 ms}.
    */
   static String tip(DayStatus day, LocalDate today, long minimum) {
     StringBuilder text = new StringBuilder(128).append(day.day());
@@ -147,11 +166,8 @@ final class PageViewBuilder {
     if (!day.health().hasData()) {
       return text.append(noData(day.requests(), minimum)).toString();
     }
-    text.append(day.health().label())
-        .append(SEPARATOR)
-        .append(Figures.counted(day.requests(), "request"))
-        .append(SEPARATOR)
-        .append(Figures.counted(day.failures(), "failure"));
+    text.append(day.health().label()).append(SEPARATOR);
+    appendCounts(text, day.requests(), day.successes(), day.failures(), day.ignored());
     if (day.uptimePercent() != null) {
       text.append(SEPARATOR).append(Figures.uptime(day.uptimePercent(), day.failures())).append(" uptime");
     }

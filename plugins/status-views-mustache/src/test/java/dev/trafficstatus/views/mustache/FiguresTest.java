@@ -91,6 +91,8 @@ class FiguresTest {
     assertThat(Figures.counted(12_345, "request")).isEqualTo("12,345 requests");
     assertThat(Figures.counted(1, "failure")).isEqualTo("1 failure");
     assertThat(Figures.counted(0, "failure")).isEqualTo("0 failures");
+    assertThat(Figures.counted(1, "success")).isEqualTo("1 success");
+    assertThat(Figures.counted(2_000, "success")).isEqualTo("2,000 successes");
     assertThat(Figures.count(999)).isEqualTo("999");
     assertThat(Figures.count(1_000)).isEqualTo("1,000");
     assertThat(Figures.count(123_456_789)).isEqualTo("123,456,789");

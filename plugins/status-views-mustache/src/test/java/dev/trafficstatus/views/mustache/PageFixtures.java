@@ -63,6 +63,13 @@ final class PageFixtures {
     return new DayStatus(day, health, requests, failures, uptime, FAST);
   }
 
+  /** A day with enough requests for a verdict, some of them ignored (counted neither way). */
+  static DayStatus day(LocalDate day, Health health, long requests, long failures, long ignored) {
+    long successes = requests - failures - ignored;
+    double uptime = 100.0 * successes / (successes + failures);
+    return new DayStatus(day, health, requests, successes, failures, ignored, uptime, FAST);
+  }
+
   /** A day below the minimum request count. */
   static DayStatus noData(LocalDate day, long requests) {
     return new DayStatus(
@@ -119,12 +126,13 @@ final class PageFixtures {
         return day(date, Health.DEGRADED, 10_000, 15);
       }
       if (i == 89) {
-        return day(date, Health.OPERATIONAL, 12_345, 2);
+        return day(date, Health.OPERATIONAL, 12_345, 2, 43);
       }
       return day(date, Health.OPERATIONAL, 1_000, 0);
     });
-    RouteStatus orders = route("/orders/{id}", "Orders", "Looks up one order by its id.",
-        Health.OPERATIONAL, 99.955, 200_000, 90, orderDays);
+    RouteStatus orders = new RouteStatus(new RouteKey("orders", "/orders/{id}"), "Orders",
+        "Looks up one order by its id.", Health.OPERATIONAL, 99.955, 200_000, 199_767, 90, 143,
+        FAST, orderDays);
     RouteStatus payments = route("/payments", "Payments", "", Health.DEGRADED, 99.999, 1_000_000,
         10, window(90, i -> day(first.plusDays(i), Health.OPERATIONAL, 1_000, 0)));
     RouteStatus probe = healthyRoute("https://example.com/health", "Example probe",

@@ -66,8 +66,8 @@ class StatusPageRenderingTest {
   @Test
   void aSquareTellsItsDateRequestsFailuresUptimeAndLatencyInItsTitleOnce() {
     Element today = squares(card("Orders")).get(89);
-    String expected = "2025-03-10 (today, so far) · Operational · 12,345 requests · 2 failures"
-        + " · 99.98 % uptime · p50 12 ms · p95 40 ms · p99 120 ms";
+    String expected = "2025-03-10 (today, so far) · Operational · 12,345 requests: 12,300 successes,"
+        + " 2 failures, 43 ignored · 99.98 % uptime · p50 12 ms · p95 40 ms · p99 120 ms";
     assertThat(today.getAttribute("title")).isEqualTo(expected);
     // The title is also the accessible name; an aria-label would only repeat it in every square.
     assertThat(today.hasAttribute("aria-label")).isFalse();
@@ -75,13 +75,14 @@ class StatusPageRenderingTest {
 
     Element outage = squares(card("Orders")).get(20);
     assertThat(outage.getAttribute("class")).isEqualTo("day state-major");
-    assertThat(outage.getAttribute("title")).isEqualTo("2024-12-31 · Major outage · 2,000 requests"
-        + " · 1,500 failures · 25.00 % uptime · p50 12 ms · p95 40 ms · p99 120 ms");
+    assertThat(outage.getAttribute("title")).isEqualTo("2024-12-31 · Major outage · 2,000 requests:"
+        + " 500 successes, 1,500 failures, 0 ignored · 25.00 % uptime · p50 12 ms · p95 40 ms"
+        + " · p99 120 ms");
 
     Element degraded = squares(card("Orders")).get(30);
     assertThat(degraded.getAttribute("class")).isEqualTo("day state-degraded");
     assertThat(degraded.getAttribute("title"))
-        .contains("Degraded · 10,000 requests · 15 failures · 99.85 % uptime");
+        .contains("Degraded · 10,000 requests: 9,985 successes, 15 failures, 0 ignored · 99.85 % uptime");
   }
 
   @Test
@@ -133,7 +134,8 @@ class StatusPageRenderingTest {
     assertThat(text(html.one(card("Example probe"), ".//span[@class='uptime']")))
         .isEqualTo("100 % uptime in the last 90 days");
     assertThat(text(html.one(card("Orders"), ".//p[@class='totals']")))
-        .isEqualTo("200,000 requests · 90 failures · p50 12 ms · p95 40 ms · p99 120 ms");
+        .isEqualTo("200,000 requests: 199,767 successes, 90 failures, 143 ignored · p50 12 ms"
+            + " · p95 40 ms · p99 120 ms");
   }
 
   @Test
@@ -171,6 +173,33 @@ class StatusPageRenderingTest {
         ZoneId.of("UTC"), 90, List.of());
     assertThat(text(PageFixtures.parse(PageFixtures.render(renderer, utc)).one("//span[@class='updated']")))
         .isEqualTo("Last updated 2025-03-10 14:03:07 UTC");
+  }
+
+  @Test
+  void staleFiguresSayInTheHeaderSinceWhenAndWhy() {
+    assertThat(html.all("//p[@id='stale']")).as("current figures need no line").isEmpty();
+    StatusPage page = PageFixtures.seeded();
+    StatusPage stale = new StatusPage(page.title(), page.overall(), page.headline(),
+        page.generatedAt(), page.zone(), page.firstDay(), page.lastDay(), page.maxDays(),
+        page.minimumRequests(), page.refresh(), page.groups(), true);
+
+    Html rendered = PageFixtures.parse(PageFixtures.render(renderer, stale));
+
+    Element line = rendered.one("//header[@class='masthead']/p[@id='stale']");
+    assertThat(text(line))
+        .isEqualTo("Figures as of 15:03 CET: the status database is unreachable");
+    assertThat(line.getAttribute("role")).isEqualTo("status");
+    StatusPage utc = new StatusPage(page.title(), page.overall(), page.headline(),
+        page.generatedAt(), ZoneOffset.UTC, page.firstDay(), page.lastDay(), page.maxDays(),
+        page.minimumRequests(), page.refresh(), page.groups(), true);
+    assertThat(text(PageFixtures.parse(PageFixtures.render(renderer, utc)).one("//p[@id='stale']")))
+        .isEqualTo("Figures as of 14:03 UTC: the status database is unreachable");
+    assertThat(rendered.all("//article")).as("the figures are still shown").hasSize(3);
+  }
+
+  @Test
+  void theRendererNamesTheWindowsItLinksTo() {
+    assertThat(renderer.windows()).containsExactly(30, 90, 365);
   }
 
   @Test

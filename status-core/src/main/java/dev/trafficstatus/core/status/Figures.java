@@ -1,0 +1,39 @@
+package dev.trafficstatus.core.status;
+
+import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.RouteTally;
+import dev.trafficstatus.spi.store.StoredRoute;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the store held for the longest window ({@link PageSettings#maxDays()}) at one instant: every
+ * shorter window is a slice of it. Immutable.
+ *
+ * @param ticket the read's place in the order reads started: a read that started later has a
+ *     higher ticket, and figures are only ever replaced by figures of a higher ticket
+ * @param historyTicket the ticket of the read that read the days before yesterday kept here
+ * @param readAt when the read started
+ * @param historyReadAt when the days before yesterday kept here were read
+ * @param routes every route the store knows
+ * @param dayBuckets tallies per route and day of the longest window ending on {@code readAt}'s day
+ * @param recent tallies per route over the current window before {@code readAt}
+ */
+record Figures(
+    long ticket,
+    long historyTicket,
+    Instant readAt,
+    Instant historyReadAt,
+    List<StoredRoute> routes,
+    List<DayBucket> dayBuckets,
+    List<RouteTally> recent) {
+
+  Figures {
+    Objects.requireNonNull(readAt, "readAt");
+    Objects.requireNonNull(historyReadAt, "historyReadAt");
+    routes = List.copyOf(routes);
+    dayBuckets = List.copyOf(dayBuckets);
+    recent = List.copyOf(recent);
+  }
+}

@@ -1,0 +1,95 @@
+package dev.trafficstatus.core.status;
+
+import dev.trafficstatus.spi.page.StatusPage;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The figures a page request gets: those last read, at once, whatever the store is doing. Pages of
+ * any window are cut from them without touching the store.
+ *
+ * <p>Before anything was read since start the snapshot is {@linkplain #available() unavailable}.
+ * Afterwards it is {@linkplain #stale() stale} while reading again fails or does not finish within
+ * a refresh interval; its figures are then the last ones read, as of {@link #readAt()}.
+ */
+public final class PageSnapshot {
+
+  private final Figures figures;
+  private final boolean stale;
+  private final PageBuilder builder;
+  private final PageSettings settings;
+
+  PageSnapshot(Figures figures, boolean stale, PageBuilder builder, PageSettings settings) {
+    this.figures = figures;
+    this.stale = stale && figures != null;
+    this.builder = builder;
+    this.settings = settings;
+  }
+
+  /**
+   * Whether any figures were read since start.
+   *
+   * @return false until the first read succeeded
+   */
+  public boolean available() {
+    return figures != null;
+  }
+
+  /**
+   * Tells one set of figures from another: a higher number means figures read later. Pages of one
+   * generation and staleness are the same whenever they are cut, so their renders may be kept.
+   *
+   * @return the generation, 0 while unavailable
+   */
+  public long generation() {
+    return figures == null ? 0 : figures.ticket();
+  }
+
+  /**
+   * When the figures were read.
+   *
+   * @return the instant, or empty while unavailable
+   */
+  public Optional<Instant> readAt() {
+    return figures == null ? Optional.empty() : Optional.of(figures.readAt());
+  }
+
+  /**
+   * Until when the figures are current: a refresh interval after they were read. Later requests
+   * start a read in the background and get these figures meanwhile.
+   *
+   * @return the instant, or empty while unavailable
+   */
+  public Optional<Instant> freshUntil() {
+    return readAt().map(read -> read.plus(settings.refresh()));
+  }
+
+  /**
+   * Whether reading the figures again failed, or has not finished within a refresh interval.
+   *
+   * @return true when the figures are the last ones read of a store that cannot be read now
+   */
+  public boolean stale() {
+    return stale;
+  }
+
+  /**
+   * The page of a window, cut from the figures; touches no store.
+   *
+   * @param days the window, from 1 to the configured maximum
+   * @return the page
+   * @throws IllegalArgumentException when the window is out of bounds
+   * @throws IllegalStateException while unavailable
+   */
+  public StatusPage page(int days) {
+    if (days < 1 || days > settings.maxDays()) {
+      throw new IllegalArgumentException(
+          "days must be between 1 and " + settings.maxDays() + ", got " + days);
+    }
+    if (figures == null) {
+      throw new IllegalStateException("no figures were read since start");
+    }
+    return builder.build(
+        figures.readAt(), days, figures.routes(), figures.dayBuckets(), figures.recent(), stale);
+  }
+}

@@ -1,0 +1,193 @@
+package dev.trafficstatus.server.page;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The page's answers other than the page: errors as JSON (or a short HTML page for browsers),
+ * with the headers every answer of the page carries.
+ */
+final class PageResponses {
+
+  /** Nothing inline, nothing from elsewhere: what the renderer ships is all the page may load. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:;"
+          + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+  private static final String HTML = "text/html;charset=UTF-8";
+
+  private final ObjectMapper json;
+
+  /**
+   * @param json the page's own mapper
+   */
+  PageResponses(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** Security headers of every HTML answer. */
+  static Response.ResponseBuilder htmlHeaders(Response.ResponseBuilder response) {
+    return response
+        .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Referrer-Policy", "no-referrer")
+        .header("X-Frame-Options", "DENY");
+  }
+
+  /** Caches may keep a response this long (never negative), and may compress it. */
+  static CacheControl cacheFor(Duration fresh) {
+    CacheControl cache = new CacheControl();
+    cache.setNoTransform(false);
+    cache.setMaxAge((int) Math.max(0, Math.min(Integer.MAX_VALUE, fresh.toSeconds())));
+    return cache;
+  }
+
+  /** An answer nobody may keep. */
+  private static CacheControl noStore() {
+    CacheControl cache = new CacheControl();
+    cache.setNoTransform(false);
+    cache.setNoStore(true);
+    return cache;
+  }
+
+  /**
+   * A JSON error: {@code {"error": message}}.
+   *
+   * @param status the status
+   * @param message what is wrong, for people
+   * @return the response builder
+   */
+  Response.ResponseBuilder error(Response.Status status, String message) {
+    try {
+      return Response.status(status)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .header("X-Content-Type-Options", "nosniff")
+          .cacheControl(noStore())
+          .entity(json.writeValueAsBytes(Map.of("error", message)));
+    } catch (JsonProcessingException bug) {
+      throw new IllegalStateException(bug);
+    }
+  }
+
+  /**
+   * Nothing read since start: 503 with {@code Retry-After}.
+   *
+   * @param html whether the client asked for HTML
+   * @param title the page title
+   * @param retry when to ask again
+   * @return the response
+   */
+  Response unavailable(boolean html, String title, Duration retry) {
+    String message = "Figures unavailable: the status database has not been read since this server"
+        + " started. Try again in " + retry.toSeconds() + " seconds.";
+    Response.ResponseBuilder answer = html
+        ? htmlPage(Response.Status.SERVICE_UNAVAILABLE, title + ": figures unavailable", title,
+            message, Map.of(), retry)
+        : error(Response.Status.SERVICE_UNAVAILABLE, message);
+    return answer.header(HttpHeaders.RETRY_AFTER, retry.toSeconds()).build();
+  }
+
+  /**
+   * A window other than the configured ones while another is drawn, or after this interval's
+   * budget for them is spent: 429 with {@code Retry-After}, naming the windows always served.
+   *
+   * @param html whether the client asked for HTML
+   * @param title the page title
+   * @param days the window asked for
+   * @param budget renders of other windows per refresh interval
+   * @param refresh the refresh interval
+   * @param retry when to ask again
+   * @param offered the windows always served, in days, each with its address
+   * @return the response
+   */
+  Response otherWindowsSpent(
+      boolean html, String title, int days, int budget, Duration refresh, Duration retry,
+      Map<Integer, String> offered) {
+    List<String> queries = offered.keySet().stream().map(d -> "?days=" + d).toList();
+    String message = "The page shows the last " + words(offered.keySet()) + " days at any time."
+        + " Other windows, such as " + days + " days, are drawn one at a time and at most " + budget
+        + " times every " + refresh.toSeconds() + " seconds, so not now: try again in "
+        + retry.toSeconds() + (retry.toSeconds() == 1 ? " second" : " seconds") + ", or ask for "
+        + String.join(", ", queries) + ".";
+    Map<String, String> links = new LinkedHashMap<>();
+    offered.forEach((length, href) -> links.put(length + " days", href));
+    Response.ResponseBuilder answer = html
+        ? htmlPage(Response.Status.TOO_MANY_REQUESTS, title + ": window not available now", title,
+            message, links, retry)
+        : error(Response.Status.TOO_MANY_REQUESTS, message);
+    return answer.header(HttpHeaders.RETRY_AFTER, retry.toSeconds()).build();
+  }
+
+  private static String words(Collection<Integer> days) {
+    List<String> each = days.stream().map(String::valueOf).toList();
+    if (each.size() == 1) {
+      return each.get(0);
+    }
+    return String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
+  }
+
+  /** A short page of text and links, complete without style or script, that reloads itself. */
+  private static Response.ResponseBuilder htmlPage(
+      Response.Status status, String head, String title, String text, Map<String, String> links,
+      Duration reload) {
+    StringBuilder page = new StringBuilder(512)
+        .append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\"/>")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
+        .append("<meta name=\"color-scheme\" content=\"light dark\"/>")
+        .append("<meta http-equiv=\"refresh\" content=\"").append(reload.toSeconds()).append("\"/>")
+        .append("<title>").append(escape(head)).append("</title></head>\n<body><main><h1>")
+        .append(escape(title)).append("</h1><p>").append(escape(text)).append("</p>");
+    if (!links.isEmpty()) {
+      page.append("<ul>");
+      links.forEach((label, href) -> page.append("<li><a href=\"").append(escape(href)).append("\">")
+          .append(escape(label)).append("</a></li>"));
+      page.append("</ul>");
+    }
+    page.append("</main></body></html>\n");
+    return htmlHeaders(Response.status(status))
+        .type(HTML)
+        .cacheControl(noStore())
+        .entity(page.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Text as HTML character data or attribute value. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Client input echoed in an error only as a short, quoted, control-free string.
+   *
+   * @param given what the client sent
+   * @return the text to show
+   */
+  static String printable(String given) {
+    if (given == null) {
+      return "nothing";
+    }
+    String clean = given.replaceAll("\\p{Cntrl}", "?");
+    return "'" + (clean.length() > 40 ? clean.substring(0, 40) + "…" : clean) + "'";
+  }
+}
