@@ -83,6 +83,16 @@ public final class ConnectingStore implements StatusStore {
   }
 
   /**
+   * The store plugin's store this one starts and guards, for tests and tools that need the
+   * plugin's own type.
+   *
+   * @return the store
+   */
+  public StatusStore plugin() {
+    return store;
+  }
+
+  /**
    * Whether the store has started.
    *
    * @return true once connected

@@ -267,6 +267,15 @@ public final class StatusRuntime {
   }
 
   /**
+   * The store plugin's own store, unguarded, for tests that need its type.
+   *
+   * @return the store the plugin built
+   */
+  public StatusStore pluginStore() {
+    return store.plugin();
+  }
+
+  /**
    * The route registry, which is the recorder captures feed.
    *
    * @return the registry

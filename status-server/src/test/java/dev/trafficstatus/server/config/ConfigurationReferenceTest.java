@@ -151,6 +151,10 @@ class ConfigurationReferenceTest {
   }
 
   private static boolean sameValue(String documented, JsonNode actual, JavaType type) {
+    if (type != null && type.getRawClass() == io.dropwizard.util.DataSize.class) {
+      return io.dropwizard.util.DataSize.parse(documented).toBytes()
+          == io.dropwizard.util.DataSize.parse(actual.asText()).toBytes();
+    }
     if (type != null && type.getRawClass() == Duration.class) {
       return Duration.parse(documented).toJavaDuration().equals(Duration.parse(actual.asText()).toJavaDuration());
     }

@@ -106,6 +106,6 @@ public final class GatedStoreApp extends Application<StatusConfiguration> {
    * @return its gated store
    */
   static GatedStore store(DropwizardAppExtension<StatusConfiguration> app) {
-    return (GatedStore) runtime(app).store();
+    return (GatedStore) runtime(app).pluginStore();
   }
 }
