@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on H2 file databases, the embedded default. */
-class H2StatusStoreTest extends StatusStoreContract {
+class H2StatusStoreTest extends JdbiStoreContract {
 
   @TempDir Path directory;
 

@@ -11,7 +11,7 @@ import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.spi.store.Tally;
 import dev.trafficstatus.store.jdbi.testing.EmbeddedPostgresExtension;
 import dev.trafficstatus.store.jdbi.testing.PostgresServer;
-import dev.trafficstatus.store.jdbi.testing.Tallies;
+import dev.trafficstatus.testkit.Tallies;
 import io.dropwizard.db.DataSourceFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with a pool of its own and a distinct instance id.
  */
 @ExtendWith(EmbeddedPostgresExtension.class)
-class PostgresStatusStoreTest extends StatusStoreContract {
+class PostgresStatusStoreTest extends JdbiStoreContract {
 
   private static PostgresServer server;
 

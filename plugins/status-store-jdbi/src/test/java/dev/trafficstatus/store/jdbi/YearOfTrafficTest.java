@@ -8,7 +8,7 @@ import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.StatusStore;
-import dev.trafficstatus.store.jdbi.testing.Tallies;
+import dev.trafficstatus.testkit.Tallies;
 import dev.trafficstatus.store.jdbi.testing.TestContext;
 import io.dropwizard.db.DataSourceFactory;
 import java.time.Duration;

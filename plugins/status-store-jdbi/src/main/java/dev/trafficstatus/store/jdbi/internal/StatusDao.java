@@ -208,13 +208,14 @@ public final class StatusDao {
   }
 
   /**
-   * Deletes a route's minute and day rows.
+   * Deletes a route's minute, hour and day rows.
    *
    * @param routeId the route's id
    */
   public void deleteHistory(int routeId) {
-    handle.createUpdate("DELETE FROM status_minutes WHERE route_id = :id").bind("id", routeId).execute();
-    handle.createUpdate("DELETE FROM status_days WHERE route_id = :id").bind("id", routeId).execute();
+    for (String table : List.of("status_minutes", "status_hours", "status_days")) {
+      handle.createUpdate("DELETE FROM " + table + " WHERE route_id = :id").bind("id", routeId).execute();
+    }
   }
 
   // ---- writing minutes
