@@ -7,7 +7,7 @@ import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.LatencyHistogram;
 import dev.trafficstatus.spi.store.StatusStore;
-import dev.trafficstatus.store.jdbi.internal.StatusDao;
+import dev.trafficstatus.store.jdbi.internal.FiguresDao;
 import dev.trafficstatus.store.jdbi.internal.UtcPeriods;
 import dev.trafficstatus.store.jdbi.testing.EmbeddedPostgresExtension;
 import dev.trafficstatus.store.jdbi.testing.PostgresServer;
@@ -64,11 +64,11 @@ class PostgresQueryPlanTest {
               handle ->
                   explain(
                       handle,
-                      StatusDao.READ_DAYS,
+                      FiguresDao.READ_DAYS,
                       Map.of("firstDay", firstDay, "lastDay", today)));
       String readSincePlan =
           jdbi.withHandle(
-              handle -> explain(handle, StatusDao.READ_SINCE, Map.of("fromMinute", fromMinute)));
+              handle -> explain(handle, FiguresDao.READ_SINCE, Map.of("fromMinute", fromMinute)));
       String report =
           "readDays (90 days: day rows for closed days; for today, hour rows of rolled-up hours"
               + " and minute rows of the last hour), "

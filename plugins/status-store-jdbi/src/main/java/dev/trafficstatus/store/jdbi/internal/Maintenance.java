@@ -2,9 +2,10 @@ package dev.trafficstatus.store.jdbi.internal;
 
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.Retention;
-import dev.trafficstatus.spi.store.Tally;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
@@ -34,15 +35,12 @@ public final class Maintenance {
    */
   public static final long LOCK_KEY = 0x7473_7461_7475_7321L;
 
-  /** What the deletion of days past retention removed. */
-  private record Expired(long dayRows, long minuteRows) {}
-
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final ReentrantLock inProcess = new ReentrantLock();
 
   /**
-   * @param jdbi the store's database
+   * @param jdbi the store's database, with the SQL object plugin
    * @param dialect its dialect
    */
   public Maintenance(Jdbi jdbi, Dialect dialect) {
@@ -51,46 +49,43 @@ public final class Maintenance {
   }
 
   /**
-   * Runs maintenance unless another run holds the lock.
+   * Runs maintenance unless another run, in this process or another, holds the lock.
    *
    * @param now the current time
    * @param retention how long rows are kept
    * @return what was done, or {@link MaintenanceReport#skipped()}
    */
   public MaintenanceReport run(Instant now, Retention retention) {
-    if (!dialect.hasDatabaseLock()) {
-      if (!inProcess.tryLock()) {
-        return MaintenanceReport.skipped();
-      }
-      try {
-        return jdbi.withHandle(handle -> runLocked(handle, now, retention));
-      } finally {
-        inProcess.unlock();
-      }
+    if (!inProcess.tryLock()) {
+      return MaintenanceReport.skipped();
     }
-    return jdbi.withHandle(
-        handle -> {
-          StatusDao dao = new StatusDao(handle, dialect);
-          if (!dao.tryMaintenanceLock(LOCK_KEY)) {
-            return MaintenanceReport.skipped();
-          }
-          try {
-            return runLocked(handle, now, retention);
-          } finally {
-            // Also released by the server should this connection die: it is a session lock.
-            dao.releaseMaintenanceLock(LOCK_KEY);
-          }
-        });
+    try {
+      return jdbi.withHandle(
+          handle -> {
+            Dialect.Statements statements = handle.attach(dialect.statements());
+            if (!statements.tryLock(LOCK_KEY)) {
+              return MaintenanceReport.skipped();
+            }
+            try {
+              return runLocked(handle, now, retention);
+            } finally {
+              // Also released by the server should this connection die: it is a session lock.
+              statements.unlock(LOCK_KEY);
+            }
+          });
+    } finally {
+      inProcess.unlock();
+    }
   }
 
   private MaintenanceReport runLocked(Handle handle, Instant now, Retention retention) {
-    StatusDao dao = new StatusDao(handle, dialect);
+    RollupDao dao = handle.attach(RollupDao.class);
     for (HourState hour : dao.unrolledHoursBefore(UtcPeriods.hourOf(now))) {
       rollUpHour(handle, hour);
     }
     int daysRolledUp = 0;
     for (DayState day : dao.unrolledDaysBefore(UtcPeriods.dayOf(now))) {
-      if (day.pruned() ? foldLateMinutes(handle, day) : rollUp(handle, day)) {
+      if (day.pruned() ? foldLateMinutes(handle, day) : rollUpDay(handle, day)) {
         daysRolledUp++;
       }
     }
@@ -100,46 +95,60 @@ public final class Maintenance {
       minuteRowsDeleted += prune(handle, day);
     }
     long expireBefore = UtcPeriods.dayOf(now.minus(retention.days()));
-    Expired expired =
-        handle.inTransaction(
-            tx -> {
-              StatusDao inTx = new StatusDao(tx, dialect);
-              return new Expired(
-                  inTx.deleteDayRowsBefore(expireBefore),
-                  inTx.deleteMinutesAndStateBefore(expireBefore));
-            });
+    Expired expired = handle.inTransaction(tx -> expire(tx.attach(RollupDao.class), expireBefore));
     return new MaintenanceReport(
         true, daysRolledUp, minuteRowsDeleted + expired.minuteRows(), expired.dayRows());
   }
 
-  /** Computes a day's rows from its minutes, then stores them if the day is unchanged. */
-  private boolean rollUp(Handle handle, DayState day) {
-    Map<Integer, TallySum> sums = new HashMap<>();
-    // In a transaction so PostgreSQL streams the rows through a cursor.
-    handle.useTransaction(
-        tx -> new StatusDao(tx, dialect).minutesOfDay(day.epochDay(), false, row -> add(sums, row)));
-    return handle.inTransaction(
-        tx -> {
-          StatusDao dao = new StatusDao(tx, dialect);
-          if (!dao.claimRollup(day)) {
-            return false;
-          }
-          dao.replaceDayRows(day.epochDay(), tallies(sums));
-          return true;
-        });
+  /** What the deletion of days past retention removed. */
+  private record Expired(long dayRows, long minuteRows) {}
+
+  /** Deletes every row of the days before {@code day}, in one transaction. */
+  private static Expired expire(RollupDao dao, long day) {
+    long dayRows = dao.deleteDayRowsBefore(day);
+    long minuteRows = dao.deleteMinutesBefore(UtcPeriods.firstMinuteOf(day));
+    dao.deleteHoursBefore(UtcPeriods.firstHourOf(day));
+    dao.deleteHourStatesBefore(UtcPeriods.firstHourOf(day));
+    dao.deleteDayStatesBefore(day);
+    return new Expired(dayRows, minuteRows);
   }
 
   /** Computes an hour's rows from its minutes, then stores them if the hour is unchanged. */
   private void rollUpHour(Handle handle, HourState hour) {
     Map<Integer, TallySum> sums = new HashMap<>();
+    long first = hour.epochHour() * 60;
     handle.useTransaction(
-        tx -> new StatusDao(tx, dialect).minutesOfHour(hour.epochHour(), row -> add(sums, row)));
+        tx -> tx.attach(RollupDao.class).minutesBetween(hour.epochHour(), first, first + 60, row -> add(sums, row)));
     handle.useTransaction(
         tx -> {
-          StatusDao dao = new StatusDao(tx, dialect);
-          if (dao.claimHourRollup(hour)) {
-            dao.replaceHourRows(hour.epochHour(), tallies(sums));
+          RollupDao dao = tx.attach(RollupDao.class);
+          if (dao.claimHour(hour.epochHour(), hour.version()) == 1) {
+            dao.deleteHourRows(hour.epochHour());
+            dao.insertHourRows(rows(hour.epochHour(), sums));
           }
+        });
+  }
+
+  /** Computes a day's rows from its minutes, then stores them if the day is unchanged. */
+  private boolean rollUpDay(Handle handle, DayState day) {
+    Map<Integer, TallySum> sums = new HashMap<>();
+    handle.useTransaction(
+        tx ->
+            tx.attach(RollupDao.class)
+                .minutesBetween(
+                    day.epochDay(),
+                    UtcPeriods.firstMinuteOf(day.epochDay()),
+                    UtcPeriods.firstMinuteOf(day.epochDay() + 1),
+                    row -> add(sums, row)));
+    return handle.inTransaction(
+        tx -> {
+          RollupDao dao = tx.attach(RollupDao.class);
+          if (dao.claimDay(day.epochDay(), day.version()) == 0) {
+            return false;
+          }
+          dao.deleteDayRows(day.epochDay());
+          dao.insertDayRows(rows(day.epochDay(), sums));
+          return true;
         });
   }
 
@@ -149,19 +158,22 @@ public final class Maintenance {
    * deadlocks.
    */
   private boolean foldLateMinutes(Handle handle, DayState day) {
+    long from = UtcPeriods.firstMinuteOf(day.epochDay());
+    long to = UtcPeriods.firstMinuteOf(day.epochDay() + 1);
     return handle.inTransaction(
         tx -> {
-          StatusDao dao = new StatusDao(tx, dialect);
+          RollupDao dao = tx.attach(RollupDao.class);
           Map<Integer, TallySum> sums = new HashMap<>();
-          dao.minutesOfDay(day.epochDay(), true, row -> add(sums, row));
+          dao.lockMinutesBetween(day.epochDay(), from, to, row -> add(sums, row));
           dao.dayRowsOf(day.epochDay(), row -> add(sums, row));
-          dao.deleteMinutesOfDay(day.epochDay());
+          dao.deleteMinutesBetween(from, to);
           dao.deleteHoursOfDays(day.epochDay(), day.epochDay() + 1);
-          if (!dao.claimRollup(day)) {
+          if (dao.claimDay(day.epochDay(), day.version()) == 0) {
             tx.rollback();
             return false;
           }
-          dao.replaceDayRows(day.epochDay(), tallies(sums));
+          dao.deleteDayRows(day.epochDay());
+          dao.insertDayRows(rows(day.epochDay(), sums));
           return true;
         });
   }
@@ -170,10 +182,12 @@ public final class Maintenance {
   private long prune(Handle handle, DayState day) {
     return handle.inTransaction(
         tx -> {
-          StatusDao dao = new StatusDao(tx, dialect);
-          long deleted = dao.deleteMinutesOfDay(day.epochDay());
+          RollupDao dao = tx.attach(RollupDao.class);
+          long deleted =
+              dao.deleteMinutesBetween(
+                  UtcPeriods.firstMinuteOf(day.epochDay()), UtcPeriods.firstMinuteOf(day.epochDay() + 1));
           dao.deleteHoursOfDays(day.epochDay(), day.epochDay() + 1);
-          if (!dao.claimPrune(day)) {
+          if (dao.claimPrune(day.epochDay(), day.version()) == 0) {
             tx.rollback();
             return 0L;
           }
@@ -185,14 +199,13 @@ public final class Maintenance {
     sums.computeIfAbsent(row.routeId(), id -> new TallySum()).add(row);
   }
 
-  private static Map<Integer, Tally> tallies(Map<Integer, TallySum> sums) {
-    Map<Integer, Tally> tallies = new HashMap<>();
-    sums.forEach(
-        (route, sum) -> {
-          if (sum.hasRequests()) {
-            tallies.put(route, sum.toTally());
-          }
-        });
-    return tallies;
+  /** The rollup rows of the routes with requests, in route order (the order rows are locked in). */
+  private static List<TallyRow> rows(long period, Map<Integer, TallySum> sums) {
+    List<TallyRow> rows = new ArrayList<>(sums.size());
+    sums.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .filter(entry -> entry.getValue().hasRequests())
+        .forEach(entry -> rows.add(TallyRow.of(entry.getKey(), period, entry.getValue().toTally())));
+    return rows;
   }
 }
