@@ -9,8 +9,12 @@ import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.spi.store.StoreException;
 import dev.trafficstatus.spi.store.Tally;
+import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.store.jdbi.internal.SchemaMigrator;
+import dev.trafficstatus.store.jdbi.internal.TallyRow;
+import dev.trafficstatus.store.jdbi.internal.TallySum;
 import dev.trafficstatus.store.jdbi.internal.UtcPeriods;
+import dev.trafficstatus.store.jdbi.testing.OldSchemaFixture;
 import dev.trafficstatus.store.jdbi.testing.TestContext;
 import dev.trafficstatus.testkit.StatusStoreContract;
 import dev.trafficstatus.testkit.Tallies;
@@ -19,8 +23,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -292,11 +299,79 @@ abstract class JdbiStoreContract extends StatusStoreContract {
     assertThat(count("SELECT COUNT(*) FROM status_minutes")).isZero();
   }
 
+  // ---- the bookkeeping change of change set 7
+
+  @Test
+  void hoursNotRolledUpBeforeThePerInstanceBookkeepingReadExactlyAfterItsMigration() throws Exception {
+    applyChangeSets(6);
+    OldSchemaFixture fixture = sql().withHandle(handle -> OldSchemaFixture.fill(handle, DAY0, HOME, ITEM));
+    LocalDate first = DAY0.minusDays(20);
+    LocalDate last = DAY0.plusDays(3);
+    assertThat(oldRead(first, last)).as("read as the store before the change did").isEqualTo(fixture.expected());
+
+    StatusStore store = store();
+
+    assertThat(byRouteAndDay(store.readDays(first, last))).isEqualTo(fixture.expected());
+    store.maintain(minute(3, 10, 0), Retention.defaults());
+    assertThat(byRouteAndDay(store.readDays(first, last))).isEqualTo(fixture.expected());
+    store.maintain(minute(4, 1, 0), Retention.defaults());
+    assertThat(byRouteAndDay(store.readDays(first, last))).isEqualTo(fixture.expected());
+    assertThat(count("SELECT COUNT(*) FROM status_hour_writes")).isZero();
+  }
+
+  /** Applies the store's first change sets only, as an older version of the store did. */
+  private void applyChangeSets(int changeSets) throws Exception {
+    try (Connection connection =
+        DriverManager.getConnection(database().getUrl(), database().getUser(), database().getPassword())) {
+      Database target =
+          DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+      target.setDatabaseChangeLogTableName(SchemaMigrator.CHANGELOG_TABLE);
+      target.setDatabaseChangeLogLockTableName(SchemaMigrator.CHANGELOG_LOCK_TABLE);
+      Liquibase liquibase =
+          new Liquibase(SchemaMigrator.CHANGELOG, new ClassLoaderResourceAccessor(), target);
+      liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
+      liquibase.update(changeSets, new Contexts(), new LabelExpression());
+    }
+  }
+
+  /** What the read of days of change set 6 returns, by route and day. */
+  private Map<RouteKey, Map<LocalDate, Tally>> oldRead(LocalDate first, LocalDate last) {
+    return sql()
+        .withHandle(
+            handle -> {
+              Map<Integer, RouteKey> keys = new HashMap<>();
+              handle
+                  .createQuery("SELECT id, service, rule FROM status_routes")
+                  .map((rs, ctx) -> keys.put(rs.getInt("id"), new RouteKey(rs.getString("service"), rs.getString("rule"))))
+                  .list();
+              Map<RouteKey, Map<LocalDate, TallySum>> sums = new HashMap<>();
+              handle
+                  .createQuery(OldSchemaFixture.OLD_READ_DAYS)
+                  .bind("firstDay", first.toEpochDay())
+                  .bind("lastDay", last.toEpochDay())
+                  .map(new TallyRow.Mapper())
+                  .forEach(
+                      row ->
+                          sums.computeIfAbsent(keys.get(row.routeId()), k -> new HashMap<>())
+                              .computeIfAbsent(LocalDate.ofEpochDay(row.period()), d -> new TallySum())
+                              .add(row));
+              Map<RouteKey, Map<LocalDate, Tally>> tallies = new HashMap<>();
+              sums.forEach(
+                  (route, days) ->
+                      days.forEach(
+                          (day, sum) ->
+                              tallies.computeIfAbsent(route, r -> new HashMap<>()).put(day, sum.toTally())));
+              return tallies;
+            });
+  }
+
   // ---- schema, lifecycle and failures
 
   /** Every change set of the store's changelog, in order. */
   static final List<String> CHANGE_SETS =
-      List.of("1-routes", "2-minutes", "3-days", "4-day-state", "5-route-counts-from", "6-hours");
+      List.of(
+          "1-routes", "2-minutes", "3-days", "4-day-state", "5-route-counts-from", "6-hours",
+          "7-hour-writes");
 
   @Test
   void migrationsAreListedThenAppliedOnceIntoTheStoresOwnChangelog() throws Exception {
@@ -357,7 +432,7 @@ abstract class JdbiStoreContract extends StatusStoreContract {
   void databaseFailuresSurfaceAsStoreExceptionsSayingWhatWasBeingDoneWithoutSql() throws Exception {
     StatusStore store = store();
     store.declareRoutes(List.of(route(HOME, "Home")));
-    sql().useHandle(handle -> handle.execute("DROP TABLE status_day_state"));
+    sql().useHandle(handle -> handle.execute("DROP TABLE status_hour_writes"));
 
     assertThatThrownBy(
             () -> store.writeMinutes(List.of(bucket(HOME, minute(0, 1, 0), "i-1", Tallies.of(1, 0, 0, 1)))))

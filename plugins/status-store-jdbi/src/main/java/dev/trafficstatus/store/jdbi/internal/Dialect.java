@@ -41,18 +41,20 @@ public enum Dialect {
     void upsertMinutes(List<MinuteRow> rows);
 
     /**
-     * Marks hours as written since their last rollup; the row lock orders writers and rollups.
+     * Bumps the bookkeeping rows of the hours a write wrote to ({@link HourWrite}), inserting those
+     * missing. Each instance has rows of its own, so concurrent writers never share one.
      *
-     * @param hours the epoch hours, ascending
+     * @param writes the rows, in (hour, instance) order
      */
-    void markHoursWritten(List<Long> hours);
+    void markWritten(List<HourWrite> writes);
 
     /**
-     * Marks days as written since their last rollup, like {@link #markHoursWritten}.
+     * Marks days as no longer rolled up, because maintenance rolled one of their hours up again;
+     * only maintenance calls it.
      *
      * @param days the epoch days, ascending
      */
-    void markDaysWritten(List<Long> days);
+    void reopenDays(List<Long> days);
 
     /**
      * Takes a lock shared by every process on the database, if it is free; held by this session
@@ -124,13 +126,15 @@ public enum Dialect {
     @Override
     @SqlBatch(
         """
-        MERGE INTO status_hour_state t
-        USING (VALUES (CAST(:hour AS BIGINT))) AS s (epoch_hour)
-        ON t.epoch_hour = s.epoch_hour
-        WHEN MATCHED THEN UPDATE SET rolled_up = FALSE, version = t.version + 1
-        WHEN NOT MATCHED THEN INSERT (epoch_hour, rolled_up, version) VALUES (s.epoch_hour, FALSE, 1)
+        MERGE INTO status_hour_writes t
+        USING (VALUES (CAST(:epochHour AS BIGINT), CAST(:instance AS VARCHAR)))
+          AS s (epoch_hour, instance)
+        ON t.epoch_hour = s.epoch_hour AND t.instance = s.instance
+        WHEN MATCHED THEN UPDATE SET version = t.version + 1
+        WHEN NOT MATCHED THEN
+          INSERT (epoch_hour, instance, version) VALUES (s.epoch_hour, s.instance, 1)
         """)
-    void markHoursWritten(@Bind("hour") List<Long> hours);
+    void markWritten(@BindMethods List<HourWrite> writes);
 
     @Override
     @SqlBatch(
@@ -142,7 +146,7 @@ public enum Dialect {
         WHEN NOT MATCHED THEN
           INSERT (epoch_day, rolled_up, pruned, version) VALUES (s.epoch_day, FALSE, FALSE, 1)
         """)
-    void markDaysWritten(@Bind("day") List<Long> days);
+    void reopenDays(@Bind("day") List<Long> days);
 
     /** Always free: the file is this process's alone, and the caller locks within the process. */
     @Override
@@ -192,11 +196,11 @@ public enum Dialect {
     @Override
     @SqlBatch(
         """
-        INSERT INTO status_hour_state AS t (epoch_hour, rolled_up, version)
-        VALUES (:hour, FALSE, 1)
-        ON CONFLICT (epoch_hour) DO UPDATE SET rolled_up = FALSE, version = t.version + 1
+        INSERT INTO status_hour_writes AS t (epoch_hour, instance, version)
+        VALUES (:epochHour, :instance, 1)
+        ON CONFLICT (epoch_hour, instance) DO UPDATE SET version = t.version + 1
         """)
-    void markHoursWritten(@Bind("hour") List<Long> hours);
+    void markWritten(@BindMethods List<HourWrite> writes);
 
     @Override
     @SqlBatch(
@@ -205,9 +209,9 @@ public enum Dialect {
         VALUES (:day, FALSE, FALSE, 1)
         ON CONFLICT (epoch_day) DO UPDATE SET rolled_up = FALSE, version = t.version + 1
         """)
-    void markDaysWritten(@Bind("day") List<Long> days);
+    void reopenDays(@Bind("day") List<Long> days);
 
-    // A session lock, not a transaction lock: maintenance commits hour by hour while holding it.
+    // Session locks, not transaction locks: maintenance commits hour by hour while holding one.
     @Override
     @SqlQuery("SELECT pg_try_advisory_lock(:key)")
     boolean tryLock(long key);

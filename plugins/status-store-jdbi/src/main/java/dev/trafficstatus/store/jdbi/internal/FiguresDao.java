@@ -17,11 +17,21 @@ public interface FiguresDao {
   int FETCH_SIZE = 5_000;
 
   /**
-   * Figures of visible routes per UTC day. Day rows of days that are rolled up (or pruned, whose
-   * older minutes are gone). For days that are not (today, and days written to since their
-   * rollup): hour rows of their rolled-up hours, and minute rows of their other hours, found through
-   * the hours' bookkeeping so only those minutes are read. Each row's period is its epoch day.
-   * Parameters: {@code :firstDay}, {@code :lastDay}. One statement, so one consistent snapshot.
+   * Figures of visible routes per UTC day, each row's period its epoch day, from three sources that
+   * never overlap:
+   *
+   * <ol>
+   *   <li>day rows of days whose rollup is complete: pruned days (their minutes are gone), and
+   *       rolled-up days without a dirty hour;
+   *   <li>hour rows of the clean hours of the other days that maintenance has seen (a day gets its
+   *       {@code status_day_state} row when one of its hours is first rolled up);
+   *   <li>minute rows of dirty hours (those with {@code status_hour_writes} rows): the hours not
+   *       rolled up yet (today's latest, above all), and hours written to since their rollup.
+   * </ol>
+   *
+   * Parameters: {@code :firstDay}, {@code :lastDay}. One statement, so one consistent snapshot:
+   * maintenance switches an hour from minutes to hour rows, and a day from hours to day rows, each
+   * in one transaction.
    */
   String READ_DAYS =
       """
@@ -32,38 +42,39 @@ public interface FiguresDao {
       JOIN status_routes r ON r.id = d.route_id
       WHERE s.epoch_day BETWEEN :firstDay AND :lastDay
         AND d.epoch_day BETWEEN :firstDay AND :lastDay
-        AND (s.rolled_up OR s.pruned)
+        AND (s.pruned
+             OR (s.rolled_up
+                 AND NOT EXISTS (SELECT 1 FROM status_hour_writes w
+                                 WHERE w.epoch_hour >= s.epoch_day * 24
+                                   AND w.epoch_hour < s.epoch_day * 24 + 24)))
         AND NOT r.hidden
       UNION ALL
       SELECT h.route_id, s.epoch_day AS period, h.total, h.success, h.failure, h.ignored,
              h.max_latency_micros, h.histogram
       FROM status_day_state s
-      JOIN status_hour_state hs
-        ON hs.epoch_hour >= s.epoch_day * 24
-       AND hs.epoch_hour < s.epoch_day * 24 + 24
-      JOIN status_hours h ON h.epoch_hour = hs.epoch_hour
+      JOIN status_hours h
+        ON h.epoch_hour >= s.epoch_day * 24
+       AND h.epoch_hour < s.epoch_day * 24 + 24
       JOIN status_routes r ON r.id = h.route_id
       WHERE s.epoch_day BETWEEN :firstDay AND :lastDay
-        AND hs.epoch_hour BETWEEN :firstDay * 24 AND :lastDay * 24 + 23
-        AND NOT s.rolled_up
-        AND hs.rolled_up
+        AND h.epoch_hour BETWEEN :firstDay * 24 AND :lastDay * 24 + 23
+        AND NOT s.pruned
+        AND (NOT s.rolled_up
+             OR EXISTS (SELECT 1 FROM status_hour_writes w
+                        WHERE w.epoch_hour >= s.epoch_day * 24
+                          AND w.epoch_hour < s.epoch_day * 24 + 24))
+        AND NOT EXISTS (SELECT 1 FROM status_hour_writes w WHERE w.epoch_hour = h.epoch_hour)
         AND NOT r.hidden
       UNION ALL
-      SELECT m.route_id, s.epoch_day AS period, m.total, m.success, m.failure, m.ignored,
+      SELECT m.route_id, w.epoch_hour / 24 AS period, m.total, m.success, m.failure, m.ignored,
              m.max_latency_micros, m.histogram
-      FROM status_day_state s
-      JOIN status_hour_state hs
-        ON hs.epoch_hour >= s.epoch_day * 24
-       AND hs.epoch_hour < s.epoch_day * 24 + 24
+      FROM (SELECT DISTINCT epoch_hour FROM status_hour_writes
+            WHERE epoch_hour BETWEEN :firstDay * 24 AND :lastDay * 24 + 23) w
       JOIN status_minutes m
-        ON m.epoch_minute >= hs.epoch_hour * 60
-       AND m.epoch_minute < hs.epoch_hour * 60 + 60
+        ON m.epoch_minute >= w.epoch_hour * 60
+       AND m.epoch_minute < w.epoch_hour * 60 + 60
       JOIN status_routes r ON r.id = m.route_id
-      WHERE s.epoch_day BETWEEN :firstDay AND :lastDay
-        AND hs.epoch_hour BETWEEN :firstDay * 24 AND :lastDay * 24 + 23
-        AND NOT s.rolled_up
-        AND NOT hs.rolled_up
-        AND NOT r.hidden
+      WHERE NOT r.hidden
       """;
 
   /**

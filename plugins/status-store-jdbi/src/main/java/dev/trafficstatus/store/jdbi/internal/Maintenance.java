@@ -5,27 +5,32 @@ import dev.trafficstatus.spi.store.Retention;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Rolls closed hours and closed days up from minute rows and deletes rows past retention, in one
- * process at a time.
+ * Rolls dirty closed hours up from minute rows and closed days up from hour rows, and deletes rows
+ * past retention, in one process at a time.
  *
- * <p>Hour rollups serve the reads of days not rolled up yet (today, above all): such a day is read
- * from its hour rows and the minute rows of its hours not rolled up, never from all its minutes.
- * Hours are claimed through {@link HourState} versions exactly as days are. Hour rows and their
- * bookkeeping stay until the day's minutes are pruned, so a day written to again after its rollup
- * is still read exactly from hours and minutes.
+ * <p>Writers only upsert minute rows and their own bookkeeping rows ({@link HourWrite}). A run reads
+ * the bookkeeping of closed hours first, then each dirty hour's minutes, and stores the hour's rows
+ * in a transaction that deletes exactly the bookkeeping rows it read and marks the hour's day as
+ * not rolled up; a write that came in meanwhile left its row (new, or with a new version), so the
+ * hour stays dirty and is read from minutes until the next run. A closed day without dirty hours
+ * is then rolled up from its hour rows, the absence of dirty hours checked in the same transaction;
+ * a dirty hour that appears after that check makes readers use the day's hours and minutes again
+ * until the next run.
  *
- * <p>Each day is its own short transaction, so writers wait for at most one day's rollup. A day is
- * claimed through its {@link DayState} version: whatever was written to a day after its state was
- * read makes the claim fail, and the day is read from minutes until the next run. Minute rows are
- * deleted by whole days, and only for days that are rolled up; minute rows that arrive for such a
- * pruned day later are folded into its day rows by the next run.
+ * <p>Minute and hour rows are deleted by whole days, only for rolled-up days without dirty hours,
+ * in a transaction that rolls back if a dirty row for the day is visible after the delete. Minute
+ * rows that arrive for such a pruned day later are read beside its day rows and folded into them by
+ * the next run, checked the same way.
  */
 public final class Maintenance {
 
@@ -34,6 +39,9 @@ public final class Maintenance {
    * the bytes of "tstatus!".
    */
   public static final long LOCK_KEY = 0x7473_7461_7475_7321L;
+
+  /** What the deletion of days past retention removed. */
+  private record Expired(long dayRows, long minuteRows) {}
 
   private final Jdbi jdbi;
   private final Dialect dialect;
@@ -80,18 +88,39 @@ public final class Maintenance {
 
   private MaintenanceReport runLocked(Handle handle, Instant now, Retention retention) {
     RollupDao dao = handle.attach(RollupDao.class);
-    for (HourState hour : dao.unrolledHoursBefore(UtcPeriods.hourOf(now))) {
-      rollUpHour(handle, hour);
+    TreeMap<Long, List<HourWrite>> dirtyHours = new TreeMap<>();
+    for (HourWrite write : dao.writesBefore(UtcPeriods.hourOf(now))) {
+      dirtyHours.computeIfAbsent(write.epochHour(), hour -> new ArrayList<>()).add(write);
+    }
+    Set<Long> pruned = new HashSet<>();
+    if (!dirtyHours.isEmpty()) {
+      pruned.addAll(
+          dao.prunedDaysBetween(
+              Math.floorDiv(dirtyHours.firstKey(), UtcPeriods.HOURS_PER_DAY),
+              Math.floorDiv(dirtyHours.lastKey(), UtcPeriods.HOURS_PER_DAY)));
+    }
+    Map<Long, List<HourWrite>> lateWritesOfPrunedDays = new TreeMap<>();
+    for (Map.Entry<Long, List<HourWrite>> hour : dirtyHours.entrySet()) {
+      long day = Math.floorDiv(hour.getKey(), UtcPeriods.HOURS_PER_DAY);
+      if (pruned.contains(day)) {
+        lateWritesOfPrunedDays.computeIfAbsent(day, d -> new ArrayList<>()).addAll(hour.getValue());
+      } else {
+        rollUpHour(handle, hour.getKey(), hour.getValue());
+      }
     }
     int daysRolledUp = 0;
-    for (DayState day : dao.unrolledDaysBefore(UtcPeriods.dayOf(now))) {
-      if (day.pruned() ? foldLateMinutes(handle, day) : rollUpDay(handle, day)) {
+    for (Map.Entry<Long, List<HourWrite>> day : lateWritesOfPrunedDays.entrySet()) {
+      if (foldLateMinutes(handle, day.getKey(), day.getValue())) {
+        daysRolledUp++;
+      }
+    }
+    for (long day : dao.unrolledDaysBefore(UtcPeriods.dayOf(now))) {
+      if (rollUpDay(handle, day)) {
         daysRolledUp++;
       }
     }
     long minuteRowsDeleted = 0;
-    long pruneBefore = UtcPeriods.dayOf(now.minus(retention.minutes()));
-    for (DayState day : dao.prunableDaysBefore(pruneBefore)) {
+    for (long day : dao.prunableDaysBefore(UtcPeriods.dayOf(now.minus(retention.minutes())))) {
       minuteRowsDeleted += prune(handle, day);
     }
     long expireBefore = UtcPeriods.dayOf(now.minus(retention.days()));
@@ -100,99 +129,100 @@ public final class Maintenance {
         true, daysRolledUp, minuteRowsDeleted + expired.minuteRows(), expired.dayRows());
   }
 
-  /** What the deletion of days past retention removed. */
-  private record Expired(long dayRows, long minuteRows) {}
+  /**
+   * Computes an hour's rows from its minutes (read after its bookkeeping {@code seen} was), then
+   * stores them, forgets exactly what was seen, and marks the hour's day for a new rollup.
+   */
+  private void rollUpHour(Handle handle, long hour, List<HourWrite> seen) {
+    Map<Integer, TallySum> sums = new HashMap<>();
+    long first = hour * 60;
+    handle.useTransaction(
+        tx -> tx.attach(RollupDao.class).minutesBetween(hour, first, first + 60, row -> add(sums, row)));
+    handle.useTransaction(
+        tx -> {
+          RollupDao dao = tx.attach(RollupDao.class);
+          dao.forget(seen);
+          dao.deleteHourRows(hour);
+          dao.insertHourRows(rows(hour, sums));
+          tx.attach(dialect.statements()).reopenDays(List.of(Math.floorDiv(hour, UtcPeriods.HOURS_PER_DAY)));
+        });
+  }
+
+  /** Rolls a closed day up from its hour rows, unless one of its hours is dirty. */
+  private boolean rollUpDay(Handle handle, long day) {
+    long firstHour = UtcPeriods.firstHourOf(day);
+    return handle.inTransaction(
+        tx -> {
+          RollupDao dao = tx.attach(RollupDao.class);
+          if (dao.countWritesBetween(firstHour, firstHour + UtcPeriods.HOURS_PER_DAY) > 0) {
+            return false;
+          }
+          Map<Integer, TallySum> sums = new HashMap<>();
+          dao.hoursBetween(day, firstHour, firstHour + UtcPeriods.HOURS_PER_DAY, row -> add(sums, row));
+          dao.deleteDayRows(day);
+          dao.insertDayRows(rows(day, sums));
+          dao.markRolledUp(day);
+          return true;
+        });
+  }
+
+  /**
+   * Adds the minute rows that arrived for a pruned day to its day rows and deletes them, unless a
+   * write to the day that was not seen is visible after the delete.
+   */
+  private boolean foldLateMinutes(Handle handle, long day, List<HourWrite> seen) {
+    long from = UtcPeriods.firstMinuteOf(day);
+    long to = UtcPeriods.firstMinuteOf(day + 1);
+    long firstHour = UtcPeriods.firstHourOf(day);
+    return handle.inTransaction(
+        tx -> {
+          RollupDao dao = tx.attach(RollupDao.class);
+          Map<Integer, TallySum> sums = new HashMap<>();
+          dao.minutesBetween(day, from, to, row -> add(sums, row));
+          dao.dayRowsOf(day, row -> add(sums, row));
+          dao.deleteMinutesBetween(from, to);
+          dao.deleteHoursBetween(firstHour, firstHour + UtcPeriods.HOURS_PER_DAY);
+          dao.forget(seen);
+          if (dao.countWritesBetween(firstHour, firstHour + UtcPeriods.HOURS_PER_DAY) > 0) {
+            tx.rollback();
+            return false;
+          }
+          dao.deleteDayRows(day);
+          dao.insertDayRows(rows(day, sums));
+          dao.markRolledUp(day);
+          return true;
+        });
+  }
+
+  /** Deletes a clean rolled-up day's minute and hour rows, unless it is written to meanwhile. */
+  private long prune(Handle handle, long day) {
+    long firstHour = UtcPeriods.firstHourOf(day);
+    return handle.inTransaction(
+        tx -> {
+          RollupDao dao = tx.attach(RollupDao.class);
+          if (dao.countWritesBetween(firstHour, firstHour + UtcPeriods.HOURS_PER_DAY) > 0) {
+            return 0L;
+          }
+          long deleted =
+              dao.deleteMinutesBetween(UtcPeriods.firstMinuteOf(day), UtcPeriods.firstMinuteOf(day + 1));
+          dao.deleteHoursBetween(firstHour, firstHour + UtcPeriods.HOURS_PER_DAY);
+          if (dao.countWritesBetween(firstHour, firstHour + UtcPeriods.HOURS_PER_DAY) > 0) {
+            tx.rollback();
+            return 0L;
+          }
+          dao.markPruned(day);
+          return deleted;
+        });
+  }
 
   /** Deletes every row of the days before {@code day}, in one transaction. */
   private static Expired expire(RollupDao dao, long day) {
     long dayRows = dao.deleteDayRowsBefore(day);
     long minuteRows = dao.deleteMinutesBefore(UtcPeriods.firstMinuteOf(day));
     dao.deleteHoursBefore(UtcPeriods.firstHourOf(day));
-    dao.deleteHourStatesBefore(UtcPeriods.firstHourOf(day));
+    dao.deleteWritesBefore(UtcPeriods.firstHourOf(day));
     dao.deleteDayStatesBefore(day);
     return new Expired(dayRows, minuteRows);
-  }
-
-  /** Computes an hour's rows from its minutes, then stores them if the hour is unchanged. */
-  private void rollUpHour(Handle handle, HourState hour) {
-    Map<Integer, TallySum> sums = new HashMap<>();
-    long first = hour.epochHour() * 60;
-    handle.useTransaction(
-        tx -> tx.attach(RollupDao.class).minutesBetween(hour.epochHour(), first, first + 60, row -> add(sums, row)));
-    handle.useTransaction(
-        tx -> {
-          RollupDao dao = tx.attach(RollupDao.class);
-          if (dao.claimHour(hour.epochHour(), hour.version()) == 1) {
-            dao.deleteHourRows(hour.epochHour());
-            dao.insertHourRows(rows(hour.epochHour(), sums));
-          }
-        });
-  }
-
-  /** Computes a day's rows from its minutes, then stores them if the day is unchanged. */
-  private boolean rollUpDay(Handle handle, DayState day) {
-    Map<Integer, TallySum> sums = new HashMap<>();
-    handle.useTransaction(
-        tx ->
-            tx.attach(RollupDao.class)
-                .minutesBetween(
-                    day.epochDay(),
-                    UtcPeriods.firstMinuteOf(day.epochDay()),
-                    UtcPeriods.firstMinuteOf(day.epochDay() + 1),
-                    row -> add(sums, row)));
-    return handle.inTransaction(
-        tx -> {
-          RollupDao dao = tx.attach(RollupDao.class);
-          if (dao.claimDay(day.epochDay(), day.version()) == 0) {
-            return false;
-          }
-          dao.deleteDayRows(day.epochDay());
-          dao.insertDayRows(rows(day.epochDay(), sums));
-          return true;
-        });
-  }
-
-  /**
-   * Adds the minute rows that arrived for a pruned day to its day rows and deletes them. The minute
-   * rows are locked first, the order writers lock in, so a writer replacing one waits rather than
-   * deadlocks.
-   */
-  private boolean foldLateMinutes(Handle handle, DayState day) {
-    long from = UtcPeriods.firstMinuteOf(day.epochDay());
-    long to = UtcPeriods.firstMinuteOf(day.epochDay() + 1);
-    return handle.inTransaction(
-        tx -> {
-          RollupDao dao = tx.attach(RollupDao.class);
-          Map<Integer, TallySum> sums = new HashMap<>();
-          dao.lockMinutesBetween(day.epochDay(), from, to, row -> add(sums, row));
-          dao.dayRowsOf(day.epochDay(), row -> add(sums, row));
-          dao.deleteMinutesBetween(from, to);
-          dao.deleteHoursOfDays(day.epochDay(), day.epochDay() + 1);
-          if (dao.claimDay(day.epochDay(), day.version()) == 0) {
-            tx.rollback();
-            return false;
-          }
-          dao.deleteDayRows(day.epochDay());
-          dao.insertDayRows(rows(day.epochDay(), sums));
-          return true;
-        });
-  }
-
-  /** Deletes a rolled-up day's minute rows, unless something was written to the day since. */
-  private long prune(Handle handle, DayState day) {
-    return handle.inTransaction(
-        tx -> {
-          RollupDao dao = tx.attach(RollupDao.class);
-          long deleted =
-              dao.deleteMinutesBetween(
-                  UtcPeriods.firstMinuteOf(day.epochDay()), UtcPeriods.firstMinuteOf(day.epochDay() + 1));
-          dao.deleteHoursOfDays(day.epochDay(), day.epochDay() + 1);
-          if (dao.claimPrune(day.epochDay(), day.version()) == 0) {
-            tx.rollback();
-            return 0L;
-          }
-          return deleted;
-        });
   }
 
   private static void add(Map<Integer, TallySum> sums, TallyRow row) {

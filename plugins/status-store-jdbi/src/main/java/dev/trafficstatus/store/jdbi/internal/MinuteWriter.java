@@ -23,6 +23,9 @@ public final class MinuteWriter {
           .thenComparingLong(MinuteKey::epochMinute)
           .thenComparing(MinuteKey::instance);
 
+  private static final Comparator<HourWrite> HOUR_ORDER =
+      Comparator.comparingLong(HourWrite::epochHour).thenComparing(HourWrite::instance);
+
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final Routes routes;
@@ -39,9 +42,11 @@ public final class MinuteWriter {
   }
 
   /**
-   * Writes buckets of visible routes, the last one per key, and marks their hours and days as
-   * written, in one transaction. The order (minutes, hours, days) is the order maintenance locks in
-   * too, so a writer and a rollup wait for each other and never deadlock.
+   * Writes buckets of visible routes, the last one per key, and bumps the bookkeeping of their
+   * (hour, instance) pairs, in one transaction. Nothing else: no row another instance writes, so
+   * many processes flushing at once never queue on a shared row. Lock order: minute rows in key
+   * order, then the bookkeeping rows in (hour, instance) order; maintenance's fold and prune lock
+   * minute rows before bookkeeping rows too.
    *
    * @param buckets the buckets
    */
@@ -50,22 +55,15 @@ public final class MinuteWriter {
     if (rows.isEmpty()) {
       return;
     }
-    TreeSet<Long> hours = new TreeSet<>();
-    TreeSet<Long> days = new TreeSet<>();
+    TreeSet<HourWrite> hours = new TreeSet<>(HOUR_ORDER);
     rows.keySet()
-        .forEach(
-            key -> {
-              hours.add(UtcPeriods.hourOfMinute(key.epochMinute()));
-              days.add(UtcPeriods.dayOfMinute(key.epochMinute()));
-            });
+        .forEach(key -> hours.add(HourWrite.of(UtcPeriods.hourOfMinute(key.epochMinute()), key.instance())));
     List<MinuteRow> ordered = new ArrayList<>(rows.values());
     jdbi.useTransaction(
         handle -> {
           Dialect.Statements statements = handle.attach(dialect.statements());
           statements.upsertMinutes(ordered);
-          statements.markHoursWritten(List.copyOf(hours));
-          // Last, so the day rows stay locked only until the commit that follows.
-          statements.markDaysWritten(List.copyOf(days));
+          statements.markWritten(List.copyOf(hours));
         });
   }
 

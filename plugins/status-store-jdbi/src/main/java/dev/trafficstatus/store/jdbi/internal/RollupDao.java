@@ -11,48 +11,86 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * Maintenance: the bookkeeping of hours and days, rolling them up, and deleting rows past
- * retention. Only {@link Maintenance} uses it, in one process at a time.
+ * Maintenance: the bookkeeping of dirty hours ({@link HourWrite}) and of days, rolling them up, and
+ * deleting rows past retention. Only {@link Maintenance} uses it, in one process at a time; it is
+ * the only writer of {@code status_day_state}, {@code status_hours} and {@code status_days}.
  *
- * <p>Lock order, the same everywhere so concurrent transactions wait instead of deadlocking:
- * minute rows, then {@code status_hour_state} rows (ascending hour), then {@code status_day_state}
- * rows (ascending day), then hour and day rows.
+ * <p>Lock order, the same everywhere so concurrent transactions wait instead of deadlocking: minute
+ * rows, then {@code status_hour_writes} rows, then hour rows, then {@code status_day_state} rows,
+ * then day rows. Writers take the first two only (their own rows), so writers of different
+ * instances never wait for each other; an hour rollup takes the last four; the fold of late
+ * minutes and the prune delete minute rows before they look at the bookkeeping again.
  */
 @RegisterRowMapper(TallyRow.Mapper.class)
-@RegisterConstructorMapper(DayState.class)
-@RegisterConstructorMapper(HourState.class)
+@RegisterConstructorMapper(HourWrite.class)
 public interface RollupDao {
 
-  /** The columns of figures, each row's period named {@code period}. */
+  /** The columns of figures. */
   String FIGURES = "total, success, failure, ignored, max_latency_micros, histogram";
 
+  // ---- bookkeeping
+
   /**
-   * Closed hours that need a rollup: written since their last rollup, or never rolled up.
+   * The bookkeeping rows of closed hours: the hours to roll up, and what each was when read.
    *
    * @param currentHour the current epoch hour; it and later hours are left alone
-   * @return the hours, oldest first
+   * @return the rows, by hour and instance
    */
   @SqlQuery(
       """
-      SELECT epoch_hour, version FROM status_hour_state
-      WHERE NOT rolled_up AND epoch_hour < :currentHour
-      ORDER BY epoch_hour
+      SELECT epoch_hour, instance, version FROM status_hour_writes
+      WHERE epoch_hour < :currentHour
+      ORDER BY epoch_hour, instance
       """)
-  List<HourState> unrolledHoursBefore(long currentHour);
+  List<HourWrite> writesBefore(long currentHour);
 
   /**
-   * Days that need a rollup: written since their last rollup, or never rolled up, and closed.
+   * How many bookkeeping rows the hours {@code [from, to)} have: zero when they are all clean.
+   *
+   * @param from the first epoch hour
+   * @param to the first epoch hour after the range
+   * @return the number of rows visible now
+   */
+  @SqlQuery("SELECT COUNT(*) FROM status_hour_writes WHERE epoch_hour >= :from AND epoch_hour < :to")
+  long countWritesBetween(long from, long to);
+
+  /**
+   * Deletes exactly the bookkeeping rows read before a rollup: a row whose version moved since (a
+   * write after the rollup read its minutes) is left, so its hour stays dirty.
+   *
+   * @param seen the rows as read
+   */
+  @SqlBatch(
+      """
+      DELETE FROM status_hour_writes
+      WHERE epoch_hour = :epochHour AND instance = :instance AND version = :version
+      """)
+  void forget(@BindMethods List<HourWrite> seen);
+
+  /**
+   * Days whose minutes were pruned, among some days.
+   *
+   * @param firstDay the first epoch day
+   * @param lastDay the last epoch day, inclusive
+   * @return the pruned days
+   */
+  @SqlQuery(
+      "SELECT epoch_day FROM status_day_state WHERE pruned AND epoch_day BETWEEN :firstDay AND :lastDay")
+  List<Long> prunedDaysBetween(long firstDay, long lastDay);
+
+  /**
+   * Closed days that need a rollup: one of their hours was rolled up since the day last was.
    *
    * @param today the current epoch day; it and later days are left alone
    * @return the days, oldest first
    */
   @SqlQuery(
       """
-      SELECT epoch_day, rolled_up, pruned, version FROM status_day_state
-      WHERE NOT rolled_up AND epoch_day < :today
+      SELECT epoch_day FROM status_day_state
+      WHERE NOT rolled_up AND NOT pruned AND epoch_day < :today
       ORDER BY epoch_day
       """)
-  List<DayState> unrolledDaysBefore(long today);
+  List<Long> unrolledDaysBefore(long today);
 
   /**
    * Rolled-up days whose minute rows are still there.
@@ -62,11 +100,29 @@ public interface RollupDao {
    */
   @SqlQuery(
       """
-      SELECT epoch_day, rolled_up, pruned, version FROM status_day_state
+      SELECT epoch_day FROM status_day_state
       WHERE rolled_up AND NOT pruned AND epoch_day < :day
       ORDER BY epoch_day
       """)
-  List<DayState> prunableDaysBefore(long day);
+  List<Long> prunableDaysBefore(long day);
+
+  /**
+   * Marks a day rolled up: its day rows hold every minute of its clean hours.
+   *
+   * @param day the epoch day
+   */
+  @SqlUpdate("UPDATE status_day_state SET rolled_up = TRUE WHERE epoch_day = :day")
+  void markRolledUp(long day);
+
+  /**
+   * Marks a rolled-up day pruned: its minute and hour rows are gone, its day rows hold them.
+   *
+   * @param day the epoch day
+   */
+  @SqlUpdate("UPDATE status_day_state SET pruned = TRUE WHERE epoch_day = :day AND rolled_up")
+  void markPruned(long day);
+
+  // ---- reading what is rolled up
 
   /**
    * Streams the minute rows of {@code [from, to)}, of every route, each row's period set to
@@ -87,23 +143,21 @@ public interface RollupDao {
   void minutesBetween(long period, long from, long to, Consumer<TallyRow> sink);
 
   /**
-   * {@link #minutesBetween}, locking the rows against concurrent writers until the transaction
-   * ends.
+   * Streams the hour rows of {@code [from, to)}, of every route, each row's period set to {@code
+   * period}.
    *
    * @param period what to report as every row's period
-   * @param from the first epoch minute
-   * @param to the first epoch minute after the range
+   * @param from the first epoch hour
+   * @param to the first epoch hour after the range
    * @param sink receives every row
    */
   @SqlQuery(
       "SELECT route_id, CAST(:period AS BIGINT) AS period, " + FIGURES + """
 
-      FROM status_minutes
-      WHERE epoch_minute >= :from AND epoch_minute < :to
-      FOR UPDATE
+      FROM status_hours
+      WHERE epoch_hour >= :from AND epoch_hour < :to
       """)
-  @FetchSize(FiguresDao.FETCH_SIZE)
-  void lockMinutesBetween(long period, long from, long to, Consumer<TallyRow> sink);
+  void hoursBetween(long period, long from, long to, Consumer<TallyRow> sink);
 
   /**
    * Streams the day rows of a day, of every route.
@@ -114,49 +168,7 @@ public interface RollupDao {
   @SqlQuery("SELECT route_id, epoch_day AS period, " + FIGURES + " FROM status_days WHERE epoch_day = :day")
   void dayRowsOf(long day, Consumer<TallyRow> sink);
 
-  /**
-   * Marks an hour rolled up if nothing was written to it since its state was read; locks the
-   * hour's state row until the transaction ends.
-   *
-   * @param epochHour the hour
-   * @param version the version read before the hour's minutes were
-   * @return 1 when the rollup may be stored, else 0
-   */
-  @SqlUpdate(
-      """
-      UPDATE status_hour_state SET rolled_up = TRUE
-      WHERE epoch_hour = :epochHour AND version = :version AND NOT rolled_up
-      """)
-  int claimHour(long epochHour, long version);
-
-  /**
-   * Marks a day rolled up if nothing was written to it since its state was read. Locks the day's
-   * state row until the transaction ends, so a writer of that day waits and then marks it again.
-   *
-   * @param epochDay the day
-   * @param version the version read before the day's minutes were
-   * @return 1 when the rollup may be stored, else 0
-   */
-  @SqlUpdate(
-      """
-      UPDATE status_day_state SET rolled_up = TRUE
-      WHERE epoch_day = :epochDay AND version = :version AND NOT rolled_up
-      """)
-  int claimDay(long epochDay, long version);
-
-  /**
-   * Marks a rolled-up day pruned if nothing was written to it since its state was read.
-   *
-   * @param epochDay the day
-   * @param version the version read before its minutes were deleted
-   * @return 1 when the deletion may be committed, else 0
-   */
-  @SqlUpdate(
-      """
-      UPDATE status_day_state SET pruned = TRUE
-      WHERE epoch_day = :epochDay AND version = :version AND NOT pruned AND rolled_up
-      """)
-  int claimPrune(long epochDay, long version);
+  // ---- writing rollups
 
   /**
    * Deletes the hour rows of an hour.
@@ -198,6 +210,8 @@ public interface RollupDao {
       """)
   void insertDayRows(@BindMethods List<TallyRow> rows);
 
+  // ---- deleting
+
   /**
    * Deletes the minute rows of {@code [from, to)}.
    *
@@ -218,15 +232,6 @@ public interface RollupDao {
   void deleteHoursBetween(long from, long to);
 
   /**
-   * Deletes the hour bookkeeping of {@code [from, to)}.
-   *
-   * @param from the first epoch hour
-   * @param to the first epoch hour after the range
-   */
-  @SqlUpdate("DELETE FROM status_hour_state WHERE epoch_hour >= :from AND epoch_hour < :to")
-  void deleteHourStatesBetween(long from, long to);
-
-  /**
    * Deletes the minute rows before a minute.
    *
    * @param minute the first epoch minute kept
@@ -244,12 +249,12 @@ public interface RollupDao {
   void deleteHoursBefore(long hour);
 
   /**
-   * Deletes the hour bookkeeping before an hour.
+   * Deletes the bookkeeping of the hours before an hour.
    *
    * @param hour the first epoch hour kept
    */
-  @SqlUpdate("DELETE FROM status_hour_state WHERE epoch_hour < :hour")
-  void deleteHourStatesBefore(long hour);
+  @SqlUpdate("DELETE FROM status_hour_writes WHERE epoch_hour < :hour")
+  void deleteWritesBefore(long hour);
 
   /**
    * Deletes the day rows of the days before a day.
@@ -267,16 +272,4 @@ public interface RollupDao {
    */
   @SqlUpdate("DELETE FROM status_day_state WHERE epoch_day < :day")
   void deleteDayStatesBefore(long day);
-
-  /**
-   * Deletes the hour rows and hour bookkeeping of the days {@code [firstDay, endDay)}: once a
-   * day's minutes are gone, its day rows hold everything.
-   *
-   * @param firstDay the first epoch day affected
-   * @param endDay the first epoch day no longer affected
-   */
-  default void deleteHoursOfDays(long firstDay, long endDay) {
-    deleteHoursBetween(UtcPeriods.firstHourOf(firstDay), UtcPeriods.firstHourOf(endDay));
-    deleteHourStatesBetween(UtcPeriods.firstHourOf(firstDay), UtcPeriods.firstHourOf(endDay));
-  }
 }
