@@ -100,12 +100,14 @@ public final class Maintenance {
               Math.floorDiv(dirtyHours.lastKey(), UtcPeriods.HOURS_PER_DAY)));
     }
     Map<Long, List<HourWrite>> lateWritesOfPrunedDays = new TreeMap<>();
+    // Only this run writes day state meanwhile, so a day it found or made open stays open.
+    Set<Long> openDays = new HashSet<>(dao.unrolledDaysBefore(Long.MAX_VALUE));
     for (Map.Entry<Long, List<HourWrite>> hour : dirtyHours.entrySet()) {
       long day = Math.floorDiv(hour.getKey(), UtcPeriods.HOURS_PER_DAY);
       if (pruned.contains(day)) {
         lateWritesOfPrunedDays.computeIfAbsent(day, d -> new ArrayList<>()).addAll(hour.getValue());
       } else {
-        rollUpHour(handle, hour.getKey(), hour.getValue());
+        rollUpHour(handle, hour.getKey(), hour.getValue(), openDays.add(day));
       }
     }
     int daysRolledUp = 0;
@@ -131,9 +133,10 @@ public final class Maintenance {
 
   /**
    * Computes an hour's rows from its minutes (read after its bookkeeping {@code seen} was), then
-   * stores them, forgets exactly what was seen, and marks the hour's day for a new rollup.
+   * stores them, forgets exactly what was seen, and marks the hour's day for a new rollup unless it
+   * is marked already ({@code reopenDay} false).
    */
-  private void rollUpHour(Handle handle, long hour, List<HourWrite> seen) {
+  private void rollUpHour(Handle handle, long hour, List<HourWrite> seen, boolean reopenDay) {
     Map<Integer, TallySum> sums = new HashMap<>();
     long first = hour * 60;
     handle.useTransaction(
@@ -144,7 +147,9 @@ public final class Maintenance {
           dao.forget(seen);
           dao.deleteHourRows(hour);
           dao.insertHourRows(rows(hour, sums));
-          tx.attach(dialect.statements()).reopenDays(List.of(Math.floorDiv(hour, UtcPeriods.HOURS_PER_DAY)));
+          if (reopenDay) {
+            tx.attach(dialect.statements()).reopenDays(List.of(Math.floorDiv(hour, UtcPeriods.HOURS_PER_DAY)));
+          }
         });
   }
 

@@ -79,9 +79,9 @@ public interface RollupDao {
   List<Long> prunedDaysBetween(long firstDay, long lastDay);
 
   /**
-   * Closed days that need a rollup: one of their hours was rolled up since the day last was.
+   * Days that need a rollup once closed: one of their hours was rolled up since the day last was.
    *
-   * @param today the current epoch day; it and later days are left alone
+   * @param today the current epoch day; it and later days are left out
    * @return the days, oldest first
    */
   @SqlQuery(
