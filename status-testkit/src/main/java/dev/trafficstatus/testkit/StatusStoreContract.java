@@ -340,6 +340,49 @@ public abstract class StatusStoreContract {
         .containsExactly(new StoredRoute(HOME, name, doc, "Group of shop", false, true));
   }
 
+  @Test
+  void restrictedRoutesAreStoredAsDeclaredAndEveryDeclarationSetsTheFlag() throws Exception {
+    StatusStore store = store();
+    store.declareRoutes(
+        List.of(
+            new RouteDescriptor(HOME, "Home", "", "Pages", false),
+            new RouteDescriptor(ITEM, "Item", "", "Pages", true)));
+    assertThat(store.routes())
+        .containsExactly(
+            new StoredRoute(HOME, "Home", "", "Pages", false, false, false),
+            new StoredRoute(ITEM, "Item", "", "Pages", false, false, true));
+
+    // The host protects HOME from now on, and no longer ITEM, whose name was edited meanwhile.
+    assertThat(store.editRoute(ITEM, new RouteEdit("Product", null)))
+        .contains(new StoredRoute(ITEM, "Product", "", "Pages", false, true, true));
+    store.declareRoutes(
+        List.of(
+            new RouteDescriptor(HOME, "Home", "", "Pages", true),
+            new RouteDescriptor(ITEM, "item()", "", "Pages", false)));
+
+    List<StoredRoute> expected =
+        List.of(
+            new StoredRoute(HOME, "Home", "", "Pages", false, false, true),
+            new StoredRoute(ITEM, "Product", "", "Pages", false, true, false));
+    assertThat(store.routes()).isEqualTo(expected);
+    assertThat(restarted(store).routes()).isEqualTo(expected);
+  }
+
+  @Test
+  void aDeletedRouteIsRestoredAsProtectedAsItsHostLastDeclaredIt() throws Exception {
+    StatusStore store = store();
+    store.declareRoutes(List.of(new RouteDescriptor(HOME, "Home", "", "Pages", false)));
+    store.deleteRoute(HOME);
+
+    store.declareRoutes(List.of(new RouteDescriptor(HOME, "home()", "", "HomeResource", true)));
+    assertThat(store.routes())
+        .as("deleted: still hidden, its name and group kept")
+        .containsExactly(new StoredRoute(HOME, "Home", "", "Pages", true, false, true));
+
+    assertThat(store.restoreRoute(HOME, minute(0, 12, 0))).isTrue();
+    assertThat(store.routes()).containsExactly(new StoredRoute(HOME, "Home", "", "Pages", false, false, true));
+  }
+
   // ---- writing minutes
 
   @Test

@@ -102,15 +102,23 @@ public final class InMemoryStore implements StatusStore {
     for (RouteDescriptor d : declared) {
       StoredRoute known = routes.get(d.key());
       if (known == null) {
-        routes.put(d.key(), new StoredRoute(d.key(), d.name(), d.doc(), d.group(), false, false));
-      } else if (!known.hidden()) {
+        routes.put(d.key(), new StoredRoute(d.key(), d.name(), d.doc(), d.group(), false, false, d.restricted()));
+      } else if (known.hidden()) {
+        // A deleted route keeps its name, doc and group; how protected it is follows its host.
+        routes.put(d.key(), withRestricted(known, d.restricted()));
+      } else {
         routes.put(
             d.key(),
             known.edited()
-                ? new StoredRoute(d.key(), known.name(), known.doc(), d.group(), false, true)
-                : new StoredRoute(d.key(), d.name(), d.doc(), d.group(), false, false));
+                ? new StoredRoute(d.key(), known.name(), known.doc(), d.group(), false, true, d.restricted())
+                : new StoredRoute(d.key(), d.name(), d.doc(), d.group(), false, false, d.restricted()));
       }
     }
+  }
+
+  private static StoredRoute withRestricted(StoredRoute route, boolean restricted) {
+    return new StoredRoute(
+        route.key(), route.name(), route.doc(), route.group(), route.hidden(), route.edited(), restricted);
   }
 
   @Override
@@ -210,7 +218,8 @@ public final class InMemoryStore implements StatusStore {
             edit.doc() == null ? known.doc() : edit.doc(),
             known.group(),
             false,
-            true);
+            true,
+            known.restricted());
     routes.put(key, edited);
     return Optional.of(edited);
   }
@@ -222,7 +231,9 @@ public final class InMemoryStore implements StatusStore {
     if (known == null || known.hidden()) {
       return false;
     }
-    routes.put(key, new StoredRoute(key, known.name(), known.doc(), known.group(), true, known.edited()));
+    routes.put(
+        key,
+        new StoredRoute(key, known.name(), known.doc(), known.group(), true, known.edited(), known.restricted()));
     deleteHistory(key);
     return true;
   }
@@ -235,7 +246,9 @@ public final class InMemoryStore implements StatusStore {
       return false;
     }
     countsFrom.put(key, now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES));
-    routes.put(key, new StoredRoute(key, known.name(), known.doc(), known.group(), false, known.edited()));
+    routes.put(
+        key,
+        new StoredRoute(key, known.name(), known.doc(), known.group(), false, known.edited(), known.restricted()));
     deleteHistory(key);
     return true;
   }

@@ -371,7 +371,7 @@ abstract class JdbiStoreContract extends StatusStoreContract {
   static final List<String> CHANGE_SETS =
       List.of(
           "1-routes", "2-minutes", "3-days", "4-day-state", "5-route-counts-from", "6-hours",
-          "7-hour-writes");
+          "7-hour-writes", "8-route-restricted");
 
   @Test
   void migrationsAreListedThenAppliedOnceIntoTheStoresOwnChangelog() throws Exception {

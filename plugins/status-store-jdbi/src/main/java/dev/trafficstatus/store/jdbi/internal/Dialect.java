@@ -26,7 +26,8 @@ public enum Dialect {
   public interface Statements {
 
     /**
-     * Inserts routes, or updates their group (and unedited name and doc) unless they were deleted.
+     * Inserts routes, or updates their group (and unedited name and doc) unless they were deleted,
+     * and their restricted flag in any case: a restored route is as protected as last declared.
      *
      * @param routes the routes, in key order so concurrent declarations lock rows in the same order
      */
@@ -82,16 +83,18 @@ public enum Dialect {
         """
         MERGE INTO status_routes t
         USING (VALUES (CAST(:service AS VARCHAR), CAST(:rule AS VARCHAR), CAST(:name AS VARCHAR),
-                       CAST(:doc AS VARCHAR), CAST(:grp AS VARCHAR)))
-          AS s (service, rule, name, doc, grp)
+                       CAST(:doc AS VARCHAR), CAST(:grp AS VARCHAR), CAST(:restricted AS BOOLEAN)))
+          AS s (service, rule, name, doc, grp, restricted)
         ON t.service = s.service AND t.rule = s.rule
         WHEN MATCHED AND NOT t.hidden THEN UPDATE SET
           grp = s.grp,
           name = CASE WHEN t.edited THEN t.name ELSE s.name END,
-          doc = CASE WHEN t.edited THEN t.doc ELSE s.doc END
+          doc = CASE WHEN t.edited THEN t.doc ELSE s.doc END,
+          restricted = s.restricted
+        WHEN MATCHED THEN UPDATE SET restricted = s.restricted
         WHEN NOT MATCHED THEN
-          INSERT (service, rule, name, doc, grp, hidden, edited)
-          VALUES (s.service, s.rule, s.name, s.doc, s.grp, FALSE, FALSE)
+          INSERT (service, rule, name, doc, grp, hidden, edited, restricted)
+          VALUES (s.service, s.rule, s.name, s.doc, s.grp, FALSE, FALSE, s.restricted)
         """)
     void declareRoutes(@BindMethods List<RouteRow> routes);
 
@@ -166,13 +169,13 @@ public enum Dialect {
     @Override
     @SqlBatch(
         """
-        INSERT INTO status_routes AS t (service, rule, name, doc, grp, hidden, edited)
-        VALUES (:service, :rule, :name, :doc, :grp, FALSE, FALSE)
+        INSERT INTO status_routes AS t (service, rule, name, doc, grp, hidden, edited, restricted)
+        VALUES (:service, :rule, :name, :doc, :grp, FALSE, FALSE, :restricted)
         ON CONFLICT (service, rule) DO UPDATE SET
-          grp = EXCLUDED.grp,
-          name = CASE WHEN t.edited THEN t.name ELSE EXCLUDED.name END,
-          doc = CASE WHEN t.edited THEN t.doc ELSE EXCLUDED.doc END
-        WHERE NOT t.hidden
+          grp = CASE WHEN t.hidden THEN t.grp ELSE EXCLUDED.grp END,
+          name = CASE WHEN t.hidden OR t.edited THEN t.name ELSE EXCLUDED.name END,
+          doc = CASE WHEN t.hidden OR t.edited THEN t.doc ELSE EXCLUDED.doc END,
+          restricted = EXCLUDED.restricted
         """)
     void declareRoutes(@BindMethods List<RouteRow> routes);
 

@@ -32,7 +32,8 @@ public interface RouteDao {
           rs.getString("doc"),
           rs.getString("grp"),
           rs.getBoolean("hidden"),
-          rs.getBoolean("edited"));
+          rs.getBoolean("edited"),
+          rs.getBoolean("restricted"));
     }
   }
 
@@ -49,7 +50,7 @@ public interface RouteDao {
    *
    * @return the routes, in no particular order
    */
-  @SqlQuery("SELECT service, rule, name, doc, grp, hidden, edited FROM status_routes")
+  @SqlQuery("SELECT service, rule, name, doc, grp, hidden, edited, restricted FROM status_routes")
   List<StoredRoute> routes();
 
   /**
@@ -61,7 +62,7 @@ public interface RouteDao {
    */
   @SqlQuery(
       """
-      SELECT service, rule, name, doc, grp, hidden, edited
+      SELECT service, rule, name, doc, grp, hidden, edited, restricted
       FROM status_routes
       WHERE service = :service AND rule = :rule
       """)

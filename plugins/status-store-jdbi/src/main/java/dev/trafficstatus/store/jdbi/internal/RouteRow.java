@@ -10,8 +10,10 @@ import dev.trafficstatus.spi.RouteDescriptor;
  * @param name the declared name
  * @param doc the declared doc
  * @param grp the group (a reserved word in SQL, hence the column's name)
+ * @param restricted whether the host protects the route
  */
-public record RouteRow(String service, String rule, String name, String doc, String grp) {
+public record RouteRow(
+    String service, String rule, String name, String doc, String grp, boolean restricted) {
 
   /**
    * The row of a descriptor.
@@ -20,6 +22,12 @@ public record RouteRow(String service, String rule, String name, String doc, Str
    * @return the row
    */
   public static RouteRow of(RouteDescriptor route) {
-    return new RouteRow(route.key().service(), route.key().rule(), route.name(), route.doc(), route.group());
+    return new RouteRow(
+        route.key().service(),
+        route.key().rule(),
+        route.name(),
+        route.doc(),
+        route.group(),
+        route.restricted());
   }
 }
