@@ -11,9 +11,11 @@ import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.spi.store.StoreException;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.store.jdbi.internal.Dialect;
 import dev.trafficstatus.store.jdbi.internal.FiguresReader;
+import dev.trafficstatus.store.jdbi.internal.H2LockConflict;
 import dev.trafficstatus.store.jdbi.internal.Maintenance;
 import dev.trafficstatus.store.jdbi.internal.MinuteWriter;
 import dev.trafficstatus.store.jdbi.internal.Routes;
@@ -168,6 +170,10 @@ final class JdbiStatusStore implements StatusStore {
               closePool();
             } catch (Exception closing) {
               failure.addSuppressed(closing);
+            }
+            Optional<String> lockConflict = H2LockConflict.explain(redactedUrl, failure);
+            if (lockConflict.isPresent()) {
+              throw new StoreException("starting the store on " + redactedUrl + ": " + lockConflict.get(), failure);
             }
             throw failure;
           }

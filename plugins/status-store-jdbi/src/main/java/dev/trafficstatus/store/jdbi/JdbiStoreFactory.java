@@ -13,10 +13,10 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.db.ManagedPooledDataSource;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.regex.Pattern;
 
 /**
  * The SQL store ({@code type: jdbi}): routes, minute buckets and day rollups in H2 or PostgreSQL,
@@ -33,8 +33,12 @@ import java.sql.SQLException;
  *     password: ${STATUS_DB_PASSWORD}
  * }</pre>
  *
- * <p>Without a {@code database} block the store keeps its data in an H2 file under {@code ./data}
- * relative to the working directory. Everything it creates is named {@code status_…}: its tables,
+ * <p>Without a {@code database} block the store keeps its data in an H2 file of its service's
+ * own, {@code ./data/<service>-status.mv.db} relative to the working directory (the service is
+ * {@code status.service}, the app's name by default), so an app and its tests, or two apps started
+ * from one folder, do not reach for the same file. An H2 file is open to one process at a time;
+ * tests are better off with {@code jdbc:h2:mem:<name>}. Everything it creates is named {@code
+ * status_…}: its tables,
  * its Liquibase changelog tables ({@code status_changelog}, {@code status_changelog_lock}) and its
  * connection pool ({@value #POOL_NAME}), so it can share a database and a metric registry with the
  * host application's own.
@@ -51,24 +55,29 @@ public final class JdbiStoreFactory implements StoreFactory {
    */
   public static final String POOL_NAME = "trafficstatus-store";
 
-  @Valid @NotNull private DataSourceFactory database = defaultDatabase();
+  /** Characters a service name may bring into the default file name; others become "-". */
+  private static final Pattern UNSAFE_IN_FILE_NAMES = Pattern.compile("[^A-Za-z0-9._-]+");
+
+  @Valid private DataSourceFactory database;
 
   private boolean migrateOnStart = true;
 
-  /** A factory with the defaults: an H2 file in {@code ./data}, migrated on start. */
+  /** A factory with the defaults: an H2 file of the service's own in {@code ./data}, migrated on start. */
   public JdbiStoreFactory() {}
 
   /**
-   * The embedded default: an H2 file database at {@code ./data/status.mv.db}, created on first
-   * start, with a pool sized for the store's few threads (flusher, maintenance, page reads).
+   * The embedded default: an H2 file database at {@code ./data/<service>-status.mv.db}, created on
+   * first start, with a pool sized for the store's few threads (flusher, maintenance, page reads).
    *
+   * @param service the service the store records for; characters other than letters, digits,
+   *     {@code .}, {@code _} and {@code -} become {@code -} in the file name
    * @return a new data source factory with the defaults
    */
-  public static DataSourceFactory defaultDatabase() {
+  public static DataSourceFactory defaultDatabase(String service) {
     DataSourceFactory h2 = new DataSourceFactory();
     h2.setDriverClass("org.h2.Driver");
     // H2 2.x rejects paths implicitly relative to the working directory; "./" makes it explicit.
-    h2.setUrl("jdbc:h2:./data/status");
+    h2.setUrl("jdbc:h2:./data/" + UNSAFE_IN_FILE_NAMES.matcher(service).replaceAll("-") + "-status");
     h2.setUser("sa");
     h2.setPassword("");
     h2.setInitialSize(1);
@@ -85,7 +94,8 @@ public final class JdbiStoreFactory implements StoreFactory {
   /**
    * The database to keep the status data in.
    *
-   * @return the data source factory
+   * @return the data source factory, or null for the default: {@link #defaultDatabase(String)} of
+   *     the service the store is built for
    */
   @JsonProperty
   public DataSourceFactory getDatabase() {
@@ -126,7 +136,9 @@ public final class JdbiStoreFactory implements StoreFactory {
    */
   @Override
   public StatusStore build(PluginContext context) {
-    if (database == null || database.getUrl() == null || database.getUrl().isBlank()) {
+    DataSourceFactory database =
+        this.database != null ? this.database : defaultDatabase(context.service());
+    if (database.getUrl() == null || database.getUrl().isBlank()) {
       throw new IllegalStateException("store.database.url is empty; set it to an H2 or PostgreSQL JDBC URL");
     }
     String url = RedactedUrl.of(database.getUrl(), database.getPassword());

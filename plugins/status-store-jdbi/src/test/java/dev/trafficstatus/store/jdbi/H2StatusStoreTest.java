@@ -15,7 +15,7 @@ class H2StatusStoreTest extends JdbiStoreContract {
 
   @Override
   protected DataSourceFactory newDatabase() {
-    DataSourceFactory h2 = JdbiStoreFactory.defaultDatabase();
+    DataSourceFactory h2 = JdbiStoreFactory.defaultDatabase("test");
     h2.setUrl("jdbc:h2:" + directory.resolve("status").toAbsolutePath());
     return h2;
   }

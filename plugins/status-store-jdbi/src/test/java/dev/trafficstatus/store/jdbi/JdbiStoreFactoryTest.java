@@ -48,24 +48,36 @@ class JdbiStoreFactoryTest {
   }
 
   @Test
-  void defaultsAreAnH2FileUnderDataMigratedOnStart() {
+  void defaultsAreAnH2FileOfTheServiceUnderDataMigratedOnStart() {
     JdbiStoreFactory factory = new JdbiStoreFactory();
 
     assertThat(factory.name()).isEqualTo("jdbi");
     assertThat(factory.isMigrateOnStart()).isTrue();
-    assertThat(factory.getDatabase().getDriverClass()).isEqualTo("org.h2.Driver");
-    assertThat(factory.getDatabase().getUrl()).isEqualTo("jdbc:h2:./data/status");
-    assertThat(factory.getDatabase().getUser()).isEqualTo("sa");
-    assertThat(factory.getDatabase().getPassword()).isEmpty();
+    assertThat(factory.getDatabase()).as("the default, chosen at build for the service").isNull();
     assertThat(Validators.newValidator().validate(factory)).isEmpty();
+    DataSourceFactory h2 = JdbiStoreFactory.defaultDatabase("shop");
+    assertThat(h2.getDriverClass()).isEqualTo("org.h2.Driver");
+    assertThat(h2.getUrl()).isEqualTo("jdbc:h2:./data/shop-status");
+    assertThat(h2.getUser()).isEqualTo("sa");
+    assertThat(h2.getPassword()).isEmpty();
+    assertThat(factory.build(new TestContext("shop", "i", Clock.systemUTC(), List.of())).describe())
+        .isEqualTo("jdbi: H2 jdbc:h2:./data/shop-status");
+  }
+
+  @Test
+  void theDefaultFileNameKeepsOnlySafeCharactersOfTheServiceName() {
+    assertThat(JdbiStoreFactory.defaultDatabase("My Shop/../api:v2").getUrl())
+        .isEqualTo("jdbc:h2:./data/My-Shop-..-api-v2-status");
   }
 
   @Test
   void emptyStoreBlockKeepsTheDefaults() throws Exception {
     JdbiStoreFactory factory = bind("{}");
 
-    assertThat(factory.getDatabase().getUrl()).isEqualTo("jdbc:h2:./data/status");
+    assertThat(factory.getDatabase()).isNull();
     assertThat(factory.isMigrateOnStart()).isTrue();
+    assertThat(factory.build(new TestContext("hello-world", "i", Clock.systemUTC(), List.of())).describe())
+        .isEqualTo("jdbi: H2 jdbc:h2:./data/hello-world-status");
   }
 
   @Test
@@ -123,7 +135,7 @@ class JdbiStoreFactoryTest {
   @Test
   void describeNamesTheDatabaseWithoutItsPassword() {
     assertThat(new JdbiStoreFactory().build(TestContext.bare("i")).describe())
-        .isEqualTo("jdbi: H2 jdbc:h2:./data/status");
+        .isEqualTo("jdbi: H2 jdbc:h2:./data/test-service-status");
 
     JdbiStoreFactory factory = new JdbiStoreFactory();
     DataSourceFactory database = new DataSourceFactory();
@@ -160,6 +172,7 @@ class JdbiStoreFactoryTest {
   @Test
   void driverThatDoesNotTakeTheUrlIsRefusedAtBuild() {
     JdbiStoreFactory factory = new JdbiStoreFactory();
+    factory.setDatabase(JdbiStoreFactory.defaultDatabase("shop"));
     factory.getDatabase().setUrl("jdbc:postgresql://db.example.com/status?password=hunter22");
 
     assertThatThrownBy(() -> factory.build(TestContext.bare("i")))
@@ -174,6 +187,7 @@ class JdbiStoreFactoryTest {
   void poolMetricsLandInTheHostRegistryUnderTheStoresOwnName(@TempDir Path directory) throws Exception {
     Environment environment = new Environment("host-app");
     JdbiStoreFactory factory = new JdbiStoreFactory();
+    factory.setDatabase(JdbiStoreFactory.defaultDatabase("svc"));
     factory.getDatabase().setUrl("jdbc:h2:" + directory.resolve("status").toAbsolutePath());
     StatusStore store =
         factory.build(new TestContext("svc", "i", Clock.systemUTC(), List.of(environment)));

@@ -38,7 +38,7 @@ class YearOfTrafficTest {
 
   @Test
   void rowsStayWithinTheRetentionBudgetAfterAYear() throws Exception {
-    DataSourceFactory h2 = JdbiStoreFactory.defaultDatabase();
+    DataSourceFactory h2 = JdbiStoreFactory.defaultDatabase("year");
     h2.setUrl("jdbc:h2:mem:year-of-traffic;DB_CLOSE_DELAY=-1");
     JdbiStoreFactory factory = new JdbiStoreFactory();
     factory.setDatabase(h2);
