@@ -23,7 +23,6 @@ import dev.trafficstatus.store.jdbi.internal.SchemaMigrator;
 import dev.trafficstatus.store.jdbi.internal.StoreFailures;
 import dev.trafficstatus.store.jdbi.internal.StoreSetupException;
 import io.dropwizard.db.ManagedDataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,17 +62,13 @@ final class JdbiStatusStore implements StatusStore {
     T run(Running running);
   }
 
-  private interface ConnectionWork<T> {
-    T apply(Connection connection) throws Exception;
-  }
-
   private final ManagedDataSource dataSource;
   private final Jdbi jdbi;
   private final MetricRegistry metrics;
   private final String poolMetricsPrefix;
   private final String redactedUrl;
   private final boolean migrateOnStart;
-  private final SchemaMigrator migrator = new SchemaMigrator();
+  private final SchemaMigrator migrator;
 
   private volatile Dialect dialect;
   private volatile Running running;
@@ -84,19 +79,22 @@ final class JdbiStatusStore implements StatusStore {
    * @param poolMetricsPrefix the prefix of those gauges' names, removed again on stop
    * @param redactedUrl the database URL without secrets
    * @param migrateOnStart whether {@link #start()} applies pending schema changes
+   * @param migrator applies them
    */
   JdbiStatusStore(
       ManagedDataSource dataSource,
       MetricRegistry metrics,
       String poolMetricsPrefix,
       String redactedUrl,
-      boolean migrateOnStart) {
+      boolean migrateOnStart,
+      SchemaMigrator migrator) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.poolMetricsPrefix = Objects.requireNonNull(poolMetricsPrefix, "poolMetricsPrefix");
     this.redactedUrl = Objects.requireNonNull(redactedUrl, "redactedUrl");
     this.migrateOnStart = migrateOnStart;
+    this.migrator = Objects.requireNonNull(migrator, "migrator");
   }
 
   @Override
@@ -152,9 +150,9 @@ final class JdbiStatusStore implements StatusStore {
             dataSource.start();
             Dialect detected = detectDialect();
             if (migrateOnStart) {
-              withConnection(migrator::migrate);
+              jdbi.withHandle(handle -> migrator.migrate(handle, detected));
             } else {
-              requireCurrentSchema();
+              requireCurrentSchema(detected);
             }
             Routes routes = new Routes(jdbi, detected);
             routes.refresh();
@@ -195,14 +193,14 @@ final class JdbiStatusStore implements StatusStore {
   public synchronized List<String> migrate() {
     return guard(
         "applying schema changes to " + redactedUrl,
-        () -> withTemporaryPool(() -> withConnection(migrator::migrate)));
+        () -> withTemporaryPool(detected -> jdbi.withHandle(handle -> migrator.migrate(handle, detected))));
   }
 
   @Override
   public synchronized List<String> pendingMigrations() {
     return guard(
         "listing pending schema changes of " + redactedUrl,
-        () -> withTemporaryPool(() -> withConnection(migrator::pending)));
+        () -> withTemporaryPool(detected -> jdbi.withHandle(handle -> migrator.pending(handle, detected))));
   }
 
   private void closePool() throws Exception {
@@ -221,8 +219,8 @@ final class JdbiStatusStore implements StatusStore {
     return detected;
   }
 
-  private void requireCurrentSchema() throws Exception {
-    List<String> pending = withConnection(migrator::pending);
+  private void requireCurrentSchema(Dialect detected) throws Exception {
+    List<String> pending = jdbi.withHandle(handle -> migrator.pending(handle, detected));
     if (!pending.isEmpty()) {
       throw new StoreSetupException(
           "The status tables in "
@@ -235,21 +233,19 @@ final class JdbiStatusStore implements StatusStore {
     }
   }
 
+  /** Work that needs the database's dialect. */
+  private interface DialectWork<T> {
+    T run(Dialect dialect) throws Exception;
+  }
+
   /** Runs work on the pool; when the store is not started, the pool is closed again afterwards. */
-  private <T> T withTemporaryPool(Work<T> work) throws Exception {
+  private <T> T withTemporaryPool(DialectWork<T> work) throws Exception {
     try {
-      detectDialect();
-      return work.run();
+      return work.run(detectDialect());
     } finally {
       if (running == null) {
         dataSource.stop();
       }
-    }
-  }
-
-  private <T> T withConnection(ConnectionWork<T> work) throws Exception {
-    try (Connection connection = dataSource.getConnection()) {
-      return work.apply(connection);
     }
   }
 

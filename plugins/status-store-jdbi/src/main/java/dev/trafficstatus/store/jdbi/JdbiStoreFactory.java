@@ -8,6 +8,7 @@ import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.spi.store.StoreFactory;
 import dev.trafficstatus.store.jdbi.internal.Dialect;
 import dev.trafficstatus.store.jdbi.internal.RedactedUrl;
+import dev.trafficstatus.store.jdbi.internal.SchemaMigrator;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
@@ -16,6 +17,7 @@ import jakarta.validation.Valid;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -163,7 +165,8 @@ public final class JdbiStoreFactory implements StoreFactory {
         metrics,
         MetricRegistry.name(ManagedPooledDataSource.class, POOL_NAME) + ".",
         url,
-        migrateOnStart);
+        migrateOnStart,
+        new SchemaMigrator(Duration.ofMinutes(5)));
   }
 
   /**

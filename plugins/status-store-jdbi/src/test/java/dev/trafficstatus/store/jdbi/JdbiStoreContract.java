@@ -8,6 +8,7 @@ import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.spi.store.StoreException;
+import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.spi.store.Tally;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.store.jdbi.internal.SchemaMigrator;
@@ -15,6 +16,7 @@ import dev.trafficstatus.store.jdbi.internal.TallyRow;
 import dev.trafficstatus.store.jdbi.internal.TallySum;
 import dev.trafficstatus.store.jdbi.internal.UtcPeriods;
 import dev.trafficstatus.store.jdbi.testing.OldSchemaFixture;
+import dev.trafficstatus.store.jdbi.testing.OlderSchema;
 import dev.trafficstatus.store.jdbi.testing.TestContext;
 import dev.trafficstatus.testkit.StatusStoreContract;
 import dev.trafficstatus.testkit.Tallies;
@@ -303,7 +305,7 @@ abstract class JdbiStoreContract extends StatusStoreContract {
 
   @Test
   void hoursNotRolledUpBeforeThePerInstanceBookkeepingReadExactlyAfterItsMigration() throws Exception {
-    applyChangeSets(6);
+    OlderSchema.apply(database(), 6);
     OldSchemaFixture fixture = sql().withHandle(handle -> OldSchemaFixture.fill(handle, DAY0, HOME, ITEM));
     LocalDate first = DAY0.minusDays(20);
     LocalDate last = DAY0.plusDays(3);
@@ -317,21 +319,6 @@ abstract class JdbiStoreContract extends StatusStoreContract {
     store.maintain(minute(4, 1, 0), Retention.defaults());
     assertThat(byRouteAndDay(store.readDays(first, last))).isEqualTo(fixture.expected());
     assertThat(count("SELECT COUNT(*) FROM status_hour_writes")).isZero();
-  }
-
-  /** Applies the store's first change sets only, as an older version of the store did. */
-  private void applyChangeSets(int changeSets) throws Exception {
-    try (Connection connection =
-        DriverManager.getConnection(database().getUrl(), database().getUser(), database().getPassword())) {
-      Database target =
-          DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-      target.setDatabaseChangeLogTableName(SchemaMigrator.CHANGELOG_TABLE);
-      target.setDatabaseChangeLogLockTableName(SchemaMigrator.CHANGELOG_LOCK_TABLE);
-      Liquibase liquibase =
-          new Liquibase(SchemaMigrator.CHANGELOG, new ClassLoaderResourceAccessor(), target);
-      liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
-      liquibase.update(changeSets, new Contexts(), new LabelExpression());
-    }
   }
 
   /** What the read of days of change set 6 returns, by route and day. */
@@ -386,6 +373,31 @@ abstract class JdbiStoreContract extends StatusStoreContract {
     assertThat(count("SELECT COUNT(*) FROM " + SchemaMigrator.CHANGELOG_TABLE)).isEqualTo(CHANGE_SETS.size());
     store.start();
     store.ping();
+  }
+
+  @Test
+  void aCurrentSchemaIsNotHandedToLiquibaseAtStart() throws Exception {
+    StatusStore first = store();
+    first.declareRoutes(List.of(route(HOME, "Home")));
+    first.stop();
+    // Liquibase creates its lock table whenever it looks at the database; without it, any look
+    // at all would show.
+    sql().useHandle(handle -> handle.execute("DROP TABLE " + SchemaMigrator.CHANGELOG_LOCK_TABLE));
+
+    StatusStore again = restarted(first);
+    JdbiStoreFactory withoutMigrations = factory();
+    withoutMigrations.setMigrateOnStart(false);
+    StatusStore strict = builtStore(withoutMigrations, "strict");
+    strict.start();
+
+    assertThat(again.routes()).extracting(StoredRoute::key).containsExactly(HOME);
+    assertThat(again.pendingMigrations()).isEmpty();
+    assertThat(again.migrate()).isEmpty();
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = '"
+                    + SchemaMigrator.CHANGELOG_LOCK_TABLE + "'"))
+        .isZero();
   }
 
   @Test

@@ -58,6 +58,17 @@ public enum Dialect {
     void reopenDays(List<Long> days);
 
     /**
+     * Waits for a lock shared by every process on the database and takes it, held by this session
+     * (across its transactions) until {@link #unlock} or the session's end; the wait ends with an
+     * error at the handle's query timeout.
+     *
+     * @param key the lock's key
+     * @return true once this session holds it; false when the database has no such locks (H2,
+     *     whose file one process opens at a time)
+     */
+    boolean lock(long key);
+
+    /**
      * Takes a lock shared by every process on the database, if it is free; held by this session
      * (across its transactions) until {@link #unlock} or the session's end.
      *
@@ -151,6 +162,12 @@ public enum Dialect {
         """)
     void reopenDays(@Bind("day") List<Long> days);
 
+    /** None: the file is this process's alone, and the caller locks within the process. */
+    @Override
+    default boolean lock(long key) {
+      return false;
+    }
+
     /** Always free: the file is this process's alone, and the caller locks within the process. */
     @Override
     default boolean tryLock(long key) {
@@ -214,7 +231,12 @@ public enum Dialect {
         """)
     void reopenDays(@Bind("day") List<Long> days);
 
-    // Session locks, not transaction locks: maintenance commits hour by hour while holding one.
+    // Session locks, not transaction locks: maintenance commits hour by hour while holding one,
+    // and a session that dies (a process killed while migrating) releases its locks with it.
+    @Override
+    @SqlQuery("SELECT COUNT(*) > 0 FROM (SELECT pg_advisory_lock(:key)) AS taken")
+    boolean lock(long key);
+
     @Override
     @SqlQuery("SELECT pg_try_advisory_lock(:key)")
     boolean tryLock(long key);
