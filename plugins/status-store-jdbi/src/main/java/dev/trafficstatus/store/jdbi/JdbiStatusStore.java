@@ -22,6 +22,7 @@ import dev.trafficstatus.store.jdbi.internal.Routes;
 import dev.trafficstatus.store.jdbi.internal.SchemaMigrator;
 import dev.trafficstatus.store.jdbi.internal.StoreFailures;
 import dev.trafficstatus.store.jdbi.internal.StoreSetupException;
+import dev.trafficstatus.store.jdbi.internal.StoreTimeouts;
 import io.dropwizard.db.ManagedDataSource;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
@@ -68,6 +70,7 @@ final class JdbiStatusStore implements StatusStore {
   private final String poolMetricsPrefix;
   private final String redactedUrl;
   private final boolean migrateOnStart;
+  private final StoreTimeouts timeouts;
   private final SchemaMigrator migrator;
 
   private volatile Dialect dialect;
@@ -79,7 +82,7 @@ final class JdbiStatusStore implements StatusStore {
    * @param poolMetricsPrefix the prefix of those gauges' names, removed again on stop
    * @param redactedUrl the database URL without secrets
    * @param migrateOnStart whether {@link #start()} applies pending schema changes
-   * @param migrator applies them
+   * @param timeouts how long statements may take
    */
   JdbiStatusStore(
       ManagedDataSource dataSource,
@@ -87,14 +90,17 @@ final class JdbiStatusStore implements StatusStore {
       String poolMetricsPrefix,
       String redactedUrl,
       boolean migrateOnStart,
-      SchemaMigrator migrator) {
+      StoreTimeouts timeouts) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    // Every statement, so a database that stops answering fails calls instead of hanging them.
+    jdbi.getConfig(SqlStatements.class).setQueryTimeout(StoreTimeouts.seconds(timeouts.statement()));
+    this.timeouts = timeouts;
+    this.migrator = new SchemaMigrator(timeouts.migration());
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.poolMetricsPrefix = Objects.requireNonNull(poolMetricsPrefix, "poolMetricsPrefix");
     this.redactedUrl = Objects.requireNonNull(redactedUrl, "redactedUrl");
     this.migrateOnStart = migrateOnStart;
-    this.migrator = Objects.requireNonNull(migrator, "migrator");
   }
 
   @Override
@@ -161,7 +167,7 @@ final class JdbiStatusStore implements StatusStore {
                     routes,
                     new MinuteWriter(jdbi, detected, routes),
                     new FiguresReader(jdbi, routes),
-                    new Maintenance(jdbi, detected));
+                    new Maintenance(jdbi, detected, timeouts.maintenance()));
             return null;
           } catch (Exception | AssertionError failure) {
             try {

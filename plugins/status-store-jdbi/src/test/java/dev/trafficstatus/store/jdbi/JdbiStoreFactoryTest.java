@@ -16,6 +16,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.util.Duration;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -120,6 +121,61 @@ class JdbiStoreFactoryTest {
     assertThatThrownBy(() -> unknown.build(TestContext.bare("i")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no JDBC driver takes store.database.url jdbc:nosuch://db.example.com/status");
+  }
+
+  @Test
+  void callsAreBoundedByDefaultAndEachBoundCanBeSet() throws Exception {
+    JdbiStoreFactory defaults = bind("database:\n  url: jdbc:postgresql://db.example.com/status\n");
+    assertThat(defaults.getTimeouts().getStatement()).isEqualTo(Duration.seconds(10));
+    assertThat(defaults.getTimeouts().getMaintenance()).isEqualTo(Duration.minutes(2));
+    assertThat(defaults.getTimeouts().getMigration()).isEqualTo(Duration.minutes(5));
+
+    defaults.build(TestContext.bare("i"));
+
+    DataSourceFactory database = defaults.getDatabase();
+    assertThat(database.getMaxWaitForConnection()).isEqualTo(Duration.seconds(5));
+    assertThat(database.getValidationQueryTimeout()).contains(Duration.seconds(5));
+    assertThat(database.getCheckConnectionOnBorrow()).isTrue();
+    assertThat(database.getProperties())
+        .containsEntry("connectTimeout", "10")
+        .containsEntry("loginTimeout", "10")
+        .containsEntry("socketTimeout", "15");
+
+    JdbiStoreFactory tuned =
+        bind(
+            """
+            timeouts:
+              statement: 30s
+              maintenance: 10m
+              migration: 1m
+            database:
+              url: jdbc:postgresql://db.example.com/status
+              maxWaitForConnection: 1s
+              validationQueryTimeout: 2s
+              properties:
+                loginTimeout: 3
+            """);
+    tuned.build(TestContext.bare("i"));
+
+    assertThat(tuned.getTimeouts().getMaintenance()).isEqualTo(Duration.minutes(10));
+    assertThat(tuned.getDatabase().getMaxWaitForConnection()).isEqualTo(Duration.seconds(1));
+    assertThat(tuned.getDatabase().getValidationQueryTimeout()).contains(Duration.seconds(2));
+    assertThat(tuned.getDatabase().getProperties())
+        .containsEntry("connectTimeout", "10")
+        .containsEntry("loginTimeout", "3")
+        .containsEntry("socketTimeout", "35");
+
+    JdbiStoreFactory h2 = bind("database:\n  url: jdbc:h2:mem:bounded\n");
+    h2.build(TestContext.bare("i"));
+    assertThat(h2.getDatabase().getProperties()).as("pgjdbc's keys mean nothing to H2").isEmpty();
+    assertThat(h2.getDatabase().getMaxWaitForConnection()).isEqualTo(Duration.seconds(5));
+  }
+
+  @Test
+  void aTimeoutUnderASecondFailsBinding() {
+    assertThatThrownBy(() -> bind("timeouts:\n  statement: 500ms\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("timeouts.statement");
   }
 
   @Test

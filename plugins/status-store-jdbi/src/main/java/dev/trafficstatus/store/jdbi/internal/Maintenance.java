@@ -2,6 +2,7 @@ package dev.trafficstatus.store.jdbi.internal;
 
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.Retention;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,15 +46,18 @@ public final class Maintenance {
 
   private final Jdbi jdbi;
   private final Dialect dialect;
+  private final Duration timeout;
   private final ReentrantLock inProcess = new ReentrantLock();
 
   /**
    * @param jdbi the store's database, with the SQL object plugin
    * @param dialect its dialect
+   * @param timeout how long each of its statements may take
    */
-  public Maintenance(Jdbi jdbi, Dialect dialect) {
+  public Maintenance(Jdbi jdbi, Dialect dialect, Duration timeout) {
     this.jdbi = jdbi;
     this.dialect = dialect;
+    this.timeout = timeout;
   }
 
   /**
@@ -69,18 +73,23 @@ public final class Maintenance {
     }
     try {
       return jdbi.withHandle(
-          handle -> {
-            Dialect.Statements statements = handle.attach(dialect.statements());
-            if (!statements.tryLock(LOCK_KEY)) {
-              return MaintenanceReport.skipped();
-            }
-            try {
-              return runLocked(handle, now, retention);
-            } finally {
-              // Also released by the server should this connection die: it is a session lock.
-              statements.unlock(LOCK_KEY);
-            }
-          });
+          handle ->
+              LongWork.run(
+                  handle,
+                  dialect,
+                  timeout,
+                  locking -> {
+                    Dialect.Statements statements = locking.attach(dialect.statements());
+                    if (!statements.tryLock(LOCK_KEY)) {
+                      return MaintenanceReport.skipped();
+                    }
+                    try {
+                      return runLocked(locking, now, retention);
+                    } finally {
+                      // Also released by the server should this connection die: a session lock.
+                      statements.unlock(LOCK_KEY);
+                    }
+                  }));
     } finally {
       inProcess.unlock();
     }

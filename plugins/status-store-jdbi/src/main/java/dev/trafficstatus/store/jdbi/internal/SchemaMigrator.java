@@ -30,7 +30,6 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * Applies the store's own Liquibase changelog. It lives at a namespaced classpath path and records
@@ -163,43 +162,47 @@ public final class SchemaMigrator {
     return false;
   }
 
-  /** Runs Liquibase under the database's migration lock, if it has one. */
+  /**
+   * Runs Liquibase under the database's migration lock, if it has one, each statement (the wait
+   * for the lock included) bounded by the migration timeout.
+   */
   private <T> T serialised(Handle handle, Dialect dialect, Work<T> work) throws Exception {
-    Dialect.Statements statements = handle.attach(dialect.statements());
-    handle.configure(SqlStatements.class, config -> config.setQueryTimeout(timeoutSeconds()));
-    boolean locked;
-    try {
-      locked = statements.lock(LOCK_KEY);
-    } catch (RuntimeException waited) {
-      // Not its cause: the store's message would then be the database's "canceling statement".
-      IllegalStateException stuck =
-          new IllegalStateException(
-              "waited "
-                  + lockWait.toSeconds()
-                  + " s (store.timeouts.migration) for another process's migration of the status"
-                  + " tables, which did not end");
-      stuck.addSuppressed(waited);
-      throw stuck;
-    }
-    try {
-      return run(
-          handle.getConnection(),
-          liquibase -> {
+    return LongWork.run(
+        handle,
+        dialect,
+        lockWait,
+        locking -> {
+          Dialect.Statements statements = locking.attach(dialect.statements());
+          boolean locked;
+          try {
+            locked = statements.lock(LOCK_KEY);
+          } catch (RuntimeException waited) {
+            // Not its cause: the store's message would then be the database's "canceling statement".
+            IllegalStateException stuck =
+                new IllegalStateException(
+                    "waited "
+                        + lockWait.toSeconds()
+                        + " s (store.timeouts.migration) for another process's migration of the"
+                        + " status tables, which did not end");
+            stuck.addSuppressed(waited);
+            throw stuck;
+          }
+          try {
+            return run(
+                locking.getConnection(),
+                liquibase -> {
+                  if (locked) {
+                    // No other migrator runs now: a Liquibase lock still set was left by a dead one.
+                    liquibase.forceReleaseLocks();
+                  }
+                  return work.apply(liquibase);
+                });
+          } finally {
             if (locked) {
-              // No other migrator runs now: a Liquibase lock still set was left by a dead one.
-              liquibase.forceReleaseLocks();
+              statements.unlock(LOCK_KEY);
             }
-            return work.apply(liquibase);
-          });
-    } finally {
-      if (locked) {
-        statements.unlock(LOCK_KEY);
-      }
-    }
-  }
-
-  private int timeoutSeconds() {
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, lockWait.toSeconds()));
+          }
+        });
   }
 
   private static List<String> ids(List<ChangeSet> changeSets) {
