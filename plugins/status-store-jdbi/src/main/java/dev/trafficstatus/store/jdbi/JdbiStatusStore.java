@@ -31,6 +31,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.tomcat.jdbc.pool.DataSourceProxy;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -121,14 +122,20 @@ final class JdbiStatusStore implements StatusStore {
 
   /**
    * Runs work, turning every failure into a store exception that says what was being done; the
-   * only place the store catches anything.
+   * only place the store catches anything. A failure that leaves connections unusable (a dead
+   * socket, a full disk after which H2 closed the database) discards the pool's connections: the
+   * pool validates a borrowed connection at most every validationInterval, so it would otherwise
+   * hand out dead ones for a while, and the next call, once the database is back, must work.
    */
-  private static <T> T guard(String doing, Work<T> work) {
+  private <T> T guard(String doing, Work<T> work) {
     try {
       return work.run();
     } catch (StoreSetupException setup) {
       throw setup;
     } catch (Exception | AssertionError failure) {
+      if (StoreFailures.lostConnections(failure) && dataSource instanceof DataSourceProxy pool) {
+        pool.purge();
+      }
       throw StoreFailures.wrap(doing, failure);
     }
   }
