@@ -1,5 +1,6 @@
 package dev.trafficstatus.store.jdbi;
 
+import static dev.trafficstatus.testkit.StoreTestData.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficstatus.spi.RouteDescriptor;
