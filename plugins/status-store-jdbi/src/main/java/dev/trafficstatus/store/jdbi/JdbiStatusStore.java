@@ -133,10 +133,20 @@ final class JdbiStatusStore implements StatusStore {
     } catch (StoreSetupException setup) {
       throw setup;
     } catch (Exception | AssertionError failure) {
-      if (StoreFailures.lostConnections(failure) && dataSource instanceof DataSourceProxy pool) {
-        pool.purge();
+      if (StoreFailures.lostConnections(failure)) {
+        discardConnections();
       }
       throw StoreFailures.wrap(doing, failure);
+    }
+  }
+
+  /**
+   * Closes the pool's idle connections, and its busy ones when they are returned. Only while the
+   * store runs, never during a stop (the same monitor): the pool's purge opens a closed pool.
+   */
+  private synchronized void discardConnections() {
+    if (running != null && dataSource instanceof DataSourceProxy pool) {
+      pool.purge();
     }
   }
 
