@@ -12,6 +12,7 @@ import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.spi.store.StoreException;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.spi.store.Tally;
+import java.net.ConnectException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,36 +20,57 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A fake store for core unit tests: the contract of {@link StatusStore} in maps, with a switch
- * that makes every call fail like an unreachable database. Real stores are tested against real
- * databases in their own modules.
+ * A fake store for core unit tests: the contract of {@link StatusStore} in maps (checked by
+ * {@code InMemoryStoreContractTest} against the test kit's contract), with a switch that makes
+ * every call fail like an unreachable database. Real stores are tested against real databases in
+ * their own modules.
+ *
+ * <p>Minute buckets are kept until maintenance prunes them past retention; a pruned day's buckets
+ * are summed into a day tally first, so days read the same before and after.
  */
 public final class InMemoryStore implements StatusStore {
 
-  private record MinuteKey(RouteKey route, Instant minute, String instance) {}
+  private record MinuteKey(RouteKey route, Instant minute, String instance) {
+    LocalDate day() {
+      return LocalDate.ofInstant(minute, ZoneOffset.UTC);
+    }
+  }
+
+  private record RouteDay(RouteKey route, LocalDate day) {}
 
   private final Map<RouteKey, StoredRoute> routes = new TreeMap<>();
   private final Map<MinuteKey, Tally> minutes = new HashMap<>();
+  private final Map<RouteDay, Tally> prunedDays = new HashMap<>();
   private final Map<RouteKey, Instant> countsFrom = new HashMap<>();
   private volatile boolean down;
   private int writeCalls;
   private int dayReads;
   private List<LocalDate> lastDaysRead = List.of();
 
+  /**
+   * Makes every call fail from now on, or work again.
+   *
+   * @param down true to fail like an unreachable database
+   */
   public synchronized void down(boolean down) {
     this.down = down;
   }
 
+  /** How many times {@code writeMinutes} was called, failed calls included. */
   public synchronized int writeCalls() {
     return writeCalls;
   }
 
+  /** How many times {@code readDays} was called, failed calls included. */
   public synchronized int dayReads() {
     return dayReads;
   }
@@ -58,13 +80,14 @@ public final class InMemoryStore implements StatusStore {
     return lastDaysRead;
   }
 
+  /** How many minute buckets are kept. */
   public synchronized int minuteRows() {
     return minutes.size();
   }
 
   private void check(String doing) {
     if (down) {
-      throw new StoreException(doing, new java.net.ConnectException("Connection refused"));
+      throw new StoreException(doing, new ConnectException("Connection refused"));
     }
   }
 
@@ -79,15 +102,23 @@ public final class InMemoryStore implements StatusStore {
     for (RouteDescriptor d : declared) {
       StoredRoute known = routes.get(d.key());
       if (known == null) {
-        routes.put(d.key(), new StoredRoute(d.key(), d.name(), d.doc(), d.group(), false, false));
-      } else if (!known.hidden()) {
+        routes.put(d.key(), new StoredRoute(d.key(), d.name(), d.doc(), d.group(), false, false, d.restricted()));
+      } else if (known.hidden()) {
+        // A deleted route keeps its name, doc and group; how protected it is follows its host.
+        routes.put(d.key(), withRestricted(known, d.restricted()));
+      } else {
         routes.put(
             d.key(),
             known.edited()
-                ? new StoredRoute(d.key(), known.name(), known.doc(), d.group(), false, true)
-                : new StoredRoute(d.key(), d.name(), d.doc(), d.group(), false, false));
+                ? new StoredRoute(d.key(), known.name(), known.doc(), d.group(), false, true, d.restricted())
+                : new StoredRoute(d.key(), d.name(), d.doc(), d.group(), false, false, d.restricted()));
       }
     }
+  }
+
+  private static StoredRoute withRestricted(StoredRoute route, boolean restricted) {
+    return new StoredRoute(
+        route.key(), route.name(), route.doc(), route.group(), route.hidden(), route.edited(), restricted);
   }
 
   @Override
@@ -114,16 +145,27 @@ public final class InMemoryStore implements StatusStore {
     dayReads++;
     lastDaysRead = List.of(first, last);
     check("reading days");
-    Map<RouteKey, Map<LocalDate, Tally>> sums = new HashMap<>();
+    Map<RouteDay, Tally> sums = new HashMap<>();
+    prunedDays.forEach(
+        (key, tally) -> {
+          if (!key.day().isBefore(first) && !key.day().isAfter(last)) {
+            sums.merge(key, tally, Tally::plus);
+          }
+        });
     minutes.forEach(
         (key, tally) -> {
-          LocalDate day = LocalDate.ofInstant(key.minute(), ZoneOffset.UTC);
+          LocalDate day = key.day();
           if (!day.isBefore(first) && !day.isAfter(last)) {
-            sums.computeIfAbsent(key.route(), r -> new HashMap<>()).merge(day, tally, Tally::plus);
+            sums.merge(new RouteDay(key.route(), day), tally, Tally::plus);
           }
         });
     List<DayBucket> out = new ArrayList<>();
-    sums.forEach((route, days) -> days.forEach((day, t) -> out.add(new DayBucket(route, day, t))));
+    sums.forEach(
+        (key, tally) -> {
+          if (tally.total() > 0) {
+            out.add(new DayBucket(key.route(), key.day(), tally));
+          }
+        });
     return out;
   }
 
@@ -139,11 +181,16 @@ public final class InMemoryStore implements StatusStore {
           }
         });
     List<RouteTally> out = new ArrayList<>();
-    sums.forEach((route, t) -> out.add(new RouteTally(route, t)));
+    sums.forEach(
+        (route, t) -> {
+          if (t.total() > 0) {
+            out.add(new RouteTally(route, t));
+          }
+        });
     return out;
   }
 
-  /** The sum of every minute row of a route, over all instances. */
+  /** The sum of every minute bucket of a route, over all instances. */
   public synchronized Tally total(RouteKey route) {
     Tally sum = Tally.empty();
     for (Map.Entry<MinuteKey, Tally> e : minutes.entrySet()) {
@@ -161,6 +208,9 @@ public final class InMemoryStore implements StatusStore {
     if (known == null || known.hidden()) {
       return Optional.empty();
     }
+    if (edit.name() == null && edit.doc() == null) {
+      return Optional.of(known);
+    }
     StoredRoute edited =
         new StoredRoute(
             key,
@@ -168,7 +218,8 @@ public final class InMemoryStore implements StatusStore {
             edit.doc() == null ? known.doc() : edit.doc(),
             known.group(),
             false,
-            true);
+            true,
+            known.restricted());
     routes.put(key, edited);
     return Optional.of(edited);
   }
@@ -180,8 +231,10 @@ public final class InMemoryStore implements StatusStore {
     if (known == null || known.hidden()) {
       return false;
     }
-    routes.put(key, new StoredRoute(key, known.name(), known.doc(), known.group(), true, known.edited()));
-    minutes.keySet().removeIf(k -> k.route().equals(key));
+    routes.put(
+        key,
+        new StoredRoute(key, known.name(), known.doc(), known.group(), true, known.edited(), known.restricted()));
+    deleteHistory(key);
     return true;
   }
 
@@ -193,15 +246,45 @@ public final class InMemoryStore implements StatusStore {
       return false;
     }
     countsFrom.put(key, now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES));
-    routes.put(key, new StoredRoute(key, known.name(), known.doc(), known.group(), false, known.edited()));
-    minutes.keySet().removeIf(k -> k.route().equals(key));
+    routes.put(
+        key,
+        new StoredRoute(key, known.name(), known.doc(), known.group(), false, known.edited(), known.restricted()));
+    deleteHistory(key);
     return true;
   }
 
+  private void deleteHistory(RouteKey key) {
+    minutes.keySet().removeIf(k -> k.route().equals(key));
+    prunedDays.keySet().removeIf(k -> k.route().equals(key));
+  }
+
+  /**
+   * Prunes minute buckets of the days before {@code now - retention.minutes()} into day tallies,
+   * and deletes day tallies before {@code now - retention.days()}: reads change only by what falls
+   * out of retention.
+   */
   @Override
-  public MaintenanceReport maintain(Instant now, Retention retention) {
+  public synchronized MaintenanceReport maintain(Instant now, Retention retention) {
     check("maintenance");
-    return new MaintenanceReport(true, 0, 0, 0);
+    LocalDate pruneBefore = LocalDate.ofInstant(now.minus(retention.minutes()), ZoneOffset.UTC);
+    LocalDate expireBefore = LocalDate.ofInstant(now.minus(retention.days()), ZoneOffset.UTC);
+    Set<LocalDate> daysRolledUp = new HashSet<>();
+    long minutesDeleted = 0;
+    for (Iterator<Map.Entry<MinuteKey, Tally>> it = minutes.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<MinuteKey, Tally> entry = it.next();
+      LocalDate day = entry.getKey().day();
+      if (day.isBefore(pruneBefore)) {
+        if (!day.isBefore(expireBefore)) {
+          prunedDays.merge(new RouteDay(entry.getKey().route(), day), entry.getValue(), Tally::plus);
+          daysRolledUp.add(day);
+        }
+        it.remove();
+        minutesDeleted++;
+      }
+    }
+    int before = prunedDays.size();
+    prunedDays.keySet().removeIf(key -> key.day().isBefore(expireBefore));
+    return new MaintenanceReport(true, daysRolledUp.size(), minutesDeleted, before - prunedDays.size());
   }
 
   @Override

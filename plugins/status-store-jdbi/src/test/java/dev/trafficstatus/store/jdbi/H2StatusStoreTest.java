@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on H2 file databases, the embedded default. */
-class H2StatusStoreTest extends StatusStoreContract {
+class H2StatusStoreTest extends JdbiStoreContract {
 
   @TempDir Path directory;
 
   @Override
   protected DataSourceFactory newDatabase() {
-    DataSourceFactory h2 = JdbiStoreFactory.defaultDatabase();
+    DataSourceFactory h2 = JdbiStoreFactory.defaultDatabase("test");
     h2.setUrl("jdbc:h2:" + directory.resolve("status").toAbsolutePath());
     return h2;
   }

@@ -16,6 +16,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.util.Duration;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,24 +49,36 @@ class JdbiStoreFactoryTest {
   }
 
   @Test
-  void defaultsAreAnH2FileUnderDataMigratedOnStart() {
+  void defaultsAreAnH2FileOfTheServiceUnderDataMigratedOnStart() {
     JdbiStoreFactory factory = new JdbiStoreFactory();
 
     assertThat(factory.name()).isEqualTo("jdbi");
     assertThat(factory.isMigrateOnStart()).isTrue();
-    assertThat(factory.getDatabase().getDriverClass()).isEqualTo("org.h2.Driver");
-    assertThat(factory.getDatabase().getUrl()).isEqualTo("jdbc:h2:./data/status");
-    assertThat(factory.getDatabase().getUser()).isEqualTo("sa");
-    assertThat(factory.getDatabase().getPassword()).isEmpty();
+    assertThat(factory.getDatabase()).as("the default, chosen at build for the service").isNull();
     assertThat(Validators.newValidator().validate(factory)).isEmpty();
+    DataSourceFactory h2 = JdbiStoreFactory.defaultDatabase("shop");
+    assertThat(h2.getDriverClass()).isEqualTo("org.h2.Driver");
+    assertThat(h2.getUrl()).isEqualTo("jdbc:h2:./data/shop-status");
+    assertThat(h2.getUser()).isEqualTo("sa");
+    assertThat(h2.getPassword()).isEmpty();
+    assertThat(factory.build(new TestContext("shop", "i", Clock.systemUTC(), List.of())).describe())
+        .isEqualTo("jdbi: H2 jdbc:h2:./data/shop-status");
+  }
+
+  @Test
+  void theDefaultFileNameKeepsOnlySafeCharactersOfTheServiceName() {
+    assertThat(JdbiStoreFactory.defaultDatabase("My Shop/../api:v2").getUrl())
+        .isEqualTo("jdbc:h2:./data/My-Shop-..-api-v2-status");
   }
 
   @Test
   void emptyStoreBlockKeepsTheDefaults() throws Exception {
     JdbiStoreFactory factory = bind("{}");
 
-    assertThat(factory.getDatabase().getUrl()).isEqualTo("jdbc:h2:./data/status");
+    assertThat(factory.getDatabase()).isNull();
     assertThat(factory.isMigrateOnStart()).isTrue();
+    assertThat(factory.build(new TestContext("hello-world", "i", Clock.systemUTC(), List.of())).describe())
+        .isEqualTo("jdbi: H2 jdbc:h2:./data/hello-world-status");
   }
 
   @Test
@@ -111,6 +124,61 @@ class JdbiStoreFactoryTest {
   }
 
   @Test
+  void callsAreBoundedByDefaultAndEachBoundCanBeSet() throws Exception {
+    JdbiStoreFactory defaults = bind("database:\n  url: jdbc:postgresql://db.example.com/status\n");
+    assertThat(defaults.getTimeouts().getStatement()).isEqualTo(Duration.seconds(10));
+    assertThat(defaults.getTimeouts().getMaintenance()).isEqualTo(Duration.minutes(2));
+    assertThat(defaults.getTimeouts().getMigration()).isEqualTo(Duration.minutes(5));
+
+    defaults.build(TestContext.bare("i"));
+
+    DataSourceFactory database = defaults.getDatabase();
+    assertThat(database.getMaxWaitForConnection()).isEqualTo(Duration.seconds(5));
+    assertThat(database.getValidationQueryTimeout()).contains(Duration.seconds(5));
+    assertThat(database.getCheckConnectionOnBorrow()).isTrue();
+    assertThat(database.getProperties())
+        .containsEntry("connectTimeout", "10")
+        .containsEntry("loginTimeout", "10")
+        .containsEntry("socketTimeout", "15");
+
+    JdbiStoreFactory tuned =
+        bind(
+            """
+            timeouts:
+              statement: 30s
+              maintenance: 10m
+              migration: 1m
+            database:
+              url: jdbc:postgresql://db.example.com/status
+              maxWaitForConnection: 1s
+              validationQueryTimeout: 2s
+              properties:
+                loginTimeout: 3
+            """);
+    tuned.build(TestContext.bare("i"));
+
+    assertThat(tuned.getTimeouts().getMaintenance()).isEqualTo(Duration.minutes(10));
+    assertThat(tuned.getDatabase().getMaxWaitForConnection()).isEqualTo(Duration.seconds(1));
+    assertThat(tuned.getDatabase().getValidationQueryTimeout()).contains(Duration.seconds(2));
+    assertThat(tuned.getDatabase().getProperties())
+        .containsEntry("connectTimeout", "10")
+        .containsEntry("loginTimeout", "3")
+        .containsEntry("socketTimeout", "35");
+
+    JdbiStoreFactory h2 = bind("database:\n  url: jdbc:h2:mem:bounded\n");
+    h2.build(TestContext.bare("i"));
+    assertThat(h2.getDatabase().getProperties()).as("pgjdbc's keys mean nothing to H2").isEmpty();
+    assertThat(h2.getDatabase().getMaxWaitForConnection()).isEqualTo(Duration.seconds(5));
+  }
+
+  @Test
+  void aTimeoutUnderASecondFailsBinding() {
+    assertThatThrownBy(() -> bind("timeouts:\n  statement: 500ms\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("timeouts.statement");
+  }
+
+  @Test
   void unknownOrInvalidKeysFailBinding() {
     assertThatThrownBy(() -> bind("migrateOnStrat: false"))
         .isInstanceOf(ConfigurationException.class)
@@ -123,7 +191,7 @@ class JdbiStoreFactoryTest {
   @Test
   void describeNamesTheDatabaseWithoutItsPassword() {
     assertThat(new JdbiStoreFactory().build(TestContext.bare("i")).describe())
-        .isEqualTo("jdbi: H2 jdbc:h2:./data/status");
+        .isEqualTo("jdbi: H2 jdbc:h2:./data/test-service-status");
 
     JdbiStoreFactory factory = new JdbiStoreFactory();
     DataSourceFactory database = new DataSourceFactory();
@@ -160,6 +228,7 @@ class JdbiStoreFactoryTest {
   @Test
   void driverThatDoesNotTakeTheUrlIsRefusedAtBuild() {
     JdbiStoreFactory factory = new JdbiStoreFactory();
+    factory.setDatabase(JdbiStoreFactory.defaultDatabase("shop"));
     factory.getDatabase().setUrl("jdbc:postgresql://db.example.com/status?password=hunter22");
 
     assertThatThrownBy(() -> factory.build(TestContext.bare("i")))
@@ -174,6 +243,7 @@ class JdbiStoreFactoryTest {
   void poolMetricsLandInTheHostRegistryUnderTheStoresOwnName(@TempDir Path directory) throws Exception {
     Environment environment = new Environment("host-app");
     JdbiStoreFactory factory = new JdbiStoreFactory();
+    factory.setDatabase(JdbiStoreFactory.defaultDatabase("svc"));
     factory.getDatabase().setUrl("jdbc:h2:" + directory.resolve("status").toAbsolutePath());
     StatusStore store =
         factory.build(new TestContext("svc", "i", Clock.systemUTC(), List.of(environment)));

@@ -7,7 +7,7 @@ import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.LatencyHistogram;
 import dev.trafficstatus.spi.store.StatusStore;
-import dev.trafficstatus.store.jdbi.internal.StatusDao;
+import dev.trafficstatus.store.jdbi.internal.FiguresDao;
 import dev.trafficstatus.store.jdbi.internal.UtcPeriods;
 import dev.trafficstatus.store.jdbi.testing.EmbeddedPostgresExtension;
 import dev.trafficstatus.store.jdbi.testing.PostgresServer;
@@ -64,11 +64,11 @@ class PostgresQueryPlanTest {
               handle ->
                   explain(
                       handle,
-                      StatusDao.READ_DAYS,
+                      FiguresDao.READ_DAYS,
                       Map.of("firstDay", firstDay, "lastDay", today)));
       String readSincePlan =
           jdbi.withHandle(
-              handle -> explain(handle, StatusDao.READ_SINCE, Map.of("fromMinute", fromMinute)));
+              handle -> explain(handle, FiguresDao.READ_SINCE, Map.of("fromMinute", fromMinute)));
       String report =
           "readDays (90 days: day rows for closed days; for today, hour rows of rolled-up hours"
               + " and minute rows of the last hour), "
@@ -117,8 +117,9 @@ class PostgresQueryPlanTest {
    * Fills the tables as a long-running service would have: every route answered once a minute for
    * the last 7 days and today so far, days before are rolled up (those before the last week also
    * pruned), today is not; the hours of the last week and today's hours but the last are rolled
-   * up (maintenance runs every few minutes, so the hour just closed may still wait). Rows go in in
-   * time order, as flushes and rollups write them.
+   * up (maintenance runs every few minutes, so the hour just closed may still be dirty, with the
+   * bookkeeping rows of the instances that wrote to it). Rows go in in time order, as flushes and
+   * rollups write them.
    */
   private static long fill(Handle handle, long today) {
     byte[] minuteHistogram = LatencyHistogram.of(Duration.ofMillis(3)).encode();
@@ -173,13 +174,13 @@ class PostgresQueryPlanTest {
         .bind("firstHour", UtcPeriods.firstHourOf(today - 7))
         .bind("lastRolledHour", currentHour - 2)
         .execute();
+    // The hour just closed is dirty: twenty instances have flushed into it since maintenance ran.
     handle
         .createUpdate(
             """
-            INSERT INTO status_hour_state (epoch_hour, rolled_up, version)
-            SELECT h, h < :currentHour - 1, 1 FROM generate_series(:firstHour, :currentHour - 1) AS h
+            INSERT INTO status_hour_writes (epoch_hour, instance, version)
+            SELECT :currentHour - 1, 'i-' || i, 60 FROM generate_series(1, 20) AS i
             """)
-        .bind("firstHour", UtcPeriods.firstHourOf(today - 7))
         .bind("currentHour", currentHour)
         .execute();
     handle.execute("ANALYZE");

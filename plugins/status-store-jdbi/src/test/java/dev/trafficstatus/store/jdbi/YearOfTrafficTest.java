@@ -8,7 +8,7 @@ import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.StatusStore;
-import dev.trafficstatus.store.jdbi.testing.Tallies;
+import dev.trafficstatus.testkit.Tallies;
 import dev.trafficstatus.store.jdbi.testing.TestContext;
 import io.dropwizard.db.DataSourceFactory;
 import java.time.Duration;
@@ -38,7 +38,7 @@ class YearOfTrafficTest {
 
   @Test
   void rowsStayWithinTheRetentionBudgetAfterAYear() throws Exception {
-    DataSourceFactory h2 = JdbiStoreFactory.defaultDatabase();
+    DataSourceFactory h2 = JdbiStoreFactory.defaultDatabase("year");
     h2.setUrl("jdbc:h2:mem:year-of-traffic;DB_CLOSE_DELAY=-1");
     JdbiStoreFactory factory = new JdbiStoreFactory();
     factory.setDatabase(h2);

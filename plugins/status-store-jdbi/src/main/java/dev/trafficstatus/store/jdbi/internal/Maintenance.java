@@ -2,29 +2,36 @@ package dev.trafficstatus.store.jdbi.internal;
 
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.Retention;
-import dev.trafficstatus.spi.store.Tally;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Rolls closed hours and closed days up from minute rows and deletes rows past retention, in one
- * process at a time.
+ * Rolls dirty closed hours up from minute rows and closed days up from hour rows, and deletes rows
+ * past retention, in one process at a time.
  *
- * <p>Hour rollups serve the reads of days not rolled up yet (today, above all): such a day is read
- * from its hour rows and the minute rows of its hours not rolled up, never from all its minutes.
- * Hours are claimed through {@link HourState} versions exactly as days are. Hour rows and their
- * bookkeeping stay until the day's minutes are pruned, so a day written to again after its rollup
- * is still read exactly from hours and minutes.
+ * <p>Writers only upsert minute rows and their own bookkeeping rows ({@link HourWrite}). A run reads
+ * the bookkeeping of closed hours first, then each dirty hour's minutes, and stores the hour's rows
+ * in a transaction that deletes exactly the bookkeeping rows it read and marks the hour's day as
+ * not rolled up; a write that came in meanwhile left its row (new, or with a new version), so the
+ * hour stays dirty and is read from minutes until the next run. A closed day without dirty hours
+ * is then rolled up from its hour rows, the absence of dirty hours checked in the same transaction;
+ * a dirty hour that appears after that check makes readers use the day's hours and minutes again
+ * until the next run.
  *
- * <p>Each day is its own short transaction, so writers wait for at most one day's rollup. A day is
- * claimed through its {@link DayState} version: whatever was written to a day after its state was
- * read makes the claim fail, and the day is read from minutes until the next run. Minute rows are
- * deleted by whole days, and only for days that are rolled up; minute rows that arrive for such a
- * pruned day later are folded into its day rows by the next run.
+ * <p>Minute and hour rows are deleted by whole days, only for rolled-up days without dirty hours,
+ * in a transaction that rolls back if a dirty row for the day is visible after the delete. Minute
+ * rows that arrive for such a pruned day later are read beside its day rows and folded into them by
+ * the next run, checked the same way.
  */
 public final class Maintenance {
 
@@ -39,160 +46,210 @@ public final class Maintenance {
 
   private final Jdbi jdbi;
   private final Dialect dialect;
+  private final Duration timeout;
   private final ReentrantLock inProcess = new ReentrantLock();
 
   /**
-   * @param jdbi the store's database
+   * @param jdbi the store's database, with the SQL object plugin
    * @param dialect its dialect
+   * @param timeout how long each of its statements may take
    */
-  public Maintenance(Jdbi jdbi, Dialect dialect) {
+  public Maintenance(Jdbi jdbi, Dialect dialect, Duration timeout) {
     this.jdbi = jdbi;
     this.dialect = dialect;
+    this.timeout = timeout;
   }
 
   /**
-   * Runs maintenance unless another run holds the lock.
+   * Runs maintenance unless another run, in this process or another, holds the lock.
    *
    * @param now the current time
    * @param retention how long rows are kept
    * @return what was done, or {@link MaintenanceReport#skipped()}
    */
   public MaintenanceReport run(Instant now, Retention retention) {
-    if (!dialect.hasDatabaseLock()) {
-      if (!inProcess.tryLock()) {
-        return MaintenanceReport.skipped();
-      }
-      try {
-        return jdbi.withHandle(handle -> runLocked(handle, now, retention));
-      } finally {
-        inProcess.unlock();
-      }
+    if (!inProcess.tryLock()) {
+      return MaintenanceReport.skipped();
     }
-    return jdbi.withHandle(
-        handle -> {
-          StatusDao dao = new StatusDao(handle, dialect);
-          if (!dao.tryMaintenanceLock(LOCK_KEY)) {
-            return MaintenanceReport.skipped();
-          }
-          try {
-            return runLocked(handle, now, retention);
-          } finally {
-            // Also released by the server should this connection die: it is a session lock.
-            dao.releaseMaintenanceLock(LOCK_KEY);
-          }
-        });
+    try {
+      return jdbi.withHandle(
+          handle ->
+              LongWork.run(
+                  handle,
+                  dialect,
+                  timeout,
+                  locking -> {
+                    Dialect.Statements statements = locking.attach(dialect.statements());
+                    if (!statements.tryLock(LOCK_KEY)) {
+                      return MaintenanceReport.skipped();
+                    }
+                    try {
+                      return runLocked(locking, now, retention);
+                    } finally {
+                      // Also released by the server should this connection die: a session lock.
+                      statements.unlock(LOCK_KEY);
+                    }
+                  }));
+    } finally {
+      inProcess.unlock();
+    }
   }
 
   private MaintenanceReport runLocked(Handle handle, Instant now, Retention retention) {
-    StatusDao dao = new StatusDao(handle, dialect);
-    for (HourState hour : dao.unrolledHoursBefore(UtcPeriods.hourOf(now))) {
-      rollUpHour(handle, hour);
+    RollupDao dao = handle.attach(RollupDao.class);
+    TreeMap<Long, List<HourWrite>> dirtyHours = new TreeMap<>();
+    for (HourWrite write : dao.writesBefore(UtcPeriods.hourOf(now))) {
+      dirtyHours.computeIfAbsent(write.epochHour(), hour -> new ArrayList<>()).add(write);
+    }
+    Set<Long> pruned = new HashSet<>();
+    if (!dirtyHours.isEmpty()) {
+      pruned.addAll(
+          dao.prunedDaysBetween(
+              Math.floorDiv(dirtyHours.firstKey(), UtcPeriods.HOURS_PER_DAY),
+              Math.floorDiv(dirtyHours.lastKey(), UtcPeriods.HOURS_PER_DAY)));
+    }
+    Map<Long, List<HourWrite>> lateWritesOfPrunedDays = new TreeMap<>();
+    // Only this run writes day state meanwhile, so a day it found or made open stays open.
+    Set<Long> openDays = new HashSet<>(dao.unrolledDaysBefore(Long.MAX_VALUE));
+    for (Map.Entry<Long, List<HourWrite>> hour : dirtyHours.entrySet()) {
+      long day = Math.floorDiv(hour.getKey(), UtcPeriods.HOURS_PER_DAY);
+      if (pruned.contains(day)) {
+        lateWritesOfPrunedDays.computeIfAbsent(day, d -> new ArrayList<>()).addAll(hour.getValue());
+      } else {
+        rollUpHour(handle, hour.getKey(), hour.getValue(), openDays.add(day));
+      }
     }
     int daysRolledUp = 0;
-    for (DayState day : dao.unrolledDaysBefore(UtcPeriods.dayOf(now))) {
-      if (day.pruned() ? foldLateMinutes(handle, day) : rollUp(handle, day)) {
+    for (Map.Entry<Long, List<HourWrite>> day : lateWritesOfPrunedDays.entrySet()) {
+      if (foldLateMinutes(handle, day.getKey(), day.getValue())) {
+        daysRolledUp++;
+      }
+    }
+    for (long day : dao.unrolledDaysBefore(UtcPeriods.dayOf(now))) {
+      if (rollUpDay(handle, day)) {
         daysRolledUp++;
       }
     }
     long minuteRowsDeleted = 0;
-    long pruneBefore = UtcPeriods.dayOf(now.minus(retention.minutes()));
-    for (DayState day : dao.prunableDaysBefore(pruneBefore)) {
+    for (long day : dao.prunableDaysBefore(UtcPeriods.dayOf(now.minus(retention.minutes())))) {
       minuteRowsDeleted += prune(handle, day);
     }
     long expireBefore = UtcPeriods.dayOf(now.minus(retention.days()));
-    Expired expired =
-        handle.inTransaction(
-            tx -> {
-              StatusDao inTx = new StatusDao(tx, dialect);
-              return new Expired(
-                  inTx.deleteDayRowsBefore(expireBefore),
-                  inTx.deleteMinutesAndStateBefore(expireBefore));
-            });
+    Expired expired = handle.inTransaction(tx -> expire(tx.attach(RollupDao.class), expireBefore));
     return new MaintenanceReport(
         true, daysRolledUp, minuteRowsDeleted + expired.minuteRows(), expired.dayRows());
   }
 
-  /** Computes a day's rows from its minutes, then stores them if the day is unchanged. */
-  private boolean rollUp(Handle handle, DayState day) {
+  /**
+   * Computes an hour's rows from its minutes (read after its bookkeeping {@code seen} was), then
+   * stores them, forgets exactly what was seen, and marks the hour's day for a new rollup unless it
+   * is marked already ({@code reopenDay} false).
+   */
+  private void rollUpHour(Handle handle, long hour, List<HourWrite> seen, boolean reopenDay) {
     Map<Integer, TallySum> sums = new HashMap<>();
-    // In a transaction so PostgreSQL streams the rows through a cursor.
+    long first = hour * 60;
     handle.useTransaction(
-        tx -> new StatusDao(tx, dialect).minutesOfDay(day.epochDay(), false, row -> add(sums, row)));
-    return handle.inTransaction(
+        tx -> tx.attach(RollupDao.class).minutesBetween(hour, first, first + 60, row -> add(sums, row)));
+    handle.useTransaction(
         tx -> {
-          StatusDao dao = new StatusDao(tx, dialect);
-          if (!dao.claimRollup(day)) {
-            return false;
+          RollupDao dao = tx.attach(RollupDao.class);
+          dao.forget(seen);
+          dao.deleteHourRows(hour);
+          dao.insertHourRows(rows(hour, sums));
+          if (reopenDay) {
+            tx.attach(dialect.statements()).reopenDays(List.of(Math.floorDiv(hour, UtcPeriods.HOURS_PER_DAY)));
           }
-          dao.replaceDayRows(day.epochDay(), tallies(sums));
-          return true;
         });
   }
 
-  /** Computes an hour's rows from its minutes, then stores them if the hour is unchanged. */
-  private void rollUpHour(Handle handle, HourState hour) {
-    Map<Integer, TallySum> sums = new HashMap<>();
-    handle.useTransaction(
-        tx -> new StatusDao(tx, dialect).minutesOfHour(hour.epochHour(), row -> add(sums, row)));
-    handle.useTransaction(
+  /** Rolls a closed day up from its hour rows, unless one of its hours is dirty. */
+  private boolean rollUpDay(Handle handle, long day) {
+    long firstHour = UtcPeriods.firstHourOf(day);
+    return handle.inTransaction(
         tx -> {
-          StatusDao dao = new StatusDao(tx, dialect);
-          if (dao.claimHourRollup(hour)) {
-            dao.replaceHourRows(hour.epochHour(), tallies(sums));
+          RollupDao dao = tx.attach(RollupDao.class);
+          if (dao.countWritesBetween(firstHour, firstHour + UtcPeriods.HOURS_PER_DAY) > 0) {
+            return false;
           }
+          Map<Integer, TallySum> sums = new HashMap<>();
+          dao.hoursBetween(day, firstHour, firstHour + UtcPeriods.HOURS_PER_DAY, row -> add(sums, row));
+          dao.deleteDayRows(day);
+          dao.insertDayRows(rows(day, sums));
+          dao.markRolledUp(day);
+          return true;
         });
   }
 
   /**
-   * Adds the minute rows that arrived for a pruned day to its day rows and deletes them. The minute
-   * rows are locked first, the order writers lock in, so a writer replacing one waits rather than
-   * deadlocks.
+   * Adds the minute rows that arrived for a pruned day to its day rows and deletes them, unless a
+   * write to the day that was not seen is visible after the delete.
    */
-  private boolean foldLateMinutes(Handle handle, DayState day) {
+  private boolean foldLateMinutes(Handle handle, long day, List<HourWrite> seen) {
+    long from = UtcPeriods.firstMinuteOf(day);
+    long to = UtcPeriods.firstMinuteOf(day + 1);
+    long firstHour = UtcPeriods.firstHourOf(day);
     return handle.inTransaction(
         tx -> {
-          StatusDao dao = new StatusDao(tx, dialect);
+          RollupDao dao = tx.attach(RollupDao.class);
           Map<Integer, TallySum> sums = new HashMap<>();
-          dao.minutesOfDay(day.epochDay(), true, row -> add(sums, row));
-          dao.dayRowsOf(day.epochDay(), row -> add(sums, row));
-          dao.deleteMinutesOfDay(day.epochDay());
-          dao.deleteHoursOfDays(day.epochDay(), day.epochDay() + 1);
-          if (!dao.claimRollup(day)) {
+          dao.minutesBetween(day, from, to, row -> add(sums, row));
+          dao.dayRowsOf(day, row -> add(sums, row));
+          dao.deleteMinutesBetween(from, to);
+          dao.deleteHoursBetween(firstHour, firstHour + UtcPeriods.HOURS_PER_DAY);
+          dao.forget(seen);
+          if (dao.countWritesBetween(firstHour, firstHour + UtcPeriods.HOURS_PER_DAY) > 0) {
             tx.rollback();
             return false;
           }
-          dao.replaceDayRows(day.epochDay(), tallies(sums));
+          dao.deleteDayRows(day);
+          dao.insertDayRows(rows(day, sums));
+          dao.markRolledUp(day);
           return true;
         });
   }
 
-  /** Deletes a rolled-up day's minute rows, unless something was written to the day since. */
-  private long prune(Handle handle, DayState day) {
+  /** Deletes a clean rolled-up day's minute and hour rows, unless it is written to meanwhile. */
+  private long prune(Handle handle, long day) {
+    long firstHour = UtcPeriods.firstHourOf(day);
     return handle.inTransaction(
         tx -> {
-          StatusDao dao = new StatusDao(tx, dialect);
-          long deleted = dao.deleteMinutesOfDay(day.epochDay());
-          dao.deleteHoursOfDays(day.epochDay(), day.epochDay() + 1);
-          if (!dao.claimPrune(day)) {
+          RollupDao dao = tx.attach(RollupDao.class);
+          if (dao.countWritesBetween(firstHour, firstHour + UtcPeriods.HOURS_PER_DAY) > 0) {
+            return 0L;
+          }
+          long deleted =
+              dao.deleteMinutesBetween(UtcPeriods.firstMinuteOf(day), UtcPeriods.firstMinuteOf(day + 1));
+          dao.deleteHoursBetween(firstHour, firstHour + UtcPeriods.HOURS_PER_DAY);
+          if (dao.countWritesBetween(firstHour, firstHour + UtcPeriods.HOURS_PER_DAY) > 0) {
             tx.rollback();
             return 0L;
           }
+          dao.markPruned(day);
           return deleted;
         });
+  }
+
+  /** Deletes every row of the days before {@code day}, in one transaction. */
+  private static Expired expire(RollupDao dao, long day) {
+    long dayRows = dao.deleteDayRowsBefore(day);
+    long minuteRows = dao.deleteMinutesBefore(UtcPeriods.firstMinuteOf(day));
+    dao.deleteHoursBefore(UtcPeriods.firstHourOf(day));
+    dao.deleteWritesBefore(UtcPeriods.firstHourOf(day));
+    dao.deleteDayStatesBefore(day);
+    return new Expired(dayRows, minuteRows);
   }
 
   private static void add(Map<Integer, TallySum> sums, TallyRow row) {
     sums.computeIfAbsent(row.routeId(), id -> new TallySum()).add(row);
   }
 
-  private static Map<Integer, Tally> tallies(Map<Integer, TallySum> sums) {
-    Map<Integer, Tally> tallies = new HashMap<>();
-    sums.forEach(
-        (route, sum) -> {
-          if (sum.hasRequests()) {
-            tallies.put(route, sum.toTally());
-          }
-        });
-    return tallies;
+  /** The rollup rows of the routes with requests, in route order (the order rows are locked in). */
+  private static List<TallyRow> rows(long period, Map<Integer, TallySum> sums) {
+    List<TallyRow> rows = new ArrayList<>(sums.size());
+    sums.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .filter(entry -> entry.getValue().hasRequests())
+        .forEach(entry -> rows.add(TallyRow.of(entry.getKey(), period, entry.getValue().toTally())));
+    return rows;
   }
 }

@@ -18,10 +18,21 @@ public final class RouteIds {
    * One row of the routes table, as the snapshot needs it.
    *
    * @param id the route's id
-   * @param key the route's key
+   * @param service the route's service
+   * @param rule the route's rule
    * @param hidden whether it was deleted
    */
-  public record Entry(int id, RouteKey key, boolean hidden) {}
+  public record Entry(int id, String service, String rule, boolean hidden) {
+
+    /**
+     * The route's key.
+     *
+     * @return the key
+     */
+    public RouteKey key() {
+      return new RouteKey(service, rule);
+    }
+  }
 
   private static final RouteIds EMPTY = new RouteIds(List.of());
 

@@ -1,9 +1,22 @@
 package dev.trafficstatus.store.jdbi.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -16,11 +29,26 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Applies the store's own Liquibase changelog. It lives at a namespaced classpath path and records
  * itself in tables of its own, so it sits beside a host application's {@code migrations.xml} and
  * {@code DATABASECHANGELOG} in the same database without either seeing the other.
+ *
+ * <p>Three things make it safe and cheap for many processes starting at once:
+ *
+ * <ul>
+ *   <li>When the changelog table already lists every change set of this jar, Liquibase is not run
+ *       at all (it costs about a CPU-second to initialise): a query of a few rows decides.
+ *   <li>On PostgreSQL the whole migration, Liquibase's look at its own tables included, runs under
+ *       a session advisory lock: two processes starting on a fresh database no longer both try to
+ *       create the changelog table. The wait for it is bounded.
+ *   <li>Under that lock no other migrator of these tables can be running, so a Liquibase lock row
+ *       found set was left by a process that died while migrating (its session, and with it the
+ *       advisory lock, ended with it): it is released instead of making every later start wait
+ *       five minutes and fail.
+ * </ul>
  */
 public final class SchemaMigrator {
 
@@ -32,6 +60,9 @@ public final class SchemaMigrator {
 
   /** Where Liquibase keeps the lock that serialises concurrent migrations. */
   public static final String CHANGELOG_LOCK_TABLE = "status_changelog_lock";
+
+  /** The advisory lock key of migrations, for every process sharing the database: "tsschema". */
+  public static final long LOCK_KEY = 0x7473_7363_6865_6d61L;
 
   /**
    * Scope settings for every run: no usage analytics (a server must not call out to the internet
@@ -46,34 +77,131 @@ public final class SchemaMigrator {
     T apply(Liquibase liquibase) throws Exception;
   }
 
+  private final Duration lockWait;
+  private final Set<String> changeSets;
+
+  /**
+   * @param lockWait how long to wait for another process's migration before giving up
+   */
+  public SchemaMigrator(Duration lockWait) {
+    this.lockWait = lockWait;
+    this.changeSets = changeSetsOfThisJar();
+  }
+
   /**
    * Lists change sets not yet applied.
    *
-   * @param connection an open connection; left open, in auto-commit mode
+   * @param handle an open handle; its connection is left open, in auto-commit mode
+   * @param dialect the database's dialect
    * @return their ids, in changelog order
    * @throws Exception when Liquibase or the database fails
    */
-  public List<String> pending(Connection connection) throws Exception {
-    return run(connection, liquibase -> ids(liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression())));
+  public List<String> pending(Handle handle, Dialect dialect) throws Exception {
+    if (isCurrent(handle.getConnection())) {
+      return List.of();
+    }
+    return serialised(
+        handle, dialect, liquibase -> ids(liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression())));
   }
 
   /**
    * Applies the change sets not yet applied.
    *
-   * @param connection an open connection; left open, in auto-commit mode
+   * @param handle an open handle; its connection is left open, in auto-commit mode
+   * @param dialect the database's dialect
    * @return the ids of the change sets applied now
    * @throws Exception when Liquibase or the database fails
    */
-  public List<String> migrate(Connection connection) throws Exception {
-    return run(
-        connection,
+  public List<String> migrate(Handle handle, Dialect dialect) throws Exception {
+    if (isCurrent(handle.getConnection())) {
+      return List.of();
+    }
+    return serialised(
+        handle,
+        dialect,
         liquibase -> {
-          List<String> pending =
-              ids(liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()));
+          List<String> pending = ids(liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()));
           if (!pending.isEmpty()) {
             liquibase.update(new Contexts(), new LabelExpression());
           }
           return pending;
+        });
+  }
+
+  /**
+   * Whether the changelog table lists every change set of this jar, read without Liquibase.
+   *
+   * @param connection an open connection
+   * @return false when a change set is missing, or the table is
+   * @throws SQLException when the database fails
+   */
+  boolean isCurrent(Connection connection) throws SQLException {
+    if (!tableExists(connection, CHANGELOG_TABLE)) {
+      return false;
+    }
+    Set<String> applied = new HashSet<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT id, author FROM " + CHANGELOG_TABLE)) {
+      while (rows.next()) {
+        applied.add(rows.getString(1) + "/" + rows.getString(2));
+      }
+    }
+    return applied.containsAll(changeSets);
+  }
+
+  private static boolean tableExists(Connection connection, String table) throws SQLException {
+    DatabaseMetaData metadata = connection.getMetaData();
+    // Unquoted names: H2 keeps them upper case, PostgreSQL lower case.
+    for (String name : Set.of(table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
+      try (ResultSet tables = metadata.getTables(connection.getCatalog(), connection.getSchema(), name, null)) {
+        if (tables.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Runs Liquibase under the database's migration lock, if it has one, each statement (the wait
+   * for the lock included) bounded by the migration timeout.
+   */
+  private <T> T serialised(Handle handle, Dialect dialect, Work<T> work) throws Exception {
+    return LongWork.run(
+        handle,
+        dialect,
+        lockWait,
+        locking -> {
+          Dialect.Statements statements = locking.attach(dialect.statements());
+          boolean locked;
+          try {
+            locked = statements.lock(LOCK_KEY);
+          } catch (RuntimeException waited) {
+            // Not its cause: the store's message would then be the database's "canceling statement".
+            IllegalStateException stuck =
+                new IllegalStateException(
+                    "waited "
+                        + lockWait.toSeconds()
+                        + " s (store.timeouts.migration) for another process's migration of the"
+                        + " status tables, which did not end");
+            stuck.addSuppressed(waited);
+            throw stuck;
+          }
+          try {
+            return run(
+                locking.getConnection(),
+                liquibase -> {
+                  if (locked) {
+                    // No other migrator runs now: a Liquibase lock still set was left by a dead one.
+                    liquibase.forceReleaseLocks();
+                  }
+                  return work.apply(liquibase);
+                });
+          } finally {
+            if (locked) {
+              statements.unlock(LOCK_KEY);
+            }
+          }
         });
   }
 
@@ -111,5 +239,30 @@ public final class SchemaMigrator {
       connection.rollback();
       connection.setAutoCommit(true);
     }
+  }
+
+  /** The "id/author" of every change set of the changelog in this jar, read as plain XML. */
+  private static Set<String> changeSetsOfThisJar() {
+    Set<String> found = new HashSet<>();
+    try (InputStream xml = SchemaMigrator.class.getClassLoader().getResourceAsStream(CHANGELOG)) {
+      if (xml == null) {
+        throw new IllegalStateException("the store's changelog " + CHANGELOG + " is not on the class path");
+      }
+      XMLInputFactory factory = XMLInputFactory.newFactory();
+      factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+      factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+      XMLStreamReader reader = factory.createXMLStreamReader(xml);
+      while (reader.hasNext()) {
+        if (reader.next() == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("changeSet")) {
+          found.add(reader.getAttributeValue(null, "id") + "/" + reader.getAttributeValue(null, "author"));
+        }
+      }
+    } catch (IOException | XMLStreamException e) {
+      throw new IllegalStateException("cannot read the store's changelog " + CHANGELOG, e);
+    }
+    if (found.isEmpty()) {
+      throw new IllegalStateException("the store's changelog " + CHANGELOG + " has no change sets");
+    }
+    return Set.copyOf(found);
   }
 }

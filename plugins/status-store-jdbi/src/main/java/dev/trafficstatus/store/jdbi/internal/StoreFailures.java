@@ -1,7 +1,11 @@
 package dev.trafficstatus.store.jdbi.internal;
 
 import dev.trafficstatus.spi.store.StoreException;
+import java.io.IOException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 
 /**
  * Turns whatever JDBI, the pool, Liquibase or a driver threw into a {@link StoreException} whose
@@ -54,6 +58,29 @@ public final class StoreFailures {
     }
     message = message.strip();
     return message.length() > MAX_REASON ? message.substring(0, MAX_REASON) + "…" : message;
+  }
+
+  /**
+   * Whether a failure leaves the connections it went through unusable: the connection broke
+   * (a connection-class SQL exception, SQLState class 08), or the database's I/O failed (a socket
+   * timeout, a full disk, after which H2 closes the database under every open session). The
+   * pool's connections are then discarded, so the next call opens fresh ones instead of failing on
+   * dead ones until the pool's next validation.
+   *
+   * @param failure what went wrong
+   * @return true when pooled connections should be discarded
+   */
+  public static boolean lostConnections(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException
+          || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLTransientConnectionException
+          || t instanceof SQLRecoverableException
+          || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static SQLException deepestSqlException(Throwable failure) {

@@ -6,16 +6,18 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * One row of figures as read from a minute or day table: which route, which period (a minute or a
- * day, depending on the query), the counts and the encoded histogram.
+ * One row of figures of a minute, hour or day table: which route, which period (a minute, an hour
+ * or a day, depending on the query), the counts and the encoded histogram. Read by queries through
+ * {@link Mapper}, and written as rollup rows (bound by its accessors).
  *
- * <p>Rows are streamed straight into a {@link TallySum} and never kept, so the histogram array is
- * not copied.
+ * <p>Rows read are streamed straight into a {@link TallySum} and never kept, so the histogram array
+ * is not copied.
  *
  * @param routeId the route's id
- * @param period the epoch minute or epoch day the query grouped the row under
+ * @param period the epoch minute, hour or day the query grouped the row under
  * @param total all requests
  * @param success successes
  * @param failure failures
@@ -34,18 +36,40 @@ public record TallyRow(
     byte[] histogram) {
 
   /** Maps the columns every figures query selects, under these names. */
-  public static final RowMapper<TallyRow> MAPPER = (rs, ctx) -> read(rs);
+  public static final class Mapper implements RowMapper<TallyRow> {
 
-  private static TallyRow read(ResultSet rs) throws SQLException {
+    @Override
+    public TallyRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new TallyRow(
+          rs.getInt("route_id"),
+          rs.getLong("period"),
+          rs.getLong("total"),
+          rs.getLong("success"),
+          rs.getLong("failure"),
+          rs.getLong("ignored"),
+          rs.getLong("max_latency_micros"),
+          rs.getBytes("histogram"));
+    }
+  }
+
+  /**
+   * The row of a rollup's figures.
+   *
+   * @param routeId the route's id
+   * @param period the epoch hour or day
+   * @param tally the figures
+   * @return the row
+   */
+  public static TallyRow of(int routeId, long period, Tally tally) {
     return new TallyRow(
-        rs.getInt("route_id"),
-        rs.getLong("period"),
-        rs.getLong("total"),
-        rs.getLong("success"),
-        rs.getLong("failure"),
-        rs.getLong("ignored"),
-        rs.getLong("max_latency_micros"),
-        rs.getBytes("histogram"));
+        routeId,
+        period,
+        tally.total(),
+        tally.success(),
+        tally.failure(),
+        tally.ignored(),
+        maxLatencyMicros(tally),
+        tally.latency().encode());
   }
 
   /**

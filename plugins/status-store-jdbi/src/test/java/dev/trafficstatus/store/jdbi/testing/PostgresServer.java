@@ -114,6 +114,15 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   /**
+   * The port the server listens on, on the loopback interface.
+   *
+   * @return the port
+   */
+  public int port() {
+    return postgres.getPort();
+  }
+
+  /**
    * A direct connection source to the server's maintenance database.
    *
    * @return the data source

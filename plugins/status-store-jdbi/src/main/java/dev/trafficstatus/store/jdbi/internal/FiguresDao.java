@@ -1,0 +1,121 @@
+package dev.trafficstatus.store.jdbi.internal;
+
+import java.util.function.Consumer;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * The figures the page and the API read: per route and UTC day, and per route from a minute on.
+ * Both stream their rows (PostgreSQL reads a whole result into memory unless it is fetched in
+ * chunks, which it does only inside a transaction).
+ */
+@RegisterRowMapper(TallyRow.Mapper.class)
+public interface FiguresDao {
+
+  /** Rows fetched per round trip when streaming. */
+  int FETCH_SIZE = 5_000;
+
+  /**
+   * Figures of visible routes per UTC day, each row's period its epoch day, from three sources that
+   * never overlap:
+   *
+   * <ol>
+   *   <li>day rows of days whose rollup is complete: pruned days (their minutes are gone), and
+   *       rolled-up days without a dirty hour;
+   *   <li>hour rows of the clean hours of the other days that maintenance has seen (a day gets its
+   *       {@code status_day_state} row when one of its hours is first rolled up);
+   *   <li>minute rows of dirty hours (those with {@code status_hour_writes} rows): the hours not
+   *       rolled up yet (today's latest, above all), and hours written to since their rollup.
+   * </ol>
+   *
+   * Parameters: {@code :firstDay}, {@code :lastDay}. One statement, so one consistent snapshot:
+   * maintenance switches an hour from minutes to hour rows, and a day from hours to day rows, each
+   * in one transaction.
+   */
+  String READ_DAYS =
+      """
+      SELECT d.route_id, d.epoch_day AS period, d.total, d.success, d.failure, d.ignored,
+             d.max_latency_micros, d.histogram
+      FROM status_day_state s
+      JOIN status_days d ON d.epoch_day = s.epoch_day
+      JOIN status_routes r ON r.id = d.route_id
+      WHERE s.epoch_day BETWEEN :firstDay AND :lastDay
+        AND d.epoch_day BETWEEN :firstDay AND :lastDay
+        AND (s.pruned
+             OR (s.rolled_up
+                 AND NOT EXISTS (SELECT 1 FROM status_hour_writes w
+                                 WHERE w.epoch_hour >= s.epoch_day * 24
+                                   AND w.epoch_hour < s.epoch_day * 24 + 24)))
+        AND NOT r.hidden
+      UNION ALL
+      SELECT h.route_id, s.epoch_day AS period, h.total, h.success, h.failure, h.ignored,
+             h.max_latency_micros, h.histogram
+      FROM status_day_state s
+      JOIN status_hours h
+        ON h.epoch_hour >= s.epoch_day * 24
+       AND h.epoch_hour < s.epoch_day * 24 + 24
+      JOIN status_routes r ON r.id = h.route_id
+      WHERE s.epoch_day BETWEEN :firstDay AND :lastDay
+        AND h.epoch_hour BETWEEN :firstDay * 24 AND :lastDay * 24 + 23
+        AND NOT s.pruned
+        AND (NOT s.rolled_up
+             OR EXISTS (SELECT 1 FROM status_hour_writes w
+                        WHERE w.epoch_hour >= s.epoch_day * 24
+                          AND w.epoch_hour < s.epoch_day * 24 + 24))
+        AND NOT EXISTS (SELECT 1 FROM status_hour_writes w WHERE w.epoch_hour = h.epoch_hour)
+        AND NOT r.hidden
+      UNION ALL
+      SELECT m.route_id, w.epoch_hour / 24 AS period, m.total, m.success, m.failure, m.ignored,
+             m.max_latency_micros, m.histogram
+      FROM (SELECT DISTINCT epoch_hour FROM status_hour_writes
+            WHERE epoch_hour BETWEEN :firstDay * 24 AND :lastDay * 24 + 23) w
+      JOIN status_minutes m
+        ON m.epoch_minute >= w.epoch_hour * 60
+       AND m.epoch_minute < w.epoch_hour * 60 + 60
+      JOIN status_routes r ON r.id = m.route_id
+      WHERE NOT r.hidden
+      """;
+
+  /**
+   * Minute rows of visible routes from a minute on; each row's period is its minute. Parameter:
+   * {@code :fromMinute}.
+   */
+  String READ_SINCE =
+      """
+      SELECT m.route_id, m.epoch_minute AS period, m.total, m.success, m.failure, m.ignored,
+             m.max_latency_micros, m.histogram
+      FROM status_minutes m
+      JOIN status_routes r ON r.id = m.route_id
+      WHERE m.epoch_minute >= :fromMinute AND NOT r.hidden
+      """;
+
+  /**
+   * Streams {@link #READ_DAYS}; call it inside a transaction.
+   *
+   * @param firstDay the first epoch day, inclusive
+   * @param lastDay the last epoch day, inclusive
+   * @param sink receives every row
+   */
+  @SqlQuery(READ_DAYS)
+  @FetchSize(FETCH_SIZE)
+  void readDays(long firstDay, long lastDay, Consumer<TallyRow> sink);
+
+  /**
+   * Streams {@link #READ_SINCE}; call it inside a transaction.
+   *
+   * @param fromMinute the first epoch minute, inclusive
+   * @param sink receives every row
+   */
+  @SqlQuery(READ_SINCE)
+  @FetchSize(FETCH_SIZE)
+  void readSince(long fromMinute, Consumer<TallyRow> sink);
+
+  /**
+   * Asks the database for nothing, to see that it answers.
+   *
+   * @return 1
+   */
+  @SqlQuery("SELECT 1")
+  int ping();
+}

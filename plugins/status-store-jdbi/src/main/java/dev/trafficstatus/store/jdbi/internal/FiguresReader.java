@@ -1,0 +1,96 @@
+package dev.trafficstatus.store.jdbi.internal;
+
+import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.RouteTally;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reads figures per route and day, and per route from a minute on, summed over instances. */
+public final class FiguresReader {
+
+  /** The key of rows read per route and day. */
+  private record RouteDay(int routeId, long epochDay) {}
+
+  private final Jdbi jdbi;
+  private final Routes routes;
+
+  /**
+   * @param jdbi the store's database, with the SQL object plugin
+   * @param routes the routes, to name the ids rows carry
+   */
+  public FiguresReader(Jdbi jdbi, Routes routes) {
+    this.jdbi = jdbi;
+    this.routes = routes;
+  }
+
+  /**
+   * One bucket per route and UTC day with requests, within the given days.
+   *
+   * @param first the first day, inclusive
+   * @param last the last day, inclusive
+   * @return the buckets
+   */
+  public List<DayBucket> readDays(LocalDate first, LocalDate last) {
+    Map<RouteDay, TallySum> sums = new HashMap<>();
+    // In a transaction so PostgreSQL streams today's minute rows through a cursor.
+    jdbi.useTransaction(
+        handle ->
+            handle
+                .attach(FiguresDao.class)
+                .readDays(
+                    first.toEpochDay(),
+                    last.toEpochDay(),
+                    row ->
+                        sums.computeIfAbsent(new RouteDay(row.routeId(), row.period()), k -> new TallySum())
+                            .add(row)));
+    List<DayBucket> days = new ArrayList<>(sums.size());
+    RouteIds ids = routes.ids();
+    for (Map.Entry<RouteDay, TallySum> entry : sums.entrySet()) {
+      if (entry.getValue().hasRequests()) {
+        ids = routes.knowing(ids, entry.getKey().routeId());
+        days.add(
+            new DayBucket(
+                ids.key(entry.getKey().routeId()).orElseThrow(),
+                UtcPeriods.dateOf(entry.getKey().epochDay()),
+                entry.getValue().toTally()));
+      }
+    }
+    return days;
+  }
+
+  /**
+   * One tally per route with requests from a minute on.
+   *
+   * @param from the start of the window, truncated to the minute
+   * @return the tallies
+   */
+  public List<RouteTally> readSince(Instant from) {
+    Map<Integer, TallySum> sums = new HashMap<>();
+    jdbi.useTransaction(
+        handle ->
+            handle
+                .attach(FiguresDao.class)
+                .readSince(
+                    UtcPeriods.minuteOf(from),
+                    row -> sums.computeIfAbsent(row.routeId(), k -> new TallySum()).add(row)));
+    List<RouteTally> tallies = new ArrayList<>(sums.size());
+    RouteIds ids = routes.ids();
+    for (Map.Entry<Integer, TallySum> entry : sums.entrySet()) {
+      if (entry.getValue().hasRequests()) {
+        ids = routes.knowing(ids, entry.getKey());
+        tallies.add(new RouteTally(ids.key(entry.getKey()).orElseThrow(), entry.getValue().toTally()));
+      }
+    }
+    return tallies;
+  }
+
+  /** Asks the database for nothing, to see that it answers. */
+  public void ping() {
+    jdbi.useExtension(FiguresDao.class, FiguresDao::ping);
+  }
+}

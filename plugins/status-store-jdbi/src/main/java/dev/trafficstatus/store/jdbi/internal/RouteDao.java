@@ -1,0 +1,163 @@
+package dev.trafficstatus.store.jdbi.internal;
+
+import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.spi.store.StoredRoute;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The routes table: listing, editing, hiding and showing routes, and deleting their history.
+ * Declarations are upserts, so they are in {@link Dialect.Statements}.
+ */
+@RegisterRowMapper(RouteDao.StoredRouteMapper.class)
+@RegisterConstructorMapper(RouteIds.Entry.class)
+public interface RouteDao {
+
+  /** Maps the columns of {@link #routes()} and {@link #route}. */
+  final class StoredRouteMapper implements RowMapper<StoredRoute> {
+
+    @Override
+    public StoredRoute map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new StoredRoute(
+          new RouteKey(rs.getString("service"), rs.getString("rule")),
+          rs.getString("name"),
+          rs.getString("doc"),
+          rs.getString("grp"),
+          rs.getBoolean("hidden"),
+          rs.getBoolean("edited"),
+          rs.getBoolean("restricted"));
+    }
+  }
+
+  /**
+   * Every row of the routes table, as the id snapshot needs it.
+   *
+   * @return the rows, in no particular order
+   */
+  @SqlQuery("SELECT id, service, rule, hidden FROM status_routes")
+  List<RouteIds.Entry> entries();
+
+  /**
+   * Every route.
+   *
+   * @return the routes, in no particular order
+   */
+  @SqlQuery("SELECT service, rule, name, doc, grp, hidden, edited, restricted FROM status_routes")
+  List<StoredRoute> routes();
+
+  /**
+   * One route.
+   *
+   * @param service its service
+   * @param rule its rule
+   * @return the route, or empty when there is no such route
+   */
+  @SqlQuery(
+      """
+      SELECT service, rule, name, doc, grp, hidden, edited, restricted
+      FROM status_routes
+      WHERE service = :service AND rule = :rule
+      """)
+  Optional<StoredRoute> route(String service, String rule);
+
+  /**
+   * A route's id.
+   *
+   * @param service its service
+   * @param rule its rule
+   * @return the id, or empty when there is no such route
+   */
+  @SqlQuery("SELECT id FROM status_routes WHERE service = :service AND rule = :rule")
+  Optional<Integer> idOf(String service, String rule);
+
+  /**
+   * Sets a visible route's name and doc and marks it edited.
+   *
+   * @param service its service
+   * @param rule its rule
+   * @param name the new name, or null to keep it
+   * @param doc the new doc, or null to keep it
+   * @return 1 when a visible route was changed, else 0
+   */
+  @SqlUpdate(
+      """
+      UPDATE status_routes
+      SET name = COALESCE(CAST(:name AS VARCHAR), name),
+          doc = COALESCE(CAST(:doc AS VARCHAR), doc),
+          edited = TRUE
+      WHERE service = :service AND rule = :rule AND NOT hidden
+      """)
+  int edit(String service, String rule, String name, String doc);
+
+  /**
+   * Hides a visible route for good.
+   *
+   * @param service its service
+   * @param rule its rule
+   * @return 1 when a visible route was hidden, else 0
+   */
+  @SqlUpdate(
+      """
+      UPDATE status_routes SET hidden = TRUE
+      WHERE service = :service AND rule = :rule AND NOT hidden
+      """)
+  int hide(String service, String rule);
+
+  /**
+   * Shows a hidden route again, counting from a given minute on.
+   *
+   * @param service its service
+   * @param rule its rule
+   * @param countsFrom the first epoch minute whose buckets are kept
+   * @return 1 when a hidden route was shown, else 0
+   */
+  @SqlUpdate(
+      """
+      UPDATE status_routes SET hidden = FALSE, counts_from = :countsFrom
+      WHERE service = :service AND rule = :rule AND hidden
+      """)
+  int unhide(String service, String rule, long countsFrom);
+
+  /**
+   * Deletes a route's minute rows.
+   *
+   * @param routeId the route's id
+   */
+  @SqlUpdate("DELETE FROM status_minutes WHERE route_id = :routeId")
+  void deleteMinutes(int routeId);
+
+  /**
+   * Deletes a route's hour rows.
+   *
+   * @param routeId the route's id
+   */
+  @SqlUpdate("DELETE FROM status_hours WHERE route_id = :routeId")
+  void deleteHours(int routeId);
+
+  /**
+   * Deletes a route's day rows.
+   *
+   * @param routeId the route's id
+   */
+  @SqlUpdate("DELETE FROM status_days WHERE route_id = :routeId")
+  void deleteDays(int routeId);
+
+  /**
+   * Deletes a route's minute, hour and day rows, within the caller's transaction.
+   *
+   * @param routeId the route's id
+   */
+  default void deleteHistory(int routeId) {
+    deleteMinutes(routeId);
+    deleteHours(routeId);
+    deleteDays(routeId);
+  }
+}

@@ -1,0 +1,165 @@
+package dev.trafficstatus.store.jdbi.internal;
+
+import dev.trafficstatus.spi.RouteDescriptor;
+import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.spi.store.RouteEdit;
+import dev.trafficstatus.spi.store.StoredRoute;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The routes of the store: declaring, listing, editing, deleting and restoring them, and the
+ * snapshot of their ids that writes and reads go through ({@link RouteIds}), refreshed after every
+ * change made here and whenever a caller meets a route another process declared.
+ */
+public final class Routes {
+
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+  private volatile RouteIds ids = RouteIds.empty();
+
+  /**
+   * @param jdbi the store's database, with the SQL object plugin
+   * @param dialect its dialect
+   */
+  public Routes(Jdbi jdbi, Dialect dialect) {
+    this.jdbi = jdbi;
+    this.dialect = dialect;
+  }
+
+  /**
+   * The latest snapshot of ids.
+   *
+   * @return the snapshot
+   */
+  public RouteIds ids() {
+    return ids;
+  }
+
+  /**
+   * Reads the ids again, for a route this process has not seen yet.
+   *
+   * @return the new snapshot
+   */
+  public RouteIds refresh() {
+    RouteIds fresh = new RouteIds(jdbi.withExtension(RouteDao.class, RouteDao::entries));
+    ids = fresh;
+    return fresh;
+  }
+
+  /**
+   * The key of a route id, reading the ids again when the snapshot does not know it.
+   *
+   * @param known the snapshot the caller holds
+   * @param routeId the id
+   * @return a snapshot that knows the id (or the fresh one, when no route has it)
+   */
+  public RouteIds knowing(RouteIds known, int routeId) {
+    return known.key(routeId).isPresent() ? known : refresh();
+  }
+
+  /**
+   * Inserts or updates routes as {@link dev.trafficstatus.spi.store.StatusStore#declareRoutes} says.
+   *
+   * @param routes the routes; the first of each key counts
+   */
+  public void declare(Collection<RouteDescriptor> routes) {
+    // Key order, so two processes declaring the same routes lock them in the same order.
+    Map<RouteKey, RouteDescriptor> byKey = new TreeMap<>();
+    for (RouteDescriptor route : routes) {
+      byKey.putIfAbsent(route.key(), route);
+    }
+    List<RouteRow> rows = byKey.values().stream().map(RouteRow::of).toList();
+    jdbi.useTransaction(handle -> handle.attach(dialect.statements()).declareRoutes(rows));
+    refresh();
+  }
+
+  /**
+   * Every route, deleted ones included.
+   *
+   * @return the routes in key order
+   */
+  public List<StoredRoute> list() {
+    List<StoredRoute> routes = new ArrayList<>(jdbi.withExtension(RouteDao.class, RouteDao::routes));
+    // Sorted here, not by SQL: database collations need not order strings as RouteKey does.
+    routes.sort(Comparator.comparing(StoredRoute::key));
+    return List.copyOf(routes);
+  }
+
+  /**
+   * Edits a visible route's name and doc.
+   *
+   * @param key the route
+   * @param edit the new values; null fields stay
+   * @return the route after the edit, or empty when no visible route has that key
+   */
+  public Optional<StoredRoute> edit(RouteKey key, RouteEdit edit) {
+    return jdbi.inTransaction(
+        handle -> {
+          RouteDao dao = handle.attach(RouteDao.class);
+          if (edit.name() == null && edit.doc() == null) {
+            return dao.route(key.service(), key.rule()).filter(route -> !route.hidden());
+          }
+          return dao.edit(key.service(), key.rule(), edit.name(), edit.doc()) == 1
+              ? dao.route(key.service(), key.rule())
+              : Optional.empty();
+        });
+  }
+
+  /**
+   * Hides a visible route for good and deletes its history.
+   *
+   * @param key the route
+   * @return whether a visible route was deleted
+   */
+  public boolean delete(RouteKey key) {
+    boolean deleted =
+        jdbi.inTransaction(
+            handle -> {
+              RouteDao dao = handle.attach(RouteDao.class);
+              if (dao.hide(key.service(), key.rule()) == 0) {
+                return false;
+              }
+              dao.deleteHistory(dao.idOf(key.service(), key.rule()).orElseThrow());
+              return true;
+            });
+    if (deleted) {
+      refresh();
+    }
+    return deleted;
+  }
+
+  /**
+   * Shows a deleted route again, counting from the minute after {@code now}, without its history.
+   *
+   * @param key the route
+   * @param now the current time
+   * @return whether a deleted route was restored
+   */
+  public boolean restore(RouteKey key, Instant now) {
+    long countsFrom = UtcPeriods.minuteOf(now) + 1;
+    boolean restored =
+        jdbi.inTransaction(
+            handle -> {
+              RouteDao dao = handle.attach(RouteDao.class);
+              if (dao.unhide(key.service(), key.rule(), countsFrom) == 0) {
+                return false;
+              }
+              // A writer that read the route as visible just before it was hidden may have added
+              // rows after the delete; a restored route starts without history all the same.
+              dao.deleteHistory(dao.idOf(key.service(), key.rule()).orElseThrow());
+              return true;
+            });
+    if (restored) {
+      refresh();
+    }
+    return restored;
+  }
+}

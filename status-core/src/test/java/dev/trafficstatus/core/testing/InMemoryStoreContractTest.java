@@ -1,0 +1,30 @@
+package dev.trafficstatus.core.testing;
+
+import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.testkit.StatusStoreContract;
+
+/**
+ * The core's fake store keeps the store contract, so core tests that run against it see what a real
+ * store would do. Its "database" is the object itself: a restart stops and starts it, a second
+ * process shares it (the contract's default), and breaking it switches {@link InMemoryStore#down}
+ * on.
+ */
+class InMemoryStoreContractTest extends StatusStoreContract {
+
+  @Override
+  protected StatusStore newStore() {
+    return new InMemoryStore();
+  }
+
+  @Override
+  protected StatusStore restart(StatusStore store) throws Exception {
+    store.stop();
+    store.start();
+    return store;
+  }
+
+  @Override
+  protected void breakDatabase(StatusStore store) {
+    ((InMemoryStore) store).down(true);
+  }
+}
