@@ -339,6 +339,8 @@ class ConfigureApiFuzzTest {
           "SELECT * FROM status_routes ORDER BY id",
           "SELECT * FROM status_minutes ORDER BY route_id, epoch_minute, instance",
           "SELECT * FROM status_days ORDER BY route_id, epoch_day",
+          "SELECT * FROM status_hours ORDER BY route_id, epoch_hour",
+          "SELECT * FROM status_hour_writes ORDER BY epoch_hour, instance",
           "SELECT * FROM status_day_state ORDER BY epoch_day")) {
         try (ResultSet result = connection.createStatement().executeQuery(query)) {
           ResultSetMetaData meta = result.getMetaData();

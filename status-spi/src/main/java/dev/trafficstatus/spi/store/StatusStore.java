@@ -23,7 +23,7 @@ public interface StatusStore extends Lifecycle {
 
   /**
    * Says in one line which database this is, without secrets, for the start-up log, for
-   * example {@code "jdbi: H2 jdbc:h2:./data/status"}.
+   * example {@code "jdbi: H2 jdbc:h2:./data/shop-status"}.
    *
    * @return the description, never null
    */
