@@ -60,7 +60,8 @@ class ConfigurationReferenceTest {
         // The plugin named when the block leaves type: out: its keys are documented here too.
         PluginFactory plugin = catalog.soleDefault(kind);
         walk(key + ".", mapper.constructType(plugin.getClass()), keys);
-      } else if (raw.getPackageName().startsWith("dev.trafficstatus.server.config")) {
+      } else if (raw.getPackageName().startsWith("dev.trafficstatus.") && !raw.isEnum()) {
+        // A settings block of our own, or of a plugin: its keys are documented one by one.
         walk(key + ".", propertyType, keys);
       } else {
         keys.put(key, propertyType);
