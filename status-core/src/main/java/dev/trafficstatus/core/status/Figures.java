@@ -1,5 +1,6 @@
 package dev.trafficstatus.core.status;
 
+import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StoredRoute;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param routes every route the store knows
  * @param dayBuckets tallies per route and day of the longest window ending on {@code readAt}'s day
  * @param recent tallies per route over the current window before {@code readAt}
+ * @param notices open notices and those closed within the page's past-notice days, newest first
  */
 record Figures(
     long ticket,
@@ -27,7 +29,8 @@ record Figures(
     Instant historyReadAt,
     List<StoredRoute> routes,
     List<DayBucket> dayBuckets,
-    List<RouteTally> recent) {
+    List<RouteTally> recent,
+    List<Notice> notices) {
 
   Figures {
     Objects.requireNonNull(readAt, "readAt");
@@ -35,5 +38,6 @@ record Figures(
     routes = List.copyOf(routes);
     dayBuckets = List.copyOf(dayBuckets);
     recent = List.copyOf(recent);
+    notices = List.copyOf(notices);
   }
 }

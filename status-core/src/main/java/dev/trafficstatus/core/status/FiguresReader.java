@@ -1,7 +1,10 @@
 package dev.trafficstatus.core.status;
 
+import dev.trafficstatus.spi.notice.Notice;
+import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.StatusStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,7 +69,16 @@ final class FiguresReader {
         historyReadAt,
         store.routes(),
         dayBuckets,
-        store.readSince(now.minus(settings.currentWindow())));
+        store.readSince(now.minus(settings.currentWindow())),
+        notices(now));
+  }
+
+  /** The notices a page tells about, when the store keeps them. */
+  private List<Notice> notices(Instant now) {
+    return store
+        .notices()
+        .map(kept -> kept.current(now.minus(Duration.ofDays(StatusPage.PAST_NOTICE_DAYS))))
+        .orElse(List.of());
   }
 
   /** Whether the kept figures hold every closed day of the window, read recently enough. */

@@ -1,6 +1,7 @@
 package dev.trafficstatus.core.status;
 
 import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.page.DayStatus;
 import dev.trafficstatus.spi.page.Health;
 import dev.trafficstatus.spi.page.Latency;
@@ -104,6 +105,29 @@ public final class PageBuilder {
       List<DayBucket> dayBuckets,
       List<RouteTally> recent,
       boolean stale) {
+    return build(now, days, routes, dayBuckets, recent, stale, List.of());
+  }
+
+  /**
+   * Builds the page, with the notices it tells about.
+   *
+   * @param now when the figures were read
+   * @param days the window length, at least 1
+   * @param routes every route the store knows
+   * @param dayBuckets tallies per route and day, within the window (days outside it are skipped)
+   * @param recent tallies per route over the recent window
+   * @param stale whether reading them again failed since
+   * @param notices open notices and those closed lately, newest first
+   * @return the page
+   */
+  public StatusPage build(
+      Instant now,
+      int days,
+      List<StoredRoute> routes,
+      List<DayBucket> dayBuckets,
+      List<RouteTally> recent,
+      boolean stale,
+      List<Notice> notices) {
     LocalDate last = today(now);
     LocalDate first = firstDay(now, days);
 
@@ -160,7 +184,8 @@ public final class PageBuilder {
         policy.minimumRequests(),
         settings.refresh(),
         grouped,
-        stale);
+        stale,
+        notices);
   }
 
   private boolean shows(StoredRoute route, Set<String> rules, Set<String> services) {

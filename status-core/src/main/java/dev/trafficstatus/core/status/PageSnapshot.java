@@ -90,6 +90,12 @@ public final class PageSnapshot {
       throw new IllegalStateException("no figures were read since start");
     }
     return builder.build(
-        figures.readAt(), days, figures.routes(), figures.dayBuckets(), figures.recent(), stale);
+        figures.readAt(),
+        days,
+        figures.routes(),
+        figures.dayBuckets(),
+        figures.recent(),
+        stale,
+        figures.notices());
   }
 }

@@ -212,6 +212,17 @@ class NoticeServiceTest {
           }
 
           @Override
+          public void recordWindowTallies(String noticeId, List<dev.trafficstatus.spi.store.DayBucket> tallies) {
+            store.recordWindowTallies(noticeId, tallies);
+          }
+
+          @Override
+          public List<dev.trafficstatus.spi.store.WindowTally> windowTallies(
+              java.time.LocalDate first, java.time.LocalDate last) {
+            return store.windowTallies(first, last);
+          }
+
+          @Override
           public int deleteClosedBefore(Instant before) {
             return store.deleteClosedBefore(before);
           }

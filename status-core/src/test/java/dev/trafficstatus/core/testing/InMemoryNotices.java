@@ -2,9 +2,12 @@ package dev.trafficstatus.core.testing;
 
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.store.ConcurrentChangeException;
+import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.NoticeStore;
 import dev.trafficstatus.spi.store.OutboxEvent;
+import dev.trafficstatus.spi.store.WindowTally;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,6 +20,7 @@ public final class InMemoryNotices implements NoticeStore {
 
   private final Map<String, Notice> notices = new LinkedHashMap<>();
   private final List<OutboxEvent> outbox = new ArrayList<>();
+  private final List<WindowTally> windowTallies = new ArrayList<>();
 
   /** Every event written, oldest first. */
   public synchronized List<OutboxEvent> outbox() {
@@ -70,6 +74,19 @@ public final class InMemoryNotices implements NoticeStore {
       outbox.addAll(events);
     }
     return deleted;
+  }
+
+  @Override
+  public synchronized void recordWindowTallies(String noticeId, List<DayBucket> tallies) {
+    windowTallies.removeIf(tally -> tally.noticeId().equals(noticeId));
+    tallies.forEach(bucket -> windowTallies.add(new WindowTally(noticeId, bucket)));
+  }
+
+  @Override
+  public synchronized List<WindowTally> windowTallies(LocalDate first, LocalDate last) {
+    return windowTallies.stream()
+        .filter(t -> !t.bucket().day().isBefore(first) && !t.bucket().day().isAfter(last))
+        .toList();
   }
 
   @Override

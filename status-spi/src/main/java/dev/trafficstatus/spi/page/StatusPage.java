@@ -1,5 +1,6 @@
 package dev.trafficstatus.spi.page;
 
+import dev.trafficstatus.spi.notice.Notice;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,9 @@ import java.util.Objects;
  * @param stale true when the figures could not be read again when due (the status database is
  *     unreachable or not answering): they are the last ones read, as of {@code generatedAt}, and
  *     a renderer says so where people see it
+ * @param notices the incidents and maintenances to tell people about: every open one and those
+ *     closed within the last days ({@link #PAST_NOTICE_DAYS}), newest start first; the routes they
+ *     affect may include routes this page does not show
  */
 public record StatusPage(
     String title,
@@ -37,13 +41,17 @@ public record StatusPage(
     long minimumRequests,
     Duration refresh,
     List<RouteGroup> groups,
-    boolean stale) {
+    boolean stale,
+    List<Notice> notices) {
 
   /**
    * The longest window, in days, any page may show: a little over a year, so a "365 days" window
    * always fits, whatever the retention of day rows.
    */
   public static final int MAX_WINDOW_DAYS = 400;
+
+  /** How many days back closed notices are shown: Statuspage's "past incidents" span. */
+  public static final int PAST_NOTICE_DAYS = 14;
 
   /** Checks every part is present and copies the groups. */
   public StatusPage {
@@ -56,6 +64,7 @@ public record StatusPage(
     Objects.requireNonNull(lastDay, "lastDay");
     Objects.requireNonNull(refresh, "refresh");
     groups = List.copyOf(groups);
+    notices = List.copyOf(notices);
     if (lastDay.isBefore(firstDay)) {
       throw new IllegalArgumentException("window ends before it starts: " + firstDay + ".." + lastDay);
     }
@@ -93,7 +102,41 @@ public record StatusPage(
       Duration refresh,
       List<RouteGroup> groups) {
     this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
-        refresh, groups, false);
+        refresh, groups, false, List.of());
+  }
+
+  /**
+   * A page without notices: the shape before incidents and maintenances were told, for renderers'
+   * tests and code written against it.
+   *
+   * @param title the page title
+   * @param overall the headline state
+   * @param headline the headline text
+   * @param generatedAt when the figures were read
+   * @param zone the time zone for displaying times
+   * @param firstDay the window's first UTC day, inclusive
+   * @param lastDay the window's last UTC day (today), inclusive
+   * @param maxDays the longest window the host serves
+   * @param minimumRequests a day or window with fewer requests has no verdict
+   * @param refresh how often the page reloads itself
+   * @param groups the shown routes, grouped
+   * @param stale whether the figures are the last ones read of a store that cannot be read now
+   */
+  public StatusPage(
+      String title,
+      Health overall,
+      String headline,
+      Instant generatedAt,
+      ZoneId zone,
+      LocalDate firstDay,
+      LocalDate lastDay,
+      int maxDays,
+      long minimumRequests,
+      Duration refresh,
+      List<RouteGroup> groups,
+      boolean stale) {
+    this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
+        refresh, groups, stale, List.of());
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.trafficstatus.spi.store;
 
 import dev.trafficstatus.spi.notice.Notice;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,7 +64,25 @@ public interface NoticeStore {
   boolean delete(String id, List<OutboxEvent> events);
 
   /**
-   * Deletes closed notices past retention.
+   * Replaces what a maintenance window holds: each affected route's requests per UTC day inside it
+   * (the evaluator sums them while the window runs and once more when it ends).
+   *
+   * @param noticeId the maintenance's id
+   * @param tallies the route-days; an empty list removes them
+   */
+  void recordWindowTallies(String noticeId, List<DayBucket> tallies);
+
+  /**
+   * What maintenance windows held on the days of a page's window.
+   *
+   * @param first the first day, inclusive
+   * @param last the last day, inclusive
+   * @return every route-day of every window on those days
+   */
+  List<WindowTally> windowTallies(LocalDate first, LocalDate last);
+
+  /**
+   * Deletes closed notices past retention, with what their windows held.
    *
    * @param before notices closed before this are deleted
    * @return how many were deleted

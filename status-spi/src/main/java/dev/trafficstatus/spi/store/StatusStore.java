@@ -182,4 +182,13 @@ public interface StatusStore extends Lifecycle {
   default Optional<NoticeStore> notices() {
     return Optional.empty();
   }
+
+  /**
+   * The part of the store that hands outbox events to receivers, if this store has one.
+   *
+   * @return the outbox, or empty: notifications are then off
+   */
+  default Optional<OutboxStore> outbox() {
+    return Optional.empty();
+  }
 }

@@ -1,0 +1,64 @@
+package dev.trafficstatus.spi.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Hands the outbox's events to receivers at least once, in order per notice, one sender at a time
+ * across all processes; a part of a {@link StatusStore} that offers it ({@link
+ * StatusStore#outbox()}). Events are written by {@link NoticeStore#save} (and {@link #append}),
+ * in the transaction of the change that caused them. Thread-safe; every method throws {@link
+ * StoreException} when the database cannot be reached or refuses.
+ */
+public interface OutboxStore {
+
+  /**
+   * Appends events that no notice change carries (a route's state change), in one transaction.
+   *
+   * @param events the events
+   */
+  void append(List<OutboxEvent> events);
+
+  /**
+   * Claims deliveries that are due: for each receiver and each notice, the oldest event not yet
+   * delivered (nor dead) to that receiver, when its next attempt is due, so a receiver gets the
+   * events of one notice in order; and likewise for events of no notice. Claimed deliveries are
+   * leased to {@code owner} until {@code leaseUntil}: another process claims them only after the
+   * lease ran out (a sender that died mid-send), so a receiver may get an event twice, never none.
+   *
+   * @param receivers the receivers configured now; events are delivered to those only
+   * @param since events created before this are no longer delivered (older than the receivers)
+   * @param now the current time
+   * @param leaseUntil until when the claim holds
+   * @param owner who claims, such as the instance id
+   * @param limit how many deliveries at most
+   * @return the deliveries, oldest event first
+   */
+  List<Delivery> claim(
+      Set<String> receivers, Instant since, Instant now, Instant leaseUntil, String owner, int limit);
+
+  /**
+   * Records an attempt; a delivered or dead delivery is never claimed again, a retried one is due
+   * again at its next attempt.
+   *
+   * @param attempt what came of it
+   */
+  void record(DeliveryAttempt attempt);
+
+  /**
+   * Every attempt made to deliver an event, oldest first: the delivery log.
+   *
+   * @param eventId the event's id
+   * @return the attempts
+   */
+  List<DeliveryAttempt> attempts(String eventId);
+
+  /**
+   * Deletes events created before a moment, with their deliveries and attempts.
+   *
+   * @param before events created before this are deleted
+   * @return how many events were deleted
+   */
+  int deleteBefore(Instant before);
+}
