@@ -48,6 +48,23 @@ class ShippedConfigTest {
   }
 
   @Test
+  void aPluginBlockWithoutTypeTakesTheOnlyPluginOfItsKind() throws Exception {
+    StatusConfiguration config =
+        parse("status:\n  store:\n    migrateOnStart: false\n  page:\n    renderer:\n      windows: [7]\n");
+
+    assertThat(config.getStatus().getStore().name()).isEqualTo("jdbi");
+    assertThat(config.getStatus().getPage().getRenderer().name()).isEqualTo("mustache");
+  }
+
+  @Test
+  void aCaptureWithoutTypeSaysWhichTypesThereAre() {
+    assertThatThrownBy(() -> parse("status:\n  captures:\n    - interval: 30s\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("status.captures[].type is missing")
+        .hasMessageContaining("jersey");
+  }
+
+  @Test
   void anUnknownKeyFailsStartUp() {
     assertThatThrownBy(() -> parse("status:\n  pgae:\n    prefix: /x\n"))
         .isInstanceOf(ConfigurationException.class)
