@@ -2,6 +2,12 @@ package dev.trafficstatus.capture.healthchecks;
 
 import io.dropwizard.util.Duration;
 import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * When the health checks run.
@@ -22,9 +28,43 @@ record CheckSchedule(Duration interval, Duration timeout, int maxConcurrency) {
     if (timeout.compareTo(interval) > 0) {
       throw new IllegalArgumentException(
           "The '" + HealthCheckCaptureFactory.NAME + "' capture's timeout "
-              + DurationSetting.text(timeout) + " is longer than its interval "
-              + DurationSetting.text(interval) + ", so a slow check would skip every other"
+              + timeout + " is longer than its interval "
+              + interval + ", so a slow check would skip every other"
               + " round; shorten the timeout or lengthen the interval");
     }
+  }
+
+  /** How long an idle check thread lives, in seconds. */
+  private static final long IDLE_SECONDS = 60;
+
+  /** The one thread that starts each round and ends the checks that outlast their timeout. */
+  ScheduledThreadPoolExecutor schedulerThread() {
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(1, daemon("trafficstatus-healthchecks-scheduler"));
+    scheduler.setRemoveOnCancelPolicy(true);
+    return scheduler;
+  }
+
+  /** At most {@code maxConcurrency} threads that run the checks; none is kept while idle. */
+  ThreadPoolExecutor checkThreads() {
+    ThreadPoolExecutor threads =
+        new ThreadPoolExecutor(
+            maxConcurrency,
+            maxConcurrency,
+            IDLE_SECONDS,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemon("trafficstatus-healthchecks"));
+    threads.allowCoreThreadTimeOut(true);
+    return threads;
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }

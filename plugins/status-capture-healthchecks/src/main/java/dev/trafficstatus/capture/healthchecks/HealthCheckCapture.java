@@ -14,14 +14,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
@@ -51,9 +48,6 @@ final class HealthCheckCapture implements Capture {
 
   /** How long {@link #stop()} waits for its threads to end, in seconds. */
   private static final long STOP_WAIT_SECONDS = 5;
-
-  /** How long an idle pool thread lives, in seconds. */
-  private static final long IDLE_SECONDS = 60;
 
   private final HealthCheckRegistry registry;
   private final CheckSelection selection;
@@ -89,18 +83,8 @@ final class HealthCheckCapture implements Capture {
     this.schedule = Objects.requireNonNull(schedule, "schedule");
     this.service = Objects.requireNonNull(service, "service");
     this.recorder = Objects.requireNonNull(recorder, "recorder");
-    this.scheduler =
-        new ScheduledThreadPoolExecutor(1, daemon("trafficstatus-healthchecks-scheduler"));
-    scheduler.setRemoveOnCancelPolicy(true);
-    this.checkThreads =
-        new ThreadPoolExecutor(
-            schedule.maxConcurrency(),
-            schedule.maxConcurrency(),
-            IDLE_SECONDS,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            daemon("trafficstatus-healthchecks"));
-    checkThreads.allowCoreThreadTimeOut(true);
+    this.scheduler = schedule.schedulerThread();
+    this.checkThreads = schedule.checkThreads();
   }
 
   @Override
@@ -112,8 +96,8 @@ final class HealthCheckCapture implements Capture {
             : "the health checks " + sorted(selection.include());
     List<String> selected = registry.getNames().stream().filter(selection::runs).toList();
     return which
-        + ", every " + DurationSetting.text(schedule.interval())
-        + ", each within " + DurationSetting.text(schedule.timeout())
+        + ", every " + schedule.interval()
+        + ", each within " + schedule.timeout()
         + ", at most " + schedule.maxConcurrency() + " at a time ("
         + (selected.isEmpty()
             ? "none registered yet"
@@ -245,15 +229,6 @@ final class HealthCheckCapture implements Capture {
 
   private static String sorted(Set<String> names) {
     return names.stream().sorted().collect(Collectors.joining(", "));
-  }
-
-  private static ThreadFactory daemon(String name) {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   /** How a check's run ended. */

@@ -1,7 +1,6 @@
 package dev.trafficstatus.capture.healthchecks;
 
 import com.codahale.metrics.health.HealthCheckRegistry;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.trafficstatus.spi.capture.Capture;
@@ -9,12 +8,15 @@ import dev.trafficstatus.spi.capture.CaptureContext;
 import dev.trafficstatus.spi.capture.CaptureFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the host's Dropwizard health checks on a schedule ({@code type: healthchecks}) and records
@@ -54,8 +56,13 @@ public final class HealthCheckCaptureFactory implements CaptureFactory {
   /** Checks whose names start so are the bundle's own, left out unless included by name. */
   static final String BUNDLE_PREFIX = "trafficstatus-";
 
+  @NotNull
+  @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
+  @MaxDuration(value = 1, unit = TimeUnit.DAYS)
   private Duration interval = Duration.seconds(30);
 
+  @NotNull
+  @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
   private Duration timeout = Duration.seconds(10);
 
   @Min(1)
@@ -88,7 +95,7 @@ public final class HealthCheckCaptureFactory implements CaptureFactory {
    *
    * @return the interval
    */
-  @JsonIgnore
+  @JsonProperty
   public Duration getInterval() {
     return interval;
   }
@@ -96,12 +103,11 @@ public final class HealthCheckCaptureFactory implements CaptureFactory {
   /**
    * Sets how often every check runs, read as every duration in {@code config.yml}.
    *
-   * @param interval such as {@code 30s} or {@code 1m}; from 100ms to 1d
-   * @throws IllegalArgumentException when it is not such a duration
+   * @param interval such as {@code 30s} or {@code 1 minute}; from 100ms to 1d
    */
-  @JsonProperty("interval")
-  public void setInterval(String interval) {
-    this.interval = DurationSetting.checkInterval(DurationSetting.parse(interval));
+  @JsonProperty
+  public void setInterval(Duration interval) {
+    this.interval = interval;
   }
 
   /**
@@ -109,21 +115,19 @@ public final class HealthCheckCaptureFactory implements CaptureFactory {
    *
    * @return the timeout
    */
-  @JsonIgnore
+  @JsonProperty
   public Duration getTimeout() {
     return timeout;
   }
 
   /**
-   * Sets how long a check may run before it counts as a failure, read as every duration in {@code
-   * config.yml}.
+   * Sets how long a check may run before it counts as a failure.
    *
-   * @param timeout such as {@code 10s}; longer than zero, not longer than the interval
-   * @throws IllegalArgumentException when it is not such a duration
+   * @param timeout such as {@code 10s}; at least 1ms, not longer than the interval
    */
-  @JsonProperty("timeout")
-  public void setTimeout(String timeout) {
-    this.timeout = DurationSetting.checkTimeout(DurationSetting.parse(timeout));
+  @JsonProperty
+  public void setTimeout(Duration timeout) {
+    this.timeout = timeout;
   }
 
   /**

@@ -81,23 +81,23 @@ class HealthCheckCaptureFactoryTest {
   }
 
   @Test
-  void anIso8601DurationIsRefusedSayingWhatToWriteInstead() {
+  void aDurationDropwizardCannotReadIsRefusedNamingTheKey() {
     assertThatThrownBy(() -> parse("interval: PT30S\n"))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("interval")
-        .hasMessageContaining("'PT30S' is not a duration")
-        .hasMessageContaining("such as 500ms, 30s, 2m, 1h, 1d or 30 seconds")
-        .hasMessageContaining("ISO-8601 such as PT30S is not accepted");
+        .hasMessageContaining("interval");
   }
 
   @Test
   void anIntervalOutsideItsBoundsIsRefused() {
     assertThatThrownBy(() -> parse("interval: 50ms\n"))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("from 100ms to 1d, got 50ms");
+        .hasMessageContaining("interval must be greater than or equal to 100 MILLISECONDS");
     assertThatThrownBy(() -> parse("interval: 2d\n"))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("from 100ms to 1d, got 2d");
+        .hasMessageContaining("interval must be less than or equal to 1 DAYS");
+    assertThatThrownBy(() -> parse("timeout: 0s\n"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("timeout must be greater than or equal to 1 MILLISECONDS");
   }
 
   @Test
@@ -119,7 +119,7 @@ class HealthCheckCaptureFactoryTest {
 
     assertThatThrownBy(() -> factory.build(context))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'healthchecks' capture's timeout 10s is longer than its interval 5s");
+        .hasMessageContaining("'healthchecks' capture's timeout 10 seconds is longer than its interval 5 seconds");
   }
 
   @Test
@@ -165,12 +165,12 @@ class HealthCheckCaptureFactoryTest {
 
     assertThat(all.build(new TestCaptureContext("shop", recorder, registry)).describe())
         .isEqualTo(
-            "every health check of the host but trafficstatus-* and reports-db, every 30s, each"
-                + " within 10s, at most 4 at a time (2 now: db, deadlocks)");
+            "every health check of the host but trafficstatus-* and reports-db, every 30 seconds,"
+                + " each within 10 seconds, at most 4 at a time (2 now: db, deadlocks)");
     assertThat(some.build(new TestCaptureContext("shop", recorder, registry)).describe())
         .isEqualTo(
-            "the health checks db, trafficstatus-store, every 1m, each within 10s, at most 4 at a"
-                + " time (2 now: db, trafficstatus-store)");
+            "the health checks db, trafficstatus-store, every 1 minute, each within 10 seconds, at"
+                + " most 4 at a time (2 now: db, trafficstatus-store)");
     assertThat(recorder.declarations()).as("describing declares nothing").isEmpty();
   }
 }

@@ -43,7 +43,7 @@ class HealthCheckRoundsTest {
 
   private HealthCheckCapture build(Consumer<HealthCheckCaptureFactory> settings, Object host) {
     HealthCheckCaptureFactory factory = new HealthCheckCaptureFactory();
-    factory.setInterval("1d");
+    factory.setInterval(io.dropwizard.util.Duration.parse("1d"));
     settings.accept(factory);
     capture =
         (HealthCheckCapture) factory.build(new TestCaptureContext("shop", recorder, host));

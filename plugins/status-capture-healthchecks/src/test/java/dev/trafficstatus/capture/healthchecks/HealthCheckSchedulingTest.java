@@ -64,7 +64,7 @@ class HealthCheckSchedulingTest {
   void startDeclaresTheChecksAlreadyRegisteredSoThePageListsThemFromTheStart() {
     registry.register("db", Checks.healthy());
     registry.register("trafficstatus-store", Checks.healthy());
-    build(settings -> settings.setInterval("1h"));
+    build(settings -> settings.setInterval(io.dropwizard.util.Duration.parse("1h")));
 
     capture.start();
 
@@ -78,8 +78,8 @@ class HealthCheckSchedulingTest {
     registry.register("ok", Checks.healthy());
     build(
         factory -> {
-          factory.setInterval("1d");
-          factory.setTimeout("200ms");
+          factory.setInterval(io.dropwizard.util.Duration.parse("1d"));
+          factory.setTimeout(io.dropwizard.util.Duration.parse("200ms"));
         });
 
     capture.runRound();
@@ -116,8 +116,8 @@ class HealthCheckSchedulingTest {
     registry.register("ok", Checks.healthy());
     build(
         factory -> {
-          factory.setInterval("1d");
-          factory.setTimeout("200ms");
+          factory.setInterval(io.dropwizard.util.Duration.parse("1d"));
+          factory.setTimeout(io.dropwizard.util.Duration.parse("200ms"));
           factory.setMaxConcurrency(1);
         });
 
@@ -146,8 +146,8 @@ class HealthCheckSchedulingTest {
     registry.register("ok", Checks.healthy());
     build(
         factory -> {
-          factory.setInterval("100ms");
-          factory.setTimeout("100ms");
+          factory.setInterval(io.dropwizard.util.Duration.parse("100ms"));
+          factory.setTimeout(io.dropwizard.util.Duration.parse("100ms"));
         });
 
     capture.start();
@@ -161,7 +161,7 @@ class HealthCheckSchedulingTest {
   void stopInterruptsTheChecksStillRunningRecordsNothingForThemAndEndsItsThreads()
       throws Exception {
     registry.register("hanging", interruptible);
-    build(factory -> factory.setInterval("1d"));
+    build(factory -> factory.setInterval(io.dropwizard.util.Duration.parse("1d")));
     capture.start();
     capture.runRound();
     assertThat(interruptible.awaitEntered()).as("the check is running").isTrue();

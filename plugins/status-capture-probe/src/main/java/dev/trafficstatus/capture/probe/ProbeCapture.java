@@ -8,15 +8,10 @@ import dev.trafficstatus.spi.capture.RouteRecorder;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -37,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Collectors;
 
 /**
  * Runs the probes: each on its own jittered schedule, at most {@code maxConcurrency} requests in
@@ -59,17 +53,6 @@ import java.util.stream.Collectors;
 final class ProbeCapture implements Capture {
 
   private static final System.Logger LOG = System.getLogger(ProbeCapture.class.getName());
-
-  /** Targets see who is calling in their access logs. */
-  private static final String USER_AGENT = "TrafficStatus-Probe";
-
-  /** Redirects followed per attempt at most, as the JDK client's own default. */
-  private static final int MAX_REDIRECTS = 5;
-
-  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
-
-  /** Names listed by {@link #describe()} at most; a urls.cfg may hold hundreds. */
-  private static final int NAMES_DESCRIBED = 10;
 
   /** How long {@link #stop()} waits for its threads to end. */
   private static final Duration STOP_WAIT = Duration.ofSeconds(5);
@@ -121,26 +104,7 @@ final class ProbeCapture implements Capture {
 
   @Override
   public String describe() {
-    if (runs.isEmpty()) {
-      return "no probes: list them under probes or in a urlsFile";
-    }
-    long fromFile = runs.stream().filter(run -> run.probe.fromUrlsFile()).count();
-    List<io.dropwizard.util.Duration> intervals =
-        runs.stream().map(run -> run.probe.interval()).sorted().toList();
-    io.dropwizard.util.Duration shortest = intervals.get(0);
-    io.dropwizard.util.Duration longest = intervals.get(intervals.size() - 1);
-    return runs.size() + (runs.size() == 1 ? " probe" : " probes")
-        + (fromFile > 0 ? " (" + fromFile + " from " + urlsFile + ")" : "")
-        + ", every " + Probe.text(shortest)
-        + (shortest.compareTo(longest) < 0 ? " to " + Probe.text(longest) : "")
-        + ", at most " + maxConcurrency + " at a time: "
-        + runs.stream()
-            .limit(NAMES_DESCRIBED)
-            .map(run -> run.probe.name())
-            .collect(Collectors.joining(", "))
-        + (runs.size() > NAMES_DESCRIBED
-            ? " and " + (runs.size() - NAMES_DESCRIBED) + " more"
-            : "");
+    return ProbeSummary.describe(runs, urlsFile, maxConcurrency);
   }
 
   @Override
@@ -281,43 +245,6 @@ final class ProbeCapture implements Capture {
     };
   }
 
-  /** A probe and what it needs per round; {@code busy} while it waits for a permit or runs. */
-  private static final class ProbeRun {
-    final Probe probe;
-    final RouteRecorder route;
-    final AtomicBoolean busy = new AtomicBoolean();
-    private final String authorization;
-
-    ProbeRun(Probe probe, RouteRecorder route) {
-      this.probe = probe;
-      this.route = route;
-      // User info is sent as basic auth, as curl (which Statsig's page used) sends it.
-      String userInfo = probe.url().uri().getUserInfo();
-      this.authorization =
-          userInfo == null
-              ? null
-              : "Basic "
-                  + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
-    }
-
-    HttpRequest request(URI target, Duration timeout) {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(target)
-              .timeout(timeout)
-              .header("User-Agent", USER_AGENT)
-              .method(probe.method().name(), HttpRequest.BodyPublishers.noBody());
-      if (authorization != null && sameOrigin(target, probe.url().uri())) {
-        request.header("Authorization", authorization);
-      }
-      // Plain http would otherwise carry an h2c upgrade offer, which some servers and proxies
-      // answer badly; https negotiates HTTP/2 safely through TLS.
-      if (target.getScheme().equalsIgnoreCase("http")) {
-        request.version(HttpClient.Version.HTTP_1_1);
-      }
-      return request.build();
-    }
-  }
-
   /**
    * One request of one probe. It ends exactly once, whichever comes first: the answer, the
    * deadline, or {@link ProbeCapture#stop()}; the first settles it, the others find it settled.
@@ -374,7 +301,7 @@ final class ProbeCapture implements Capture {
       long latency = System.nanoTime() - startedNanos;
       if (error == null) {
         int status = response.statusCode();
-        URI next = nextHop(response);
+        URI next = Redirects.next(run.probe, current, redirects, response);
         if (next != null) {
           redirects++;
           try {
@@ -405,36 +332,6 @@ final class ProbeCapture implements Capture {
       } else {
         settle(() -> recorder.failed(cause));
       }
-    }
-
-    /**
-     * Where a redirect leads, when this probe follows redirects and this one may be followed: at
-     * most {@value ProbeCapture#MAX_REDIRECTS} in a row, never from https to http (as the JDK
-     * client's own NORMAL policy). Otherwise null, and the redirect's own status is judged.
-     */
-    private URI nextHop(HttpResponse<?> response) {
-      if (!run.probe.followRedirects()
-          || !REDIRECTS.contains(response.statusCode())
-          || redirects >= MAX_REDIRECTS) {
-        return null;
-      }
-      String location = response.headers().firstValue("Location").orElse("").strip();
-      if (location.isEmpty()) {
-        return null;
-      }
-      URI next;
-      try {
-        next = current.resolve(new URI(location));
-      } catch (URISyntaxException | IllegalArgumentException unusable) {
-        return null;
-      }
-      String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
-      boolean downgrade = current.getScheme().equalsIgnoreCase("https") && scheme.equals("http");
-      boolean web = scheme.equals("http") || scheme.equals("https");
-      if (!web || next.getHost() == null || downgrade) {
-        return null;
-      }
-      return next;
     }
 
     /** The deadline passed without an answer: a failure, and the request is called off. */
@@ -479,20 +376,6 @@ final class ProbeCapture implements Capture {
         sent.cancel(true);
       }
     }
-  }
-
-  /** Same scheme, host and port: where the probe's own credentials may go. */
-  private static boolean sameOrigin(URI a, URI b) {
-    return a.getScheme().equalsIgnoreCase(b.getScheme())
-        && a.getHost().equalsIgnoreCase(b.getHost())
-        && effectivePort(a) == effectivePort(b);
-  }
-
-  private static int effectivePort(URI uri) {
-    if (uri.getPort() != -1) {
-      return uri.getPort();
-    }
-    return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
   }
 
   private static Throwable unwrap(Throwable error) {
