@@ -4,20 +4,15 @@ import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.MaintenanceReport;
-import dev.trafficstatus.spi.notice.Notice;
-import dev.trafficstatus.spi.store.Delivery;
-import dev.trafficstatus.spi.store.DeliveryAttempt;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.OutboxStore;
 import dev.trafficstatus.spi.store.NoticeStore;
-import dev.trafficstatus.spi.store.OutboxEvent;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.spi.store.StoreException;
 import dev.trafficstatus.spi.store.StoredRoute;
-import dev.trafficstatus.spi.store.WindowTally;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +21,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -322,110 +316,13 @@ public final class ConnectingStore implements StatusStore {
   /** The store's notices, each call guarded as the store's own calls are. */
   @Override
   public Optional<NoticeStore> notices() {
-    return store.notices().map(GuardedNotices::new);
+    return store.notices().map(notices -> new GuardedNotices(notices, this::requireConnected));
   }
 
   /** The store's outbox, each call guarded as the store's own calls are. */
   @Override
   public Optional<OutboxStore> outbox() {
-    return store.outbox().map(GuardedOutbox::new);
-  }
-
-  /** An outbox that fails as an outage would until the store has started. */
-  private final class GuardedOutbox implements OutboxStore {
-    private final OutboxStore outbox;
-
-    GuardedOutbox(OutboxStore outbox) {
-      this.outbox = outbox;
-    }
-
-    @Override
-    public void append(List<OutboxEvent> events) {
-      requireConnected();
-      outbox.append(events);
-    }
-
-    @Override
-    public List<Delivery> claim(
-        Set<String> receivers, Instant since, Instant now, Instant leaseUntil, String owner, int limit) {
-      requireConnected();
-      return outbox.claim(receivers, since, now, leaseUntil, owner, limit);
-    }
-
-    @Override
-    public void record(DeliveryAttempt attempt) {
-      requireConnected();
-      outbox.record(attempt);
-    }
-
-    @Override
-    public List<DeliveryAttempt> attempts(String eventId) {
-      requireConnected();
-      return outbox.attempts(eventId);
-    }
-
-    @Override
-    public int deleteBefore(Instant before) {
-      requireConnected();
-      return outbox.deleteBefore(before);
-    }
-  }
-
-  /** A notice store that fails as an outage would until the store has started. */
-  private final class GuardedNotices implements NoticeStore {
-    private final NoticeStore notices;
-
-    GuardedNotices(NoticeStore notices) {
-      this.notices = notices;
-    }
-
-    @Override
-    public List<Notice> current(Instant closedSince) {
-      requireConnected();
-      return notices.current(closedSince);
-    }
-
-    @Override
-    public List<Notice> closedBetween(Instant from, Instant to, int limit) {
-      requireConnected();
-      return notices.closedBetween(from, to, limit);
-    }
-
-    @Override
-    public Optional<Notice> find(String id) {
-      requireConnected();
-      return notices.find(id);
-    }
-
-    @Override
-    public Notice save(Notice notice, List<OutboxEvent> events) {
-      requireConnected();
-      return notices.save(notice, events);
-    }
-
-    @Override
-    public boolean delete(String id, List<OutboxEvent> events) {
-      requireConnected();
-      return notices.delete(id, events);
-    }
-
-    @Override
-    public void recordWindowTallies(String noticeId, List<DayBucket> tallies) {
-      requireConnected();
-      notices.recordWindowTallies(noticeId, tallies);
-    }
-
-    @Override
-    public List<WindowTally> windowTallies(LocalDate first, LocalDate last) {
-      requireConnected();
-      return notices.windowTallies(first, last);
-    }
-
-    @Override
-    public int deleteClosedBefore(Instant before) {
-      requireConnected();
-      return notices.deleteClosedBefore(before);
-    }
+    return store.outbox().map(outbox -> new GuardedOutbox(outbox, this::requireConnected));
   }
 
   @Override
