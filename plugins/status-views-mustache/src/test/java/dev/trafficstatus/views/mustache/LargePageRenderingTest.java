@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The page at the size DESIGN.md budgets for: 100 routes × 90 days. */
+/** The page at the size the page budget names (BENCHMARKS.md): 100 routes × 90 days. */
 class LargePageRenderingTest {
 
   private static final int ROUTES = 100;
