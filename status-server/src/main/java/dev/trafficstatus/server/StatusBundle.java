@@ -10,6 +10,7 @@ import dev.trafficstatus.server.ops.FlushTask;
 import dev.trafficstatus.server.ops.PluginsCommand;
 import dev.trafficstatus.server.ops.StartupLog;
 import dev.trafficstatus.server.ops.StatusHealthChecks;
+import dev.trafficstatus.server.ops.RouteMetrics;
 import dev.trafficstatus.server.ops.StatusMetrics;
 import dev.trafficstatus.server.page.PageRoutes;
 import dev.trafficstatus.server.page.StatusPageResource;
@@ -127,6 +128,12 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
 
     runtime.lifecycles().forEach(part -> environment.lifecycle().manage(new ManagedLifecycle(part)));
     StatusMetrics.register(environment.metrics(), runtime.registry(), runtime.flusher());
+    if (status.getMetrics().isPerRoute()) {
+      runtime
+          .flusher()
+          .whenHarvested(
+              RouteMetrics.register(environment.metrics(), status.getMetrics().getMaxRoutes()));
+    }
     StatusHealthChecks.register(
         environment.healthChecks(),
         runtime.store(),
