@@ -1,6 +1,7 @@
 package dev.trafficstatus.core.testing;
 
 import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.testkit.NoticesContract;
 import dev.trafficstatus.testkit.StatusStoreContract;
 
 /**
@@ -9,7 +10,7 @@ import dev.trafficstatus.testkit.StatusStoreContract;
  * process shares it (the contract's default), and breaking it switches {@link InMemoryStore#down}
  * on.
  */
-class InMemoryStoreContractTest extends StatusStoreContract {
+class InMemoryStoreContractTest extends StatusStoreContract implements NoticesContract {
 
   @Override
   protected StatusStore newStore() {
