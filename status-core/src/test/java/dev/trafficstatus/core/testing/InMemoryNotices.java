@@ -29,26 +29,28 @@ public final class InMemoryNotices implements NoticeStore {
       Comparator.comparing(Notice::resolvedAt).reversed().thenComparing(Notice::id, Comparator.reverseOrder());
 
   private final Map<String, Notice> notices = new LinkedHashMap<>();
-  private final List<OutboxEvent> outbox = new ArrayList<>();
+  private final InMemoryOutbox outbox;
   private final List<WindowTally> windowTallies = new ArrayList<>();
   private final Consumer<String> availability;
 
-  /** Notices that are always available. */
+  /** Notices that are always available, with an outbox of their own. */
   public InMemoryNotices() {
-    this(doing -> {});
+    this(new InMemoryOutbox(doing -> {}), doing -> {});
   }
 
   /**
+   * @param outbox where saves and deletes write their events
    * @param availability called before every call with what it does; throws a {@link
    *     dev.trafficstatus.spi.store.StoreException} while the "database" is down
    */
-  public InMemoryNotices(Consumer<String> availability) {
+  public InMemoryNotices(InMemoryOutbox outbox, Consumer<String> availability) {
+    this.outbox = outbox;
     this.availability = availability;
   }
 
   /** Every event written, oldest first. */
-  public synchronized List<OutboxEvent> outbox() {
-    return List.copyOf(outbox);
+  public List<OutboxEvent> outbox() {
+    return outbox.events();
   }
 
   @Override
@@ -135,10 +137,6 @@ public final class InMemoryNotices implements NoticeStore {
 
   /** Appends events unless an event with the same id is there already, as a store does. */
   private void append(List<OutboxEvent> events) {
-    for (OutboxEvent event : events) {
-      if (outbox.stream().noneMatch(known -> known.id().equals(event.id()))) {
-        outbox.add(event);
-      }
-    }
+    outbox.add(events);
   }
 }

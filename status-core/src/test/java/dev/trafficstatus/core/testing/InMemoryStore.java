@@ -6,6 +6,7 @@ import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.NoticeStore;
+import dev.trafficstatus.spi.store.OutboxStore;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
 import dev.trafficstatus.spi.store.RouteTally;
@@ -52,7 +53,8 @@ public final class InMemoryStore implements StatusStore {
   private final Map<MinuteKey, Tally> minutes = new HashMap<>();
   private final Map<RouteDay, Tally> prunedDays = new HashMap<>();
   private final Map<RouteKey, Instant> countsFrom = new HashMap<>();
-  private final InMemoryNotices notices = new InMemoryNotices(this::check);
+  private final InMemoryOutbox outbox = new InMemoryOutbox(this::check);
+  private final InMemoryNotices notices = new InMemoryNotices(outbox, this::check);
   private volatile boolean down;
   private int writeCalls;
   private int dayReads;
@@ -298,5 +300,11 @@ public final class InMemoryStore implements StatusStore {
   @Override
   public Optional<NoticeStore> notices() {
     return Optional.of(notices);
+  }
+
+  /** The outbox in memory, failing with the rest of the store while it is {@link #down}. */
+  @Override
+  public Optional<OutboxStore> outbox() {
+    return Optional.of(outbox);
   }
 }

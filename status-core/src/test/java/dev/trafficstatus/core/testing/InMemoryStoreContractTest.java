@@ -2,6 +2,7 @@ package dev.trafficstatus.core.testing;
 
 import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.testkit.NoticesContract;
+import dev.trafficstatus.testkit.OutboxContract;
 import dev.trafficstatus.testkit.StatusStoreContract;
 
 /**
@@ -10,7 +11,7 @@ import dev.trafficstatus.testkit.StatusStoreContract;
  * process shares it (the contract's default), and breaking it switches {@link InMemoryStore#down}
  * on.
  */
-class InMemoryStoreContractTest extends StatusStoreContract implements NoticesContract {
+class InMemoryStoreContractTest extends StatusStoreContract implements NoticesContract, OutboxContract {
 
   @Override
   protected StatusStore newStore() {

@@ -9,6 +9,7 @@ import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.ConcurrentChangeException;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.NoticeStore;
+import dev.trafficstatus.spi.store.OutboxStore;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
 import dev.trafficstatus.spi.store.RouteTally;
@@ -21,6 +22,7 @@ import dev.trafficstatus.store.jdbi.internal.H2LockConflict;
 import dev.trafficstatus.store.jdbi.internal.Maintenance;
 import dev.trafficstatus.store.jdbi.internal.MinuteWriter;
 import dev.trafficstatus.store.jdbi.internal.Notices;
+import dev.trafficstatus.store.jdbi.internal.Outbox;
 import dev.trafficstatus.store.jdbi.internal.Routes;
 import dev.trafficstatus.store.jdbi.internal.SchemaMigrator;
 import dev.trafficstatus.store.jdbi.internal.StoreFailures;
@@ -56,7 +58,12 @@ final class JdbiStatusStore implements StatusStore {
 
   /** What works on the database, built when the store starts. */
   record Running(
-      Routes routes, MinuteWriter writer, FiguresReader reader, Maintenance maintenance, Notices notices) {}
+      Routes routes,
+      MinuteWriter writer,
+      FiguresReader reader,
+      Maintenance maintenance,
+      Notices notices,
+      Outbox outbox) {}
 
   /** Work inside the boundary. */
   private interface Work<T> {
@@ -191,7 +198,8 @@ final class JdbiStatusStore implements StatusStore {
                     new MinuteWriter(jdbi, detected, routes),
                     new FiguresReader(jdbi, routes),
                     new Maintenance(jdbi, detected, timeouts.maintenance()),
-                    new Notices(jdbi));
+                    new Notices(jdbi),
+                    new Outbox(jdbi, detected));
             return null;
           } catch (Exception | AssertionError failure) {
             try {
@@ -343,12 +351,18 @@ final class JdbiStatusStore implements StatusStore {
     return call("reading minutes since " + from, store -> store.reader().readSince(from));
   }
 
-  // ---- notices
+  // ---- notices and the outbox
 
   /** Offered whether or not the store has started: its calls fail as others do until it has. */
   @Override
   public Optional<NoticeStore> notices() {
     return Optional.of(new JdbiNoticeStore(this));
+  }
+
+  /** Offered whether or not the store has started: its calls fail as others do until it has. */
+  @Override
+  public Optional<OutboxStore> outbox() {
+    return Optional.of(new JdbiOutboxStore(this));
   }
 
   // ---- maintenance and health
