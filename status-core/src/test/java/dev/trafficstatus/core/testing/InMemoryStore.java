@@ -194,6 +194,39 @@ public final class InMemoryStore implements StatusStore {
     return out;
   }
 
+  /**
+   * Sums the minute buckets of {@code [from, to)}, and the pruned days wholly inside it (their
+   * minutes are gone, as a real store's are past retention).
+   */
+  @Override
+  public synchronized List<RouteTally> readBetween(Instant from, Instant to) {
+    check("reading a range of minutes");
+    Instant start = from.truncatedTo(ChronoUnit.MINUTES);
+    Instant end = to.truncatedTo(ChronoUnit.MINUTES);
+    Map<RouteKey, Tally> sums = new HashMap<>();
+    minutes.forEach(
+        (key, tally) -> {
+          if (!key.minute().isBefore(start) && key.minute().isBefore(end)) {
+            sums.merge(key.route(), tally, Tally::plus);
+          }
+        });
+    prunedDays.forEach(
+        (key, tally) -> {
+          Instant dayStart = key.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+          if (!dayStart.isBefore(start) && !dayStart.plus(1, ChronoUnit.DAYS).isAfter(end)) {
+            sums.merge(key.route(), tally, Tally::plus);
+          }
+        });
+    List<RouteTally> out = new ArrayList<>();
+    sums.forEach(
+        (route, tally) -> {
+          if (tally.total() > 0) {
+            out.add(new RouteTally(route, tally));
+          }
+        });
+    return out;
+  }
+
   /** The sum of every minute bucket of a route, over all instances. */
   public synchronized Tally total(RouteKey route) {
     Tally sum = Tally.empty();

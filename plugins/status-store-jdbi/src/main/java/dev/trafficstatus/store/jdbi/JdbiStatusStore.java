@@ -351,6 +351,13 @@ final class JdbiStatusStore implements StatusStore {
     return call("reading minutes since " + from, store -> store.reader().readSince(from));
   }
 
+  @Override
+  public List<RouteTally> readBetween(Instant from, Instant to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    return call("reading minutes from " + from + " to " + to, store -> store.reader().readBetween(from, to));
+  }
+
   // ---- notices and the outbox
 
   /** Offered whether or not the store has started: its calls fail as others do until it has. */

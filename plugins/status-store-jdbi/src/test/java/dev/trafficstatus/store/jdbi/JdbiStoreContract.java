@@ -22,6 +22,7 @@ import dev.trafficstatus.store.jdbi.testing.TestContext;
 import dev.trafficstatus.testkit.NoticesContract;
 import dev.trafficstatus.testkit.OutboxContract;
 import dev.trafficstatus.testkit.StatusStoreContract;
+import dev.trafficstatus.testkit.TimeRangesContract;
 import dev.trafficstatus.testkit.Tallies;
 import io.dropwizard.db.DataSourceFactory;
 import java.sql.Connection;
@@ -50,7 +51,8 @@ import org.junit.jupiter.api.Test;
  * tables hold, its maintenance reports, its Liquibase changelog and its messages. Run against each
  * database it supports by a subclass that says how to get an empty database.
  */
-abstract class JdbiStoreContract extends StatusStoreContract implements NoticesContract, OutboxContract {
+abstract class JdbiStoreContract extends StatusStoreContract
+    implements NoticesContract, OutboxContract, TimeRangesContract {
 
   private final List<StatusStore> built = new ArrayList<>();
   private DataSourceFactory database;
