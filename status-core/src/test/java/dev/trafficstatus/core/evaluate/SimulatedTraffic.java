@@ -75,6 +75,21 @@ final class SimulatedTraffic {
     store.writeMinutes(buckets);
   }
 
+  /** Writes one minute of a route directly, such as a day of history. */
+  void write(RouteKey route, Instant minute, long successes, long failures) {
+    store.writeMinutes(List.of(new MinuteBucket(route, minute, "web-1", Tallies.of(successes, failures, 0, 1_000))));
+  }
+
+  /** Moves minutes on, evaluating after each with every evaluator given, in turn. */
+  void minutes(int count, Evaluator... evaluators) {
+    for (int i = 0; i < count; i++) {
+      minute();
+      for (Evaluator evaluator : evaluators) {
+        evaluator.evaluateOnce();
+      }
+    }
+  }
+
   InMemoryNotices notices() {
     return store.noticeStore();
   }
