@@ -11,7 +11,6 @@ package dev.trafficstatus.core.evaluate;
  * @param maintenancesStarted maintenances whose window began
  * @param maintenancesCompleted maintenances whose window ended (or that were no longer configured)
  * @param windowTallies route-days of maintenance windows recorded
- * @param noticesDeleted closed notices deleted past retention
  */
 public record EvaluationReport(
     boolean ran,
@@ -21,8 +20,7 @@ public record EvaluationReport(
     int maintenancesAnnounced,
     int maintenancesStarted,
     int maintenancesCompleted,
-    int windowTallies,
-    int noticesDeleted) {
+    int windowTallies) {
 
   /**
    * An evaluation that did not run.
@@ -30,7 +28,7 @@ public record EvaluationReport(
    * @return the report
    */
   public static EvaluationReport skipped() {
-    return new EvaluationReport(false, 0, 0, 0, 0, 0, 0, 0, 0);
+    return new EvaluationReport(false, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /**
@@ -40,7 +38,7 @@ public record EvaluationReport(
    */
   public boolean changedNotices() {
     return incidentsOpened + incidentsUpdated + incidentsResolved + maintenancesAnnounced
-        + maintenancesStarted + maintenancesCompleted + noticesDeleted > 0;
+        + maintenancesStarted + maintenancesCompleted > 0;
   }
 
   /** Counts what a run does, on the evaluator's thread only. */
@@ -52,12 +50,11 @@ public record EvaluationReport(
     int maintenancesStarted;
     int maintenancesCompleted;
     int windowTallies;
-    int noticesDeleted;
 
     EvaluationReport build() {
       return new EvaluationReport(
           true, incidentsOpened, incidentsUpdated, incidentsResolved, maintenancesAnnounced,
-          maintenancesStarted, maintenancesCompleted, windowTallies, noticesDeleted);
+          maintenancesStarted, maintenancesCompleted, windowTallies);
     }
   }
 }

@@ -32,14 +32,15 @@ import java.util.concurrent.TimeUnit;
  * sharing the database ({@link StatusStore#runExclusive}, duty {@value #DUTY}): moves maintenances
  * at their windows' edges and announces the configured recurring ones ({@link
  * MaintenanceScheduler}), records what running windows hold ({@link MaintenanceTallies}), opens,
- * updates and resolves automatic incidents ({@link AutoIncidents}) and deletes closed notices past
- * retention. See docs/ARCHITECTURE.md, "Round two".
+ * updates and resolves automatic incidents ({@link AutoIncidents}). See docs/ARCHITECTURE.md,
+ * "Round two".
  *
  * <p>It keeps nothing between runs that matters: each run reads the open notices and the minute
  * figures and writes only what differs, each notice change in one transaction with its outbox
  * events (through {@link NoticeService}). A run that dies half-way leaves whole changes behind, and
  * the next run, in any process, picks up from them. Its cost does not grow with history: it reads
- * the open notices, those closed within the last day or so, and a few minutes of figures.
+ * the open notices, those closed within the last day or so, and a few minutes of figures (closed
+ * notices past retention are deleted by the store's maintenance).
  *
  * <p>It runs on its own daemon thread, {@value #THREAD_NAME}, {@link #PHASE} after each minute by
  * its clock, after every instance has flushed the minute before; tests call {@link
@@ -59,15 +60,12 @@ public final class Evaluator implements Lifecycle {
   /** How long after a window closed its tallies are summed again, for late flushes. */
   static final Duration SETTLE = Duration.ofHours(1);
 
-  private static final Duration PRUNE_EVERY = Duration.ofHours(1);
-
   private final StatusStore store;
   private final NoticeService notices;
   private final HealthPolicy policy;
   private final ShownRoutes shown;
   private final IncidentSettings incidents;
   private final MaintenanceWindowSettings maintenance;
-  private final NoticeRetention retention;
   private final Clock clock;
   private final System.Logger log;
   private final MaintenanceScheduler scheduler;
@@ -75,7 +73,6 @@ public final class Evaluator implements Lifecycle {
   private final RecentTallies recent;
 
   private ScheduledExecutorService executor;
-  private volatile Instant prunedAt = Instant.MIN;
   private boolean failing;
   private boolean rangesUnsupportedLogged;
 
@@ -86,7 +83,6 @@ public final class Evaluator implements Lifecycle {
    * @param shown the page's rule for shown routes: incidents name shown routes only
    * @param incidents when the traffic opens incidents
    * @param maintenance the planned maintenance settings
-   * @param retention how long closed notices are kept
    * @param service this process's service, part of recurring windows' ids
    * @param clock what "now" is
    * @param log where changes (info) and failures (once per outage) are logged
@@ -98,7 +94,6 @@ public final class Evaluator implements Lifecycle {
       ShownRoutes shown,
       IncidentSettings incidents,
       MaintenanceWindowSettings maintenance,
-      NoticeRetention retention,
       String service,
       Clock clock,
       System.Logger log) {
@@ -108,7 +103,6 @@ public final class Evaluator implements Lifecycle {
     this.shown = Objects.requireNonNull(shown, "shown");
     this.incidents = Objects.requireNonNull(incidents, "incidents");
     this.maintenance = Objects.requireNonNull(maintenance, "maintenance");
-    this.retention = Objects.requireNonNull(retention, "retention");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
     this.scheduler = new MaintenanceScheduler(notices, maintenance, Objects.requireNonNull(service, "service"));
@@ -144,10 +138,6 @@ public final class Evaluator implements Lifecycle {
     recordTallies(kept, current, spans, now, report);
     if (incidents.enabled()) {
       autoIncidents.run(now, readings(now, spans), notices, report);
-    }
-    if (!now.isBefore(prunedAt.plus(PRUNE_EVERY))) {
-      report.noticesDeleted += kept.deleteClosedBefore(now.minus(retention.incidents()));
-      prunedAt = now;
     }
     return report.build();
   }

@@ -334,22 +334,4 @@ class AutoIncidentsTest {
     assertThat(shop.incidents()).isEmpty();
     assertThat(evaluator.evaluateOnce().incidentsOpened()).isEqualTo(1);
   }
-
-  @Test
-  void closedIncidentsPastRetentionAreDeleted() {
-    shop.traffic(CHECKOUT, 50, 50);
-    minutes(3);
-    shop.traffic(CHECKOUT, 100, 0);
-    minutes(25);
-    assertThat(theIncident().isOpen()).isFalse();
-
-    shop.traffic(CHECKOUT, 0, 0);
-    shop.clock.advance(Duration.ofDays(399));
-    minutes(1);
-    assertThat(shop.incidents()).hasSize(1);
-    shop.clock.advance(Duration.ofDays(1));
-    minutes(1);
-
-    assertThat(shop.incidents()).isEmpty();
-  }
 }

@@ -115,7 +115,6 @@ final class SimulatedTraffic {
         new ShownRoutes(PageSettings.defaults("Shop")),
         incidents,
         maintenance,
-        NoticeRetention.defaults(),
         "shop",
         clock,
         System.getLogger(Evaluator.class.getName() + "." + (seed++)));
