@@ -147,7 +147,7 @@ public final class IncidentApiResource {
       Impact implied = switch (state.state()) {
         case MAJOR_OUTAGE -> Impact.CRITICAL;
         case PARTIAL_OUTAGE -> Impact.MAJOR;
-        case OPERATIONAL, DEGRADED, NO_DATA -> Impact.MINOR;
+        case OPERATIONAL, DEGRADED, NO_DATA, MAINTENANCE -> Impact.MINOR;
       };
       impact = implied.ordinal() > impact.ordinal() ? implied : impact;
     }

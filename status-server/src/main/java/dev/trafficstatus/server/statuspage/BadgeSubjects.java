@@ -46,12 +46,9 @@ final class BadgeSubjects {
       for (RouteStatus route : group.routes()) {
         members.add(route.key());
         String id = StatuspageIds.route(route.key());
-        ComponentStatus status = view.statusOf(id);
-        anyData |= route.current().hasData() || status == ComponentStatus.UNDER_MAINTENANCE;
-        Subject subject = status == ComponentStatus.UNDER_MAINTENANCE
-            ? new Subject(route.name(), "under maintenance", "blue", List.of(route.key()))
-            : new Subject(route.name(), words(route.current()), color(route.current()),
-                List.of(route.key()));
+        anyData |= route.current().hasData();
+        Subject subject = new Subject(route.name(), words(route.current()), color(route.current()),
+            List.of(route.key()));
         byName.putIfAbsent(StatuspageIds.routeSlug(route.key()), subject);
         byName.put(id, subject);
       }
@@ -92,6 +89,7 @@ final class BadgeSubjects {
       case PARTIAL_OUTAGE -> "partial outage";
       case MAJOR_OUTAGE -> "major outage";
       case NO_DATA -> "no data";
+      case MAINTENANCE -> "under maintenance";
     };
   }
 
@@ -102,6 +100,7 @@ final class BadgeSubjects {
       case PARTIAL_OUTAGE -> "orange";
       case MAJOR_OUTAGE -> "red";
       case NO_DATA -> "lightgrey";
+      case MAINTENANCE -> "blue";
     };
   }
 

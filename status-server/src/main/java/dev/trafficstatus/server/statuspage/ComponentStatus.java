@@ -15,7 +15,7 @@ import java.util.Locale;
  *   <tr><td>degraded</td><td>degraded_performance</td></tr>
  *   <tr><td>partial outage</td><td>partial_outage</td></tr>
  *   <tr><td>major outage</td><td>major_outage</td></tr>
- *   <tr><td>in an in-progress maintenance window</td><td>under_maintenance</td></tr>
+ *   <tr><td>under maintenance (in a running window)</td><td>under_maintenance</td></tr>
  * </table>
  */
 public enum ComponentStatus {
@@ -42,6 +42,7 @@ public enum ComponentStatus {
       case DEGRADED -> DEGRADED_PERFORMANCE;
       case PARTIAL_OUTAGE -> PARTIAL_OUTAGE;
       case MAJOR_OUTAGE -> MAJOR_OUTAGE;
+      case MAINTENANCE -> UNDER_MAINTENANCE;
     };
   }
 

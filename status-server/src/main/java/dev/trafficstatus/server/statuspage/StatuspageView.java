@@ -14,8 +14,8 @@ import dev.trafficstatus.spi.notice.Impact;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeKind;
 import dev.trafficstatus.spi.notice.NoticeStatus;
-import dev.trafficstatus.spi.notice.RouteState;
 import dev.trafficstatus.spi.page.DayStatus;
+import dev.trafficstatus.spi.page.Health;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
 import dev.trafficstatus.spi.page.StatusPage;
@@ -23,10 +23,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -34,7 +32,8 @@ import java.util.function.Predicate;
  * components (each group a component with its routes), the notices it tells about as incidents
  * and scheduled maintenances. Never reads a store; built once per version of the page's figures.
  *
- * <p>{@code status.indicator} is the worst of the components' statuses and the open incidents'
+ * <p>A route's component status follows from its state on the page ({@link ComponentStatus}), so
+ * the API and the page never disagree. {@code status.indicator} is the worst of the components' statuses and the open incidents'
  * impacts (README, "The Statuspage API"): a degraded route or a minor incident is {@code minor}
  * ("Minor Service Outage"), a partial outage or a major incident {@code major} ("Partial System
  * Outage"), a major outage or a critical incident {@code critical} ("Major Service Outage");
@@ -70,8 +69,6 @@ public final class StatuspageView {
     StatuspageTimes times = new StatuspageTimes(model.zone());
     String updated = times.format(model.generatedAt());
     this.page = new PageJson(pageId, model.title(), url, model.zone().getId(), updated);
-    Set<RouteKey> maintained = underMaintenance(model);
-    boolean maintenanceForAll = maintained.contains(null);
     this.components = new ArrayList<>();
     this.byRoute = new HashMap<>();
     this.byId = new HashMap<>();
@@ -87,9 +84,7 @@ public final class StatuspageView {
       ComponentStatus worst = ComponentStatus.OPERATIONAL;
       List<String> children = new ArrayList<>(group.routes().size());
       for (RouteStatus route : group.routes()) {
-        ComponentStatus state = maintenanceForAll || maintained.contains(route.key())
-            ? ComponentStatus.UNDER_MAINTENANCE
-            : ComponentStatus.of(route.current());
+        ComponentStatus state = ComponentStatus.of(route.current());
         worst = worst.worse(state);
         worstRoute = Math.max(worstRoute, state.severity());
         String firstDay = firstDayWithRequests(route);
@@ -133,28 +128,13 @@ public final class StatuspageView {
     return null;
   }
 
-  /** Routes in a running maintenance window; null stands for "every route". */
-  private static Set<RouteKey> underMaintenance(StatusPage model) {
-    Set<RouteKey> routes = new HashSet<>();
-    for (Notice notice : model.notices()) {
-      if (running(notice)) {
-        if (notice.affected().isEmpty()) {
-          routes.add(null);
-        }
-        for (RouteState state : notice.affected()) {
-          routes.add(state.route());
-        }
-      }
-    }
-    return routes;
-  }
-
   private static boolean running(Notice notice) {
     return notice.status() == NoticeStatus.IN_PROGRESS || notice.status() == NoticeStatus.VERIFYING;
   }
 
+  /** Whether the page reads "Service Under Maintenance": a maintenance runs, nothing is worse. */
   private static boolean maintenanceActive(StatusPage model) {
-    return model.notices().stream().anyMatch(StatuspageView::running);
+    return model.overall() == Health.MAINTENANCE;
   }
 
   private static StatusJson status(int worstRoute, List<Notice> notices, boolean maintenance) {
