@@ -86,19 +86,6 @@ final class PublicResponses {
         .build();
   }
 
-  /**
-   * A CORS preflight: GET from anywhere, with the conditional header.
-   *
-   * @return 204
-   */
-  static Response preflight() {
-    return open(Response.noContent())
-        .header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
-        .header("Access-Control-Allow-Headers", "If-None-Match")
-        .header("Access-Control-Max-Age", 86_400)
-        .build();
-  }
-
   /** Readable from any origin, with the entity tag visible to scripts. */
   private static Response.ResponseBuilder open(Response.ResponseBuilder response) {
     return response

@@ -6,7 +6,6 @@ import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.statuspage.PublicResponses.Body;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -119,13 +118,6 @@ public final class StatuspageResource {
   @Path("scheduled-maintenances/active.json")
   public Response active(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String tag, @Context UriInfo uri) {
     return answer("active", StatuspageView::active, tag, uri);
-  }
-
-  /** CORS preflight of any endpoint, for clients that send {@code If-None-Match} themselves. */
-  @OPTIONS
-  @Path("{endpoint: .+}")
-  public Response preflight() {
-    return PublicResponses.preflight();
   }
 
   private Response answer(
