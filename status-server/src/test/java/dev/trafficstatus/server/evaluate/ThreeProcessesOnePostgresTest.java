@@ -62,6 +62,7 @@ class ThreeProcessesOnePostgresTest {
         status:
           service: shop
           instance: web-%d
+          captures: []
           store:
             type: jdbi
             database:
