@@ -100,6 +100,23 @@ public final class BenchDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts PostgreSQL with some server settings changed from the benchmarks' own, such as {@code
+   * max_connections}; deletes everything on {@link #close()}.
+   *
+   * @param settings server settings and their values
+   * @return the running server
+   */
+  public static BenchDatabase startPostgres(java.util.Map<String, String> settings) {
+    EmbeddedPostgres.Builder builder = postgres();
+    settings.forEach(builder::setServerConfig);
+    try {
+      return new BenchDatabase(Kind.POSTGRESQL, builder.start(), null, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start PostgreSQL with " + settings, e);
+    }
+  }
+
   private static EmbeddedPostgres.Builder postgres() {
     return EmbeddedPostgres.builder()
         .setServerConfig("synchronous_commit", "on")
