@@ -14,7 +14,12 @@ import io.dropwizard.util.Duration;
  *   <li>{@code validationQueryTimeout: 5s} (none by default): how long the check of a borrowed
  *       connection may take;
  *   <li>{@code checkConnectionOnBorrow: true}, always: a restarted database leaves dead connections
- *       in the pool, and checking on borrow discards them.
+ *       in the pool, and checking on borrow discards them;
+ *   <li>{@code initialSize: 1}, {@code minSize: 1}, {@code maxSize: 8} (Dropwizard's are 10, 10 and
+ *       100): the store's few threads (flusher, maintenance, page refresh, evaluator, API calls)
+ *       rarely use more than one connection at a time, and every instance of a fleet has a pool of
+ *       its own. With Dropwizard's sizes ten instances fill PostgreSQL's default {@code
+ *       max_connections} of 100 before they write a row (SCALING.md, "What breaks first").
  * </ul>
  *
  * <p>On PostgreSQL, the store adds pgjdbc's timeouts to {@code properties} unless they are given
@@ -34,10 +39,19 @@ public class StoreDataSourceFactory extends DataSourceFactory {
   /** pgjdbc's connect and login timeouts, in seconds, by default. */
   public static final int CONNECT_SECONDS = 10;
 
+  /** Connections opened at start and kept when idle, by default. */
+  public static final int MIN_SIZE = 1;
+
+  /** The most connections one store opens, by default. */
+  public static final int MAX_SIZE = 8;
+
   /** A data source factory with the store's defaults. */
   public StoreDataSourceFactory() {
     setMaxWaitForConnection(MAX_WAIT_FOR_CONNECTION);
     setValidationQueryTimeout(VALIDATION_QUERY_TIMEOUT);
     setCheckConnectionOnBorrow(true);
+    setInitialSize(MIN_SIZE);
+    setMinSize(MIN_SIZE);
+    setMaxSize(MAX_SIZE);
   }
 }
