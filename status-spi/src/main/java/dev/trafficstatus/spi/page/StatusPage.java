@@ -28,6 +28,10 @@ import java.util.Objects;
  * @param notices the incidents and maintenances to tell people about: every open one and those
  *     closed within the last days ({@link #PAST_NOTICE_DAYS}), newest start first; the routes they
  *     affect may include routes this page does not show
+ * @param incomplete the services some of whose instances stopped reporting, so their figures lack
+ *     what those counted since; empty when every instance reports (or the store keeps no instances)
+ * @param deploys the deploys of new versions within the window, oldest first, of the services of
+ *     the shown routes: each marks its day's squares of its service's routes
  */
 public record StatusPage(
     String title,
@@ -42,7 +46,9 @@ public record StatusPage(
     Duration refresh,
     List<RouteGroup> groups,
     boolean stale,
-    List<Notice> notices) {
+    List<Notice> notices,
+    List<IncompleteFigures> incomplete,
+    List<DeployMarker> deploys) {
 
   /**
    * The longest window, in days, any page may show: a little over a year, so a "365 days" window
@@ -65,6 +71,8 @@ public record StatusPage(
     Objects.requireNonNull(refresh, "refresh");
     groups = List.copyOf(groups);
     notices = List.copyOf(notices);
+    incomplete = List.copyOf(incomplete);
+    deploys = List.copyOf(deploys);
     if (lastDay.isBefore(firstDay)) {
       throw new IllegalArgumentException("window ends before it starts: " + firstDay + ".." + lastDay);
     }
@@ -102,7 +110,7 @@ public record StatusPage(
       Duration refresh,
       List<RouteGroup> groups) {
     this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
-        refresh, groups, false, List.of());
+        refresh, groups, false, List.of(), List.of(), List.of());
   }
 
   /**
@@ -136,7 +144,56 @@ public record StatusPage(
       List<RouteGroup> groups,
       boolean stale) {
     this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
-        refresh, groups, stale, List.of());
+        refresh, groups, stale, List.of(), List.of(), List.of());
+  }
+
+  /**
+   * A page without instances' reports: the shape before silent instances and deploys were told,
+   * for renderers' tests and code written against it.
+   *
+   * @param title the page title
+   * @param overall the headline state
+   * @param headline the headline text
+   * @param generatedAt when the figures were read
+   * @param zone the time zone for displaying times
+   * @param firstDay the window's first UTC day, inclusive
+   * @param lastDay the window's last UTC day (today), inclusive
+   * @param maxDays the longest window the host serves
+   * @param minimumRequests a day or window with fewer requests has no verdict
+   * @param refresh how often the page reloads itself
+   * @param groups the shown routes, grouped
+   * @param stale whether the figures are the last ones read of a store that cannot be read now
+   * @param notices the incidents and maintenances to tell people about
+   */
+  public StatusPage(
+      String title,
+      Health overall,
+      String headline,
+      Instant generatedAt,
+      ZoneId zone,
+      LocalDate firstDay,
+      LocalDate lastDay,
+      int maxDays,
+      long minimumRequests,
+      Duration refresh,
+      List<RouteGroup> groups,
+      boolean stale,
+      List<Notice> notices) {
+    this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
+        refresh, groups, stale, notices, List.of(), List.of());
+  }
+
+  /**
+   * The deploys marked on one day's squares of a service's routes.
+   *
+   * @param service the route's service
+   * @param day the UTC day
+   * @return the deploys, oldest first; empty for most days
+   */
+  public List<DeployMarker> deploysOn(String service, LocalDate day) {
+    return deploys.stream()
+        .filter(deploy -> deploy.service().equals(service) && deploy.day().equals(day))
+        .toList();
   }
 
   /**

@@ -184,6 +184,16 @@ public interface StatusStore extends Lifecycle {
   }
 
   /**
+   * The part of the store that keeps the processes writing into it and their deploys, if this store
+   * has one.
+   *
+   * @return the instance store, or empty: silent instances and deploy markers are then off
+   */
+  default Optional<InstanceStore> instances() {
+    return Optional.empty();
+  }
+
+  /**
    * The part of the store that hands outbox events to receivers, if this store has one.
    *
    * @return the outbox, or empty: notifications are then off
