@@ -3,6 +3,7 @@ package dev.trafficstatus.core.connect;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.InstanceStore;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.OutboxStore;
@@ -317,6 +318,12 @@ public final class ConnectingStore implements StatusStore {
   @Override
   public Optional<NoticeStore> notices() {
     return store.notices().map(notices -> new GuardedNotices(notices, this::requireConnected));
+  }
+
+  /** The store's instances, each call guarded as the store's own calls are. */
+  @Override
+  public Optional<InstanceStore> instances() {
+    return store.instances().map(instances -> new GuardedInstances(instances, this::requireConnected));
   }
 
   /** The store's outbox, each call guarded as the store's own calls are. */

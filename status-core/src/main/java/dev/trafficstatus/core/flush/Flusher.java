@@ -10,7 +10,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,8 +52,7 @@ public final class Flusher implements Lifecycle {
 
   private final Duration phase;
   private final AtomicBoolean declareQueued = new AtomicBoolean();
-  private volatile Consumer<List<MinuteBucket>> onHarvested = buckets -> {};
-  private boolean harvestListenerFailed;
+  private final FlushListeners listeners;
   private volatile ScheduledExecutorService executor;
   private long writtenBuckets;
   private long failedWrites;
@@ -103,6 +101,7 @@ public final class Flusher implements Lifecycle {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.pending = new PendingBuckets(settings.maxPendingBuckets());
     this.phase = phase(harvester.instance(), settings.interval());
+    this.listeners = new FlushListeners(log);
     this.stats = snapshot();
   }
 
@@ -290,12 +289,23 @@ public final class Flusher implements Lifecycle {
    * @param listener reads the buckets; must not keep or change the list
    */
   public void whenHarvested(Consumer<List<MinuteBucket>> listener) {
-    this.onHarvested = Objects.requireNonNull(listener, "listener");
+    listeners.whenHarvested(listener);
+  }
+
+  /**
+   * Tells a listener after every flush the store accepted (one with nothing to write too), on the
+   * flusher's thread, with the time it wrote: the instance's report that it is alive. A listener
+   * that throws is logged once and never stops a flush.
+   *
+   * @param listener takes the time of the flush
+   */
+  public void whenFlushed(Consumer<Instant> listener) {
+    listeners.whenFlushed(listener);
   }
 
   private FlushReport flush(List<MinuteBucket> harvested) {
     long started = System.nanoTime();
-    tellHarvested(harvested);
+    listeners.harvested(harvested);
     int dropped = pending.add(harvested);
     if (dropped > 0 && !overflowLogged) {
       overflowLogged = true;
@@ -332,19 +342,13 @@ public final class Flusher implements Lifecycle {
     writtenBuckets += written;
     lastDuration = Duration.ofNanos(System.nanoTime() - started);
     stats = snapshot();
+    if (error.isEmpty()) {
+      listeners.flushed(lastSuccess);
+    }
     return new FlushReport(declared, harvested.size(), written, pending.size(), error);
   }
 
-  private void tellHarvested(List<MinuteBucket> harvested) {
-    try {
-      onHarvested.accept(Collections.unmodifiableList(harvested));
-    } catch (RuntimeException listenerFailure) {
-      if (!harvestListenerFailed) {
-        harvestListenerFailed = true;
-        log.log(Level.ERROR, "A reader of harvested minutes failed; flushes go on.", listenerFailure);
-      }
-    }
-  }
+
 
   private void recovered(int written) {
     if (failuresInARow > 0) {

@@ -2,7 +2,9 @@ package dev.trafficstatus.core.status;
 
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.Deploy;
 import dev.trafficstatus.spi.store.RouteTally;
+import dev.trafficstatus.spi.store.StoredInstance;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.spi.store.WindowTally;
 import java.time.Instant;
@@ -25,6 +27,8 @@ import java.util.Objects;
  * @param notices open notices and those closed within the page's past-notice days, newest first
  * @param windowTallies what maintenance windows held per route and day, on the days of {@code
  *     dayBuckets}
+ * @param instances the instances heard from lately (within {@code instances.forgetAfter})
+ * @param deploys the deploys within the longest window
  */
 record Figures(
     long ticket,
@@ -35,7 +39,9 @@ record Figures(
     List<DayBucket> dayBuckets,
     List<RouteTally> recent,
     List<Notice> notices,
-    List<WindowTally> windowTallies) {
+    List<WindowTally> windowTallies,
+    List<StoredInstance> instances,
+    List<Deploy> deploys) {
 
   Figures {
     Objects.requireNonNull(readAt, "readAt");
@@ -45,5 +51,7 @@ record Figures(
     recent = List.copyOf(recent);
     notices = List.copyOf(notices);
     windowTallies = List.copyOf(windowTallies);
+    instances = List.copyOf(instances);
+    deploys = List.copyOf(deploys);
   }
 }

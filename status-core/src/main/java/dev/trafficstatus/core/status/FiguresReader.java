@@ -4,14 +4,18 @@ import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.Deploy;
+import dev.trafficstatus.spi.store.InstanceStore;
 import dev.trafficstatus.spi.store.NoticeStore;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.spi.store.StoredInstance;
 import dev.trafficstatus.spi.store.Tally;
 import dev.trafficstatus.spi.store.WindowTally;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +35,12 @@ final class FiguresReader {
 
   private final StatusStore store;
   private final PageSettings settings;
+  private final Duration forgetInstancesAfter;
 
-  FiguresReader(StatusStore store, PageSettings settings) {
+  FiguresReader(StatusStore store, PageSettings settings, Duration forgetInstancesAfter) {
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.forgetInstancesAfter = Objects.requireNonNull(forgetInstancesAfter, "forgetInstancesAfter");
   }
 
   /**
@@ -77,6 +83,14 @@ final class FiguresReader {
             .read(now.minus(settings.currentWindow()), now, MaintenanceSpans.of(notices));
     List<RouteTally> recentTallies = new ArrayList<>(recent.size());
     recent.forEach((route, tally) -> recentTallies.add(new RouteTally(route, tally)));
+    // Both small: one row per instance heard from lately, one per version deployed in the window.
+    Optional<InstanceStore> fleet = store.instances();
+    List<StoredInstance> instances =
+        fleet.map(f -> f.instances(now.minus(forgetInstancesAfter), InstanceStore.MAX_LISTED))
+            .orElse(List.of());
+    List<Deploy> deploys =
+        fleet.map(f -> f.deploys(first.atStartOfDay(ZoneOffset.UTC).toInstant(), now.plusNanos(1)))
+            .orElse(List.of());
     return new Figures(
         ticket,
         historyTicket,
@@ -86,7 +100,9 @@ final class FiguresReader {
         dayBuckets,
         recentTallies,
         notices,
-        windowTallies);
+        windowTallies,
+        instances,
+        deploys);
   }
 
   /** What maintenance windows held on some days, when the store keeps notices. */

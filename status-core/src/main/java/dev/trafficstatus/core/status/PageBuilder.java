@@ -1,5 +1,7 @@
 package dev.trafficstatus.core.status;
 
+import dev.trafficstatus.core.fleet.FleetView;
+import dev.trafficstatus.core.fleet.InstanceSettings;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.page.DayStatus;
@@ -9,11 +11,14 @@ import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
 import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.Deploy;
 import dev.trafficstatus.spi.store.LatencyHistogram;
 import dev.trafficstatus.spi.store.RouteTally;
+import dev.trafficstatus.spi.store.StoredInstance;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.spi.store.Tally;
 import dev.trafficstatus.spi.store.WindowTally;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,7 +28,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Computes the page model from what the store holds; a pure function of its inputs.
@@ -46,6 +53,7 @@ public final class PageBuilder {
   private final HealthPolicy policy;
   private final boolean excludeMaintenance;
   private final ShownRoutes shown;
+  private final FleetView fleet;
 
   /**
    * A builder that leaves maintenance traffic out of uptime.
@@ -64,10 +72,23 @@ public final class PageBuilder {
    *     uptime and day states ({@code status.maintenance.excludeFromUptime})
    */
   public PageBuilder(PageSettings settings, HealthPolicy policy, boolean excludeMaintenance) {
+    this(settings, policy, excludeMaintenance, InstanceSettings.defaults(Duration.ofMinutes(1)));
+  }
+
+  /**
+   * @param settings what to show
+   * @param policy how figures become states
+   * @param excludeMaintenance whether requests inside maintenance windows are left out of counts,
+   *     uptime and day states ({@code status.maintenance.excludeFromUptime})
+   * @param instances when an instance counts as silent ({@code status.instances})
+   */
+  public PageBuilder(
+      PageSettings settings, HealthPolicy policy, boolean excludeMaintenance, InstanceSettings instances) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.excludeMaintenance = excludeMaintenance;
     this.shown = new ShownRoutes(settings);
+    this.fleet = new FleetView(instances, settings.showVersions());
   }
 
   /**
@@ -171,6 +192,36 @@ public final class PageBuilder {
       boolean stale,
       List<Notice> notices,
       List<WindowTally> windowTallies) {
+    return build(now, days, routes, dayBuckets, recent, stale, notices, windowTallies, List.of(), List.of());
+  }
+
+  /**
+   * Builds the page, with the notices it tells about, what maintenance windows held, and what the
+   * instances writing its figures say (silent instances, deploys).
+   *
+   * @param now when the figures were read
+   * @param days the window length, at least 1
+   * @param routes every route the store knows
+   * @param dayBuckets tallies per route and day, within the window (days outside it are skipped)
+   * @param recent tallies per route over the recent window, without maintenance minutes
+   * @param stale whether reading them again failed since
+   * @param notices open notices and those closed lately, newest first
+   * @param windowTallies requests per route and day inside maintenance windows
+   * @param instances the instances heard from lately
+   * @param deploys the deploys within the window (others are skipped)
+   * @return the page
+   */
+  public StatusPage build(
+      Instant now,
+      int days,
+      List<StoredRoute> routes,
+      List<DayBucket> dayBuckets,
+      List<RouteTally> recent,
+      boolean stale,
+      List<Notice> notices,
+      List<WindowTally> windowTallies,
+      List<StoredInstance> instances,
+      List<Deploy> deploys) {
     LocalDate last = today(now);
     LocalDate first = firstDay(now, days);
 
@@ -218,6 +269,8 @@ public final class PageBuilder {
           grouped.add(new RouteGroup(heading, members));
         });
     Health overall = Headline.overall(cards, notices, spans.anyInProgress());
+    Set<String> services = new TreeSet<>();
+    cards.forEach(card -> services.add(card.key().service()));
     return new StatusPage(
         settings.title(),
         overall,
@@ -231,7 +284,9 @@ public final class PageBuilder {
         settings.refresh(),
         grouped,
         stale,
-        notices);
+        notices,
+        fleet.incomplete(instances, services, now),
+        fleet.markers(deploys, services, first, last));
   }
 
   private static Map<RouteKey, Map<LocalDate, Tally>> byRouteAndDay(
@@ -318,27 +373,6 @@ public final class PageBuilder {
       return current;
     }
     return today == Health.MAINTENANCE ? Health.NO_DATA : today;
-  }
-
-  /** Request counts without latencies, which can be added but not taken apart. */
-  private record Counts(long total, long success, long failure, long ignored) {
-
-    static Counts of(Tally tally) {
-      return new Counts(tally.total(), tally.success(), tally.failure(), tally.ignored());
-    }
-
-    /** These counts, each at most the other's: a part never exceeds the whole it was cut from. */
-    Counts within(Counts whole) {
-      long s = Math.min(success, whole.success);
-      long f = Math.min(failure, whole.failure);
-      long i = Math.min(ignored, whole.ignored);
-      return new Counts(s + f + i, s, f, i);
-    }
-
-    Counts minus(Counts part) {
-      return new Counts(
-          total - part.total, success - part.success, failure - part.failure, ignored - part.ignored);
-    }
   }
 
   private static Latency latency(LatencyHistogram histogram) {

@@ -34,6 +34,8 @@ import java.util.Objects;
  * @param otherWindowRenders how many pages of windows other than the default and the renderer's
  *     links may be built per refresh interval; requests beyond are refused until the next interval,
  *     so asking for ever new windows costs bounded CPU
+ * @param showVersions whether deploy markers name the version deployed (versions can tell an
+ *     attacker which known flaws a service has; some hosts keep them private)
  */
 public record PageSettings(
     String title,
@@ -48,7 +50,8 @@ public record PageSettings(
     List<String> services,
     boolean showProtectedRoutes,
     long renderCacheBytes,
-    int otherWindowRenders) {
+    int otherWindowRenders,
+    boolean showVersions) {
 
   /** The longest title. */
   public static final int MAX_TITLE_LENGTH = 200;
@@ -135,6 +138,41 @@ public record PageSettings(
   }
 
   /**
+   * Settings that show versions on deploy markers: the shape before that key existed.
+   *
+   * @param title the page title
+   * @param defaultDays the window when the request names none
+   * @param maxDays the longest window a request may ask for
+   * @param zone the time zone for displaying times
+   * @param refresh how often the page reloads itself
+   * @param historyRefresh how long the days before yesterday are kept between reads
+   * @param currentWindow how far back a route's current state looks
+   * @param rules the rules shown, all when empty
+   * @param grouping how cards are grouped
+   * @param services the services whose routes are shown, all when empty
+   * @param showProtectedRoutes whether protected routes are shown without being named
+   * @param renderCacheBytes how many bytes of rendered bodies are kept
+   * @param otherWindowRenders how many pages of other windows may be built per refresh interval
+   */
+  public PageSettings(
+      String title,
+      int defaultDays,
+      int maxDays,
+      ZoneId zone,
+      Duration refresh,
+      Duration historyRefresh,
+      Duration currentWindow,
+      List<String> rules,
+      Grouping grouping,
+      List<String> services,
+      boolean showProtectedRoutes,
+      long renderCacheBytes,
+      int otherWindowRenders) {
+    this(title, defaultDays, maxDays, zone, refresh, historyRefresh, currentWindow, rules, grouping,
+        services, showProtectedRoutes, renderCacheBytes, otherWindowRenders, true);
+  }
+
+  /**
    * Settings with the defaults for every service, protected route, cache and window budget: the
    * shape before those keys existed.
    *
@@ -159,13 +197,14 @@ public record PageSettings(
       List<String> rules,
       Grouping grouping) {
     this(title, defaultDays, maxDays, zone, refresh, historyRefresh, currentWindow, rules, grouping,
-        List.of(), false, DEFAULT_RENDER_CACHE_BYTES, DEFAULT_OTHER_WINDOW_RENDERS);
+        List.of(), false, DEFAULT_RENDER_CACHE_BYTES, DEFAULT_OTHER_WINDOW_RENDERS, true);
   }
 
   /**
    * 90 days by default, up to 365; UTC; reload every minute, days before yesterday re-read every
    * 10 minutes; current state over 15 minutes; every public route of every service; grouped by
-   * group; 64 MiB of rendered pages kept; 10 pages of other windows per refresh.
+   * group; 64 MiB of rendered pages kept; 10 pages of other windows per refresh; versions shown on
+   * deploy markers.
    *
    * @param title the page title
    * @return the defaults

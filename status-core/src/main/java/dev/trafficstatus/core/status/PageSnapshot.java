@@ -97,6 +97,8 @@ public final class PageSnapshot {
         figures.recent(),
         stale,
         figures.notices(),
-        figures.windowTallies());
+        figures.windowTallies(),
+        figures.instances(),
+        figures.deploys());
   }
 }

@@ -1,5 +1,6 @@
 package dev.trafficstatus.core.status;
 
+import dev.trafficstatus.core.fleet.InstanceSettings;
 import dev.trafficstatus.spi.Lifecycle;
 import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.store.StatusStore;
@@ -93,9 +94,32 @@ public final class StatusService implements Lifecycle {
       boolean excludeMaintenance,
       Clock clock,
       System.Logger log) {
+    this(store, settings, policy, excludeMaintenance, InstanceSettings.defaults(Duration.ofMinutes(1)),
+        clock, log);
+  }
+
+  /**
+   * @param store where the figures are
+   * @param settings what to show
+   * @param policy how figures become states
+   * @param excludeMaintenance whether requests inside maintenance windows are left out of counts,
+   *     uptime and day states ({@code status.maintenance.excludeFromUptime})
+   * @param instances when an instance writing the figures counts as silent ({@code
+   *     status.instances})
+   * @param clock what "now" is
+   * @param log where outages of the store's reads and their end are logged, once each
+   */
+  public StatusService(
+      StatusStore store,
+      PageSettings settings,
+      HealthPolicy policy,
+      boolean excludeMaintenance,
+      InstanceSettings instances,
+      Clock clock,
+      System.Logger log) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.builder = new PageBuilder(settings, policy, excludeMaintenance);
-    this.reader = new FiguresReader(store, settings);
+    this.builder = new PageBuilder(settings, policy, excludeMaintenance, instances);
+    this.reader = new FiguresReader(store, settings, instances.forgetAfter());
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
     this.refresher = new PageRefresher(THREAD_NAME, this::refresh);
