@@ -5,6 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.InstanceStore;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.ConcurrentChangeException;
 import dev.trafficstatus.spi.store.MinuteBucket;
@@ -19,6 +20,7 @@ import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.store.jdbi.internal.Dialect;
 import dev.trafficstatus.store.jdbi.internal.FiguresReader;
 import dev.trafficstatus.store.jdbi.internal.H2LockConflict;
+import dev.trafficstatus.store.jdbi.internal.Instances;
 import dev.trafficstatus.store.jdbi.internal.Maintenance;
 import dev.trafficstatus.store.jdbi.internal.MinuteWriter;
 import dev.trafficstatus.store.jdbi.internal.Notices;
@@ -63,7 +65,8 @@ final class JdbiStatusStore implements StatusStore {
       FiguresReader reader,
       Maintenance maintenance,
       Notices notices,
-      Outbox outbox) {}
+      Outbox outbox,
+      Instances instances) {}
 
   /** Work inside the boundary. */
   private interface Work<T> {
@@ -199,7 +202,8 @@ final class JdbiStatusStore implements StatusStore {
                     new FiguresReader(jdbi, routes),
                     new Maintenance(jdbi, detected, timeouts.maintenance()),
                     new Notices(jdbi),
-                    new Outbox(jdbi, detected));
+                    new Outbox(jdbi, detected),
+                    new Instances(jdbi));
             return null;
           } catch (Exception | AssertionError failure) {
             try {
@@ -368,6 +372,12 @@ final class JdbiStatusStore implements StatusStore {
 
   /** Offered whether or not the store has started: its calls fail as others do until it has. */
   @Override
+  public Optional<InstanceStore> instances() {
+    return Optional.of(new JdbiInstanceStore(this));
+  }
+
+  /** Offered whether or not the store has started: its calls fail as others do until it has. */
+  @Override
   public Optional<OutboxStore> outbox() {
     return Optional.of(new JdbiOutboxStore(this));
   }
@@ -379,7 +389,14 @@ final class JdbiStatusStore implements StatusStore {
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(retention, "retention");
     return call(
-        "maintenance (day rollups and retention)", store -> store.maintenance().run(now, retention));
+        "maintenance (day rollups and retention)",
+        store -> {
+          MaintenanceReport report = store.maintenance().run(now, retention);
+          if (report.ran()) {
+            store.instances().forget(now, retention);
+          }
+          return report;
+        });
   }
 
   @Override
