@@ -60,7 +60,9 @@ class ConfigurationReferenceTest {
         // The plugin named when the block leaves type: out: its keys are documented here too.
         PluginFactory plugin = catalog.soleDefault(kind);
         walk(key + ".", mapper.constructType(plugin.getClass()), keys);
-      } else if (raw.getPackageName().startsWith("dev.trafficstatus.server.config")) {
+      } else if (raw.getPackageName().startsWith("dev.trafficstatus.server.config")
+          || (raw.getEnclosingClass() != null && PluginFactory.class.isAssignableFrom(raw.getEnclosingClass()))) {
+        // A block of the server's, or a nested block of a plugin's (the store's timeouts:).
         walk(key + ".", propertyType, keys);
       } else {
         keys.put(key, propertyType);
