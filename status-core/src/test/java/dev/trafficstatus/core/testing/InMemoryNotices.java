@@ -20,8 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * Notices and the outbox in memory, with the store's versioning; for the core's tests, alone or
- * as the notices of {@link InMemoryStore} (which runs the test kit's contract on them). Saves can
- * be made to fail after a number of them, like a process that dies in the middle of its work.
+ * as the notices of {@link InMemoryStore} (which runs the test kit's contract on them).
  */
 public final class InMemoryNotices implements NoticeStore {
 
@@ -53,12 +52,13 @@ public final class InMemoryNotices implements NoticeStore {
   }
 
   /**
-   * Lets this many more saves through, then fails every save (nothing written) until called again.
+   * Lets this many more saves through, then fails every save (writing nothing) until called again:
+   * a process that dies in the middle of its work.
    *
    * @param saves how many saves succeed; {@code Integer.MAX_VALUE} for all
    */
   public synchronized void failSavesAfter(int saves) {
-    this.savesLeft = saves;
+    savesLeft = saves;
   }
 
   /** Every notice kept, in the order they were first saved. */
@@ -98,11 +98,11 @@ public final class InMemoryNotices implements NoticeStore {
 
   @Override
   public synchronized Notice save(Notice notice, List<OutboxEvent> events) {
-    availability.accept("saving a notice");
     if (savesLeft <= 0) {
       throw new StoreException("saving a notice", new ConnectException("Connection reset"));
     }
     savesLeft--;
+    availability.accept("saving a notice");
     Notice stored = notices.get(notice.id());
     long storedVersion = stored == null ? 0 : stored.version();
     if (storedVersion != notice.version()) {
