@@ -13,7 +13,7 @@ import dev.trafficstatus.server.testapp.NinetyDaySeed.ExpectedRoute;
 import dev.trafficstatus.server.testapp.StatusOnlyApp;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.store.LatencyHistogram;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.StatusStore;

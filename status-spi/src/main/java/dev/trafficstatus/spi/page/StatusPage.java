@@ -1,5 +1,6 @@
 package dev.trafficstatus.spi.page;
 
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.notice.Notice;
 import java.time.Duration;
 import java.time.Instant;
