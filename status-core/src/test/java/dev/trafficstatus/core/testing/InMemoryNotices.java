@@ -26,7 +26,9 @@ public final class InMemoryNotices implements NoticeStore {
       Comparator.comparing(Notice::startedAt).reversed().thenComparing(Notice::id);
 
   private static final Comparator<Notice> NEWEST_CLOSING_FIRST =
-      Comparator.comparing(Notice::resolvedAt).reversed().thenComparing(Notice::id, Comparator.reverseOrder());
+      Comparator.comparing(Notice::resolvedAt)
+          .reversed()
+          .thenComparing(Notice::id, Comparator.reverseOrder());
 
   private final Map<String, Notice> notices = new LinkedHashMap<>();
   private final InMemoryOutbox outbox;
