@@ -6,6 +6,7 @@ import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.NoticeStore;
+import dev.trafficstatus.spi.store.OutboxStore;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
 import dev.trafficstatus.spi.store.RouteTally;
@@ -52,7 +53,8 @@ public final class InMemoryStore implements StatusStore {
   private final Map<MinuteKey, Tally> minutes = new HashMap<>();
   private final Map<RouteDay, Tally> prunedDays = new HashMap<>();
   private final Map<RouteKey, Instant> countsFrom = new HashMap<>();
-  private final InMemoryNotices notices = new InMemoryNotices(this::check);
+  private final InMemoryOutbox outbox = new InMemoryOutbox(this::check);
+  private final InMemoryNotices notices = new InMemoryNotices(outbox, this::check);
   private volatile boolean down;
   private int writeCalls;
   private int dayReads;
@@ -193,12 +195,12 @@ public final class InMemoryStore implements StatusStore {
   }
 
   /**
-   * Sums the minute buckets of {@code [from, to)}; a day already pruned into a day tally counts
-   * when the range holds all of it.
+   * Sums the minute buckets of {@code [from, to)}, and the pruned days wholly inside it (their
+   * minutes are gone, as a real store's are past retention).
    */
   @Override
   public synchronized List<RouteTally> readBetween(Instant from, Instant to) {
-    check("reading a time range");
+    check("reading a range of minutes");
     Instant start = from.truncatedTo(ChronoUnit.MINUTES);
     Instant end = to.truncatedTo(ChronoUnit.MINUTES);
     Map<RouteKey, Tally> sums = new HashMap<>();
@@ -217,27 +219,12 @@ public final class InMemoryStore implements StatusStore {
         });
     List<RouteTally> out = new ArrayList<>();
     sums.forEach(
-        (route, t) -> {
-          if (t.total() > 0) {
-            out.add(new RouteTally(route, t));
+        (route, tally) -> {
+          if (tally.total() > 0) {
+            out.add(new RouteTally(route, tally));
           }
         });
     return out;
-  }
-
-  /** Incidents, maintenances and the outbox, failing with the rest of the store when it is down. */
-  @Override
-  public Optional<NoticeStore> notices() {
-    return Optional.of(notices);
-  }
-
-  /**
-   * The notices as kept, for tests that look at the outbox or make saves fail.
-   *
-   * @return the fake notice store
-   */
-  public InMemoryNotices noticeStore() {
-    return notices;
   }
 
   /** The sum of every minute bucket of a route, over all instances. */
@@ -340,5 +327,26 @@ public final class InMemoryStore implements StatusStore {
   @Override
   public void ping() {
     check("ping");
+  }
+
+  /** Notices in memory, failing with the rest of the store while it is {@link #down}. */
+  @Override
+  public Optional<NoticeStore> notices() {
+    return Optional.of(notices);
+  }
+
+  /**
+   * The notices as kept, for tests that look at the outbox or make saves fail.
+   *
+   * @return the fake notice store
+   */
+  public InMemoryNotices noticeStore() {
+    return notices;
+  }
+
+  /** The outbox in memory, failing with the rest of the store while it is {@link #down}. */
+  @Override
+  public Optional<OutboxStore> outbox() {
+    return Optional.of(outbox);
   }
 }
