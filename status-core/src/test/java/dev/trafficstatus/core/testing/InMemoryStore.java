@@ -89,7 +89,7 @@ public final class InMemoryStore implements StatusStore {
     return minutes.size();
   }
 
-  void check(String doing) {
+  private void check(String doing) {
     if (down) {
       throw new StoreException(doing, new ConnectException("Connection refused"));
     }
@@ -327,6 +327,15 @@ public final class InMemoryStore implements StatusStore {
   @Override
   public void ping() {
     check("ping");
+  }
+
+  /**
+   * The notices as kept, for tests that look at them all or make saves fail.
+   *
+   * @return the fake notice store
+   */
+  public InMemoryNotices noticeStore() {
+    return notices;
   }
 
   /** Notices in memory, failing with the rest of the store while it is {@link #down}. */

@@ -4,8 +4,8 @@ import dev.trafficstatus.core.aggregate.MinuteHarvester;
 import dev.trafficstatus.core.aggregate.RouteRegistry;
 import dev.trafficstatus.core.connect.ConnectingStore;
 import dev.trafficstatus.core.flush.Flusher;
+import dev.trafficstatus.core.evaluate.Evaluator;
 import dev.trafficstatus.core.maintain.Housekeeper;
-import dev.trafficstatus.core.notice.NoticeIds;
 import dev.trafficstatus.core.notice.NoticePayloads;
 import dev.trafficstatus.core.notice.NoticeService;
 import dev.trafficstatus.core.status.StatusService;
@@ -21,14 +21,10 @@ import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.RendererFactory;
 import dev.trafficstatus.spi.store.StatusStore;
 import io.dropwizard.core.setup.Environment;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -72,12 +68,6 @@ public final class StatusRuntime {
     NoticePayloads build(String service, Optional<StatusService> page);
   }
 
-  /**
-   * The longest maintenance window accepted until {@code status.maintenance.maxDuration} (issue 17)
-   * configures it.
-   */
-  static final Duration MAX_MAINTENANCE = Duration.ofDays(1);
-
   private final String service;
   private final String instance;
   private final ConnectingStore store;
@@ -87,7 +77,7 @@ public final class StatusRuntime {
   private final List<Capture> captures;
   private final List<String> captureNames;
   private final Optional<Page> page;
-  private final Optional<NoticeService> notices;
+  private final Optional<NoticeParts> notices;
 
   private StatusRuntime(
       String service,
@@ -99,7 +89,7 @@ public final class StatusRuntime {
       List<Capture> captures,
       List<String> captureNames,
       Optional<Page> page,
-      Optional<NoticeService> notices) {
+      Optional<NoticeParts> notices) {
     this.service = service;
     this.instance = instance;
     this.store = store;
@@ -131,7 +121,7 @@ public final class StatusRuntime {
       Clock clock,
       PayloadsFactory payloads) {
     String service = serviceName(config, applicationName);
-    String instance = uniqueInstance(config.getInstance());
+    String instance = InstanceIds.unique(config.getInstance());
     RouteRegistry registry =
         new RouteRegistry(
             config.getClassification().build(),
@@ -178,15 +168,14 @@ public final class StatusRuntime {
           Optional.of(
               new Page(
                   new StatusService(
-                      store, config.getPage().build(service), config.getHealth().build(), clock,
+                      store, config.getPage().build(service), config.getHealth().build(),
+                      config.getMaintenance().isExcludeFromUptime(), clock,
                       Slf4jSystemLogger.of(StatusService.class)),
                   rendererFactory.build(context),
                   config.getPage().getPrefix()));
     }
-    Optional<StatusService> pageService = page.map(Page::service);
-    Optional<NoticeService> notices = store.notices().map(kept -> new NoticeService(
-        kept, clock, new NoticeIds(new SecureRandom()), payloads.build(service, pageService),
-        MAX_MAINTENANCE));
+    Optional<NoticeParts> notices =
+        NoticeParts.assemble(config, store, service, clock, payloads.build(service, page.map(Page::service)));
     return new StatusRuntime(
         service, instance, store, registry, flusher, housekeeper, captures, captureNames, page,
         notices);
@@ -237,29 +226,6 @@ public final class StatusRuntime {
         !(key.service().equals(service)
             && ownPaths.stream()
                 .anyMatch(own -> key.rule().equals(own) || key.rule().startsWith(own + "/")));
-  }
-
-  /**
-   * A process-unique instance id: the configured base (or the host name) and a random suffix.
-   *
-   * @param base the configured base, or null
-   * @return the instance id
-   */
-  static String uniqueInstance(String base) {
-    String prefix = base;
-    if (prefix == null) {
-      try {
-        prefix = InetAddress.getLocalHost().getHostName();
-      } catch (UnknownHostException noName) {
-        prefix = "instance";
-      }
-    }
-    prefix = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
-    if (prefix.length() > 60) {
-      prefix = prefix.substring(0, 60);
-    }
-    String suffix = Long.toString(new SecureRandom().nextLong() >>> 1, 36);
-    return prefix + "-" + suffix.substring(0, Math.min(8, suffix.length()));
   }
 
   /**
@@ -334,7 +300,8 @@ public final class StatusRuntime {
 
   /**
    * Everything with a lifecycle, in start order: the store first (the others need it), then the
-   * page's refresher, flushing, maintenance and the captures. Stopped in reverse.
+   * page's refresher, flushing, maintenance, the evaluator (when the store keeps notices) and the
+   * captures. Stopped in reverse.
    *
    * @return the components
    */
@@ -344,6 +311,7 @@ public final class StatusRuntime {
     page.ifPresent(p -> all.add(p.service()));
     all.add(flusher);
     all.add(housekeeper);
+    notices.ifPresent(n -> all.add(n.evaluator()));
     all.addAll(captures);
     return all;
   }
@@ -376,7 +344,16 @@ public final class StatusRuntime {
    * @return the notice service, or empty: incidents and maintenances are then off
    */
   public Optional<NoticeService> notices() {
-    return notices;
+    return notices.map(NoticeParts::service);
+  }
+
+  /**
+   * The evaluator, when the store keeps notices, for tests that run it at a moment of their choice.
+   *
+   * @return the evaluator, or empty
+   */
+  public Optional<Evaluator> evaluator() {
+    return notices.map(NoticeParts::evaluator);
   }
 
   /**

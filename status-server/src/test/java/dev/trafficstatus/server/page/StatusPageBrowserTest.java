@@ -338,7 +338,7 @@ class StatusPageBrowserTest {
 
     JsonNode words = tab.evaluate("""
         [...document.querySelectorAll('li.day')].every(li =>
-          /· (Operational|Degraded|Partial outage|Major outage|No data)/.test(li.getAttribute('title')))
+          /· (Operational|Degraded|Partial outage|Major outage|No data|Under maintenance)/.test(li.getAttribute('title')))
         """);
     assertThat(words.asBoolean()).as("every square names its state").isTrue();
     assertThat(tab.evaluate("""
@@ -348,7 +348,7 @@ class StatusPageBrowserTest {
         .asText()).startsWith("repeating-linear-gradient");
     assertThat(tab.evaluate("getComputedStyle(document.querySelector('li.day.state-major')).backgroundImage")
         .asText()).isEqualTo("none");
-    assertThat(tab.evaluate("document.querySelectorAll('.legend-list li').length").asInt()).isEqualTo(5);
+    assertThat(tab.evaluate("document.querySelectorAll('.legend-list li').length").asInt()).isEqualTo(6);
   }
 
   @Test
