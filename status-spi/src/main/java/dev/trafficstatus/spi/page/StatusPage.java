@@ -1,11 +1,14 @@
 package dev.trafficstatus.spi.page;
 
+import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -146,5 +149,21 @@ public record StatusPage(
    */
   public int days() {
     return (int) (lastDay.toEpochDay() - firstDay.toEpochDay()) + 1;
+  }
+
+  /**
+   * The display names of the routes this page shows, by route: what a renderer may name among a
+   * notice's affected routes (the others are routes the page keeps private).
+   *
+   * @return the names, one per shown route
+   */
+  public Map<RouteKey, String> routeNames() {
+    Map<RouteKey, String> names = new HashMap<>();
+    for (RouteGroup group : groups) {
+      for (RouteStatus route : group.routes()) {
+        names.put(route.key(), route.name());
+      }
+    }
+    return Map.copyOf(names);
   }
 }
