@@ -2,6 +2,7 @@ package dev.trafficstatus.core.status;
 
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
+import dev.trafficstatus.spi.notice.NoticeKind;
 import dev.trafficstatus.spi.page.DayStatus;
 import dev.trafficstatus.spi.page.Health;
 import dev.trafficstatus.spi.page.Latency;
@@ -33,7 +34,8 @@ import java.util.TreeMap;
  * covers exactly those days. A route's current state is its state over the configured recent
  * window; when that has too few requests for a verdict, today's state. The headline is the worst
  * current state among shown routes, except that a major outage of only some routes is reported as a
- * partial outage; routes without data do not count.
+ * partial outage; routes without data do not count. An open incident makes it at least what its
+ * impact says (critical: major outage, major: partial outage, minor: degraded).
  *
  * <p>A route is shown unless it was deleted, belongs to a service the page does not show, is not
  * among the configured rules, or is protected by the host without being named in the rules (or
@@ -171,7 +173,7 @@ public final class PageBuilder {
           members.sort(Comparator.comparing(RouteStatus::key));
           grouped.add(new RouteGroup(heading, members));
         });
-    Health overall = overall(shown);
+    Health overall = worse(overall(shown), worstOpenIncident(notices));
     return new StatusPage(
         settings.title(),
         overall,
@@ -277,6 +279,38 @@ public final class PageBuilder {
       return Health.PARTIAL_OUTAGE;
     }
     return worst;
+  }
+
+  /**
+   * What the open incidents say about the whole service, as Statuspage words it: a critical
+   * incident is a major outage, a major one a partial outage, a minor one degraded performance.
+   */
+  private static Health worstOpenIncident(List<Notice> notices) {
+    Health worst = Health.NO_DATA;
+    for (Notice notice : notices) {
+      if (notice.kind() != NoticeKind.INCIDENT || !notice.isOpen()) {
+        continue;
+      }
+      Health said = switch (notice.impact()) {
+        case CRITICAL -> Health.MAJOR_OUTAGE;
+        case MAJOR -> Health.PARTIAL_OUTAGE;
+        case MINOR -> Health.DEGRADED;
+        case NONE, MAINTENANCE -> Health.NO_DATA;
+      };
+      worst = worse(worst, said);
+    }
+    return worst;
+  }
+
+  /** The worse of two states; a state with data is worse than none. */
+  private static Health worse(Health a, Health b) {
+    if (!a.hasData()) {
+      return b;
+    }
+    if (!b.hasData()) {
+      return a;
+    }
+    return a.ordinal() >= b.ordinal() ? a : b;
   }
 
   /**
