@@ -5,6 +5,7 @@ import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.MinuteBucket;
+import dev.trafficstatus.spi.store.NoticeStore;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
 import dev.trafficstatus.spi.store.RouteTally;
@@ -52,6 +53,7 @@ public final class InMemoryStore implements StatusStore {
   private final Map<RouteDay, Tally> prunedDays = new HashMap<>();
   private final Map<RouteKey, Instant> countsFrom = new HashMap<>();
   private volatile boolean down;
+  private volatile NoticeStore notices;
   private int writeCalls;
   private int dayReads;
   private List<LocalDate> lastDaysRead = List.of();
@@ -63,6 +65,22 @@ public final class InMemoryStore implements StatusStore {
    */
   public synchronized void down(boolean down) {
     this.down = down;
+  }
+
+  /**
+   * Keeps notices in the given store from now on ({@link #notices()}); without, the store has none.
+   *
+   * @param notices the notices
+   * @return this store
+   */
+  public InMemoryStore withNotices(NoticeStore notices) {
+    this.notices = notices;
+    return this;
+  }
+
+  @Override
+  public Optional<NoticeStore> notices() {
+    return Optional.ofNullable(notices);
   }
 
   /** How many times {@code writeMinutes} was called, failed calls included. */
