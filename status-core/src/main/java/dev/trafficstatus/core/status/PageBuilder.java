@@ -326,6 +326,7 @@ public final class PageBuilder {
       case PARTIAL_OUTAGE -> "Partial Outage";
       case MAJOR_OUTAGE -> "Major Outage";
       case NO_DATA -> "No Data Yet";
+      case MAINTENANCE -> "Service Under Maintenance";
     };
   }
 }
