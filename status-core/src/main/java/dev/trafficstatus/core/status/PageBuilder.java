@@ -302,15 +302,23 @@ public final class PageBuilder {
     return worst;
   }
 
-  /** The worse of two states; a state with data is worse than none. */
+  /**
+   * The worse of two states: a state with data is worse than none, and planned maintenance is
+   * worse than operational but better than any trouble.
+   */
   private static Health worse(Health a, Health b) {
-    if (!a.hasData()) {
-      return b;
-    }
-    if (!b.hasData()) {
-      return a;
-    }
-    return a.ordinal() >= b.ordinal() ? a : b;
+    return severity(a) >= severity(b) ? a : b;
+  }
+
+  private static int severity(Health health) {
+    return switch (health) {
+      case NO_DATA -> 0;
+      case OPERATIONAL -> 1;
+      case MAINTENANCE -> 2;
+      case DEGRADED -> 3;
+      case PARTIAL_OUTAGE -> 4;
+      case MAJOR_OUTAGE -> 5;
+    };
   }
 
   /**
