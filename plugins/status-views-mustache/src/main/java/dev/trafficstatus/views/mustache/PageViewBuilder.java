@@ -47,13 +47,14 @@ final class PageViewBuilder {
   PageView build(StatusPage page, PageLinks links) {
     int days = page.days();
     String windowText = windowText(days);
+    DayNotices dayNotices = DayNotices.of(page);
     List<PageView.Group> groups = new ArrayList<>(page.groups().size());
     int index = 0;
     for (RouteGroup group : page.groups()) {
       index++;
       List<PageView.Card> cards = new ArrayList<>(group.routes().size());
       for (RouteStatus route : group.routes()) {
-        cards.add(card(page, route, windowText));
+        cards.add(card(page, route, windowText, dayNotices));
       }
       groups.add(new PageView.Group("group-" + index, group.name(), cards));
     }
@@ -78,7 +79,8 @@ final class PageViewBuilder {
             + " hover over or focus a square for its figures.",
         assets.href(links.assets(), AssetBundle.STYLE),
         assets.href(links.assets(), AssetBundle.SCRIPT),
-        assets.href(links.assets(), AssetBundle.ICON));
+        assets.href(links.assets(), AssetBundle.ICON),
+        NoticeSections.of(page, links));
   }
 
   /**
@@ -98,12 +100,14 @@ final class PageViewBuilder {
     };
   }
 
-  private PageView.Card card(StatusPage page, RouteStatus route, String windowText) {
+  private PageView.Card card(
+      StatusPage page, RouteStatus route, String windowText, DayNotices dayNotices) {
     List<DayStatus> statuses = route.days();
     List<PageView.Square> squares = new ArrayList<>(statuses.size());
     LocalDate today = page.lastDay();
     for (DayStatus day : statuses) {
-      squares.add(new PageView.Square(token(day.health()), tip(day, today, page.minimumRequests())));
+      squares.add(new PageView.Square(token(day.health()),
+          tip(day, today, page.minimumRequests()) + dayNotices.suffix(route.key(), day.day())));
     }
     return new PageView.Card(
         route.name(),
