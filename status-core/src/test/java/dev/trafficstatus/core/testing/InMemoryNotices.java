@@ -5,7 +5,9 @@ import dev.trafficstatus.spi.store.ConcurrentChangeException;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.NoticeStore;
 import dev.trafficstatus.spi.store.OutboxEvent;
+import dev.trafficstatus.spi.store.StoreException;
 import dev.trafficstatus.spi.store.WindowTally;
+import java.net.ConnectException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,13 +16,45 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** Notices and the outbox in memory, with the store's versioning; for the core's tests. */
+/**
+ * Notices and the outbox in memory, with the store's versioning; for the core's tests. Saves can be
+ * made to fail after a number of them, like a process that dies in the middle of its work.
+ */
 public final class InMemoryNotices implements NoticeStore {
 
   private final Map<String, Notice> notices = new LinkedHashMap<>();
   private final List<OutboxEvent> outbox = new ArrayList<>();
   private final List<WindowTally> windowTallies = new ArrayList<>();
+  private final Consumer<String> check;
+  private int savesLeft = Integer.MAX_VALUE;
+
+  /** Notices on their own, always answering. */
+  public InMemoryNotices() {
+    this(doing -> {});
+  }
+
+  /**
+   * @param check called before every operation with what it does; throws to make it fail
+   */
+  InMemoryNotices(Consumer<String> check) {
+    this.check = check;
+  }
+
+  /**
+   * Lets this many more saves through, then fails every save (nothing written) until called again.
+   *
+   * @param saves how many saves succeed; {@code Integer.MAX_VALUE} for all
+   */
+  public synchronized void failSavesAfter(int saves) {
+    this.savesLeft = saves;
+  }
+
+  /** Every notice kept, in the order they were first saved. */
+  public synchronized List<Notice> all() {
+    return List.copyOf(notices.values());
+  }
 
   /** Every event written, oldest first. */
   public synchronized List<OutboxEvent> outbox() {
@@ -29,6 +63,7 @@ public final class InMemoryNotices implements NoticeStore {
 
   @Override
   public synchronized List<Notice> current(Instant closedSince) {
+    check.accept("reading current notices");
     return notices.values().stream()
         .filter(n -> n.isOpen() || !n.resolvedAt().isBefore(closedSince))
         .sorted(Comparator.comparing(Notice::startedAt).reversed())
@@ -37,6 +72,7 @@ public final class InMemoryNotices implements NoticeStore {
 
   @Override
   public synchronized List<Notice> closedBetween(Instant from, Instant to, int limit) {
+    check.accept("reading closed notices");
     return notices.values().stream()
         .filter(n -> !n.isOpen() && !n.resolvedAt().isBefore(from) && n.resolvedAt().isBefore(to))
         .sorted(Comparator.comparing(Notice::resolvedAt).reversed())
@@ -46,11 +82,17 @@ public final class InMemoryNotices implements NoticeStore {
 
   @Override
   public synchronized Optional<Notice> find(String id) {
+    check.accept("finding a notice");
     return Optional.ofNullable(notices.get(id));
   }
 
   @Override
   public synchronized Notice save(Notice notice, List<OutboxEvent> events) {
+    check.accept("saving a notice");
+    if (savesLeft <= 0) {
+      throw new StoreException("saving a notice", new ConnectException("Connection reset"));
+    }
+    savesLeft--;
     Notice stored = notices.get(notice.id());
     long storedVersion = stored == null ? 0 : stored.version();
     if (storedVersion != notice.version()) {
@@ -69,6 +111,7 @@ public final class InMemoryNotices implements NoticeStore {
 
   @Override
   public synchronized boolean delete(String id, List<OutboxEvent> events) {
+    check.accept("deleting a notice");
     boolean deleted = notices.remove(id) != null;
     if (deleted) {
       outbox.addAll(events);
@@ -78,12 +121,14 @@ public final class InMemoryNotices implements NoticeStore {
 
   @Override
   public synchronized void recordWindowTallies(String noticeId, List<DayBucket> tallies) {
+    check.accept("recording window tallies");
     windowTallies.removeIf(tally -> tally.noticeId().equals(noticeId));
     tallies.forEach(bucket -> windowTallies.add(new WindowTally(noticeId, bucket)));
   }
 
   @Override
   public synchronized List<WindowTally> windowTallies(LocalDate first, LocalDate last) {
+    check.accept("reading window tallies");
     return windowTallies.stream()
         .filter(t -> !t.bucket().day().isBefore(first) && !t.bucket().day().isAfter(last))
         .toList();
@@ -91,8 +136,10 @@ public final class InMemoryNotices implements NoticeStore {
 
   @Override
   public synchronized int deleteClosedBefore(Instant before) {
+    check.accept("deleting old notices");
     int size = notices.size();
     notices.values().removeIf(n -> !n.isOpen() && n.resolvedAt().isBefore(before));
+    windowTallies.removeIf(t -> !notices.containsKey(t.noticeId()));
     return size - notices.size();
   }
 }

@@ -52,8 +52,9 @@ public final class InMemoryStore implements StatusStore {
   private final Map<MinuteKey, Tally> minutes = new HashMap<>();
   private final Map<RouteDay, Tally> prunedDays = new HashMap<>();
   private final Map<RouteKey, Instant> countsFrom = new HashMap<>();
+  private final InMemoryNotices notices = new InMemoryNotices(this::check);
   private volatile boolean down;
-  private volatile NoticeStore notices;
+  private volatile NoticeStore watchedNotices;
   private int writeCalls;
   private int dayReads;
   private List<LocalDate> lastDaysRead = List.of();
@@ -68,19 +69,15 @@ public final class InMemoryStore implements StatusStore {
   }
 
   /**
-   * Keeps notices in the given store from now on ({@link #notices()}); without, the store has none.
+   * Keeps notices in the given store from now on ({@link #notices()}) instead of its own, for
+   * tests that watch or hold the reads.
    *
    * @param notices the notices
    * @return this store
    */
   public InMemoryStore withNotices(NoticeStore notices) {
-    this.notices = notices;
+    this.watchedNotices = notices;
     return this;
-  }
-
-  @Override
-  public Optional<NoticeStore> notices() {
-    return Optional.ofNullable(notices);
   }
 
   /** How many times {@code writeMinutes} was called, failed calls included. */
@@ -103,7 +100,7 @@ public final class InMemoryStore implements StatusStore {
     return minutes.size();
   }
 
-  private void check(String doing) {
+  void check(String doing) {
     if (down) {
       throw new StoreException(doing, new ConnectException("Connection refused"));
     }
@@ -206,6 +203,55 @@ public final class InMemoryStore implements StatusStore {
           }
         });
     return out;
+  }
+
+  /**
+   * Sums the minute buckets of {@code [from, to)}; a day already pruned into a day tally counts
+   * when the range holds all of it.
+   */
+  @Override
+  public synchronized List<RouteTally> readBetween(Instant from, Instant to) {
+    check("reading a time range");
+    Instant start = from.truncatedTo(ChronoUnit.MINUTES);
+    Instant end = to.truncatedTo(ChronoUnit.MINUTES);
+    Map<RouteKey, Tally> sums = new HashMap<>();
+    minutes.forEach(
+        (key, tally) -> {
+          if (!key.minute().isBefore(start) && key.minute().isBefore(end)) {
+            sums.merge(key.route(), tally, Tally::plus);
+          }
+        });
+    prunedDays.forEach(
+        (key, tally) -> {
+          Instant dayStart = key.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+          if (!dayStart.isBefore(start) && !dayStart.plus(1, ChronoUnit.DAYS).isAfter(end)) {
+            sums.merge(key.route(), tally, Tally::plus);
+          }
+        });
+    List<RouteTally> out = new ArrayList<>();
+    sums.forEach(
+        (route, t) -> {
+          if (t.total() > 0) {
+            out.add(new RouteTally(route, t));
+          }
+        });
+    return out;
+  }
+
+  /** Incidents, maintenances and the outbox, failing with the rest of the store when it is down. */
+  @Override
+  public Optional<NoticeStore> notices() {
+    NoticeStore watched = watchedNotices;
+    return Optional.of(watched != null ? watched : notices);
+  }
+
+  /**
+   * The notices as kept, for tests that look at the outbox or make saves fail.
+   *
+   * @return the fake notice store
+   */
+  public InMemoryNotices noticeStore() {
+    return notices;
   }
 
   /** The sum of every minute bucket of a route, over all instances. */

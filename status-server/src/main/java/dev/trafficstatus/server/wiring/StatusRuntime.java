@@ -5,6 +5,9 @@ import dev.trafficstatus.core.aggregate.RouteRegistry;
 import dev.trafficstatus.core.connect.ConnectingStore;
 import dev.trafficstatus.core.flush.Flusher;
 import dev.trafficstatus.core.maintain.Housekeeper;
+import dev.trafficstatus.core.notice.NoticeIds;
+import dev.trafficstatus.core.notice.NoticePayloads;
+import dev.trafficstatus.core.notice.NoticeService;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.config.StatusFactory;
 import dev.trafficstatus.server.plugin.HostContext;
@@ -22,6 +25,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +58,26 @@ public final class StatusRuntime {
     }
   }
 
+  /** Writes what outbox events about notices carry; the server's codec, given the page's service. */
+  @FunctionalInterface
+  public interface PayloadsFactory {
+
+    /**
+     * The payload writer.
+     *
+     * @param service the service name
+     * @param page the page's model, when this process serves a page
+     * @return the writer
+     */
+    NoticePayloads build(String service, Optional<StatusService> page);
+  }
+
+  /**
+   * The longest maintenance window accepted until {@code status.maintenance.maxDuration} (issue 17)
+   * configures it.
+   */
+  static final Duration MAX_MAINTENANCE = Duration.ofDays(1);
+
   private final String service;
   private final String instance;
   private final ConnectingStore store;
@@ -63,6 +87,7 @@ public final class StatusRuntime {
   private final List<Capture> captures;
   private final List<String> captureNames;
   private final Optional<Page> page;
+  private final Optional<NoticeService> notices;
 
   private StatusRuntime(
       String service,
@@ -73,7 +98,8 @@ public final class StatusRuntime {
       Housekeeper housekeeper,
       List<Capture> captures,
       List<String> captureNames,
-      Optional<Page> page) {
+      Optional<Page> page,
+      Optional<NoticeService> notices) {
     this.service = service;
     this.instance = instance;
     this.store = store;
@@ -83,6 +109,7 @@ public final class StatusRuntime {
     this.captures = List.copyOf(captures);
     this.captureNames = List.copyOf(captureNames);
     this.page = page;
+    this.notices = notices;
   }
 
   /**
@@ -93,6 +120,7 @@ public final class StatusRuntime {
    * @param applicationName the default service name
    * @param environment the Dropwizard environment, offered to plugins that ask for it; may be null
    * @param clock the clock every component uses
+   * @param payloads writes what outbox events about notices carry
    * @return the runtime
    */
   public static StatusRuntime assemble(
@@ -100,7 +128,8 @@ public final class StatusRuntime {
       PluginCatalog catalog,
       String applicationName,
       Environment environment,
-      Clock clock) {
+      Clock clock,
+      PayloadsFactory payloads) {
     String service = serviceName(config, applicationName);
     String instance = uniqueInstance(config.getInstance());
     RouteRegistry registry =
@@ -154,8 +183,13 @@ public final class StatusRuntime {
                   rendererFactory.build(context),
                   config.getPage().getPrefix()));
     }
+    Optional<StatusService> pageService = page.map(Page::service);
+    Optional<NoticeService> notices = store.notices().map(kept -> new NoticeService(
+        kept, clock, new NoticeIds(new SecureRandom()), payloads.build(service, pageService),
+        MAX_MAINTENANCE));
     return new StatusRuntime(
-        service, instance, store, registry, flusher, housekeeper, captures, captureNames, page);
+        service, instance, store, registry, flusher, housekeeper, captures, captureNames, page,
+        notices);
   }
 
   private static List<Object> hostObjects(Environment environment) {
@@ -182,11 +216,16 @@ public final class StatusRuntime {
     return fromApp.isEmpty() ? "service" : fromApp;
   }
 
-  /** The paths the bundle serves: the page's prefix, and the API's path when it is on. */
+  /** The paths the bundle serves: the page's prefix, and the APIs' paths when they are on. */
   private static List<String> ownPaths(StatusFactory config) {
-    return config.getApi().isEnabled()
-        ? List.of(config.getPage().getPrefix(), config.getApi().getPath())
-        : List.of(config.getPage().getPrefix());
+    List<String> paths = new ArrayList<>(List.of(config.getPage().getPrefix()));
+    if (config.getApi().isEnabled()) {
+      paths.add(config.getApi().getPath());
+    }
+    if (config.getStatuspageApi().isEnabled()) {
+      paths.add(config.getStatuspageApi().getPath());
+    }
+    return paths;
   }
 
   /**
@@ -329,6 +368,15 @@ public final class StatusRuntime {
    */
   public Optional<Page> page() {
     return page;
+  }
+
+  /**
+   * The one writer of incidents and maintenances, when the store keeps them.
+   *
+   * @return the notice service, or empty: incidents and maintenances are then off
+   */
+  public Optional<NoticeService> notices() {
+    return notices;
   }
 
   /**
