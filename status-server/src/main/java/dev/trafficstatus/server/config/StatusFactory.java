@@ -43,6 +43,10 @@ public class StatusFactory {
 
   @Valid @NotNull private RetentionFactory retention = new RetentionFactory();
 
+  @Valid @NotNull private IncidentsFactory incidents = new IncidentsFactory();
+
+  @Valid @NotNull private MaintenanceFactory maintenance = new MaintenanceFactory();
+
   @Valid @NotNull private ApiFactory api = new ApiFactory();
 
   @Valid @NotNull private StatuspageApiFactory statuspageApi = new StatuspageApiFactory();
@@ -152,6 +156,26 @@ public class StatusFactory {
   @JsonProperty
   public void setRetention(RetentionFactory retention) {
     this.retention = retention;
+  }
+
+  @JsonProperty
+  public IncidentsFactory getIncidents() {
+    return incidents;
+  }
+
+  @JsonProperty
+  public void setIncidents(IncidentsFactory incidents) {
+    this.incidents = incidents;
+  }
+
+  @JsonProperty
+  public MaintenanceFactory getMaintenance() {
+    return maintenance;
+  }
+
+  @JsonProperty
+  public void setMaintenance(MaintenanceFactory maintenance) {
+    this.maintenance = maintenance;
   }
 
   @JsonProperty

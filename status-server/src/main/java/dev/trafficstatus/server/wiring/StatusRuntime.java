@@ -4,8 +4,8 @@ import dev.trafficstatus.core.aggregate.MinuteHarvester;
 import dev.trafficstatus.core.aggregate.RouteRegistry;
 import dev.trafficstatus.core.connect.ConnectingStore;
 import dev.trafficstatus.core.flush.Flusher;
+import dev.trafficstatus.core.evaluate.Evaluator;
 import dev.trafficstatus.core.maintain.Housekeeper;
-import dev.trafficstatus.core.notice.NoticeIds;
 import dev.trafficstatus.core.notice.NoticePayloads;
 import dev.trafficstatus.core.notice.NoticeService;
 import dev.trafficstatus.core.status.NoticeHistory;
@@ -23,14 +23,11 @@ import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.RendererFactory;
 import dev.trafficstatus.spi.store.StatusStore;
 import io.dropwizard.core.setup.Environment;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -76,12 +73,6 @@ public final class StatusRuntime {
     NoticePayloads build(String service, Optional<StatusService> page);
   }
 
-  /**
-   * The longest maintenance window accepted until {@code status.maintenance.maxDuration} (issue 17)
-   * configures it.
-   */
-  static final Duration MAX_MAINTENANCE = Duration.ofDays(1);
-
   /** How far back the history offers months: the default retention of closed notices. */
   private static final Duration NOTICES_KEPT = Duration.ofDays(400);
 
@@ -94,7 +85,7 @@ public final class StatusRuntime {
   private final List<Capture> captures;
   private final List<String> captureNames;
   private final Optional<Page> page;
-  private final Optional<NoticeService> notices;
+  private final Optional<NoticeParts> notices;
 
   private StatusRuntime(
       String service,
@@ -106,7 +97,7 @@ public final class StatusRuntime {
       List<Capture> captures,
       List<String> captureNames,
       Optional<Page> page,
-      Optional<NoticeService> notices) {
+      Optional<NoticeParts> notices) {
     this.service = service;
     this.instance = instance;
     this.store = store;
@@ -138,7 +129,7 @@ public final class StatusRuntime {
       Clock clock,
       PayloadsFactory payloads) {
     String service = serviceName(config, applicationName);
-    String instance = uniqueInstance(config.getInstance());
+    String instance = InstanceIds.unique(config.getInstance());
     RouteRegistry registry =
         new RouteRegistry(
             config.getClassification().build(),
@@ -186,17 +177,16 @@ public final class StatusRuntime {
           Optional.of(
               new Page(
                   new StatusService(
-                      store, pageSettings, config.getHealth().build(), clock,
+                      store, pageSettings, config.getHealth().build(),
+                      config.getMaintenance().isExcludeFromUptime(), clock,
                       Slf4jSystemLogger.of(StatusService.class)),
                   new NoticeHistory(store, pageSettings, NOTICES_KEPT, clock,
                       Slf4jSystemLogger.of(NoticeHistory.class)),
                   rendererFactory.build(context),
                   config.getPage().getPrefix()));
     }
-    Optional<StatusService> pageService = page.map(Page::service);
-    Optional<NoticeService> notices = store.notices().map(kept -> new NoticeService(
-        kept, clock, new NoticeIds(new SecureRandom()), payloads.build(service, pageService),
-        MAX_MAINTENANCE));
+    Optional<NoticeParts> notices =
+        NoticeParts.assemble(config, store, service, clock, payloads.build(service, page.map(Page::service)));
     return new StatusRuntime(
         service, instance, store, registry, flusher, housekeeper, captures, captureNames, page,
         notices);
@@ -247,29 +237,6 @@ public final class StatusRuntime {
         !(key.service().equals(service)
             && ownPaths.stream()
                 .anyMatch(own -> key.rule().equals(own) || key.rule().startsWith(own + "/")));
-  }
-
-  /**
-   * A process-unique instance id: the configured base (or the host name) and a random suffix.
-   *
-   * @param base the configured base, or null
-   * @return the instance id
-   */
-  static String uniqueInstance(String base) {
-    String prefix = base;
-    if (prefix == null) {
-      try {
-        prefix = InetAddress.getLocalHost().getHostName();
-      } catch (UnknownHostException noName) {
-        prefix = "instance";
-      }
-    }
-    prefix = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
-    if (prefix.length() > 60) {
-      prefix = prefix.substring(0, 60);
-    }
-    String suffix = Long.toString(new SecureRandom().nextLong() >>> 1, 36);
-    return prefix + "-" + suffix.substring(0, Math.min(8, suffix.length()));
   }
 
   /**
@@ -344,7 +311,8 @@ public final class StatusRuntime {
 
   /**
    * Everything with a lifecycle, in start order: the store first (the others need it), then the
-   * page's refresher, flushing, maintenance and the captures. Stopped in reverse.
+   * page's refresher, flushing, maintenance, the evaluator (when the store keeps notices) and the
+   * captures. Stopped in reverse.
    *
    * @return the components
    */
@@ -357,6 +325,7 @@ public final class StatusRuntime {
     });
     all.add(flusher);
     all.add(housekeeper);
+    notices.ifPresent(n -> all.add(n.evaluator()));
     all.addAll(captures);
     return all;
   }
@@ -389,7 +358,16 @@ public final class StatusRuntime {
    * @return the notice service, or empty: incidents and maintenances are then off
    */
   public Optional<NoticeService> notices() {
-    return notices;
+    return notices.map(NoticeParts::service);
+  }
+
+  /**
+   * The evaluator, when the store keeps notices, for tests that run it at a moment of their choice.
+   *
+   * @return the evaluator, or empty
+   */
+  public Optional<Evaluator> evaluator() {
+    return notices.map(NoticeParts::evaluator);
   }
 
   /**

@@ -6,7 +6,9 @@ import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.MaintenanceReport;
+import dev.trafficstatus.spi.store.ConcurrentChangeException;
 import dev.trafficstatus.spi.store.MinuteBucket;
+import dev.trafficstatus.spi.store.NoticeStore;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
 import dev.trafficstatus.spi.store.RouteTally;
@@ -18,6 +20,7 @@ import dev.trafficstatus.store.jdbi.internal.FiguresReader;
 import dev.trafficstatus.store.jdbi.internal.H2LockConflict;
 import dev.trafficstatus.store.jdbi.internal.Maintenance;
 import dev.trafficstatus.store.jdbi.internal.MinuteWriter;
+import dev.trafficstatus.store.jdbi.internal.Notices;
 import dev.trafficstatus.store.jdbi.internal.Routes;
 import dev.trafficstatus.store.jdbi.internal.SchemaMigrator;
 import dev.trafficstatus.store.jdbi.internal.StoreFailures;
@@ -52,8 +55,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 final class JdbiStatusStore implements StatusStore {
 
   /** What works on the database, built when the store starts. */
-  private record Running(
-      Routes routes, MinuteWriter writer, FiguresReader reader, Maintenance maintenance) {}
+  record Running(
+      Routes routes, MinuteWriter writer, FiguresReader reader, Maintenance maintenance, Notices notices) {}
 
   /** Work inside the boundary. */
   private interface Work<T> {
@@ -61,7 +64,7 @@ final class JdbiStatusStore implements StatusStore {
   }
 
   /** Work of a started store inside the boundary. */
-  private interface Call<T> {
+  interface Call<T> {
     T run(Running running);
   }
 
@@ -132,6 +135,9 @@ final class JdbiStatusStore implements StatusStore {
       return work.run();
     } catch (StoreSetupException setup) {
       throw setup;
+    } catch (ConcurrentChangeException raced) {
+      // Not a failure of the store: the caller reads again and retries, or answers 409.
+      throw raced;
     } catch (Exception | AssertionError failure) {
       if (StoreFailures.lostConnections(failure)) {
         discardConnections();
@@ -150,8 +156,8 @@ final class JdbiStatusStore implements StatusStore {
     }
   }
 
-  /** Runs work of a started store inside the boundary. */
-  private <T> T call(String doing, Call<T> call) {
+  /** Runs work of a started store inside the boundary; for the store's parts too. */
+  <T> T call(String doing, Call<T> call) {
     Running current = running;
     if (current == null) {
       throw new IllegalStateException("The jdbi store is not started");
@@ -184,7 +190,8 @@ final class JdbiStatusStore implements StatusStore {
                     routes,
                     new MinuteWriter(jdbi, detected, routes),
                     new FiguresReader(jdbi, routes),
-                    new Maintenance(jdbi, detected, timeouts.maintenance()));
+                    new Maintenance(jdbi, detected, timeouts.maintenance()),
+                    new Notices(jdbi));
             return null;
           } catch (Exception | AssertionError failure) {
             try {
@@ -334,6 +341,14 @@ final class JdbiStatusStore implements StatusStore {
   @Override
   public List<RouteTally> readSince(Instant from) {
     return call("reading minutes since " + from, store -> store.reader().readSince(from));
+  }
+
+  // ---- notices
+
+  /** Offered whether or not the store has started: its calls fail as others do until it has. */
+  @Override
+  public Optional<NoticeStore> notices() {
+    return Optional.of(new JdbiNoticeStore(this));
   }
 
   // ---- maintenance and health
