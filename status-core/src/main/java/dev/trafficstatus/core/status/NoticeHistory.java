@@ -265,15 +265,13 @@ public final class NoticeHistory implements Lifecycle {
   }
 
   private boolean due(Entry entry, Instant now) {
-    if (entry == null) {
+    if (entry == null || entry.ticket() < invalidatedTicket) {
       return true;
     }
     if (entry.failedAt() != null) {
       return !now.isBefore(entry.failedAt().plus(PageSettings.MIN_REFRESH));
     }
-    return entry.ticket() < invalidatedTicket
-        || !now.isBefore(entry.readAt().plus(refresh))
-        || now.isBefore(entry.readAt());
+    return !now.isBefore(entry.readAt().plus(refresh)) || now.isBefore(entry.readAt());
   }
 
   /** The reader thread's work: every waiting read, one at a time. */

@@ -187,6 +187,23 @@ class NoticeHistoryTest {
   }
 
   @Test
+  void aFirstReadThatFailedIsTriedAgainAfterAChangeWithoutWaitingForTheClock()
+      throws InterruptedException {
+    // As at start, before the store has connected.
+    notices.down(true);
+    history.start();
+    long failures = history.generation();
+    await("the failed read", () -> history.generation() > failures ? Optional.of(true) : Optional.empty());
+    assertThat(history.month(YearMonth.of(2025, 6))).isEmpty();
+
+    notices.down(false);
+    notices.save(resolved("aaaaaaaaaaa1", "2025-06-20T09:00:00Z"), List.of());
+    history.invalidate();
+
+    assertThat(june().closed()).extracting(Notice::id).containsExactly("aaaaaaaaaaa1");
+  }
+
+  @Test
   void askingForEverNewIdsQueuesBoundedWork() throws InterruptedException {
     notices.hold();
     history.start();
