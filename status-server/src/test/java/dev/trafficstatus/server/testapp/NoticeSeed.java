@@ -93,7 +93,54 @@ public final class NoticeSeed {
   /** Every notice of the seed. */
   public static final List<Notice> ALL = List.of(OPEN, OUTAGE, MAY, MOVED, PLANNED);
 
+  /** Maintenance on the cart now, from 15:00 to 17:00 UTC: for the screenshots' banner. */
+  public static final Notice RUNNING = new Notice("carttuning01", NoticeKind.MAINTENANCE,
+      "Cart database tuning", NoticeStatus.IN_PROGRESS, Impact.MAINTENANCE, false, true,
+      at("2025-06-29T12:00:00Z"), at("2025-06-30T15:00:00Z"), at("2025-06-30T15:01:00Z"), null, null,
+      at("2025-06-30T15:00:00Z"), at("2025-06-30T17:00:00Z"),
+      List.of(new RouteState(route("/cart"), Health.MAINTENANCE)),
+      List.of(
+          update("tuningupd002", NoticeStatus.IN_PROGRESS,
+              "Tuning has begun; the cart may answer slowly until 17:00 UTC.",
+              "2025-06-30T15:01:00Z", false, List.of()),
+          update("tuningupd001", NoticeStatus.SCHEDULED, "We tune the cart's database.",
+              "2025-06-29T12:00:00Z", false, List.of())),
+      0);
+
+  /** A name that would close the script element and open one, were it markup. */
+  public static final String SCRIPT_NAME = "</script><script>alert(11)</script>";
+
+  /** A name that would run a handler, were it markup. */
+  public static final String IMAGE_NAME = "<img src=x onerror=alert(12)>";
+
+  /** A right-to-left override: unisolated, it turns the text after it around. */
+  public static final String REVERSING_NAME = "\u202Etxt.exe payroll";
+
+  /** A body of every trick, and one real link. */
+  public static final String HOSTILE_BODY = "<a href=\"javascript:alert(13)\">click</a>\n"
+      + "<img src=x onerror=alert(14)> javascript:alert(15) data:text/html,<script>alert(16)</script>\n"
+      + "Real notes: https://example.com/notes?a=1&b=2.";
+
+  /** The longest body there may be: one word of 9,000 letters, then a link. */
+  public static final String LONGEST_BODY =
+      "W".repeat(9_000) + " " + "https://example.com/" + "x".repeat(900);
+
+  /** Open incidents with hostile names and bodies, begun at 15:00 UTC. */
+  public static final List<Notice> HOSTILE = List.of(
+      hostile("hostile00001", SCRIPT_NAME, HOSTILE_BODY),
+      hostile("hostile00002", IMAGE_NAME, LONGEST_BODY),
+      hostile("hostile00003", REVERSING_NAME, "\u202Ereversed body"));
+
   private NoticeSeed() {}
+
+  private static Notice hostile(String id, String name, String body) {
+    return new Notice(id, NoticeKind.INCIDENT, name, NoticeStatus.INVESTIGATING, Impact.CRITICAL,
+        false, true, at("2025-06-30T15:00:00Z"), at("2025-06-30T15:00:00Z"),
+        at("2025-06-30T15:00:00Z"), null, null, null, null, List.of(),
+        List.of(update(id.substring(0, 10) + "u1", NoticeStatus.INVESTIGATING, body,
+            "2025-06-30T15:00:00Z", false, List.of())),
+        0);
+  }
 
   private static Instant at(String instant) {
     return Instant.parse(instant);
