@@ -3,6 +3,7 @@ package dev.trafficstatus.server.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.server.StatusConfiguration;
 import dev.trafficstatus.server.browser.BrowserTab;
@@ -23,6 +24,7 @@ import dev.trafficstatus.spi.store.Tally;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -597,7 +599,7 @@ class StatusPageBrowserTest {
   }
 
   @Test
-  void hostileIncidentNamesAndBodiesAreInertOnThePageAndTheirOwnPages() {
+  void hostileIncidentNamesAndBodiesAreInertOnThePageAndTheirOwnPages() throws IOException {
     tab.resize(360, 740, true);
     List<String> urls = new ArrayList<>(List.of(page(HOSTILE)));
     NoticeSeed.HOSTILE.forEach(notice -> urls.add(incident(HOSTILE, notice.id())));
@@ -631,6 +633,17 @@ class StatusPageBrowserTest {
     tab.navigate(incident(HOSTILE, "hostile00002"));
     assertThat(tab.evaluate("document.querySelector('.update-body').textContent.length").asInt())
         .as("the whole body on its own page").isEqualTo("Investigating – ".length() + NoticeSeed.LONGEST_BODY.length());
+
+    // The page's JSON: the same text, as data. (A script on the page could not even fetch it:
+    // the CSP allows no connections.)
+    HttpResponse<byte[]> answer =
+        new PageFetcher(HOSTILE.getLocalPort()).get("/status", "Accept", "application/json");
+    assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+    JsonNode notices = new ObjectMapper().readTree(answer.body()).get("notices");
+    assertThat(notices).extracting(n -> n.get("name").asText())
+        .containsExactlyInAnyOrder(NoticeSeed.SCRIPT_NAME, NoticeSeed.IMAGE_NAME, NoticeSeed.REVERSING_NAME);
+    assertThat(notices).extracting(n -> n.get("updates").get(0).get("body").asText())
+        .contains(NoticeSeed.HOSTILE_BODY, NoticeSeed.LONGEST_BODY);
   }
 
   /** How light an element's computed colour looks, 0 black to 1 white, weighted as eyes weigh it. */
