@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.trafficstatus.core.notice.NewIncident;
 import dev.trafficstatus.core.notice.NewMaintenance;
 import dev.trafficstatus.core.notice.NoticeChange;
+import dev.trafficstatus.core.notice.NoticeService;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Impact;
 import dev.trafficstatus.spi.notice.Notice;
@@ -333,5 +334,32 @@ class AutoIncidentsTest {
     assertThat(report.ran()).isFalse();
     assertThat(shop.incidents()).isEmpty();
     assertThat(evaluator.evaluateOnce().incidentsOpened()).isEqualTo(1);
+  }
+
+  @Test
+  void itsWorkDoesNotGrowWithHistory() {
+    // A year of incidents, one a day, each resolved after an hour.
+    NoticeService people = shop.noticeService();
+    Instant now = shop.clock.instant();
+    for (int day = 365; day >= 1; day--) {
+      shop.clock.set(now.minus(Duration.ofDays(day)));
+      Notice old = people.open(new NewIncident("Old trouble " + day, NoticeStatus.INVESTIGATING, Impact.MINOR,
+          "Then.", List.of(state(SEARCH, Health.DEGRADED)), null, false));
+      shop.clock.advance(Duration.ofHours(1));
+      people.change(old.id(), NoticeChange.update(NoticeStatus.RESOLVED, "Over.", List.of(), false));
+    }
+    shop.clock.set(now);
+    NoticesReadCounter counting = new NoticesReadCounter(shop.store);
+    Evaluator watched = shop.evaluator(counting, IncidentSettings.defaults(), MaintenanceWindowSettings.defaults());
+    shop.traffic(CHECKOUT, 50, 50);
+
+    for (int i = 0; i < 10; i++) {
+      shop.minute();
+      watched.evaluateOnce();
+    }
+
+    // Ten runs read the one open incident (and the last closed one, within a day) each time, not the year.
+    assertThat(shop.incidents()).hasSize(366);
+    assertThat(counting.noticesRead()).isLessThanOrEqualTo(10 * 2);
   }
 }

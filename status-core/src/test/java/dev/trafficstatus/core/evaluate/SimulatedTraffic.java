@@ -12,6 +12,7 @@ import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeKind;
 import dev.trafficstatus.spi.store.MinuteBucket;
+import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.testkit.Tallies;
 import java.time.Duration;
@@ -106,8 +107,13 @@ final class SimulatedTraffic {
   }
 
   Evaluator evaluator(IncidentSettings incidents, MaintenanceWindowSettings maintenance) {
+    return evaluator(store, incidents, maintenance);
+  }
+
+  /** An evaluator reading the figures and notices through another store over the same data. */
+  Evaluator evaluator(StatusStore through, IncidentSettings incidents, MaintenanceWindowSettings maintenance) {
     return new Evaluator(
-        store,
+        through,
         new NoticeService(
             store.noticeStore(), clock, new NoticeIds(new SplittableRandom()),
             (type, notice) -> "{}", maintenance.maxDuration()),
