@@ -115,7 +115,7 @@ public final class StatuspageView {
       byId.put(groupId, heading);
       statuses.put(groupId, worst);
     }
-    this.codec = new NoticeCodec(pageId, url, times, state -> byRoute.get(state.route()));
+    this.codec = new NoticeCodec(pageId, url, times, (state, asOf) -> byRoute.get(state.route()));
     this.status = status(worstRoute, model.notices(), maintenanceActive(model));
   }
 
