@@ -231,7 +231,8 @@ public final class PageBuilder {
         settings.refresh(),
         grouped,
         stale,
-        notices);
+        notices,
+        excludeMaintenance);
   }
 
   private static Map<RouteKey, Map<LocalDate, Tally>> byRouteAndDay(

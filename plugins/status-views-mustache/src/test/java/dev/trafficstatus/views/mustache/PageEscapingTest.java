@@ -106,7 +106,8 @@ class PageEscapingTest {
       assertThat(link.getAttribute("href")).startsWith("/status").doesNotContainIgnoringCase("javascript:");
     }
     assertThat(html.all("//a")).extracting(a -> a.getAttribute("href"))
-        .containsExactly("/status?days=30", "/status?days=90", "/status?days=365");
+        .containsExactly("/status?days=30", "/status?days=90", "/status?days=365",
+            "/status/history", "/status/history", "/status/history.atom", "/status/history.rss");
   }
 
   @Test
