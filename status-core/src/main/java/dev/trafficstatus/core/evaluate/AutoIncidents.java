@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -123,7 +124,7 @@ final class AutoIncidents {
             true));
   }
 
-  private java.util.Optional<Notice> update(
+  private Optional<Notice> update(
       Notice incident, List<RouteReading> changed, List<RouteReading> joining,
       Map<RouteKey, RouteReading> readings) {
     List<RouteReading> reported = new ArrayList<>(changed);
