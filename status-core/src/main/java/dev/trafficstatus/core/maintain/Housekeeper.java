@@ -71,8 +71,10 @@ public final class Housekeeper implements Lifecycle {
     if (!report.ran()) {
       return report;
     }
-    int notices = store.notices().map(kept -> kept.deleteClosedBefore(now.minus(incidents))).orElse(0);
-    int events = store.outbox().map(outbox -> outbox.deleteBefore(now.minus(notifications))).orElse(0);
+    int notices =
+        store.notices().map(kept -> kept.deleteClosedBefore(now.minus(incidents))).orElse(0);
+    int events =
+        store.outbox().map(outbox -> outbox.deleteBefore(now.minus(notifications))).orElse(0);
     if (report.daysRolledUp() > 0 || report.minuteRowsDeleted() > 0 || report.dayRowsDeleted() > 0
         || notices > 0 || events > 0) {
       log.log(

@@ -5,7 +5,7 @@ import dev.trafficstatus.core.fleet.InstanceSettings;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.page.DayStatus;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.Latency;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
@@ -285,6 +285,7 @@ public final class PageBuilder {
         grouped,
         stale,
         notices,
+        excludeMaintenance,
         fleet.incomplete(instances, services, now),
         fleet.markers(deploys, services, first, last));
   }

@@ -36,14 +36,19 @@ class HousekeeperTest {
   private final OutboxStore outbox = store.outbox().orElseThrow();
 
   private Housekeeper housekeeper(StatusStore maintained) {
-    return new Housekeeper(maintained, clock, MaintenanceSettings.defaults(), System.getLogger("test"));
+    return new Housekeeper(
+        maintained, clock, MaintenanceSettings.defaults(), System.getLogger("test"));
   }
 
   /** Saves an incident opened a day before it closes, with an event when it opened. */
   private Notice closedAt(int number, Instant at) {
     Notice opened = incident(id("inc", number), at.minus(Duration.ofDays(1)));
     Notice saved =
-        notices.save(opened, List.of(event(id("ev", number), EventType.INCIDENT_OPENED, opened.id(), opened.createdAt())));
+        notices.save(
+            opened,
+            List.of(
+                event(
+                    id("ev", number), EventType.INCIDENT_OPENED, opened.id(), opened.createdAt())));
     return notices.save(closed(saved, at), List.of());
   }
 
@@ -57,7 +62,8 @@ class HousekeeperTest {
               if (skipMaintenance && method.getName().equals("maintain")) {
                 return MaintenanceReport.skipped();
               }
-              if (!offersNotices && (method.getName().equals("notices") || method.getName().equals("outbox"))) {
+              if (!offersNotices
+                  && (method.getName().equals("notices") || method.getName().equals("outbox"))) {
                 return Optional.empty();
               }
               try {
@@ -76,14 +82,16 @@ class HousekeeperTest {
     outbox.append(
         List.of(
             event(id("ev", 8), EventType.ROUTE_STATE_CHANGED, null, NOW.minus(Duration.ofDays(31))),
-            event(id("ev", 9), EventType.ROUTE_STATE_CHANGED, null, NOW.minus(Duration.ofDays(29)))));
+            event(
+                id("ev", 9), EventType.ROUTE_STATE_CHANGED, null, NOW.minus(Duration.ofDays(29)))));
 
     assertThat(housekeeper(store).runOnce().ran()).isTrue();
 
     assertThat(notices.find(pastRetention.id())).isEmpty();
     assertThat(notices.find(kept.id())).contains(kept);
     assertThat(notices.find(open.id())).contains(open);
-    // The events of both incidents were written more than 30 days ago; the route's of 29 days stays.
+    // The events of both incidents were written more than 30 days ago; the route's of 29 days
+    // stays.
     assertThat(outbox.claim(Set.of("hook"), Instant.EPOCH, NOW, NOW, "i-1", 10))
         .extracting(delivery -> delivery.event().id())
         .containsExactly(id("ev", 9));
@@ -111,13 +119,25 @@ class HousekeeperTest {
   @Test
   void retentionsShorterThanThePageOrADayAreRefusedNamingTheKey() {
     assertThatThrownBy(
-            () -> new MaintenanceSettings(Retention.defaults(), Duration.ofDays(13), Duration.ofDays(30), Duration.ofMinutes(10)))
+            () ->
+                new MaintenanceSettings(
+                    Retention.defaults(),
+                    Duration.ofDays(13),
+                    Duration.ofDays(30),
+                    Duration.ofMinutes(10)))
         .isInstanceOf(InvalidSettingException.class)
-        .hasMessage("incidents must be at least 14d (the page lists notices closed in the last 14 days), got 13d");
+        .hasMessage(
+            "incidents must be at least 14d (the page lists notices closed in the last 14 days), got 13d");
     assertThatThrownBy(
-            () -> new MaintenanceSettings(Retention.defaults(), Duration.ofDays(400), Duration.ofHours(23), Duration.ofMinutes(10)))
+            () ->
+                new MaintenanceSettings(
+                    Retention.defaults(),
+                    Duration.ofDays(400),
+                    Duration.ofHours(23),
+                    Duration.ofMinutes(10)))
         .isInstanceOf(InvalidSettingException.class)
-        .hasMessage("notifications must be at least 1d (deliveries are retried for hours), got 23h");
+        .hasMessage(
+            "notifications must be at least 1d (deliveries are retried for hours), got 23h");
     MaintenanceSettings defaults = MaintenanceSettings.defaults();
     assertThat(defaults.incidents()).isEqualTo(Duration.ofDays(400));
     assertThat(defaults.notifications()).isEqualTo(Duration.ofDays(30));

@@ -56,6 +56,7 @@ public final class InMemoryStore implements StatusStore {
   private final InMemoryOutbox outbox = new InMemoryOutbox(this::check);
   private final InMemoryNotices notices = new InMemoryNotices(outbox, this::check);
   private volatile boolean down;
+  private volatile NoticeStore watchedNotices;
   private int writeCalls;
   private int dayReads;
   private List<LocalDate> lastDaysRead = List.of();
@@ -67,6 +68,18 @@ public final class InMemoryStore implements StatusStore {
    */
   public synchronized void down(boolean down) {
     this.down = down;
+  }
+
+  /**
+   * Keeps notices in the given store from now on ({@link #notices()}) instead of its own, for
+   * tests that watch or hold the reads.
+   *
+   * @param notices the notices
+   * @return this store
+   */
+  public InMemoryStore withNotices(NoticeStore notices) {
+    this.watchedNotices = notices;
+    return this;
   }
 
   /** How many times {@code writeMinutes} was called, failed calls included. */
@@ -341,7 +354,8 @@ public final class InMemoryStore implements StatusStore {
   /** Notices in memory, failing with the rest of the store while it is {@link #down}. */
   @Override
   public Optional<NoticeStore> notices() {
-    return Optional.of(notices);
+    NoticeStore watched = watchedNotices;
+    return Optional.of(watched != null ? watched : notices);
   }
 
   /** The outbox in memory, failing with the rest of the store while it is {@link #down}. */

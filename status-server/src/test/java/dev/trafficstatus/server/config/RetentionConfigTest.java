@@ -14,7 +14,8 @@ class RetentionConfigTest {
 
   @Test
   void closedNoticesAreKept400DaysAndOutboxEvents30ByDefault() throws Exception {
-    MaintenanceSettings settings = ConfigParsing.parse("status: {}\n").getStatus().getRetention().build();
+    MaintenanceSettings settings =
+        ConfigParsing.parse("status: {}\n").getStatus().getRetention().build();
 
     assertThat(settings.incidents()).isEqualTo(Duration.ofDays(400));
     assertThat(settings.notifications()).isEqualTo(Duration.ofDays(30));

@@ -9,7 +9,7 @@ import dev.trafficstatus.spi.notice.Impact;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.notice.RouteState;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.store.EventType;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,11 +1,15 @@
 package dev.trafficstatus.spi.page;
 
+import dev.trafficstatus.spi.Health;
+import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,6 +32,9 @@ import java.util.Objects;
  * @param notices the incidents and maintenances to tell people about: every open one and those
  *     closed within the last days ({@link #PAST_NOTICE_DAYS}), newest start first; the routes they
  *     affect may include routes this page does not show
+ * @param maintenanceExcluded whether requests answered inside maintenance windows are left out of
+ *     counts, uptime and day states ({@link RouteStatus#maintenanceRequests()}), so a renderer may
+ *     say "excluding maintenance" beside an uptime; false when the host keeps them in
  * @param incomplete the services some of whose instances stopped reporting, so their figures lack
  *     what those counted since; empty when every instance reports (or the store keeps no instances)
  * @param deploys the deploys of new versions within the window, oldest first, of the services of
@@ -47,6 +54,7 @@ public record StatusPage(
     List<RouteGroup> groups,
     boolean stale,
     List<Notice> notices,
+    boolean maintenanceExcluded,
     List<IncompleteFigures> incomplete,
     List<DeployMarker> deploys) {
 
@@ -82,6 +90,42 @@ public record StatusPage(
   }
 
   /**
+   * A page whose requests inside maintenance windows are left out of uptime (the default): the
+   * shape before that was told, for renderers' tests and code written against it.
+   *
+   * @param title the page title
+   * @param overall the headline state
+   * @param headline the headline text
+   * @param generatedAt when the figures were read
+   * @param zone the time zone for displaying times
+   * @param firstDay the window's first UTC day, inclusive
+   * @param lastDay the window's last UTC day (today), inclusive
+   * @param maxDays the longest window the host serves
+   * @param minimumRequests a day or window with fewer requests has no verdict
+   * @param refresh how often the page reloads itself
+   * @param groups the shown routes, grouped
+   * @param stale whether the figures are the last ones read of a store that cannot be read now
+   * @param notices the incidents and maintenances to tell people about
+   */
+  public StatusPage(
+      String title,
+      Health overall,
+      String headline,
+      Instant generatedAt,
+      ZoneId zone,
+      LocalDate firstDay,
+      LocalDate lastDay,
+      int maxDays,
+      long minimumRequests,
+      Duration refresh,
+      List<RouteGroup> groups,
+      boolean stale,
+      List<Notice> notices) {
+    this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
+        refresh, groups, stale, notices, true, List.of(), List.of());
+  }
+
+  /**
    * A page of figures read when due: the shape before stale figures were told apart, for
    * renderers' tests and code written against it.
    *
@@ -110,7 +154,7 @@ public record StatusPage(
       Duration refresh,
       List<RouteGroup> groups) {
     this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
-        refresh, groups, false, List.of(), List.of(), List.of());
+        refresh, groups, false, List.of(), true, List.of(), List.of());
   }
 
   /**
@@ -144,7 +188,7 @@ public record StatusPage(
       List<RouteGroup> groups,
       boolean stale) {
     this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
-        refresh, groups, stale, List.of(), List.of(), List.of());
+        refresh, groups, stale, List.of(), true, List.of(), List.of());
   }
 
   /**
@@ -164,6 +208,7 @@ public record StatusPage(
    * @param groups the shown routes, grouped
    * @param stale whether the figures are the last ones read of a store that cannot be read now
    * @param notices the incidents and maintenances to tell people about
+   * @param maintenanceExcluded whether requests inside maintenance windows are left out of uptime
    */
   public StatusPage(
       String title,
@@ -178,9 +223,10 @@ public record StatusPage(
       Duration refresh,
       List<RouteGroup> groups,
       boolean stale,
-      List<Notice> notices) {
+      List<Notice> notices,
+      boolean maintenanceExcluded) {
     this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
-        refresh, groups, stale, notices, List.of(), List.of());
+        refresh, groups, stale, notices, maintenanceExcluded, List.of(), List.of());
   }
 
   /**
@@ -203,5 +249,21 @@ public record StatusPage(
    */
   public int days() {
     return (int) (lastDay.toEpochDay() - firstDay.toEpochDay()) + 1;
+  }
+
+  /**
+   * The display names of the routes this page shows, by route: what a renderer may name among a
+   * notice's affected routes (the others are routes the page keeps private).
+   *
+   * @return the names, one per shown route
+   */
+  public Map<RouteKey, String> routeNames() {
+    Map<RouteKey, String> names = new HashMap<>();
+    for (RouteGroup group : groups) {
+      for (RouteStatus route : group.routes()) {
+        names.put(route.key(), route.name());
+      }
+    }
+    return Map.copyOf(names);
   }
 }
