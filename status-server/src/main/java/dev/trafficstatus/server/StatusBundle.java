@@ -77,6 +77,8 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
   private Clock clock = Clock.systemUTC();
   private PluginCatalog catalog;
   private String applicationName;
+  /** The host app's jar manifest's {@code Implementation-Version}, or null (not run from a jar). */
+  private String manifestVersion;
   private StatusRuntime runtime;
 
   /**
@@ -127,6 +129,8 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
     catalog = PluginCatalog.discover(bootstrap.getClassLoader(), direct);
     catalog.registerWith(bootstrap.getObjectMapper());
     applicationName = bootstrap.getApplication().getName();
+    Package hostPackage = bootstrap.getApplication().getClass().getPackage();
+    manifestVersion = hostPackage == null ? null : hostPackage.getImplementationVersion();
     addCommands(bootstrap);
   }
 
@@ -144,7 +148,7 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
   public void run(C configuration, Environment environment) {
     StatusFactory status = statusBlock(configuration);
     runtime = StatusRuntime.assemble(
-        status, catalog, applicationName, environment, clock,
+        status, catalog, applicationName, manifestVersion, environment, clock,
         (service, page) -> payloads(status, service, page));
 
     runtime.lifecycles().forEach(part -> environment.lifecycle().manage(new ManagedLifecycle(part)));

@@ -88,8 +88,11 @@ final class FiguresReader {
     List<StoredInstance> instances =
         fleet.map(f -> f.instances(now.minus(forgetInstancesAfter), InstanceStore.MAX_LISTED))
             .orElse(List.of());
+    // To the end of today, not to now: a store keeps microseconds, so "now plus a nanosecond" was
+    // now again, and a deploy at the very moment of the read fell out of the window.
     List<Deploy> deploys =
-        fleet.map(f -> f.deploys(first.atStartOfDay(ZoneOffset.UTC).toInstant(), now.plusNanos(1)))
+        fleet.map(f -> f.deploys(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
             .orElse(List.of());
     return new Figures(
         ticket,

@@ -64,6 +64,8 @@ public class PageFactory implements SettingsBlock {
 
   private int otherWindowRenders = DEFAULTS.otherWindowRenders();
 
+  private boolean showVersions = DEFAULTS.showVersions();
+
   @Valid private RendererFactory renderer;
 
   @JsonProperty
@@ -233,6 +235,17 @@ public class PageFactory implements SettingsBlock {
     this.otherWindowRenders = otherWindowRenders;
   }
 
+  /** Whether deploy markers name the version deployed; false keeps versions off the public page. */
+  @JsonProperty
+  public boolean isShowVersions() {
+    return showVersions;
+  }
+
+  @JsonProperty
+  public void setShowVersions(boolean showVersions) {
+    this.showVersions = showVersions;
+  }
+
   @JsonProperty
   public RendererFactory getRenderer() {
     return renderer;
@@ -263,7 +276,8 @@ public class PageFactory implements SettingsBlock {
         services,
         showProtectedRoutes,
         renderCache.toBytes(),
-        otherWindowRenders);
+        otherWindowRenders,
+        showVersions);
   }
 
   @Override

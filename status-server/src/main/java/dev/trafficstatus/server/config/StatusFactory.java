@@ -55,6 +55,10 @@ public class StatusFactory {
 
   @Valid @NotNull private MetricsFactory metrics = new MetricsFactory();
 
+  private String version;
+
+  @Valid @NotNull private InstancesFactory instances = new InstancesFactory();
+
   /** The service name routes are recorded under; the application's name when left out. */
   @JsonProperty
   public String getService() {
@@ -78,6 +82,30 @@ public class StatusFactory {
   @JsonProperty
   public void setInstance(String instance) {
     this.instance = instance;
+  }
+
+  /**
+   * The app's version, recorded with this process's instance and marked as a deploy on the page;
+   * the host app's jar manifest ({@code Implementation-Version}) when left out.
+   */
+  @JsonProperty
+  public String getVersion() {
+    return version;
+  }
+
+  @JsonProperty
+  public void setVersion(String version) {
+    this.version = version;
+  }
+
+  @JsonProperty
+  public InstancesFactory getInstances() {
+    return instances;
+  }
+
+  @JsonProperty
+  public void setInstances(InstancesFactory instances) {
+    this.instances = instances;
   }
 
   @JsonProperty

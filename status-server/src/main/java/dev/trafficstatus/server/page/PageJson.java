@@ -28,6 +28,11 @@ import java.util.Locale;
  * those closed in the last 14 days, newest start first): kind, Statuspage's status and impact
  * words, ISO instants (null where not set), the affected routes the page shows with their states,
  * and the timeline newest first. Names and bodies are plain text, as written.
+ *
+ * <p>{@code incomplete} names the services some of whose instances stopped reporting, with counts
+ * only (never which instances or hosts) and the page's sentence; {@code deploys} are the deploys of
+ * new versions within the window, oldest first, each marking its UTC day ({@code version} is null
+ * when the host keeps versions private).
  */
 record PageJson(
     String title,
@@ -44,7 +49,13 @@ record PageJson(
     long minimumRequests,
     long refreshSeconds,
     List<GroupJson> groups,
-    List<NoticeJson> notices) {
+    List<NoticeJson> notices,
+    List<IncompleteJson> incomplete,
+    List<DeployJson> deploys) {
+
+  record IncompleteJson(String service, int silent, int instances, long silentForSeconds, String text) {}
+
+  record DeployJson(String service, String version, String at, String day, int instances) {}
 
   record GroupJson(String name, List<RouteJson> routes) {}
 
@@ -120,7 +131,15 @@ record PageJson(
         page.minimumRequests(),
         page.refresh().toSeconds(),
         page.groups().stream().map(PageJson::group).toList(),
-        notices(page));
+        notices(page),
+        page.incomplete().stream()
+            .map(figures -> new IncompleteJson(figures.service(), figures.silent(),
+                figures.instances(), figures.silentFor().toSeconds(), figures.text()))
+            .toList(),
+        page.deploys().stream()
+            .map(deploy -> new DeployJson(deploy.service(), deploy.version(),
+                deploy.at().toString(), deploy.day().toString(), deploy.instances()))
+            .toList());
   }
 
   /** The notices, with only the routes the page shows: the others are not public. */

@@ -5,6 +5,7 @@ import dev.trafficstatus.core.aggregate.RouteRegistry;
 import dev.trafficstatus.core.connect.ConnectingStore;
 import dev.trafficstatus.core.flush.Flusher;
 import dev.trafficstatus.core.evaluate.Evaluator;
+import dev.trafficstatus.core.fleet.InstanceReporter;
 import dev.trafficstatus.core.maintain.Housekeeper;
 import dev.trafficstatus.core.notice.NoticePayloads;
 import dev.trafficstatus.core.notice.NoticeService;
@@ -16,7 +17,6 @@ import dev.trafficstatus.server.plugin.HostContext;
 import dev.trafficstatus.server.plugin.PluginCatalog;
 import dev.trafficstatus.server.plugin.PluginKind;
 import dev.trafficstatus.spi.Lifecycle;
-import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.capture.Capture;
 import dev.trafficstatus.spi.capture.CaptureFactory;
 import dev.trafficstatus.spi.page.PageRenderer;
@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The pipeline built from the {@code status:} block: store, route registry, flusher, maintenance,
@@ -81,6 +80,7 @@ public final class StatusRuntime {
   private final ConnectingStore store;
   private final RouteRegistry registry;
   private final Flusher flusher;
+  private final InstanceReporter reporter;
   private final Housekeeper housekeeper;
   private final List<Capture> captures;
   private final List<String> captureNames;
@@ -93,6 +93,7 @@ public final class StatusRuntime {
       ConnectingStore store,
       RouteRegistry registry,
       Flusher flusher,
+      InstanceReporter reporter,
       Housekeeper housekeeper,
       List<Capture> captures,
       List<String> captureNames,
@@ -103,6 +104,7 @@ public final class StatusRuntime {
     this.store = store;
     this.registry = registry;
     this.flusher = flusher;
+    this.reporter = reporter;
     this.housekeeper = housekeeper;
     this.captures = List.copyOf(captures);
     this.captureNames = List.copyOf(captureNames);
@@ -116,6 +118,7 @@ public final class StatusRuntime {
    * @param config the {@code status:} block
    * @param catalog the plugins available
    * @param applicationName the default service name
+   * @param manifestVersion the host app's version from its jar manifest, or null
    * @param environment the Dropwizard environment, offered to plugins that ask for it; may be null
    * @param clock the clock every component uses
    * @param payloads writes what outbox events about notices carry
@@ -125,6 +128,7 @@ public final class StatusRuntime {
       StatusFactory config,
       PluginCatalog catalog,
       String applicationName,
+      String manifestVersion,
       Environment environment,
       Clock clock,
       PayloadsFactory payloads) {
@@ -134,7 +138,7 @@ public final class StatusRuntime {
         new RouteRegistry(
             config.getClassification().build(),
             clock,
-            capturedRoutes(service, ownPaths(config)),
+            OwnPaths.notCaptured(service, OwnPaths.of(config)),
             Slf4jSystemLogger.of(RouteRegistry.class));
     HostContext context =
         new HostContext(service, instance, clock, registry, hostObjects(environment));
@@ -157,6 +161,8 @@ public final class StatusRuntime {
     // as soon as the store has started.
     registry.whenDeclared(flusher::declareSoon);
     store.whenConnected(flusher::flushSoon);
+    InstanceReporter reporter =
+        InstanceReporting.wire(config, manifestVersion, service, instance, store, flusher, clock);
     Housekeeper housekeeper =
         new Housekeeper(
             store, clock, config.getRetention().build(), Slf4jSystemLogger.of(Housekeeper.class));
@@ -178,7 +184,8 @@ public final class StatusRuntime {
               new Page(
                   new StatusService(
                       store, pageSettings, config.getHealth().build(),
-                      config.getMaintenance().isExcludeFromUptime(), clock,
+                      config.getMaintenance().isExcludeFromUptime(),
+                      config.getInstances().build(config.getFlush().getInterval().toJavaDuration()), clock,
                       Slf4jSystemLogger.of(StatusService.class)),
                   new NoticeHistory(store, pageSettings, NOTICES_KEPT, clock,
                       Slf4jSystemLogger.of(NoticeHistory.class)),
@@ -188,7 +195,7 @@ public final class StatusRuntime {
     Optional<NoticeParts> notices =
         NoticeParts.assemble(config, store, service, clock, payloads.build(service, page.map(Page::service)));
     return new StatusRuntime(
-        service, instance, store, registry, flusher, housekeeper, captures, captureNames, page,
+        service, instance, store, registry, flusher, reporter, housekeeper, captures, captureNames, page,
         notices);
   }
 
@@ -214,29 +221,6 @@ public final class StatusRuntime {
     }
     String fromApp = applicationName.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
     return fromApp.isEmpty() ? "service" : fromApp;
-  }
-
-  /** The paths the bundle serves: the page's prefix, and the APIs' paths when they are on. */
-  private static List<String> ownPaths(StatusFactory config) {
-    List<String> paths = new ArrayList<>(List.of(config.getPage().getPrefix()));
-    if (config.getApi().isEnabled()) {
-      paths.add(config.getApi().getPath());
-    }
-    if (config.getStatuspageApi().isEnabled()) {
-      paths.add(config.getStatuspageApi().getPath());
-    }
-    return paths;
-  }
-
-  /**
-   * The status page, the configure API and everything under them belong to us, not to the host:
-   * never captured, so looking at the page or editing routes never shows up as traffic.
-   */
-  private static Predicate<RouteKey> capturedRoutes(String service, List<String> ownPaths) {
-    return key ->
-        !(key.service().equals(service)
-            && ownPaths.stream()
-                .anyMatch(own -> key.rule().equals(own) || key.rule().startsWith(own + "/")));
   }
 
   /**
@@ -310,15 +294,17 @@ public final class StatusRuntime {
   }
 
   /**
-   * Everything with a lifecycle, in start order: the store first (the others need it), then the
-   * page's refresher, flushing, maintenance, the evaluator (when the store keeps notices) and the
-   * captures. Stopped in reverse.
+   * Everything with a lifecycle, in start order: the store first (the others need it), then this
+   * process's instance report, the page's refresher, flushing, maintenance, the evaluator (when
+   * the store keeps notices) and the captures. Stopped in reverse: the clean stop is recorded after
+   * the last flush.
    *
    * @return the components
    */
   public List<Lifecycle> lifecycles() {
     List<Lifecycle> all = new ArrayList<>();
     all.add(store);
+    all.add(reporter);
     page.ifPresent(p -> {
       all.add(p.service());
       all.add(p.history());

@@ -74,6 +74,7 @@ class ThreeProcessesOnePostgresTest {
         PluginCatalog.discover(ThreeProcessesOnePostgresTest.class.getClassLoader(), List.of()),
         "shop",
         null,
+        null,
         clock,
         (service, page) -> (type, notice) -> "{\"type\":\"" + type.wireName() + "\"}");
   }

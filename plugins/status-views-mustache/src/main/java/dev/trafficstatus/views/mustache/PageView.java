@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param staleText why the figures are old, such as "Figures as of 14:02 UTC: the status database
  *     is unreachable"; empty when they are current
  * @param stale whether {@code staleText} is shown
+ * @param incomplete one sentence per service some of whose instances stopped reporting, such as
+ *     "shop: figures incomplete: 2 of 12 instances have not reported for 5 minutes"; counts only
  * @param windowText the window in words, such as "the last 90 days"
  * @param density {@code normal}, or {@code dense} when the window has too many days for
  *     spaced squares; a CSS class suffix of every row
@@ -39,6 +41,7 @@ record PageView(
     String updatedText,
     String staleText,
     boolean stale,
+    List<String> incomplete,
     String windowText,
     String density,
     List<WindowLink> windows,
@@ -59,6 +62,7 @@ record PageView(
     Objects.requireNonNull(staleText, "staleText");
     Objects.requireNonNull(windowText, "windowText");
     Objects.requireNonNull(density, "density");
+    incomplete = List.copyOf(incomplete);
     windows = List.copyOf(windows);
     groups = List.copyOf(groups);
     legend = List.copyOf(legend);
@@ -151,8 +155,9 @@ record PageView(
    *
    * @param state the day's CSS token
    * @param tip the day in words; the square's {@code title}, which is also its accessible name
+   * @param deployed whether a new version was deployed that day (the tip names it)
    */
-  record Square(String state, String tip) {
+  record Square(String state, String tip, boolean deployed) {
 
     Square {
       Objects.requireNonNull(state, "state");

@@ -49,6 +49,7 @@ final class PageViewBuilder {
     int days = page.days();
     String windowText = windowText(days);
     DayNotices dayNotices = DayNotices.of(page);
+    DeployTips deploys = DeployTips.of(page);
     MaintenanceTime maintenance = MaintenanceTime.of(page);
     List<PageView.Group> groups = new ArrayList<>(page.groups().size());
     int index = 0;
@@ -56,7 +57,7 @@ final class PageViewBuilder {
       index++;
       List<PageView.Card> cards = new ArrayList<>(group.routes().size());
       for (RouteStatus route : group.routes()) {
-        cards.add(card(page, route, windowText, dayNotices, maintenance));
+        cards.add(card(page, route, windowText, dayNotices, deploys, maintenance));
       }
       groups.add(new PageView.Group("group-" + index, group.name(), cards));
     }
@@ -72,6 +73,9 @@ final class PageViewBuilder {
                 + ": the status database is unreachable"
             : "",
         page.stale(),
+        page.incomplete().stream()
+            .map(figures -> Figures.isolated(figures.service()) + ": " + figures.text())
+            .toList(),
         windowText,
         days > SPACED_DAYS ? "dense" : "normal",
         windowLinks(links.page(), days, page.maxDays()),
@@ -103,13 +107,16 @@ final class PageViewBuilder {
   }
 
   private PageView.Card card(StatusPage page, RouteStatus route, String windowText,
-      DayNotices dayNotices, MaintenanceTime maintenance) {
+      DayNotices dayNotices, DeployTips deploys, MaintenanceTime maintenance) {
     List<DayStatus> statuses = route.days();
     List<PageView.Square> squares = new ArrayList<>(statuses.size());
     LocalDate today = page.lastDay();
     for (DayStatus day : statuses) {
+      String deployed = deploys.suffix(route.key().service(), day.day());
       squares.add(new PageView.Square(token(day.health()),
-          tip(day, today, page.minimumRequests()) + dayNotices.suffix(route.key(), day.day())));
+          tip(day, today, page.minimumRequests()) + dayNotices.suffix(route.key(), day.day())
+              + deployed,
+          !deployed.isEmpty()));
     }
     return new PageView.Card(
         route.name(),
