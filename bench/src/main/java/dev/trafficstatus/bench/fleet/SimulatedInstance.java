@@ -5,6 +5,7 @@ import dev.trafficstatus.bench.LatencySamples;
 import dev.trafficstatus.core.aggregate.MinuteHarvester;
 import dev.trafficstatus.core.aggregate.RouteRegistry;
 import dev.trafficstatus.core.classify.Classifier;
+import dev.trafficstatus.core.fleet.InstanceReporter;
 import dev.trafficstatus.core.flush.FlushReport;
 import dev.trafficstatus.core.flush.FlushSettings;
 import dev.trafficstatus.core.flush.Flusher;
@@ -21,7 +22,8 @@ import java.time.Duration;
 /**
  * One process of the simulated fleet: its own instance id, route registry, counters, flusher and
  * store (with its own connection pool, configured as a user would: URL, user and password, every
- * other setting the store's default), writing into the shared database.
+ * other setting the store's default), writing into the shared database. It reports its instance
+ * row after each flush and on a graceful stop, as the bundle wires it; a kill skips the stop.
  *
  * <p>It knows what it sent: every request it records is added to {@code sent}, and what a flush
  * that completed wrote moves from {@code unflushed} to {@code delivered}, so a kill loses exactly
@@ -36,6 +38,7 @@ final class SimulatedInstance {
   private final int routes;
   private final StatusStore store;
   private final Flusher flusher;
+  private final InstanceReporter reporter;
   private final RouteRecorder[] recorders;
   private final LatencySamples samples;
   private final long[] unflushedTotal;
@@ -43,8 +46,15 @@ final class SimulatedInstance {
   private int sequence;
 
   private SimulatedInstance(
-      String id, int routes, StatusStore store, Flusher flusher, RouteRecorder[] recorders, long seed) {
+      String id,
+      int routes,
+      StatusStore store,
+      Flusher flusher,
+      InstanceReporter reporter,
+      RouteRecorder[] recorders,
+      long seed) {
     this.id = id;
+    this.reporter = reporter;
     this.routes = routes;
     this.store = store;
     this.flusher = flusher;
@@ -83,11 +93,18 @@ final class SimulatedInstance {
     Flusher flusher =
         new Flusher(
             registry, new MinuteHarvester(registry, clock, id), store, clock, FlushSettings.defaults());
+    InstanceReporter reporter =
+        new InstanceReporter(
+            store, id, service, "host-" + id, "1.0." + (id.endsWith("restarted") ? 1 : 0), clock,
+            System.getLogger(InstanceReporter.class.getName()));
+    reporter.storeStarted();
+    reporter.start();
+    flusher.whenFlushed(reporter::flushed);
     RouteRecorder[] recorders = new RouteRecorder[routes];
     for (int r = 0; r < routes; r++) {
       recorders[r] = registry.route(descriptor(service, r));
     }
-    return new SimulatedInstance(id, routes, store, flusher, recorders, id.hashCode());
+    return new SimulatedInstance(id, routes, store, flusher, reporter, recorders, id.hashCode());
   }
 
   /**
@@ -153,6 +170,7 @@ final class SimulatedInstance {
    */
   FlushReport stopGracefully(FleetLedger ledger) {
     FlushReport last = delivered(flusher.flushAll(), ledger);
+    reporter.stop();
     stopStore();
     return last;
   }
