@@ -21,6 +21,7 @@ import dev.trafficstatus.server.jersey.PathCollisionCheck;
 import dev.trafficstatus.server.jersey.ServerPaths;
 import dev.trafficstatus.server.ops.DatabaseCommand;
 import dev.trafficstatus.server.ops.FlushTask;
+import dev.trafficstatus.server.ops.InstancesTask;
 import dev.trafficstatus.server.ops.PluginsCommand;
 import dev.trafficstatus.server.ops.StartupLog;
 import dev.trafficstatus.server.ops.StatusHealthChecks;
@@ -167,6 +168,8 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
         status.getHealthChecks().isCritical(),
         clock);
     environment.admin().addTask(new FlushTask(runtime.flusher(), runtime::forgetCachedPages));
+    environment.admin().addTask(new InstancesTask(runtime.store(),
+        status.getInstances().build(status.getFlush().getInterval().toJavaDuration()), clock));
     runtime
         .page()
         .ifPresent(

@@ -88,6 +88,10 @@ class FleetOnThePageTest {
         .endsWith("figures incomplete: 1 of 2 instances has not reported for 3 minutes");
     String body = new String(html, StandardCharsets.UTF_8) + silent;
     assertThat(body).doesNotContain(killedId).doesNotContain(runtime().instance());
+    assertThat(instancesTask())
+        .as("the operator's admin task names them")
+        .containsPattern("(?m)^" + killedId + " service=shop host=\\S+ version=- .* SILENT for 180s$")
+        .containsPattern("(?m)^" + runtime().instance() + " service=shop .*version=1\\.4\\.2 .* reporting$");
 
     OtherInstance restarted = OtherInstance.start("web-2");
     assertThat(page().at("/incomplete").size())
@@ -100,12 +104,15 @@ class FleetOnThePageTest {
   @Test
   void anInstanceThatStopsCleanlyIsNotSilent() throws Exception {
     traffic();
-    OtherInstance.start("web-3").stopCleanly();
+    OtherInstance cleanlyStopped = OtherInstance.start("web-3");
+    cleanlyStopped.stopCleanly();
 
     CLOCK.advance(Duration.ofMinutes(5));
 
     assertThat(page().at("/incomplete").size()).isZero();
     assertThat(HtmlDocument.parse(html()).all("//p[@class='silent-instances']")).isEmpty();
+    assertThat(instancesTask())
+        .containsPattern("(?m)^" + cleanlyStopped.runtime.instance() + " .* stopped cleanly at \\S+$");
   }
 
   @Test
@@ -161,6 +168,15 @@ class FleetOnThePageTest {
         .target("http://localhost:" + APP.getAdminPort() + "/tasks/trafficstatus-flush")
         .request().post(Entity.text(""))) {
       assertThat(flushed.readEntity(String.class)).contains("pending: 0");
+    }
+  }
+
+  private static String instancesTask() {
+    try (Response listed = APP.client()
+        .target("http://localhost:" + APP.getAdminPort() + "/tasks/trafficstatus-instances")
+        .request().post(Entity.text(""))) {
+      assertThat(listed.getStatus()).isEqualTo(200);
+      return listed.readEntity(String.class);
     }
   }
 
