@@ -11,6 +11,7 @@ import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.notice.NoticeUpdate;
 import dev.trafficstatus.spi.notice.RouteState;
 import dev.trafficstatus.spi.notice.StateChange;
+import dev.trafficstatus.spi.store.Deploy;
 import dev.trafficstatus.spi.Health;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,11 +59,13 @@ final class AutoIncidents {
    * @param now the current time
    * @param readings the judged routes (shown, not in a running maintenance), by route
    * @param current the notices read for this run, after the maintenance moves
+   * @param deploys the deploys within {@code deployWindow} before now, oldest first
+   * @param showVersions whether an incident may name the version deployed
    * @param report what was done
    */
   void run(
       Instant now, Map<RouteKey, RouteReading> readings, List<Notice> current,
-      EvaluationReport.Builder report) {
+      List<Deploy> deploys, boolean showVersions, EvaluationReport.Builder report) {
     List<Notice> automatic = new ArrayList<>();
     Set<RouteKey> named = new HashSet<>();
     for (Notice notice : current) {
@@ -85,7 +88,7 @@ final class AutoIncidents {
 
     Notice joined = newlyFailing.isEmpty() ? null : joinable(automatic, readings, now);
     if (!newlyFailing.isEmpty() && joined == null) {
-      open(newlyFailing, now);
+      open(newlyFailing, now, deploys, showVersions);
       report.incidentsOpened++;
     }
     for (Notice incident : automatic) {
@@ -104,7 +107,8 @@ final class AutoIncidents {
     }
   }
 
-  private void open(List<RouteReading> failing, Instant now) {
+  private void open(
+      List<RouteReading> failing, Instant now, List<Deploy> deploys, boolean showVersions) {
     List<RouteState> states = new ArrayList<>();
     List<String> names = new ArrayList<>();
     Impact impact = Impact.NONE;
@@ -118,7 +122,7 @@ final class AutoIncidents {
             IncidentWording.title(names),
             NoticeStatus.INVESTIGATING,
             impact,
-            wording.body(failing),
+            wording.body(failing) + afterDeploy(failing, now, deploys, showVersions),
             states,
             now.minus(settings.window()),
             true));
@@ -149,6 +153,28 @@ final class AutoIncidents {
     return service.change(
         incident.id(),
         new NoticeChange(null, wording.body(reported), states, null, name, impact, null, null, null, true));
+  }
+
+  /**
+   * The sentence naming the latest deploy of a failing route's service, when it was within
+   * {@code deployWindow}: the question every on-call asks first. Empty without one.
+   */
+  private String afterDeploy(
+      List<RouteReading> failing, Instant now, List<Deploy> deploys, boolean showVersions) {
+    Set<String> services = new HashSet<>();
+    failing.forEach(reading -> services.add(reading.route().service()));
+    Deploy latest = null;
+    for (Deploy deploy : deploys) {
+      Duration since = Duration.between(deploy.at(), now);
+      if (services.contains(deploy.service()) && !since.isNegative()
+          && since.compareTo(settings.deployWindow()) <= 0
+          && (latest == null || deploy.at().isAfter(latest.at()))) {
+        latest = deploy;
+      }
+    }
+    return latest == null ? ""
+        : "\n" + IncidentWording.afterDeploy(
+            showVersions ? latest.version() : null, Duration.between(latest.at(), now));
   }
 
   /** The affected routes whose state differs from what the incident last said. */

@@ -9,8 +9,11 @@ import dev.trafficstatus.core.status.ShownRoutes;
 import dev.trafficstatus.spi.Lifecycle;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
+import dev.trafficstatus.spi.store.Deploy;
+import dev.trafficstatus.spi.store.InstanceStore;
 import dev.trafficstatus.spi.store.NoticeStore;
 import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.spi.store.StoreException;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.spi.store.Tally;
 import java.lang.System.Logger.Level;
@@ -137,7 +140,7 @@ public final class Evaluator implements Lifecycle {
     MaintenanceSpans spans = MaintenanceSpans.of(notices);
     recordTallies(kept, current, spans, now, report);
     if (incidents.enabled()) {
-      autoIncidents.run(now, readings(now, spans), notices, report);
+      autoIncidents.run(now, readings(now, spans), notices, recentDeploys(now), shown.showsVersions(), report);
     }
     return report.build();
   }
@@ -165,6 +168,22 @@ public final class Evaluator implements Lifecycle {
   }
 
   /** The shown routes outside running maintenance, judged over the window. */
+  /**
+   * The deploys within {@code deployWindow} before now; none when the store keeps no instances or
+   * cannot list them now (an incident is opened all the same, without the sentence).
+   */
+  private List<Deploy> recentDeploys(Instant now) {
+    Optional<InstanceStore> instances = store.instances();
+    if (instances.isEmpty() || incidents.deployWindow().isZero()) {
+      return List.of();
+    }
+    try {
+      return instances.get().deploys(now.minus(incidents.deployWindow()), now.plusMillis(1));
+    } catch (StoreException unreadable) {
+      return List.of();
+    }
+  }
+
   private Map<RouteKey, RouteReading> readings(Instant now, MaintenanceSpans spans) {
     Map<RouteKey, Tally> tallies = recent.read(now.minus(incidents.window()), now, spans);
     Map<RouteKey, RouteReading> readings = new HashMap<>();

@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param openOn the least state that opens an incident
  * @param groups the threshold of the routes of some groups (the page's group names, such as {@code
  *     Probes}), instead of {@code openOn}
+ * @param deployWindow an incident that opens within this long after a deploy of one of its routes'
+ *     services says so in its first update ("Started 4 minutes after 1.4.2 was deployed."); zero
+ *     never says it
  */
 public record IncidentSettings(
     boolean enabled,
@@ -27,7 +30,31 @@ public record IncidentSettings(
     Duration groupWithin,
     Duration resolveAfter,
     OpenOn openOn,
-    Map<String, OpenOn> groups) {
+    Map<String, OpenOn> groups,
+    Duration deployWindow) {
+
+  /** The default {@code deployWindow}. */
+  public static final Duration DEFAULT_DEPLOY_WINDOW = Duration.ofMinutes(30);
+
+  /**
+   * Settings with the default {@code deployWindow}: the shape before deploys were told.
+   *
+   * @param enabled whether the evaluator opens incidents at all
+   * @param window how far back a route's state is judged
+   * @param groupWithin how recent a failure an incident joins
+   * @param resolveAfter how long operational before resolved
+   * @param openOn the least state that opens an incident
+   * @param groups thresholds of some groups
+   */
+  public IncidentSettings(
+      boolean enabled,
+      Duration window,
+      Duration groupWithin,
+      Duration resolveAfter,
+      OpenOn openOn,
+      Map<String, OpenOn> groups) {
+    this(enabled, window, groupWithin, resolveAfter, openOn, groups, DEFAULT_DEPLOY_WINDOW);
+  }
 
   /** The shortest window and resolution delay: one closed minute. */
   public static final Duration MIN_WINDOW = Duration.ofMinutes(1);
@@ -45,6 +72,8 @@ public record IncidentSettings(
     within("window", window, MIN_WINDOW);
     within("groupWithin", groupWithin, Duration.ZERO);
     within("resolveAfter", resolveAfter, MIN_WINDOW);
+    Objects.requireNonNull(deployWindow, "deployWindow");
+    within("deployWindow", deployWindow, Duration.ZERO);
   }
 
   private static void within(String key, Duration value, Duration min) {

@@ -50,6 +50,20 @@ final class IncidentWording {
     return String.join("\n", lines);
   }
 
+  /**
+   * The sentence an incident's first update ends with when it opens soon after a deploy.
+   *
+   * @param version the version deployed, or null when versions are not public
+   * @param after how long after the deploy the incident opened
+   * @return such as "Started 4 minutes after 1.4.2 was deployed."
+   */
+  static String afterDeploy(String version, Duration after) {
+    long minutes = after.toMinutes();
+    String when = minutes < 1 ? "Started less than a minute after "
+        : "Started " + minutes + (minutes == 1 ? " minute" : " minutes") + " after ";
+    return when + (version != null ? version : "a new version") + " was deployed.";
+  }
+
   /** The update that resolves an incident. */
   String resolved(Duration resolveAfter) {
     return "Every affected route has been operational for " + duration(resolveAfter)

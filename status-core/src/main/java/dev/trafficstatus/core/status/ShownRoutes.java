@@ -18,6 +18,7 @@ public final class ShownRoutes {
   private final Set<String> rules;
   private final Set<String> services;
   private final boolean showProtected;
+  private final boolean showVersions;
 
   /**
    * @param settings the page's settings
@@ -27,6 +28,17 @@ public final class ShownRoutes {
     this.rules = new HashSet<>(settings.rules());
     this.services = new HashSet<>(settings.services());
     this.showProtected = settings.showProtectedRoutes();
+    this.showVersions = settings.showVersions();
+  }
+
+  /**
+   * Whether the page names the versions deployed ({@code page.showVersions}): incidents, which
+   * are public too, follow it.
+   *
+   * @return true when versions are public
+   */
+  public boolean showsVersions() {
+    return showVersions;
   }
 
   /**

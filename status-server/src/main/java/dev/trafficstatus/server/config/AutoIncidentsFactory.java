@@ -29,6 +29,8 @@ public class AutoIncidentsFactory implements SettingsBlock {
 
   @NotNull private Map<String, OpenOn> groups = new LinkedHashMap<>(DEFAULTS.groups());
 
+  @NotNull private Duration deployWindow = ConfigDurations.of(DEFAULTS.deployWindow());
+
   @JsonProperty
   public boolean isEnabled() {
     return enabled;
@@ -90,6 +92,17 @@ public class AutoIncidentsFactory implements SettingsBlock {
     this.groups = groups;
   }
 
+  /** An incident opening this soon after a deploy says so in its first update; 0 never does. */
+  @JsonProperty
+  public Duration getDeployWindow() {
+    return deployWindow;
+  }
+
+  @JsonProperty
+  public void setDeployWindow(Duration deployWindow) {
+    this.deployWindow = deployWindow;
+  }
+
   /**
    * The settings.
    *
@@ -98,7 +111,7 @@ public class AutoIncidentsFactory implements SettingsBlock {
   public IncidentSettings build() {
     return new IncidentSettings(
         enabled, window.toJavaDuration(), groupWithin.toJavaDuration(), resolveAfter.toJavaDuration(),
-        openOn, groups);
+        openOn, groups, deployWindow.toJavaDuration());
   }
 
   @Override

@@ -22,6 +22,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -52,7 +53,8 @@ class FleetOnThePageTest {
               ShopApp.class,
               ResourceHelpers.resourceFilePath("shop.yml"),
               ConfigOverride.config("status.store.database.url", DATABASE),
-              ConfigOverride.config("status.version", "1.4.2")) {
+              ConfigOverride.config("status.version", "1.4.2"),
+              ConfigOverride.config("status.classification.ignoreNotFoundWithParameters", "false")) {
             @Override
             public Application<ShopConfiguration> newApplication() {
               return new ShopApp(CLOCK);
@@ -140,6 +142,29 @@ class FleetOnThePageTest {
     StreamSupport.stream(page.at("/deploys").spliterator(), false)
         .forEach(deploy -> markedDays.add(deploy.at("/day").asText()));
     assertThat(markedDays).containsExactly(page.at("/lastDay").asText());
+  }
+
+  @Test
+  void anIncidentOpeningSoonAfterADeployNamesIt() throws Exception {
+    for (int i = 0; i < 30; i++) {
+      try (Response response = APP.client()
+          .target("http://localhost:" + APP.getLocalPort() + "/items/1").request().get()) {
+        assertThat(response.getStatus()).isEqualTo(404);
+      }
+    }
+    flushShop();
+    long minutes = Duration.between(Instant.parse("2026-03-01T10:00:20Z"), CLOCK.instant()).toMinutes();
+
+    assertThat(runtime().evaluator().orElseThrow().evaluateOnce().incidentsOpened()).isEqualTo(1);
+
+    JsonNode incident = page().at("/notices/0");
+    assertThat(incident.at("/automatic").asBoolean()).isTrue();
+    String expected = minutes < 1
+        ? "Started less than a minute after 1.4.2 was deployed."
+        : "Started " + minutes + (minutes == 1 ? " minute" : " minutes") + " after 1.4.2 was deployed.";
+    assertThat(incident.at("/updates/0/body").asText())
+        .startsWith("item: major outage")
+        .endsWith("\n" + expected);
   }
 
   private static Element lastSquare(HtmlDocument document, Element card) {
