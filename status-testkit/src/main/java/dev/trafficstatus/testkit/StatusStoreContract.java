@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * MaintenanceContract} and {@link ExclusiveDutiesContract}, by concern; this class runs them all.
  * What a store may offer or not has a contract the subclass implements when its store offers it:
  * {@link NoticesContract} ({@link StatusStore#notices()}), {@link OutboxContract} ({@link
- * StatusStore#outbox()}) and {@link TimeRangesContract} ({@link StatusStore#readBetween}); a store
+ * StatusStore#outbox()}), {@link InstancesContract} ({@link StatusStore#instances()}) and {@link
+ * TimeRangesContract} ({@link StatusStore#readBetween}); a store
  * that offers one without running its contract fails {@link
  * #everyCapabilityTheStoreOffersRunsItsContract()}. Every store the contract gets from
  * these methods is stopped after each test. The subclass may add tests of its own, such as what its
@@ -151,6 +152,9 @@ public abstract class StatusStoreContract
     }
     if (store.outbox().isPresent()) {
       assertThat(this).as("the store offers an outbox").isInstanceOf(OutboxContract.class);
+    }
+    if (store.instances().isPresent()) {
+      assertThat(this).as("the store offers instances").isInstanceOf(InstancesContract.class);
     }
     boolean ranges;
     try {

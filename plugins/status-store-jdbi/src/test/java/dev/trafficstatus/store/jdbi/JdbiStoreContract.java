@@ -19,6 +19,7 @@ import dev.trafficstatus.store.jdbi.internal.UtcPeriods;
 import dev.trafficstatus.store.jdbi.testing.OldSchemaFixture;
 import dev.trafficstatus.store.jdbi.testing.OlderSchema;
 import dev.trafficstatus.store.jdbi.testing.TestContext;
+import dev.trafficstatus.testkit.InstancesContract;
 import dev.trafficstatus.testkit.NoticesContract;
 import dev.trafficstatus.testkit.OutboxContract;
 import dev.trafficstatus.testkit.StatusStoreContract;
@@ -52,7 +53,7 @@ import org.junit.jupiter.api.Test;
  * database it supports by a subclass that says how to get an empty database.
  */
 abstract class JdbiStoreContract extends StatusStoreContract
-    implements NoticesContract, OutboxContract, TimeRangesContract {
+    implements NoticesContract, OutboxContract, TimeRangesContract, InstancesContract {
 
   private final List<StatusStore> built = new ArrayList<>();
   private DataSourceFactory database;
