@@ -3,6 +3,7 @@ package dev.trafficstatus.server;
 import dev.trafficstatus.server.api.ConfigureApiResource;
 import dev.trafficstatus.server.api.ConfigureApiRoutes;
 import dev.trafficstatus.server.api.IncidentApiResource;
+import dev.trafficstatus.server.api.InstancesApiResource;
 import dev.trafficstatus.server.api.MaintenanceApiResource;
 import dev.trafficstatus.server.api.NoticeApiRoutes;
 import dev.trafficstatus.server.statuspage.BadgeResource;
@@ -20,6 +21,7 @@ import dev.trafficstatus.server.config.StatusFactory;
 import dev.trafficstatus.server.jersey.PathCollisionCheck;
 import dev.trafficstatus.server.jersey.ServerPaths;
 import dev.trafficstatus.server.ops.DatabaseCommand;
+import dev.trafficstatus.core.fleet.InstanceSettings;
 import dev.trafficstatus.server.ops.FlushTask;
 import dev.trafficstatus.server.ops.InstancesTask;
 import dev.trafficstatus.server.ops.PluginsCommand;
@@ -67,7 +69,7 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
   /** The bundle's own resources, which may of course lie at its own paths. */
   private static final Set<Class<?>> OWN_RESOURCES =
       Set.of(StatusPageResource.class, NoticePagesResource.class, ConfigureApiResource.class,
-          IncidentApiResource.class,
+          IncidentApiResource.class, InstancesApiResource.class,
           MaintenanceApiResource.class, StatuspageResource.class, BadgeResource.class);
 
   private static final Logger LOG = LoggerFactory.getLogger(StatusBundle.class);
@@ -168,8 +170,9 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
         status.getHealthChecks().isCritical(),
         clock);
     environment.admin().addTask(new FlushTask(runtime.flusher(), runtime::forgetCachedPages));
-    environment.admin().addTask(new InstancesTask(runtime.store(),
-        status.getInstances().build(status.getFlush().getInterval().toJavaDuration()), clock));
+    InstanceSettings instances =
+        status.getInstances().build(status.getFlush().getInterval().toJavaDuration());
+    environment.admin().addTask(new InstancesTask(runtime.store(), instances, clock));
     runtime
         .page()
         .ifPresent(
@@ -188,6 +191,7 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
           runtime.service(),
           runtime::forgetCachedPages,
           runtime.flusher()::declarePending,
+          instances,
           clock);
       registerNoticeApi(status, environment);
     }

@@ -1,5 +1,6 @@
 package dev.trafficstatus.server.api;
 
+import dev.trafficstatus.core.fleet.InstanceSettings;
 import dev.trafficstatus.server.config.ApiFactory;
 import dev.trafficstatus.server.jersey.RelocatedResource;
 import dev.trafficstatus.spi.store.StatusStore;
@@ -25,6 +26,7 @@ public final class ConfigureApiRoutes {
    * @param service the service of routes whose request names none (this app's)
    * @param onChange called after every change, so a cached page shows it at once
    * @param declarePending makes the routes declared so far known to the store now
+   * @param instances when an instance counts as silent, for {@code <api.path>/instances}
    * @param clock what "now" is
    */
   public static void register(
@@ -34,10 +36,14 @@ public final class ConfigureApiRoutes {
       String service,
       Runnable onChange,
       IntSupplier declarePending,
+      InstanceSettings instances,
       Clock clock) {
     ConfigureApiResource resource =
         new ConfigureApiResource(store, service, api.getPath(), onChange, declarePending, clock);
-    jersey.getResourceConfig().registerResources(RelocatedResource.at(api.getPath(), resource));
+    jersey.getResourceConfig().registerResources(
+        RelocatedResource.at(api.getPath(), resource),
+        RelocatedResource.at(
+            api.getPath() + "/instances", new InstancesApiResource(store, instances, clock)));
     jersey.register(BearerTokenAuthFilter.acceptingOnly(api.getSecret()));
   }
 }

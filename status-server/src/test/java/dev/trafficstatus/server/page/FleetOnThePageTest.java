@@ -45,6 +45,8 @@ class FleetOnThePageTest {
 
   private static final MutableClock CLOCK = MutableClock.at("2026-03-01T10:00:20Z");
 
+  private static final String SECRET = "fleet-api-secret-0123456789";
+
   private static final String DATABASE = "jdbc:h2:mem:fleet-on-the-page;DB_CLOSE_DELAY=-1";
 
   static final DropwizardAppExtension<ShopConfiguration> APP =
@@ -54,7 +56,9 @@ class FleetOnThePageTest {
               ResourceHelpers.resourceFilePath("shop.yml"),
               ConfigOverride.config("status.store.database.url", DATABASE),
               ConfigOverride.config("status.version", "1.4.2"),
-              ConfigOverride.config("status.classification.ignoreNotFoundWithParameters", "false")) {
+              ConfigOverride.config("status.classification.ignoreNotFoundWithParameters", "false"),
+              ConfigOverride.config("status.api.enabled", "true"),
+              ConfigOverride.config("status.api.secret", SECRET)) {
             @Override
             public Application<ShopConfiguration> newApplication() {
               return new ShopApp(CLOCK);
@@ -94,6 +98,23 @@ class FleetOnThePageTest {
         .as("the operator's admin task names them")
         .containsPattern("(?m)^" + killedId + " service=shop host=\\S+ version=- .* SILENT for 180s$")
         .containsPattern("(?m)^" + runtime().instance() + " service=shop .*version=1\\.4\\.2 .* reporting$");
+
+    JsonNode listed = instancesApi();
+    assertThat(listed.at("/instances").size()).isGreaterThanOrEqualTo(2);
+    for (JsonNode instance : listed.at("/instances")) {
+      if (instance.at("/instance").asText().equals(killedId)) {
+        assertThat(instance.at("/state").asText()).isEqualTo("silent");
+        assertThat(instance.at("/quietSeconds").asLong()).isEqualTo(180);
+      } else if (instance.at("/instance").asText().equals(runtime().instance())) {
+        assertThat(instance.at("/state").asText()).isEqualTo("reporting");
+        assertThat(instance.at("/version").asText()).isEqualTo("1.4.2");
+      }
+    }
+    try (Response anonymous = APP.client()
+        .target("http://localhost:" + APP.getLocalPort() + "/flask-status/configure/instances")
+        .request().get()) {
+      assertThat(anonymous.getStatus()).as("host names are for the token's holder").isEqualTo(401);
+    }
 
     OtherInstance restarted = OtherInstance.start("web-2");
     assertThat(page().at("/incomplete").size())
@@ -194,6 +215,12 @@ class FleetOnThePageTest {
         .request().post(Entity.text(""))) {
       assertThat(flushed.readEntity(String.class)).contains("pending: 0");
     }
+  }
+
+  private JsonNode instancesApi() throws Exception {
+    return json.readTree(APP.client()
+        .target("http://localhost:" + APP.getLocalPort() + "/flask-status/configure/instances")
+        .request("application/json").header("Authorization", "Bearer " + SECRET).get(String.class));
   }
 
   private static String instancesTask() {
