@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,9 +77,37 @@ public final class Routes {
     for (RouteDescriptor route : routes) {
       byKey.putIfAbsent(route.key(), route);
     }
-    List<RouteRow> rows = byKey.values().stream().map(RouteRow::of).toList();
-    jdbi.useTransaction(handle -> handle.attach(dialect.statements()).declareRoutes(rows));
+    // Only what the stored rows do not say yet is written. Every instance of a fleet declares the
+    // same routes on every start, and an upsert of an unchanged row still locks it to the end of
+    // the transaction: 200 instances starting at once queued behind each other on the shared route
+    // rows until declarations hit the statement timeout (BENCHMARKS.md, "Fleet scale").
+    Map<RouteKey, StoredRoute> stored = new HashMap<>();
+    list().forEach(route -> stored.put(route.key(), route));
+    List<RouteRow> rows =
+        byKey.values().stream()
+            .filter(route -> changes(stored.get(route.key()), route))
+            .map(RouteRow::of)
+            .toList();
+    if (!rows.isEmpty()) {
+      jdbi.useTransaction(handle -> handle.attach(dialect.statements()).declareRoutes(rows));
+    }
     refresh();
+  }
+
+  /**
+   * Whether declaring a route would change its stored row, by the rules of the upsert: a new
+   * route is inserted; a deleted one only takes the restricted flag; a visible one takes its group
+   * and the flag, and its name and doc unless they were edited through the API.
+   */
+  private static boolean changes(StoredRoute stored, RouteDescriptor route) {
+    if (stored == null || stored.restricted() != route.restricted()) {
+      return true;
+    }
+    if (stored.hidden()) {
+      return false;
+    }
+    return !stored.group().equals(route.group())
+        || !stored.edited() && (!stored.name().equals(route.name()) || !stored.doc().equals(route.doc()));
   }
 
   /**
