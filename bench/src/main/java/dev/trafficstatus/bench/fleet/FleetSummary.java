@@ -14,6 +14,7 @@ final class FleetSummary {
 
   private final FleetSettings settings;
   private final List<MinuteFigures> steady;
+  private final List<MinuteFigures> startUp;
   private final MinuteFigures last;
   private final FleetLedger ledger;
   private final long lost;
@@ -31,6 +32,7 @@ final class FleetSummary {
       boolean exact) {
     this.settings = settings;
     this.steady = minutes.size() > 2 ? minutes.subList(2, minutes.size()) : minutes;
+    this.startUp = minutes.size() > 2 ? minutes.subList(0, 2) : List.of();
     this.last = minutes.get(minutes.size() - 1);
     this.ledger = ledger;
     this.lost = lost;
@@ -53,6 +55,13 @@ final class FleetSummary {
     out.printf(Locale.ROOT, "flush round ms: median %.0f, max %.0f; minutes that overran: %d; failed flushes: %.0f%n",
         median(MinuteFigures::roundMillis), max(MinuteFigures::roundMillis),
         steady.stream().filter(MinuteFigures::overran).count(), sum(MinuteFigures::failedFlushes));
+    // The first minutes are left out of the medians, but what a fleet's start does is told here:
+    // every instance declares its routes and writes its first rows at once.
+    out.printf(Locale.ROOT, "start-up (minutes 0-1): failed flushes %d, flush max %.0f ms, lock waits max %.0f session-ms, most waiters %d%n",
+        startUp.stream().mapToInt(MinuteFigures::failedFlushes).sum(),
+        startUp.stream().mapToDouble(MinuteFigures::flushMaxMillis).max().orElse(0),
+        startUp.stream().mapToDouble(MinuteFigures::lockWaitMillis).max().orElse(0),
+        startUp.stream().mapToInt(m -> (int) m.maxLockWaiters()).max().orElse(0));
     out.printf(Locale.ROOT, "lock waits per round, session-ms: median %.0f, max %.0f; most waiters at once %.0f; most active %.0f%n",
         median(MinuteFigures::lockWaitMillis), max(MinuteFigures::lockWaitMillis),
         max(MinuteFigures::maxLockWaiters), max(MinuteFigures::maxActive));
