@@ -35,6 +35,12 @@ public enum Dialect {
     void declareRoutes(List<RouteRow> routes);
 
     /**
+     * Inserts the routes no row has yet, without locking existing rows (unlike an upsert).
+     * @param routes the routes, in key order
+     */
+    void insertAbsentRoutes(List<RouteRow> routes);
+
+    /**
      * Inserts or replaces minute rows, except those of hidden routes or of minutes before the
      * route counts from.
      *
@@ -118,6 +124,16 @@ public enum Dialect {
           VALUES (s.service, s.rule, s.name, s.doc, s.grp, FALSE, FALSE, s.restricted)
         """)
     void declareRoutes(@BindMethods List<RouteRow> routes);
+
+    @Override
+    @SqlBatch(
+        """
+        INSERT INTO status_routes (service, rule, name, doc, grp, hidden, edited, restricted)
+        SELECT CAST(:service AS VARCHAR), CAST(:rule AS VARCHAR), CAST(:name AS VARCHAR),
+               CAST(:doc AS VARCHAR), CAST(:grp AS VARCHAR), FALSE, FALSE, CAST(:restricted AS BOOLEAN)
+        WHERE NOT EXISTS (SELECT 1 FROM status_routes WHERE service = :service AND rule = :rule)
+        """)
+    void insertAbsentRoutes(@BindMethods List<RouteRow> routes);
 
     @Override
     @SqlBatch(
@@ -211,6 +227,14 @@ public enum Dialect {
           restricted = EXCLUDED.restricted
         """)
     void declareRoutes(@BindMethods List<RouteRow> routes);
+
+    @Override
+    @SqlBatch(
+        """
+        INSERT INTO status_routes (service, rule, name, doc, grp, hidden, edited, restricted)
+        VALUES (:service, :rule, :name, :doc, :grp, FALSE, FALSE, :restricted) ON CONFLICT DO NOTHING
+        """)
+    void insertAbsentRoutes(@BindMethods List<RouteRow> routes);
 
     @Override
     @SqlBatch(

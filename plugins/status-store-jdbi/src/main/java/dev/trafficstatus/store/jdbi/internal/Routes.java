@@ -77,21 +77,38 @@ public final class Routes {
     for (RouteDescriptor route : routes) {
       byKey.putIfAbsent(route.key(), route);
     }
-    // Only what the stored rows do not say yet is written. Every instance of a fleet declares the
-    // same routes on every start, and an upsert of an unchanged row still locks it to the end of
+    // Only what the stored rows do not say yet is written, and new routes are inserted without
+    // taking the locks an upsert takes. Every instance of a fleet declares the same routes on
+    // every start, and an upsert locks an unchanged row as it does a changed one, to the end of
     // the transaction: 200 instances starting at once queued behind each other on the shared route
     // rows until declarations hit the statement timeout (BENCHMARKS.md, "Fleet scale").
-    Map<RouteKey, StoredRoute> stored = new HashMap<>();
-    list().forEach(route -> stored.put(route.key(), route));
-    List<RouteRow> rows =
+    Map<RouteKey, StoredRoute> stored = stored();
+    List<RouteRow> absent =
         byKey.values().stream()
-            .filter(route -> changes(stored.get(route.key()), route))
+            .filter(route -> !stored.containsKey(route.key()))
             .map(RouteRow::of)
             .toList();
-    if (!rows.isEmpty()) {
-      jdbi.useTransaction(handle -> handle.attach(dialect.statements()).declareRoutes(rows));
+    Map<RouteKey, StoredRoute> now = stored;
+    if (!absent.isEmpty()) {
+      jdbi.useTransaction(handle -> handle.attach(dialect.statements()).insertAbsentRoutes(absent));
+      now = stored();
+    }
+    Map<RouteKey, StoredRoute> current = now;
+    List<RouteRow> changed =
+        byKey.values().stream()
+            .filter(route -> changes(current.get(route.key()), route))
+            .map(RouteRow::of)
+            .toList();
+    if (!changed.isEmpty()) {
+      jdbi.useTransaction(handle -> handle.attach(dialect.statements()).declareRoutes(changed));
     }
     refresh();
+  }
+
+  private Map<RouteKey, StoredRoute> stored() {
+    Map<RouteKey, StoredRoute> stored = new HashMap<>();
+    list().forEach(route -> stored.put(route.key(), route));
+    return stored;
   }
 
   /**
