@@ -90,7 +90,8 @@ public final class FleetSimulator {
         PrintWriter csv = new PrintWriter(Files.newBufferedWriter(settings.out()))) {
       long startNanos = System.nanoTime();
       startInstances(database, clock, live, flushThreads);
-      System.out.printf("started %d instances in %.1f s%n", live.size(), seconds(startNanos));
+      System.out.printf("started %d instances in %.1f s (store starts tried again: %d)%n",
+          live.size(), seconds(startNanos), SimulatedInstance.STARTS_RETRIED.get());
       csv.println(MinuteFigures.CSV_HEADER);
       long wal = probe.walBytes();
       long cpu = probe.cpuMillis();

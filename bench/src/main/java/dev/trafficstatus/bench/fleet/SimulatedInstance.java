@@ -34,6 +34,13 @@ final class SimulatedInstance {
   /** One request in this many is a 500; route 0 fails one in five so the evaluator has work. */
   private static final int FAILURE_EVERY = 2_000;
 
+  /** How often a store's start is tried before the instance gives up. */
+  private static final int START_ATTEMPTS = 5;
+
+  /** Store starts that failed and were tried again, over the run: printed in the summary. */
+  static final java.util.concurrent.atomic.AtomicInteger STARTS_RETRIED =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final String id;
   private final int routes;
   private final StatusStore store;
@@ -84,11 +91,7 @@ final class SimulatedInstance {
     factory.setDatabase(pool);
     BenchContext context = new BenchContext(service, id, clock);
     StatusStore store = factory.build(context);
-    try {
-      store.start();
-    } catch (Exception e) {
-      throw new IllegalStateException("instance " + id + " could not start its store", e);
-    }
+    startWithRetries(store, id);
     RouteRegistry registry = new RouteRegistry(Classifier.defaults(), clock, key -> true);
     Flusher flusher =
         new Flusher(
@@ -105,6 +108,30 @@ final class SimulatedInstance {
       recorders[r] = registry.route(descriptor(service, r));
     }
     return new SimulatedInstance(id, routes, store, flusher, reporter, recorders, id.hashCode());
+  }
+
+  /**
+   * Starts the store, trying again a few times as the bundle's connecting store does in the
+   * background: hundreds of processes connecting at once can exceed the connect timeout.
+   */
+  private static void startWithRetries(StatusStore store, String id) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        store.start();
+        return;
+      } catch (Exception e) {
+        if (attempt >= START_ATTEMPTS) {
+          throw new IllegalStateException("instance " + id + " could not start its store", e);
+        }
+        STARTS_RETRIED.incrementAndGet();
+        try {
+          Thread.sleep(1_000L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while starting " + id, interrupted);
+        }
+      }
+    }
   }
 
   /**
