@@ -11,7 +11,8 @@ import org.junit.jupiter.api.AfterEach;
  * store plugin runs against itself. It checks only what the SPI promises, through the SPI: routes,
  * edits, deletes and restores, replace semantics of minute buckets, exact sums over instances,
  * {@link StatusStore#readSince} and {@link StatusStore#readDays}, maintenance (rollups and
- * retention, as reads show them), the restricted flag, and {@link StoreException} on failure.
+ * retention, as reads show them), day versions, the restricted flag, and {@link StoreException}
+ * on failure.
  *
  * <p>To run it, subclass it in the plugin's tests and say how to get a store:
  *
@@ -25,15 +26,15 @@ import org.junit.jupiter.api.AfterEach;
  * }
  * }</pre>
  *
- * <p>The tests are in {@link RoutesContract}, {@link MinuteBucketsContract} and {@link
- * MaintenanceContract}, by concern; this class runs them all. Every store the contract gets from
+ * <p>The tests are in {@link RoutesContract}, {@link MinuteBucketsContract}, {@link
+ * MaintenanceContract} and {@link DayVersionsContract}, by concern; this class runs them all. Every store the contract gets from
  * these methods is stopped after each test. The subclass may add tests of its own, such as what its
  * tables hold, with the data of {@link StoreTestData}. Data is written at fixed instants from
  * {@link StoreTestData#T0} on, and {@code now} is passed to the store explicitly, so no test
  * depends on the wall clock.
  */
 public abstract class StatusStoreContract
-    implements RoutesContract, MinuteBucketsContract, MaintenanceContract {
+    implements RoutesContract, MinuteBucketsContract, MaintenanceContract, DayVersionsContract {
 
   private final List<StatusStore> opened = new ArrayList<>();
 

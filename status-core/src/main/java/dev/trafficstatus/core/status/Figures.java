@@ -2,6 +2,7 @@ package dev.trafficstatus.core.status;
 
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.DayVersions;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StoredRoute;
 import java.time.Instant;
@@ -14,13 +15,17 @@ import java.util.Objects;
  *
  * @param ticket the read's place in the order reads started: a read that started later has a
  *     higher ticket, and figures are only ever replaced by figures of a higher ticket
- * @param historyTicket the ticket of the read that read the days before yesterday kept here
+ * @param historyTicket the ticket of the read that read the days before yesterday kept here (for a
+ *     store without day versions; otherwise {@code ticket})
  * @param readAt when the read started
- * @param historyReadAt when the days before yesterday kept here were read
+ * @param historyReadAt when the days before yesterday kept here were read (for a store without day
+ *     versions; otherwise {@code readAt})
  * @param routes every route the store knows
  * @param dayBuckets tallies per route and day of the longest window ending on {@code readAt}'s day
  * @param recent tallies per route over the current window before {@code readAt}
  * @param notices open notices and those closed within the page's past-notice days, newest first
+ * @param versions the store's day versions, taken before the days were read; {@link
+ *     DayVersions#NONE} when the store keeps none
  */
 record Figures(
     long ticket,
@@ -30,7 +35,8 @@ record Figures(
     List<StoredRoute> routes,
     List<DayBucket> dayBuckets,
     List<RouteTally> recent,
-    List<Notice> notices) {
+    List<Notice> notices,
+    DayVersions versions) {
 
   Figures {
     Objects.requireNonNull(readAt, "readAt");
@@ -39,5 +45,6 @@ record Figures(
     dayBuckets = List.copyOf(dayBuckets);
     recent = List.copyOf(recent);
     notices = List.copyOf(notices);
+    Objects.requireNonNull(versions, "versions");
   }
 }

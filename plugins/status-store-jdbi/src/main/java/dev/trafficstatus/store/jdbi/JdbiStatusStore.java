@@ -5,6 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.DayVersions;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.Retention;
@@ -329,6 +330,14 @@ final class JdbiStatusStore implements StatusStore {
   @Override
   public List<DayBucket> readDays(LocalDate first, LocalDate last) {
     return call("reading days " + first + " to " + last, store -> store.reader().readDays(first, last));
+  }
+
+  @Override
+  public Optional<DayVersions> dayVersions(LocalDate first, LocalDate last) {
+    return Optional.of(
+        call(
+            "reading day versions " + first + " to " + last,
+            store -> store.reader().dayVersions(first, last)));
   }
 
   @Override
