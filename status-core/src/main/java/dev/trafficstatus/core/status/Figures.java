@@ -5,6 +5,7 @@ import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.DayVersions;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StoredRoute;
+import dev.trafficstatus.spi.store.WindowTally;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -22,8 +23,11 @@ import java.util.Objects;
  *     versions; otherwise {@code readAt})
  * @param routes every route the store knows
  * @param dayBuckets tallies per route and day of the longest window ending on {@code readAt}'s day
- * @param recent tallies per route over the current window before {@code readAt}
+ * @param recent tallies per route over the current window before {@code readAt}, without the
+ *     minutes of maintenances that ended within it (see {@link RecentTallies})
  * @param notices open notices and those closed within the page's past-notice days, newest first
+ * @param windowTallies what maintenance windows held per route and day, on the days of {@code
+ *     dayBuckets}
  * @param versions the store's day versions, taken before the days were read; {@link
  *     DayVersions#NONE} when the store keeps none
  */
@@ -36,6 +40,7 @@ record Figures(
     List<DayBucket> dayBuckets,
     List<RouteTally> recent,
     List<Notice> notices,
+    List<WindowTally> windowTallies,
     DayVersions versions) {
 
   Figures {
@@ -45,6 +50,7 @@ record Figures(
     dayBuckets = List.copyOf(dayBuckets);
     recent = List.copyOf(recent);
     notices = List.copyOf(notices);
+    windowTallies = List.copyOf(windowTallies);
     Objects.requireNonNull(versions, "versions");
   }
 }

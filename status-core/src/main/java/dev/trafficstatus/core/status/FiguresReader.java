@@ -1,15 +1,21 @@
 package dev.trafficstatus.core.status;
 
+import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.DayVersions;
+import dev.trafficstatus.spi.store.NoticeStore;
+import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.spi.store.Tally;
+import dev.trafficstatus.spi.store.WindowTally;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,22 +56,38 @@ final class FiguresReader {
   Figures read(long ticket, Instant now, Figures kept, boolean historyValid) {
     LocalDate first = PageBuilder.firstDay(now, settings.maxDays());
     LocalDate today = PageBuilder.today(now);
+    Optional<NoticeStore> noticeStore = store.notices();
     // Before the days: a change that lands between the two shows as a new version next time.
     Optional<DayVersions> versions = store.dayVersions(first, today);
     List<DayBucket> dayBuckets;
+    List<WindowTally> windowTallies;
     long historyTicket = ticket;
     Instant historyReadAt = now;
     if (versions.isPresent()) {
       dayBuckets = changedDaysRead(kept, versions.get(), first, today);
+      // Few rows (a route-day per maintenance window), and not covered by the day versions.
+      windowTallies = windowTallies(noticeStore, first, today);
     } else if (historyValid && historyStillGood(kept, first, now)) {
       LocalDate recentFrom = first.isAfter(today.minusDays(1)) ? first : today.minusDays(1);
-      dayBuckets = keptBefore(kept, first, recentFrom);
+      dayBuckets = keptBefore(kept.dayBuckets(), first, recentFrom, DayBucket::day);
       dayBuckets.addAll(store.readDays(recentFrom, today));
+      windowTallies = keptBefore(kept.windowTallies(), first, recentFrom, t -> t.bucket().day());
+      windowTallies.addAll(windowTallies(noticeStore, recentFrom, today));
       historyTicket = kept.historyTicket();
       historyReadAt = kept.historyReadAt();
     } else {
       dayBuckets = store.readDays(first, today);
+      windowTallies = windowTallies(noticeStore, first, today);
     }
+    List<Notice> notices =
+        noticeStore
+            .map(n -> n.current(now.minus(Duration.ofDays(StatusPage.PAST_NOTICE_DAYS))))
+            .orElse(List.of());
+    Map<RouteKey, Tally> recent =
+        new RecentTallies(store)
+            .read(now.minus(settings.currentWindow()), now, MaintenanceSpans.of(notices));
+    List<RouteTally> recentTallies = new ArrayList<>(recent.size());
+    recent.forEach((route, tally) -> recentTallies.add(new RouteTally(route, tally)));
     return new Figures(
         ticket,
         historyTicket,
@@ -73,8 +95,9 @@ final class FiguresReader {
         historyReadAt,
         store.routes(),
         dayBuckets,
-        store.readSince(now.minus(settings.currentWindow())),
-        notices(now),
+        recentTallies,
+        notices,
+        windowTallies,
         versions.orElse(DayVersions.NONE));
   }
 
@@ -111,23 +134,23 @@ final class FiguresReader {
     return days;
   }
 
-  /** The days of {@code kept} from {@code first} to the day before {@code end}. */
-  private static List<DayBucket> keptBefore(Figures kept, LocalDate first, LocalDate end) {
-    List<DayBucket> days = new ArrayList<>(kept.dayBuckets().size());
-    for (DayBucket day : kept.dayBuckets()) {
-      if (!day.day().isBefore(first) && day.day().isBefore(end)) {
-        days.add(day);
-      }
-    }
-    return days;
+  /** What maintenance windows held on some days, when the store keeps notices. */
+  private static List<WindowTally> windowTallies(
+      Optional<NoticeStore> notices, LocalDate first, LocalDate last) {
+    return notices.map(n -> n.windowTallies(first, last)).orElse(List.of());
   }
 
-  /** The notices a page tells about, when the store keeps them. */
-  private List<Notice> notices(Instant now) {
-    return store
-        .notices()
-        .map(notices -> notices.current(now.minus(Duration.ofDays(StatusPage.PAST_NOTICE_DAYS))))
-        .orElse(List.of());
+  /** The kept entries of the days from {@code first} up to {@code before}, in a list to add to. */
+  private static <T> List<T> keptBefore(
+      List<T> kept, LocalDate first, LocalDate before, java.util.function.Function<T, LocalDate> day) {
+    List<T> out = new ArrayList<>(kept.size() + 16);
+    for (T entry : kept) {
+      LocalDate d = day.apply(entry);
+      if (!d.isBefore(first) && d.isBefore(before)) {
+        out.add(entry);
+      }
+    }
+    return out;
   }
 
   /** Whether the kept figures hold every closed day of the window, read recently enough. */

@@ -12,7 +12,7 @@ import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.notice.NoticeUpdate;
 import dev.trafficstatus.spi.notice.RouteState;
 import dev.trafficstatus.spi.notice.StateChange;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.store.EventType;
 import dev.trafficstatus.spi.store.NoticeStore;
 import dev.trafficstatus.spi.store.OutboxEvent;
@@ -174,6 +174,25 @@ class NoticeServiceTest {
 
     assertThat(store.outbox()).hasSize(events);
     assertThat(store.find(incident.id()).orElseThrow()).isEqualTo(incident);
+  }
+
+  @Test
+  void anAutomaticChangeAnotherRunAlreadyMadeIsNotRepeated() {
+    Notice incident = checkoutFailing(true);
+    NoticeChange recovered =
+        NoticeChange.update(null, "Checkout: operational.", List.of(new RouteState(CHECKOUT, Health.OPERATIONAL)), true);
+    NoticeChange resolved = NoticeChange.update(NoticeStatus.RESOLVED, "Resolved automatically.", List.of(), true);
+
+    notices.change(incident.id(), recovered);
+    Notice again = notices.change(incident.id(), recovered).orElseThrow();
+    notices.change(incident.id(), NoticeChange.update(NoticeStatus.RESOLVED, "Fixed by hand.", List.of(), false));
+    Notice late = notices.change(incident.id(), resolved).orElseThrow();
+
+    assertThat(again.updates()).hasSize(2);
+    assertThat(late.updates()).extracting(NoticeUpdate::body)
+        .containsExactly("Fixed by hand.", "Checkout: operational.", "38 % of checkout requests fail.");
+    assertThat(store.outbox()).extracting(OutboxEvent::type)
+        .containsExactly(EventType.INCIDENT_OPENED, EventType.INCIDENT_UPDATED, EventType.INCIDENT_RESOLVED);
   }
 
   @Test

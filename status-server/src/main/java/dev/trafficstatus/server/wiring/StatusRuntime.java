@@ -4,7 +4,12 @@ import dev.trafficstatus.core.aggregate.MinuteHarvester;
 import dev.trafficstatus.core.aggregate.RouteRegistry;
 import dev.trafficstatus.core.connect.ConnectingStore;
 import dev.trafficstatus.core.flush.Flusher;
+import dev.trafficstatus.core.evaluate.Evaluator;
 import dev.trafficstatus.core.maintain.Housekeeper;
+import dev.trafficstatus.core.notice.NoticePayloads;
+import dev.trafficstatus.core.notice.NoticeService;
+import dev.trafficstatus.core.status.NoticeHistory;
+import dev.trafficstatus.core.status.PageSettings;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.config.StatusFactory;
 import dev.trafficstatus.server.plugin.HostContext;
@@ -18,13 +23,11 @@ import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.RendererFactory;
 import dev.trafficstatus.spi.store.StatusStore;
 import io.dropwizard.core.setup.Environment;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -41,18 +44,37 @@ public final class StatusRuntime {
    * What the page needs, present unless the process only captures.
    *
    * @param service the page model
+   * @param history the incidents and maintenances of past months, for the history and the feeds
    * @param renderer the page's renderer plugin
    * @param prefix where the page is served, such as {@code /status}
    */
-  public record Page(StatusService service, PageRenderer renderer, String prefix) {
+  public record Page(StatusService service, NoticeHistory history, PageRenderer renderer, String prefix) {
 
     /** Checks every part is present. */
     public Page {
       Objects.requireNonNull(service, "service");
+      Objects.requireNonNull(history, "history");
       Objects.requireNonNull(renderer, "renderer");
       Objects.requireNonNull(prefix, "prefix");
     }
   }
+
+  /** Writes what outbox events about notices carry; the server's codec, given the page's service. */
+  @FunctionalInterface
+  public interface PayloadsFactory {
+
+    /**
+     * The payload writer.
+     *
+     * @param service the service name
+     * @param page the page's model, when this process serves a page
+     * @return the writer
+     */
+    NoticePayloads build(String service, Optional<StatusService> page);
+  }
+
+  /** How far back the history offers months: the default retention of closed notices. */
+  private static final Duration NOTICES_KEPT = Duration.ofDays(400);
 
   private final String service;
   private final String instance;
@@ -63,6 +85,7 @@ public final class StatusRuntime {
   private final List<Capture> captures;
   private final List<String> captureNames;
   private final Optional<Page> page;
+  private final Optional<NoticeParts> notices;
 
   private StatusRuntime(
       String service,
@@ -73,7 +96,8 @@ public final class StatusRuntime {
       Housekeeper housekeeper,
       List<Capture> captures,
       List<String> captureNames,
-      Optional<Page> page) {
+      Optional<Page> page,
+      Optional<NoticeParts> notices) {
     this.service = service;
     this.instance = instance;
     this.store = store;
@@ -83,6 +107,7 @@ public final class StatusRuntime {
     this.captures = List.copyOf(captures);
     this.captureNames = List.copyOf(captureNames);
     this.page = page;
+    this.notices = notices;
   }
 
   /**
@@ -93,6 +118,7 @@ public final class StatusRuntime {
    * @param applicationName the default service name
    * @param environment the Dropwizard environment, offered to plugins that ask for it; may be null
    * @param clock the clock every component uses
+   * @param payloads writes what outbox events about notices carry
    * @return the runtime
    */
   public static StatusRuntime assemble(
@@ -100,9 +126,10 @@ public final class StatusRuntime {
       PluginCatalog catalog,
       String applicationName,
       Environment environment,
-      Clock clock) {
+      Clock clock,
+      PayloadsFactory payloads) {
     String service = serviceName(config, applicationName);
-    String instance = uniqueInstance(config.getInstance());
+    String instance = InstanceIds.unique(config.getInstance());
     RouteRegistry registry =
         new RouteRegistry(
             config.getClassification().build(),
@@ -145,17 +172,24 @@ public final class StatusRuntime {
           config.getPage().getRenderer() != null
               ? config.getPage().getRenderer()
               : catalog.soleDefault(PluginKind.RENDERER);
+      PageSettings pageSettings = config.getPage().build(service);
       page =
           Optional.of(
               new Page(
                   new StatusService(
-                      store, config.getPage().build(service), config.getHealth().build(), clock,
+                      store, pageSettings, config.getHealth().build(),
+                      config.getMaintenance().isExcludeFromUptime(), clock,
                       Slf4jSystemLogger.of(StatusService.class)),
+                  new NoticeHistory(store, pageSettings, NOTICES_KEPT, clock,
+                      Slf4jSystemLogger.of(NoticeHistory.class)),
                   rendererFactory.build(context),
                   config.getPage().getPrefix()));
     }
+    Optional<NoticeParts> notices =
+        NoticeParts.assemble(config, store, service, clock, payloads.build(service, page.map(Page::service)));
     return new StatusRuntime(
-        service, instance, store, registry, flusher, housekeeper, captures, captureNames, page);
+        service, instance, store, registry, flusher, housekeeper, captures, captureNames, page,
+        notices);
   }
 
   private static List<Object> hostObjects(Environment environment) {
@@ -182,11 +216,16 @@ public final class StatusRuntime {
     return fromApp.isEmpty() ? "service" : fromApp;
   }
 
-  /** The paths the bundle serves: the page's prefix, and the API's path when it is on. */
+  /** The paths the bundle serves: the page's prefix, and the APIs' paths when they are on. */
   private static List<String> ownPaths(StatusFactory config) {
-    return config.getApi().isEnabled()
-        ? List.of(config.getPage().getPrefix(), config.getApi().getPath())
-        : List.of(config.getPage().getPrefix());
+    List<String> paths = new ArrayList<>(List.of(config.getPage().getPrefix()));
+    if (config.getApi().isEnabled()) {
+      paths.add(config.getApi().getPath());
+    }
+    if (config.getStatuspageApi().isEnabled()) {
+      paths.add(config.getStatuspageApi().getPath());
+    }
+    return paths;
   }
 
   /**
@@ -198,29 +237,6 @@ public final class StatusRuntime {
         !(key.service().equals(service)
             && ownPaths.stream()
                 .anyMatch(own -> key.rule().equals(own) || key.rule().startsWith(own + "/")));
-  }
-
-  /**
-   * A process-unique instance id: the configured base (or the host name) and a random suffix.
-   *
-   * @param base the configured base, or null
-   * @return the instance id
-   */
-  static String uniqueInstance(String base) {
-    String prefix = base;
-    if (prefix == null) {
-      try {
-        prefix = InetAddress.getLocalHost().getHostName();
-      } catch (UnknownHostException noName) {
-        prefix = "instance";
-      }
-    }
-    prefix = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
-    if (prefix.length() > 60) {
-      prefix = prefix.substring(0, 60);
-    }
-    String suffix = Long.toString(new SecureRandom().nextLong() >>> 1, 36);
-    return prefix + "-" + suffix.substring(0, Math.min(8, suffix.length()));
   }
 
   /**
@@ -295,16 +311,21 @@ public final class StatusRuntime {
 
   /**
    * Everything with a lifecycle, in start order: the store first (the others need it), then the
-   * page's refresher, flushing, maintenance and the captures. Stopped in reverse.
+   * page's refresher, flushing, maintenance, the evaluator (when the store keeps notices) and the
+   * captures. Stopped in reverse.
    *
    * @return the components
    */
   public List<Lifecycle> lifecycles() {
     List<Lifecycle> all = new ArrayList<>();
     all.add(store);
-    page.ifPresent(p -> all.add(p.service()));
+    page.ifPresent(p -> {
+      all.add(p.service());
+      all.add(p.history());
+    });
     all.add(flusher);
     all.add(housekeeper);
+    notices.ifPresent(n -> all.add(n.evaluator()));
     all.addAll(captures);
     return all;
   }
@@ -332,6 +353,24 @@ public final class StatusRuntime {
   }
 
   /**
+   * The one writer of incidents and maintenances, when the store keeps them.
+   *
+   * @return the notice service, or empty: incidents and maintenances are then off
+   */
+  public Optional<NoticeService> notices() {
+    return notices.map(NoticeParts::service);
+  }
+
+  /**
+   * The evaluator, when the store keeps notices, for tests that run it at a moment of their choice.
+   *
+   * @return the evaluator, or empty
+   */
+  public Optional<Evaluator> evaluator() {
+    return notices.map(NoticeParts::evaluator);
+  }
+
+  /**
    * The page model.
    *
    * @return the page's service
@@ -346,6 +385,9 @@ public final class StatusRuntime {
    * page request shows them; no-op without page.
    */
   public void forgetCachedPages() {
-    page.ifPresent(p -> p.service().invalidate());
+    page.ifPresent(p -> {
+      p.service().invalidate();
+      p.history().invalidate();
+    });
   }
 }

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 /** The shop test app with the configure API on, a real H2 store, and what the API tests ask of it. */
 final class ShopWithApi {
 
-  /** A secret of the seed's shape: 16 characters. */
+  /** A secret of FlaskStatus's shape: 16 characters. */
   static final String SECRET = "tSx0L5exSjiPqqXs";
   static final String API = "/flask-status/configure";
 
@@ -121,6 +121,11 @@ final class ShopWithApi {
   static void flush(DropwizardTestSupport<?> app) {
     long expected = sent(app).get();
     try {
+      if (app.getApplication() instanceof ShopApp shop) {
+        // The store starts in the background; with the notice tables its first migration takes a
+        // while on a busy machine, longer than the flush below waits.
+        shop.bundle().runtime().startedStore(Duration.ofSeconds(60));
+      }
       Eventually.await(
           "the " + expected + " requests sent counted and flushed",
           Duration.ofSeconds(10),

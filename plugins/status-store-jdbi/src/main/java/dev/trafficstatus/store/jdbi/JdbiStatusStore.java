@@ -7,7 +7,10 @@ import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.DayVersions;
 import dev.trafficstatus.spi.store.MaintenanceReport;
+import dev.trafficstatus.spi.store.ConcurrentChangeException;
 import dev.trafficstatus.spi.store.MinuteBucket;
+import dev.trafficstatus.spi.store.NoticeStore;
+import dev.trafficstatus.spi.store.OutboxStore;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
 import dev.trafficstatus.spi.store.RouteTally;
@@ -15,11 +18,8 @@ import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.spi.store.StoreException;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.store.jdbi.internal.Dialect;
-import dev.trafficstatus.store.jdbi.internal.FiguresReader;
+import dev.trafficstatus.store.jdbi.internal.Duties;
 import dev.trafficstatus.store.jdbi.internal.H2LockConflict;
-import dev.trafficstatus.store.jdbi.internal.Maintenance;
-import dev.trafficstatus.store.jdbi.internal.MinuteWriter;
-import dev.trafficstatus.store.jdbi.internal.Routes;
 import dev.trafficstatus.store.jdbi.internal.SchemaMigrator;
 import dev.trafficstatus.store.jdbi.internal.StoreFailures;
 import dev.trafficstatus.store.jdbi.internal.StoreSetupException;
@@ -32,6 +32,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.tomcat.jdbc.pool.DataSourceProxy;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -52,18 +53,14 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  */
 final class JdbiStatusStore implements StatusStore {
 
-  /** What works on the database, built when the store starts. */
-  private record Running(
-      Routes routes, MinuteWriter writer, FiguresReader reader, Maintenance maintenance) {}
-
   /** Work inside the boundary. */
   private interface Work<T> {
     T run() throws Exception;
   }
 
   /** Work of a started store inside the boundary. */
-  private interface Call<T> {
-    T run(Running running);
+  interface Call<T> {
+    T run(StoreParts running);
   }
 
   private final ManagedDataSource dataSource;
@@ -76,7 +73,7 @@ final class JdbiStatusStore implements StatusStore {
   private final SchemaMigrator migrator;
 
   private volatile Dialect dialect;
-  private volatile Running running;
+  private volatile StoreParts running;
 
   /**
    * @param dataSource the pool, not yet started
@@ -133,6 +130,9 @@ final class JdbiStatusStore implements StatusStore {
       return work.run();
     } catch (StoreSetupException setup) {
       throw setup;
+    } catch (ConcurrentChangeException raced) {
+      // Not a failure of the store: the caller reads again and retries, or answers 409.
+      throw raced;
     } catch (Exception | AssertionError failure) {
       if (StoreFailures.lostConnections(failure)) {
         discardConnections();
@@ -151,9 +151,9 @@ final class JdbiStatusStore implements StatusStore {
     }
   }
 
-  /** Runs work of a started store inside the boundary. */
-  private <T> T call(String doing, Call<T> call) {
-    Running current = running;
+  /** Runs work of a started store inside the boundary; for the store's parts too. */
+  <T> T call(String doing, Call<T> call) {
+    StoreParts current = running;
     if (current == null) {
       throw new IllegalStateException("The jdbi store is not started");
     }
@@ -178,14 +178,7 @@ final class JdbiStatusStore implements StatusStore {
             } else {
               requireCurrentSchema(detected);
             }
-            Routes routes = new Routes(jdbi, detected);
-            routes.refresh();
-            running =
-                new Running(
-                    routes,
-                    new MinuteWriter(jdbi, detected, routes),
-                    new FiguresReader(jdbi, routes),
-                    new Maintenance(jdbi, detected, timeouts.maintenance()));
+            running = StoreParts.start(jdbi, detected, timeouts);
             return null;
           } catch (Exception | AssertionError failure) {
             try {
@@ -343,6 +336,50 @@ final class JdbiStatusStore implements StatusStore {
   @Override
   public List<RouteTally> readSince(Instant from) {
     return call("reading minutes since " + from, store -> store.reader().readSince(from));
+  }
+
+  @Override
+  public List<RouteTally> readBetween(Instant from, Instant to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    return call(
+        "reading minutes from " + from + " to " + to, store -> store.reader().readBetween(from, to));
+  }
+
+  /**
+   * On PostgreSQL a session advisory lock per duty, held on a connection of its own while the work
+   * runs (see {@link Duties}); on H2, whose file one process opens, the SPI's in-process default.
+   */
+  @Override
+  public <T> Optional<T> runExclusive(String duty, Supplier<T> work) {
+    Objects.requireNonNull(duty, "duty");
+    Objects.requireNonNull(work, "work");
+    StoreParts current = running;
+    if (current == null) {
+      throw new IllegalStateException("The jdbi store is not started");
+    }
+    if (current.dialect() != Dialect.POSTGRESQL) {
+      return StatusStore.super.runExclusive(duty, work);
+    }
+    return current.duties().run(duty, work, this::guardStep);
+  }
+
+  private <T> T guardStep(String doing, Duties.Step<T> step) {
+    return guard(doing, step::run);
+  }
+
+  // ---- notices and the outbox
+
+  /** Offered whether or not the store has started: its calls fail as others do until it has. */
+  @Override
+  public Optional<NoticeStore> notices() {
+    return Optional.of(new JdbiNoticeStore(this));
+  }
+
+  /** Offered whether or not the store has started: its calls fail as others do until it has. */
+  @Override
+  public Optional<OutboxStore> outbox() {
+    return Optional.of(new JdbiOutboxStore(this));
   }
 
   // ---- maintenance and health

@@ -3,7 +3,7 @@ package dev.trafficstatus.views.mustache;
 import static dev.trafficstatus.views.mustache.PageFixtures.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.StatusPage;
@@ -238,10 +238,11 @@ class StatusPageRenderingTest {
         "Degraded: more failures than usual",
         "Partial outage: many requests failed",
         "Major outage: most requests failed",
-        "No data: fewer than 10 requests, too few for a verdict; neither good nor bad");
+        "No data: fewer than 10 requests, too few for a verdict; neither good nor bad",
+        "Under maintenance: planned work: requests inside the window count neither way");
     assertThat(html.all("//ul[@class='legend-list']/li/span")).extracting(s -> s.getAttribute("class"))
         .containsExactly("swatch state-operational", "swatch state-degraded", "swatch state-partial",
-            "swatch state-major", "swatch state-nodata");
+            "swatch state-major", "swatch state-nodata", "swatch state-maintenance");
   }
 
   @Test
