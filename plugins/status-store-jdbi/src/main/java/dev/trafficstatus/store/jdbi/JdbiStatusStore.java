@@ -105,10 +105,8 @@ final class JdbiStatusStore implements StatusStore {
   @Override
   public String describe() {
     Dialect known = dialect;
-    return "jdbi: "
-        + (known != null ? known.product() : Dialect.guessProduct(redactedUrl))
-        + " "
-        + redactedUrl;
+    String product = known != null ? known.product() : Dialect.guessProduct(redactedUrl);
+    return "jdbi: " + product + " " + redactedUrl;
   }
 
   @Override
@@ -240,13 +238,9 @@ final class JdbiStatusStore implements StatusStore {
     List<String> pending = jdbi.withHandle(handle -> migrator.pending(handle, detected));
     if (!pending.isEmpty()) {
       throw new StoreSetupException(
-          "The status tables in "
-              + redactedUrl
-              + " lack "
-              + pending.size()
-              + " schema change(s) "
-              + pending
-              + "; run the server's `db migrate` command or set store.migrateOnStart: true.");
+          ("The status tables in %s lack %d schema change(s) %s; run the server's `db migrate`"
+                  + " command or set store.migrateOnStart: true.")
+              .formatted(redactedUrl, pending.size(), pending));
     }
   }
 
@@ -327,10 +321,8 @@ final class JdbiStatusStore implements StatusStore {
 
   @Override
   public Optional<DayVersions> dayVersions(LocalDate first, LocalDate last) {
-    return Optional.of(
-        call(
-            "reading day versions " + first + " to " + last,
-            store -> store.reader().dayVersions(first, last)));
+    String doing = "reading day versions " + first + " to " + last;
+    return Optional.of(call(doing, store -> store.reader().dayVersions(first, last)));
   }
 
   @Override
