@@ -40,6 +40,7 @@ public final class RequestPathRounds {
   private static final String GC_NORM = "gc.alloc.rate.norm";
   private static final String CPU_NORM = "cpu.time.norm";
   private static final String THREADS_NORM = "cpu.threads.norm";
+  private static final String REQUEST_NORM = "cpu.request.norm";
 
   /** One fork's figures. */
   private record ForkFigures(
@@ -48,6 +49,7 @@ public final class RequestPathRounds {
       double nsPerRequest,
       double cpuNsPerRequest,
       double threadsNsPerRequest,
+      double requestThreadsNsPerRequest,
       double bytesPerRequest,
       List<Double> iterationNs,
       double loadBefore,
@@ -73,7 +75,7 @@ public final class RequestPathRounds {
     String stamp =
         DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
     Path tsv = out.resolve(stamp + ".tsv");
-    Files.writeString(tsv, "round\tmode\tns_per_request\tcpu_ns_per_request\tthreads_cpu_ns_per_request\tbytes_per_request\tload_before\tload_after\n");
+    Files.writeString(tsv, "round\tmode\tns_per_request\tcpu_ns_per_request\tthreads_cpu_ns_per_request\trequest_threads_cpu_ns_per_request\tbytes_per_request\tload_before\tload_after\n");
 
     List<ForkFigures> forks = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
@@ -102,6 +104,7 @@ public final class RequestPathRounds {
                 result.getPrimaryResult().getScore(),
                 result.getSecondaryResults().get(CPU_NORM).getScore(),
                 result.getSecondaryResults().get(THREADS_NORM).getScore(),
+                result.getSecondaryResults().get(REQUEST_NORM).getScore(),
                 result.getSecondaryResults().get(GC_NORM).getScore(),
                 iterations(result),
                 loadBefore,
@@ -111,12 +114,13 @@ public final class RequestPathRounds {
             tsv,
             String.format(
                 Locale.ROOT,
-                "%d\t%s\t%.1f\t%.1f\t%.1f\t%.1f\t%.2f\t%.2f%n",
+                "%d\t%s\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t%.2f\t%.2f%n",
                 round,
                 mode.name().toLowerCase(Locale.ROOT),
                 fork.nsPerRequest(),
                 fork.cpuNsPerRequest(),
                 fork.threadsNsPerRequest(),
+                fork.requestThreadsNsPerRequest(),
                 fork.bytesPerRequest(),
                 fork.loadBefore(),
                 fork.loadAfter()),
@@ -155,8 +159,9 @@ public final class RequestPathRounds {
             "%d rounds; 1-minute load average %.1f–%.1f (median %.1f)%n%n",
             rounds, load.getMin(), load.getMax(), load.getPercentile(50)));
     text.append("| mode | ns/request, JMH mean ± 99.9 % | ns/request, forks' median (min–max) |"
-        + " CPU ns/request, JVM | CPU ns/request, Java threads | B/request |\n");
-    text.append("|---|---:|---:|---:|---:|---:|\n");
+        + " CPU ns/request, JVM | CPU ns/request, Java threads | CPU ns/request, request threads |"
+        + " B/request |\n");
+    text.append("|---|---:|---:|---:|---:|---:|---:|\n");
     Map<CaptureMode, ListStatistics> jmh = new EnumMap<>(CaptureMode.class);
     for (Map.Entry<CaptureMode, List<ForkFigures>> mode : byMode.entrySet()) {
       ListStatistics all = new ListStatistics();
@@ -165,13 +170,14 @@ public final class RequestPathRounds {
       text.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.0f ± %.0f | %s | %s | %s | %s |%n",
+              "| %s | %.0f ± %.0f | %s | %s | %s | %s | %s |%n",
               mode.getKey().name().toLowerCase(Locale.ROOT),
               all.getMean(),
               all.getMeanErrorAt(0.999),
               spread(mode.getValue(), ForkFigures::nsPerRequest, "%.0f"),
               spread(mode.getValue(), ForkFigures::cpuNsPerRequest, "%.0f"),
               spread(mode.getValue(), ForkFigures::threadsNsPerRequest, "%.0f"),
+              spread(mode.getValue(), ForkFigures::requestThreadsNsPerRequest, "%.0f"),
               spread(mode.getValue(), ForkFigures::bytesPerRequest, "%.0f")));
     }
     text.append("\n| ratio, paired by round | measure | median (min–max) | mean, 95 % CI |\n");
@@ -185,6 +191,9 @@ public final class RequestPathRounds {
       text.append(ratioRow(name, "wall-clock", forks, pair, ForkFigures::nsPerRequest, rounds));
       text.append(ratioRow(name, "CPU, JVM", forks, pair, ForkFigures::cpuNsPerRequest, rounds));
       text.append(ratioRow(name, "CPU, Java threads", forks, pair, ForkFigures::threadsNsPerRequest, rounds));
+      text.append(
+          ratioRow(name, "CPU, request threads", forks, pair, ForkFigures::requestThreadsNsPerRequest, rounds));
+      text.append(ratioRow(name, "allocation", forks, pair, ForkFigures::bytesPerRequest, rounds));
       ListStatistics t = jmh.get(pair[0]);
       ListStatistics u = jmh.get(pair[1]);
       text.append(
