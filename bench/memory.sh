@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The heap the bundle needs (issue 23): a host of 100 captured routes with the status page over a
-# year (HundredRoutesApp, its store seeded with a year of those routes) under wrk, at several -Xmx,
+# year (HundredRoutesApp, its store filled with a year of those routes) under wrk, at several -Xmx,
 # alternating; for each, the share of wall time spent in GC pauses (from -Xlog:gc) and the
 # requests served. Then, at one -Xmx, the live heap after a full collection with the bundle and
 # without it (HundredRoutesApp$WithoutStatus, the same host), under the same load.
@@ -11,7 +11,7 @@ usage() {
 usage: bench/memory.sh [options]
 
 For each round and each heap size (ascending in odd rounds, descending in even ones): start the app
-with -Xms and -Xmx at that size and -Xlog:gc, wait for its seed, load it with wrk (bench/wrk/
+with -Xms and -Xmx at that size and -Xlog:gc, wait for its fill, load it with wrk (bench/wrk/
 hundred-routes.lua: the 100 routes in turn, every 1,000th request the year page, gzipped) for a
 warm-up and a measured run, and read the GC pauses logged during the measured run. Prints per heap:
 requests/s, GC pause share of the measured time, and the same share scaled to 10,000 requests/s
@@ -83,7 +83,7 @@ trap stop_app EXIT
 trap 'exit 130' INT TERM
 
 # start_app MAIN CONFIG HEAP_MIB LOG GCLOG: starts it and waits until it serves (and, with the
-# bundle, until the year is seeded and the page shows it).
+# bundle, until the year is filled and the page shows it).
 start_app() {
   local main="$1" config="$2" heap="$3" log="$4" gclog="$5"
   db_dir="$(mktemp -d /tmp/trafficstatus-memory-XXXXXX)"
@@ -91,7 +91,7 @@ start_app() {
     java "-Xms${heap}m" "-Xmx${heap}m" "-Xlog:gc:file=$gclog:uptime" -cp "$jar" "$main" \
     server "$config" >"$log" 2>&1 &
   app_pid=$!
-  for _ in $(seq 1 1200); do   # at most 5 minutes: seeding a year takes a while on a busy machine
+  for _ in $(seq 1 1200); do   # at most 5 minutes: filling a year takes a while on a busy machine
     if curl -fsS -o /dev/null "http://$host:$port/api/v1/resource0/1" 2>/dev/null; then
       if [[ "$config" == *without* ]] ||
         curl -fsS "http://$host:$port/status?days=365" 2>/dev/null | grep -q 'Resource 99'; then

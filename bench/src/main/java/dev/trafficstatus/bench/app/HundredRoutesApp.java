@@ -15,7 +15,7 @@ import org.glassfish.jersey.server.model.Resource;
 /**
  * The app {@code bench/memory.sh} loads: a host of 100 routes ({@code GET
  * /api/v1/resource<r>/{id}}, answered at once) with the status bundle, its Jersey capture on and
- * its page over a year, the store seeded with a year of those routes once the server has started.
+ * its page over a year, the store filled with a year of those routes once the server has started.
  * {@link WithoutStatus} is the same host without the bundle, to tell what the bundle adds to the
  * heap.
  *
@@ -56,7 +56,7 @@ public final class HundredRoutesApp extends Application<StatusConfiguration> {
   @Override
   public void run(StatusConfiguration configuration, Environment environment) {
     registerRoutes(environment.jersey());
-    environment.lifecycle().addServerLifecycleListener(server -> YearOfDays.seed(bundle.runtime(), ROUTES));
+    environment.lifecycle().addServerLifecycleListener(server -> YearOfDays.fill(bundle.runtime(), ROUTES));
   }
 
   /** The host's resources, built in code: one template per route, as {@link YearOfDays} names them. */

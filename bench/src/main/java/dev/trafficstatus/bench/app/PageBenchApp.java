@@ -9,7 +9,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 
 /**
- * The app {@code bench/wrk-page.sh} loads: the status page alone, over a store it seeds itself once
+ * The app {@code bench/wrk-page.sh} loads: the status page alone, over a store it fills itself once
  * the server has started with {@code BENCH_ROUTES} routes (103 by default, as in issue 14.3) and a
  * year of days, every closed day rolled up, and shows them at once.
  *
@@ -47,6 +47,6 @@ public class PageBenchApp extends Application<StatusConfiguration> {
   @Override
   public void run(StatusConfiguration configuration, Environment environment) {
     int routes = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUTES", "103"));
-    environment.lifecycle().addServerLifecycleListener(server -> YearOfDays.seed(bundle.runtime(), routes));
+    environment.lifecycle().addServerLifecycleListener(server -> YearOfDays.fill(bundle.runtime(), routes));
   }
 }

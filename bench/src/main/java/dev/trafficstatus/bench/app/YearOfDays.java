@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class YearOfDays {
 
-  /** The days seeded, today included. */
+  /** The days filled, today included. */
   static final int DAYS = 365;
 
   private static final long REQUESTS_PER_DAY = 100_000;
@@ -44,7 +44,7 @@ final class YearOfDays {
    * @param runtime the started bundle's runtime
    * @param routes how many routes
    */
-  static void seed(StatusRuntime runtime, int routes) {
+  static void fill(StatusRuntime runtime, int routes) {
     StatusStore store = runtime.store();
     Instant now = Instant.now();
     List<RouteDescriptor> descriptors = new ArrayList<>(routes);
@@ -61,7 +61,7 @@ final class YearOfDays {
       List<MinuteBucket> day = new ArrayList<>(routes);
       for (int r = 0; r < routes; r++) {
         long requests = back == 0 ? 1_000 : REQUESTS_PER_DAY + 1_000L * r;
-        day.add(new MinuteBucket(key(r), minute, "bench-seed", samples.tally(requests, back * 31 + r)));
+        day.add(new MinuteBucket(key(r), minute, "bench-fill", samples.tally(requests, back * 31 + r)));
       }
       store.writeMinutes(day);
     }

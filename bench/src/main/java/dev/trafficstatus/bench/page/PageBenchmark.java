@@ -57,7 +57,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Within a refresh interval the server sends bytes it rendered before, which is not measured here.
  *
  * <p>The page is built at 10:00 UTC, so today is 10 closed hours in hour rows and the current hour's
- * minute rows, and the 89 closed days are day rows (see {@link SeededStore}). {@code readClosedDays}
+ * minute rows, and the 89 closed days are day rows (see {@link FilledStore}). {@code readClosedDays}
  * reads the same window without today, to show what today costs.
  */
 @State(Scope.Benchmark)
@@ -103,10 +103,10 @@ public class PageBenchmark {
   private byte[] html;
 
   @Setup(Level.Trial)
-  public void seedStore() throws Exception {
-    SeededStore.Seeded seeded = SeededStore.open(BenchDatabase.Kind.of(database), NOW, routes, days);
-    server = seeded.server();
-    store = seeded.store();
+  public void fillStore() throws Exception {
+    FilledStore.Filled filled = FilledStore.open(BenchDatabase.Kind.of(database), NOW, routes, days);
+    server = filled.server();
+    store = filled.store();
     clock = Clock.fixed(NOW, ZoneOffset.UTC);
     settings = PageSettings.defaults("Bench");
     builder = new PageBuilder(settings, HealthPolicy.defaults());
@@ -128,7 +128,7 @@ public class PageBenchmark {
     page = builder.build(NOW, days, storedRoutes, dayBuckets, recent);
     if (storedRoutes.size() != routes || dayBuckets.size() != routes * days) {
       throw new IllegalStateException(
-          "seeded " + storedRoutes.size() + " routes and " + dayBuckets.size() + " route-days, expected "
+          "filled " + storedRoutes.size() + " routes and " + dayBuckets.size() + " route-days, expected "
               + routes + " and " + routes * days);
     }
     ByteArrayOutputStream rendered = new ByteArrayOutputStream();
