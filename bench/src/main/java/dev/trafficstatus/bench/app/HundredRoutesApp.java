@@ -56,7 +56,7 @@ public final class HundredRoutesApp extends Application<StatusConfiguration> {
   @Override
   public void run(StatusConfiguration configuration, Environment environment) {
     registerRoutes(environment.jersey());
-    environment.lifecycle().addServerLifecycleListener(server -> YearOfDays.fill(bundle.runtime(), ROUTES));
+    environment.lifecycle().addServerLifecycleListener(server -> YearOfDays.fillOnceConnected(bundle.runtime(), ROUTES));
   }
 
   /** The host's resources, built in code: one template per route, as {@link YearOfDays} names them. */

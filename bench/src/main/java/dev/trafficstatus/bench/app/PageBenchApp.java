@@ -47,6 +47,6 @@ public class PageBenchApp extends Application<StatusConfiguration> {
   @Override
   public void run(StatusConfiguration configuration, Environment environment) {
     int routes = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUTES", "103"));
-    environment.lifecycle().addServerLifecycleListener(server -> YearOfDays.fill(bundle.runtime(), routes));
+    environment.lifecycle().addServerLifecycleListener(server -> YearOfDays.fillOnceConnected(bundle.runtime(), routes));
   }
 }

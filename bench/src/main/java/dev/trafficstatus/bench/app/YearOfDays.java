@@ -7,12 +7,14 @@ import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.spi.store.StoreException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A year of figures for the bench apps' routes ({@code /api/v1/resource<r>/{id}} of service
@@ -39,9 +41,43 @@ final class YearOfDays {
   }
 
   /**
-   * Declares the routes and writes the year.
+   * Fills the store on a thread of its own once it has connected: the store connects in the
+   * background after the server started, and until then every call fails. Tries every 200 ms for
+   * at most 5 minutes.
    *
    * @param runtime the started bundle's runtime
+   * @param routes how many routes
+   */
+  static void fillOnceConnected(StatusRuntime runtime, int routes) {
+    Thread filling =
+        new Thread(
+            () -> {
+              long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+              while (true) {
+                try {
+                  fill(runtime, routes);
+                  return;
+                } catch (StoreException notYet) {
+                  if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the store did not connect within 5 minutes", notYet);
+                  }
+                }
+                try {
+                  Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                  return;
+                }
+              }
+            },
+            "bench-fill");
+    filling.setDaemon(true);
+    filling.start();
+  }
+
+  /**
+   * Declares the routes and writes the year.
+   *
+   * @param runtime the started bundle's runtime, its store connected
    * @param routes how many routes
    */
   static void fill(StatusRuntime runtime, int routes) {
