@@ -5,6 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.DayVersions;
 import dev.trafficstatus.spi.store.InstanceStore;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.ConcurrentChangeException;
@@ -105,10 +106,8 @@ final class JdbiStatusStore implements StatusStore {
   @Override
   public String describe() {
     Dialect known = dialect;
-    return "jdbi: "
-        + (known != null ? known.product() : Dialect.guessProduct(redactedUrl))
-        + " "
-        + redactedUrl;
+    String product = known != null ? known.product() : Dialect.guessProduct(redactedUrl);
+    return "jdbi: " + product + " " + redactedUrl;
   }
 
   @Override
@@ -240,13 +239,9 @@ final class JdbiStatusStore implements StatusStore {
     List<String> pending = jdbi.withHandle(handle -> migrator.pending(handle, detected));
     if (!pending.isEmpty()) {
       throw new StoreSetupException(
-          "The status tables in "
-              + redactedUrl
-              + " lack "
-              + pending.size()
-              + " schema change(s) "
-              + pending
-              + "; run the server's `db migrate` command or set store.migrateOnStart: true.");
+          ("The status tables in %s lack %d schema change(s) %s; run the server's `db migrate`"
+                  + " command or set store.migrateOnStart: true.")
+              .formatted(redactedUrl, pending.size(), pending));
     }
   }
 
@@ -326,6 +321,12 @@ final class JdbiStatusStore implements StatusStore {
   }
 
   @Override
+  public Optional<DayVersions> dayVersions(LocalDate first, LocalDate last) {
+    String doing = "reading day versions " + first + " to " + last;
+    return Optional.of(call(doing, store -> store.reader().dayVersions(first, last)));
+  }
+
+  @Override
   public List<RouteTally> readSince(Instant from) {
     return call("reading minutes since " + from, store -> store.reader().readSince(from));
   }
@@ -360,21 +361,18 @@ final class JdbiStatusStore implements StatusStore {
     return guard(doing, step::run);
   }
 
-  // ---- notices and the outbox
+  // ---- notices, instances, the outbox: offered before the start too, failing until it is done
 
-  /** Offered whether or not the store has started: its calls fail as others do until it has. */
   @Override
   public Optional<NoticeStore> notices() {
     return Optional.of(new JdbiNoticeStore(this));
   }
 
-  /** Offered whether or not the store has started: its calls fail as others do until it has. */
   @Override
   public Optional<InstanceStore> instances() {
     return Optional.of(new JdbiInstanceStore(this));
   }
 
-  /** Offered whether or not the store has started: its calls fail as others do until it has. */
   @Override
   public Optional<OutboxStore> outbox() {
     return Optional.of(new JdbiOutboxStore(this));
@@ -386,15 +384,7 @@ final class JdbiStatusStore implements StatusStore {
   public MaintenanceReport maintain(Instant now, Retention retention) {
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(retention, "retention");
-    return call(
-        "maintenance (day rollups and retention)",
-        store -> {
-          MaintenanceReport report = store.maintenance().run(now, retention);
-          if (report.ran()) {
-            store.instances().forget(now, retention);
-          }
-          return report;
-        });
+    return call("maintenance (day rollups and retention)", store -> store.maintain(now, retention));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.trafficstatus.store.jdbi;
 
+import dev.trafficstatus.spi.store.MaintenanceReport;
+import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.store.jdbi.internal.Dialect;
 import dev.trafficstatus.store.jdbi.internal.Duties;
 import dev.trafficstatus.store.jdbi.internal.FiguresReader;
@@ -10,6 +12,7 @@ import dev.trafficstatus.store.jdbi.internal.Notices;
 import dev.trafficstatus.store.jdbi.internal.Outbox;
 import dev.trafficstatus.store.jdbi.internal.Routes;
 import dev.trafficstatus.store.jdbi.internal.StoreTimeouts;
+import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -57,5 +60,20 @@ record StoreParts(
         new Outbox(jdbi, dialect),
         new Duties(jdbi),
         new Instances(jdbi));
+  }
+
+  /**
+   * Rollups and retention; when they ran here, also the instances and deploys past retention.
+   *
+   * @param now the current time
+   * @param retention how long rows are kept
+   * @return what the rollups and retention did
+   */
+  MaintenanceReport maintain(Instant now, Retention retention) {
+    MaintenanceReport report = maintenance.run(now, retention);
+    if (report.ran()) {
+      instances.forget(now, retention);
+    }
+    return report;
   }
 }
