@@ -37,7 +37,7 @@ public record ObjectiveSettings(
     Set<String> names = new HashSet<>();
     for (Objective objective : objectives) {
       if (!names.add(objective.name())) {
-        throw new InvalidSettingException("objectives", "two objectives are named " + objective.name());
+        throw new InvalidSettingException("list", "two objectives are named " + objective.name());
       }
     }
   }
