@@ -28,6 +28,9 @@ import java.util.Optional;
 public record Objective(
     String name, ObjectiveScope scope, BigDecimal availability, LatencyTarget latency, Duration window) {
 
+  /** The longest name: it titles incidents, whose titles are at most 200 characters. */
+  public static final int MAX_NAME_LENGTH = 100;
+
   /** The longest window in days. */
   public static final int MAX_DAYS = 400;
 
@@ -37,8 +40,9 @@ public record Objective(
   /** Checks the parts. */
   public Objective {
     Objects.requireNonNull(name, "name");
-    if (name.isBlank()) {
-      throw new InvalidSettingException("name", "must not be blank");
+    if (name.isBlank() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidSettingException(
+          "name", "must be one line of 1 to " + MAX_NAME_LENGTH + " characters, got '" + name + "'");
     }
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(availability, "availability");
