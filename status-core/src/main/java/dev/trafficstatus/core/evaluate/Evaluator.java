@@ -9,6 +9,7 @@ import dev.trafficstatus.core.status.MaintenanceSpans;
 import dev.trafficstatus.core.status.MaintenanceSpans.Span;
 import dev.trafficstatus.core.status.RecentTallies;
 import dev.trafficstatus.core.status.ShownRoutes;
+import dev.trafficstatus.core.status.SlowRoutes;
 import dev.trafficstatus.spi.Lifecycle;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
@@ -75,6 +76,7 @@ public final class Evaluator implements Lifecycle {
   private final MaintenanceScheduler scheduler;
   private final AutoIncidents autoIncidents;
   private final RecentTallies recent;
+  private final SlowRoutes slow;
   /** Null without objectives. */
   private final ObjectiveAlerts objectiveAlerts;
 
@@ -141,6 +143,7 @@ public final class Evaluator implements Lifecycle {
     this.autoIncidents =
         new AutoIncidents(notices, incidents, new IncidentWording(incidents.window(), policy.minimumRequests()));
     this.recent = new RecentTallies(store);
+    this.slow = objectives.slowRoutes();
     this.objectiveAlerts = objectives.objectives().isEmpty()
         ? null
         : new ObjectiveAlerts(new ObjectiveEvaluation(store, objectives, policy.minimumRequests()), notices,
@@ -231,7 +234,7 @@ public final class Evaluator implements Lifecycle {
       readings.put(
           route.key(),
           new RouteReading(route.key(), route.name(), route.group(),
-              policy.health(tally.success(), tally.failure()), tally));
+              slow.judge(route, tally, policy.health(tally.success(), tally.failure())), tally));
     }
     return readings;
   }

@@ -3,6 +3,8 @@ package dev.trafficstatus.core.objective;
 import dev.trafficstatus.spi.InvalidSettingException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import dev.trafficstatus.core.status.SlowRoutes;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +42,22 @@ public record ObjectiveSettings(
         throw new InvalidSettingException("list", "two objectives are named " + objective.name());
       }
     }
+  }
+
+  /**
+   * The latency targets as allowances of slow requests, which degrade a route's state.
+   *
+   * @return one allowance per objective with a latency target
+   */
+  public SlowRoutes slowRoutes() {
+    List<SlowRoutes.Allowance> allowances = new ArrayList<>();
+    for (Objective objective : objectives) {
+      if (objective.latency() != null) {
+        allowances.add(new SlowRoutes.Allowance(objective.scope()::covers, objective.latency().threshold(),
+            Budget.allowedShare(objective.latency().percent()).doubleValue()));
+      }
+    }
+    return new SlowRoutes(allowances);
   }
 
   /**

@@ -178,7 +178,8 @@ public final class StatusRuntime {
               new Page(
                   new StatusService(
                       store, pageSettings, config.getHealth().build(),
-                      config.getMaintenance().isExcludeFromUptime(), clock,
+                      config.getMaintenance().isExcludeFromUptime(),
+                      config.getObjectives().build().slowRoutes(), clock,
                       Slf4jSystemLogger.of(StatusService.class)),
                   new NoticeHistory(store, pageSettings, NOTICES_KEPT, clock,
                       Slf4jSystemLogger.of(NoticeHistory.class)),
