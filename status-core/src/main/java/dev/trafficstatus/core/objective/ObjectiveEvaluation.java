@@ -98,7 +98,8 @@ public final class ObjectiveEvaluation {
         }
         BurnRate current = new BurnRate(
             counts(burnWindows.get(settings.currentBurn()), covered, objective, indicator), allowed);
-        readings.add(new ObjectiveReading(objective, indicator, budget, current, pairs));
+        readings.add(new ObjectiveReading(
+            objective, indicator, covered.stream().map(StoredRoute::key).toList(), budget, current, pairs));
       }
     }
     return readings;

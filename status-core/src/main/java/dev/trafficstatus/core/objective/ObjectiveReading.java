@@ -1,5 +1,6 @@
 package dev.trafficstatus.core.objective;
 
+import dev.trafficstatus.spi.RouteKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -11,12 +12,18 @@ import java.util.Optional;
  *
  * @param objective the objective
  * @param indicator availability or latency
+ * @param routes the routes it covers that the store knows
  * @param budget the error budget over the objective's window
  * @param currentBurn the burn over the settings' {@code currentBurn} window
  * @param pairs the pairs' verdicts, in the settings' order
  */
 public record ObjectiveReading(
-    Objective objective, Indicator indicator, Budget budget, BurnRate currentBurn, List<PairReading> pairs) {
+    Objective objective,
+    Indicator indicator,
+    List<RouteKey> routes,
+    Budget budget,
+    BurnRate currentBurn,
+    List<PairReading> pairs) {
 
   /** Checks the parts are present and copies the pairs. */
   public ObjectiveReading {
@@ -24,6 +31,7 @@ public record ObjectiveReading(
     Objects.requireNonNull(indicator, "indicator");
     Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(currentBurn, "currentBurn");
+    routes = List.copyOf(routes);
     pairs = List.copyOf(pairs);
   }
 

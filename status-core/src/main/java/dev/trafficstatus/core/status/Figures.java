@@ -5,6 +5,7 @@ import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.spi.store.WindowTally;
+import dev.trafficstatus.spi.page.ObjectiveStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param notices open notices and those closed within the page's past-notice days, newest first
  * @param windowTallies what maintenance windows held per route and day, on the days of {@code
  *     dayBuckets}
+ * @param objectives the objectives evaluated at {@code readAt}
  */
 record Figures(
     long ticket,
@@ -35,7 +37,8 @@ record Figures(
     List<DayBucket> dayBuckets,
     List<RouteTally> recent,
     List<Notice> notices,
-    List<WindowTally> windowTallies) {
+    List<WindowTally> windowTallies,
+    List<ObjectiveStatus> objectives) {
 
   Figures {
     Objects.requireNonNull(readAt, "readAt");
@@ -45,5 +48,6 @@ record Figures(
     recent = List.copyOf(recent);
     notices = List.copyOf(notices);
     windowTallies = List.copyOf(windowTallies);
+    objectives = List.copyOf(objectives);
   }
 }

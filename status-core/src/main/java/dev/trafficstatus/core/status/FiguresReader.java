@@ -31,10 +31,12 @@ final class FiguresReader {
 
   private final StatusStore store;
   private final PageSettings settings;
+  private final ObjectiveSource objectives;
 
-  FiguresReader(StatusStore store, PageSettings settings) {
+  FiguresReader(StatusStore store, PageSettings settings, ObjectiveSource objectives) {
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.objectives = Objects.requireNonNull(objectives, "objectives");
   }
 
   /**
@@ -86,7 +88,8 @@ final class FiguresReader {
         dayBuckets,
         recentTallies,
         notices,
-        windowTallies);
+        windowTallies,
+        objectives.read(now, notices));
   }
 
   /** What maintenance windows held on some days, when the store keeps notices. */

@@ -10,6 +10,7 @@ import dev.trafficstatus.core.notice.NoticePayloads;
 import dev.trafficstatus.core.notice.NoticeService;
 import dev.trafficstatus.core.status.NoticeHistory;
 import dev.trafficstatus.core.status.PageSettings;
+import dev.trafficstatus.core.objective.ObjectivesOnPage;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.config.StatusFactory;
 import dev.trafficstatus.server.plugin.HostContext;
@@ -179,7 +180,10 @@ public final class StatusRuntime {
                   new StatusService(
                       store, pageSettings, config.getHealth().build(),
                       config.getMaintenance().isExcludeFromUptime(),
-                      config.getObjectives().build().slowRoutes(), clock,
+                      config.getObjectives().build().slowRoutes(),
+                      new ObjectivesOnPage(store, config.getObjectives().build(),
+                          config.getHealth().build().minimumRequests()),
+                      clock,
                       Slf4jSystemLogger.of(StatusService.class)),
                   new NoticeHistory(store, pageSettings, NOTICES_KEPT, clock,
                       Slf4jSystemLogger.of(NoticeHistory.class)),
