@@ -116,6 +116,7 @@ record PageView(
    * @param lastDay the newest square's label, under the row's right end
    * @param daysLabel the accessible name of the row of squares
    * @param days the squares, oldest first
+   * @param objectives the objectives covering the route, in the configured order
    */
   record Card(
       String name,
@@ -129,7 +130,8 @@ record PageView(
       String firstDay,
       String lastDay,
       String daysLabel,
-      List<Square> days) {
+      List<Square> days,
+      List<ObjectiveView> objectives) {
 
     Card {
       Objects.requireNonNull(name, "name");
@@ -143,6 +145,7 @@ record PageView(
       Objects.requireNonNull(lastDay, "lastDay");
       Objects.requireNonNull(daysLabel, "daysLabel");
       days = List.copyOf(days);
+      objectives = List.copyOf(objectives);
     }
   }
 

@@ -123,7 +123,8 @@ final class PageViewBuilder {
         page.firstDay().toString(),
         "Today",
         "Daily status of " + route.name() + " over " + windowText + ", oldest first",
-        squares);
+        squares,
+        page.objectivesOf(route.key()).stream().map(ObjectiveView::of).toList());
   }
 
   /**
