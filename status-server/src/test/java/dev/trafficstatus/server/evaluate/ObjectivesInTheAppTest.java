@@ -19,6 +19,10 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -81,7 +85,7 @@ class ObjectivesInTheAppTest {
     JsonNode page = new ObjectMapper().readTree(page("application/json"));
     assertThat(page.at("/notices").findValuesAsText("name"))
         .contains("Error budget burning: items (availability)");
-    JsonNode items = page.at("/objectives/0");
+    JsonNode items = page.at("/objectives/2");
     assertThat(items.at("/name").asText()).isEqualTo("items");
     assertThat(items.at("/indicator").asText()).isEqualTo("availability");
     assertThat(items.at("/targetPercent").asDouble()).isEqualTo(99.9);
@@ -94,7 +98,7 @@ class ObjectivesInTheAppTest {
     assertThat(items.at("/exhaustionSeconds").asLong()).isZero();
     assertThat(items.at("/alerting").asBoolean()).isTrue();
     assertThat(items.at("/routes/0/rule").asText()).isEqualTo("/items/{id}");
-    JsonNode hello = page.at("/objectives/1");
+    JsonNode hello = page.at("/objectives/0");
     assertThat(hello.at("/name").asText()).isEqualTo("hello");
     assertThat(hello.at("/attainmentPercent").asDouble()).isEqualTo(100.0);
     assertThat(hello.at("/remainingPercent").asDouble()).isEqualTo(100.0);
@@ -104,9 +108,37 @@ class ObjectivesInTheAppTest {
     assertThat(hello.at("/budgetByDay")).hasSize(31);
     assertThat(hello.at("/budgetByDay/0").isNull()).isTrue();
     assertThat(hello.at("/budgetByDay/30").asDouble()).isEqualTo(100.0);
-    JsonNode helloLatency = page.at("/objectives/2");
+    JsonNode helloLatency = page.at("/objectives/1");
     assertThat(helloLatency.at("/indicator").asText()).isEqualTo("latency");
     assertThat(helloLatency.at("/latencyThresholdMs").asDouble()).isEqualTo(300.0);
     assertThat(helloLatency.at("/attainmentPercent").asDouble()).isEqualTo(100.0);
+
+    // The card of the items route shows its objective; the objectives page sorts on the server.
+    String html = page("text/html");
+    assertThat(html).contains("<span class=\"objective-name\">Objective items</span>: "
+            + "<span class=\"objective-target\">availability 99.9 % over 30 days</span>",
+        "Burning fast", "Error budget spent (30 bad of 0.03 allowed)",
+        "100.0 % of the error budget left (0.3 of 0.3 requests)");
+    assertThat(objectiveNames("/status/objectives"))
+        .containsExactly("Objective hello", "Objective hello", "Objective items");
+    assertThat(objectiveNames("/status/objectives?sort=remaining"))
+        .containsExactly("Objective items", "Objective hello", "Objective hello");
+    try (Response bad = APP.client().target("http://localhost:" + APP.getLocalPort() + "/status/objectives?sort=name")
+        .request().get()) {
+      assertThat(bad.getStatus()).isEqualTo(400);
+      assertThat(bad.readEntity(String.class)).contains("sort must be remaining or configured");
+    }
+  }
+
+  /** The objectives' names on the objectives page, in its order. */
+  private static List<String> objectiveNames(String path) {
+    String html = APP.client().target("http://localhost:" + APP.getLocalPort() + path).request("text/html")
+        .get(String.class);
+    Matcher names = Pattern.compile("<span class=\"objective-name\">([^<]*)</span>").matcher(html);
+    List<String> found = new ArrayList<>();
+    while (names.find()) {
+      found.add(names.group(1));
+    }
+    return found;
   }
 }

@@ -59,10 +59,10 @@ record ObjectiveView(
         ? "No error budget yet"
         : left <= 0
             ? "Error budget spent (" + Figures.count(objective.spent()) + " bad of "
-                + Figures.count(Math.round(objective.budget())) + " allowed)"
+                + amount(objective.budget()) + " allowed)"
             : String.format(Locale.ROOT, "%.1f %%", left) + " of the error budget left ("
-                + Figures.count(Math.round(Math.max(0, objective.remaining()))) + " of "
-                + Figures.count(Math.round(objective.budget())) + " requests)";
+                + amount(Math.max(0, objective.remaining())) + " of " + amount(objective.budget())
+                + " requests)";
     int width = left == null ? 0 : (int) Math.round(Math.max(0, Math.min(100, left)));
     String state = left == null || left > 25 ? "ok" : left > 0 ? "low" : "spent";
     return new ObjectiveView(objective.name(), target, attainment, budget, width, state,
@@ -97,6 +97,15 @@ record ObjectiveView(
       points.add(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
     }
     return String.join(" ", points);
+  }
+
+  /** A budget in requests: whole above 100, else two significant digits (0.03 of 30 at 99.9 %). */
+  private static String amount(double requests) {
+    if (requests >= 100) {
+      return Figures.count(Math.round(requests));
+    }
+    return java.math.BigDecimal.valueOf(requests).round(new java.math.MathContext(2)).stripTrailingZeros()
+        .toPlainString();
   }
 
   private static String percent(double percent) {
