@@ -128,6 +128,28 @@ class ObjectivesInTheAppTest {
       assertThat(bad.getStatus()).isEqualTo(400);
       assertThat(bad.readEntity(String.class)).contains("sort must be remaining or configured");
     }
+    componentsCarryTheirObjectives();
+  }
+
+  /** Statuspage's components carry the objectives covering their routes as extra keys. */
+  private static void componentsCarryTheirObjectives() throws Exception {
+    JsonNode components = new ObjectMapper().readTree(
+        APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v2/components.json")
+            .request("application/json").get(String.class)).at("/components");
+    JsonNode hello = null;
+    for (JsonNode component : components) {
+      if (component.at("/objectives/0/name").asText().equals("hello")) {
+        hello = component;
+      }
+      if (component.at("/group").asBoolean()) {
+        assertThat(component.has("objectives")).isFalse();
+      }
+    }
+    assertThat(hello).isNotNull();
+    assertThat(hello.at("/objectives").findValuesAsText("name")).containsExactly("hello", "hello");
+    assertThat(hello.at("/objectives/0/indicator").asText()).isEqualTo("availability");
+    assertThat(hello.at("/objectives/1/indicator").asText()).isEqualTo("latency");
+    assertThat(hello.at("/objectives/0/target_percent").asDouble()).isEqualTo(99.0);
   }
 
   /** The objectives' names on the objectives page, in its order. */
