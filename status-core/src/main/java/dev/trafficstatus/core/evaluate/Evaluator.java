@@ -147,7 +147,7 @@ public final class Evaluator implements Lifecycle {
     this.objectiveAlerts = objectives.objectives().isEmpty()
         ? null
         : new ObjectiveAlerts(new ObjectiveEvaluation(store, objectives, policy.minimumRequests()), notices,
-            store.outbox());
+            store.outbox(), incidents.enabled());
   }
 
   /**

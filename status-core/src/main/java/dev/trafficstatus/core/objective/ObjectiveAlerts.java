@@ -48,17 +48,27 @@ public final class ObjectiveAlerts {
   private final ObjectiveEvaluation evaluation;
   private final NoticeService notices;
   private final Optional<OutboxStore> outbox;
+  private final boolean openIncidents;
   private final Set<String> notifying = new HashSet<>();
 
   /**
    * @param evaluation the objectives' evaluation
    * @param notices the one writer of notices
    * @param outbox where events go, if the store keeps an outbox
+   * @param openIncidents whether incident pairs open incidents ({@code incidents.auto.enabled});
+   *     when not, they write events like notify pairs
    */
-  public ObjectiveAlerts(ObjectiveEvaluation evaluation, NoticeService notices, Optional<OutboxStore> outbox) {
+  public ObjectiveAlerts(
+      ObjectiveEvaluation evaluation, NoticeService notices, Optional<OutboxStore> outbox, boolean openIncidents) {
     this.evaluation = Objects.requireNonNull(evaluation, "evaluation");
     this.notices = Objects.requireNonNull(notices, "notices");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.openIncidents = openIncidents;
+  }
+
+  /** What a pair does here: incident pairs notify when incidents are off. */
+  private AlertAction actionOf(BurnPair pair) {
+    return openIncidents ? pair.action() : AlertAction.NOTIFY;
   }
 
   /**
@@ -89,7 +99,7 @@ public final class ObjectiveAlerts {
         open.put(notice.name().substring(TITLE_PREFIX.length()), notice);
       }
     }
-    List<ObjectiveReading> readings = evaluation.evaluate(now, spans, (key, pair) -> switch (pair.action()) {
+    List<ObjectiveReading> readings = evaluation.evaluate(now, spans, (key, pair) -> switch (actionOf(pair)) {
       case INCIDENT -> open.containsKey(key);
       case NOTIFY -> notifying.contains(key + " " + pair.label());
     });
@@ -98,12 +108,12 @@ public final class ObjectiveAlerts {
     int events = 0;
     for (ObjectiveReading reading : readings) {
       Notice incident = open.get(reading.key());
-      List<PairReading> firing = reading.firing(AlertAction.INCIDENT);
+      List<PairReading> firing = openIncidents ? reading.firing(AlertAction.INCIDENT) : List.of();
       if (incident == null && !firing.isEmpty()) {
         notices.open(new NewIncident(TITLE_PREFIX + reading.key(), NoticeStatus.INVESTIGATING, Impact.MINOR,
             burning(reading, firing.get(0)), List.of(), now.minus(firing.get(0).pair().shortWindow()), true));
         opened++;
-      } else if (incident != null && !incident.handledByPerson() && cleared(reading)) {
+      } else if (incident != null && openIncidents && !incident.handledByPerson() && cleared(reading)) {
         notices.change(incident.id(), NoticeChange.update(NoticeStatus.RESOLVED, recovered(reading), List.of(), true));
         resolved++;
       }
@@ -122,7 +132,7 @@ public final class ObjectiveAlerts {
   private int notify(ObjectiveReading reading, Instant now) {
     int events = 0;
     for (PairReading pair : reading.pairs()) {
-      if (pair.pair().action() != AlertAction.NOTIFY) {
+      if (actionOf(pair.pair()) != AlertAction.NOTIFY) {
         continue;
       }
       String key = reading.key() + " " + pair.pair().label();

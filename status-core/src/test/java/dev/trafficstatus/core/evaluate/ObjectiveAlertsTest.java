@@ -111,4 +111,23 @@ class ObjectiveAlertsTest {
         .startsWith("{\"objective\":\"checkout\",\"indicator\":\"availability\",\"target\":99.9,"
             + "\"pair\":\"14.4x over 1h and 5m\",\"long_burn\":15.000,\"short_burn\":180.000");
   }
+
+  @Test
+  void withAutomaticIncidentsOffTheFastPairNotifiesInstead() {
+    SimulatedTraffic shop = history();
+    IncidentSettings off = new IncidentSettings(false, Duration.ofMinutes(5), Duration.ofMinutes(15),
+        Duration.ofMinutes(15), OpenOn.PARTIAL_OUTAGE, java.util.Map.of());
+    Evaluator evaluator = shop.evaluator(new ObjectiveSettings(
+        List.of(CHECKOUT_999), BurnPair.defaults(), new BigDecimal("0.5"), Duration.ofHours(1)), off);
+
+    shop.traffic(CHECKOUT, 820, 180);
+    shop.minutes(10, evaluator);
+
+    assertThat(shop.incidents()).isEmpty();
+    assertThat(((InMemoryOutbox) shop.store.outbox().orElseThrow()).events().stream()
+        .filter(event -> event.type() == EventType.OBJECTIVE_BURNING)
+        .map(event -> event.payload().replaceAll(".*\"pair\":\"([^\"]*)\".*", "$1")))
+        // The 6 h window holds 1,800 bad of 360,000 after ten minutes: 5x, under the 6x pair.
+        .containsExactly("14.4x over 1h and 5m");
+  }
 }

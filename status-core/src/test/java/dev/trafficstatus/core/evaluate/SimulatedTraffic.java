@@ -129,12 +129,17 @@ final class SimulatedTraffic {
 
   /** An evaluator that also judges objectives. */
   Evaluator evaluator(ObjectiveSettings objectives) {
+    return evaluator(objectives, IncidentSettings.defaults());
+  }
+
+  /** An evaluator that also judges objectives, with incident settings. */
+  Evaluator evaluator(ObjectiveSettings objectives, IncidentSettings incidents) {
     return new Evaluator(
         store,
         noticeService(),
         HealthPolicy.defaults(),
         new ShownRoutes(PageSettings.defaults("Shop")),
-        IncidentSettings.defaults(),
+        incidents,
         MaintenanceWindowSettings.defaults(),
         objectives,
         "shop",
