@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param scriptHref the script's address
  * @param iconHref the favicon's address
  * @param notices the incidents and maintenances, in their sections
+ * @param objectivesLink the link to the objectives page; null without objectives
  */
 record PageView(
     String title,
@@ -48,7 +49,8 @@ record PageView(
     String styleHref,
     String scriptHref,
     String iconHref,
-    NoticeSections notices) {
+    NoticeSections notices,
+    ObjectivesLink objectivesLink) {
 
   PageView {
     Objects.requireNonNull(title, "title");
@@ -98,6 +100,20 @@ record PageView(
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(name, "name");
       routes = List.copyOf(routes);
+    }
+  }
+
+  /**
+   * The link to the objectives page, least budget left first; null without objectives.
+   *
+   * @param href the page sorted by remaining budget
+   * @param text the link's words
+   */
+  record ObjectivesLink(String href, String text) {
+
+    ObjectivesLink {
+      Objects.requireNonNull(href, "href");
+      Objects.requireNonNull(text, "text");
     }
   }
 

@@ -53,6 +53,16 @@ class ObjectiveCardRenderingTest {
     // Days 2 to 30 of 31 (the first two had no requests): x from 6.7 to 100, y = 20 - 20 * left / 100.
     assertThat(points).startsWith("6.7,0.4 10.0,0.6").endsWith("100.0,6.0");
     assertThat(html.all("//section[contains(@class, 'objective')]")).hasSize(1);
+    assertThat(html.one("//footer//p[@class = 'objectives-link']/a").getAttribute("href"))
+        .isEqualTo("/status/objectives?sort=remaining");
+  }
+
+  @Test
+  void aPageWithoutObjectivesLinksToNone() {
+    Html html = render(PageFixtures.seeded());
+
+    assertThat(html.all("//p[@class = 'objectives-link']")).isEmpty();
+    assertThat(html.all("//section[contains(@class, 'objective')]")).isEmpty();
   }
 
   @Test
