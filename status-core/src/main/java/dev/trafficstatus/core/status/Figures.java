@@ -6,6 +6,7 @@ import dev.trafficstatus.spi.store.DayVersions;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.spi.store.WindowTally;
+import dev.trafficstatus.spi.page.ObjectiveStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +31,7 @@ import java.util.Objects;
  *     dayBuckets}
  * @param versions the store's day versions, taken before the days were read; {@link
  *     DayVersions#NONE} when the store keeps none
+ * @param objectives the objectives evaluated at {@code readAt}
  */
 record Figures(
     long ticket,
@@ -41,7 +43,8 @@ record Figures(
     List<RouteTally> recent,
     List<Notice> notices,
     List<WindowTally> windowTallies,
-    DayVersions versions) {
+    DayVersions versions,
+    List<ObjectiveStatus> objectives) {
 
   Figures {
     Objects.requireNonNull(readAt, "readAt");
@@ -52,5 +55,6 @@ record Figures(
     notices = List.copyOf(notices);
     windowTallies = List.copyOf(windowTallies);
     Objects.requireNonNull(versions, "versions");
+    objectives = List.copyOf(objectives);
   }
 }

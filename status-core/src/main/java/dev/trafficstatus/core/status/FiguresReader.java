@@ -36,10 +36,12 @@ final class FiguresReader {
 
   private final StatusStore store;
   private final PageSettings settings;
+  private final ObjectiveSource objectives;
 
-  FiguresReader(StatusStore store, PageSettings settings) {
+  FiguresReader(StatusStore store, PageSettings settings, ObjectiveSource objectives) {
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.objectives = Objects.requireNonNull(objectives, "objectives");
   }
 
   /**
@@ -98,7 +100,8 @@ final class FiguresReader {
         recentTallies,
         notices,
         windowTallies,
-        versions.orElse(DayVersions.NONE));
+        versions.orElse(DayVersions.NONE),
+        objectives.read(now, notices));
   }
 
   /**
