@@ -5,6 +5,8 @@ import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.MinuteBucket;
+import dev.trafficstatus.spi.store.NoticeStore;
+import dev.trafficstatus.spi.store.OutboxStore;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
 import dev.trafficstatus.spi.store.RouteTally;
@@ -51,6 +53,8 @@ public final class InMemoryStore implements StatusStore {
   private final Map<MinuteKey, Tally> minutes = new HashMap<>();
   private final Map<RouteDay, Tally> prunedDays = new HashMap<>();
   private final Map<RouteKey, Instant> countsFrom = new HashMap<>();
+  private final InMemoryOutbox outbox = new InMemoryOutbox(this::check);
+  private final InMemoryNotices notices = new InMemoryNotices(outbox, this::check);
   private volatile boolean down;
   private int writeCalls;
   private int dayReads;
@@ -190,6 +194,39 @@ public final class InMemoryStore implements StatusStore {
     return out;
   }
 
+  /**
+   * Sums the minute buckets of {@code [from, to)}, and the pruned days wholly inside it (their
+   * minutes are gone, as a real store's are past retention).
+   */
+  @Override
+  public synchronized List<RouteTally> readBetween(Instant from, Instant to) {
+    check("reading a range of minutes");
+    Instant start = from.truncatedTo(ChronoUnit.MINUTES);
+    Instant end = to.truncatedTo(ChronoUnit.MINUTES);
+    Map<RouteKey, Tally> sums = new HashMap<>();
+    minutes.forEach(
+        (key, tally) -> {
+          if (!key.minute().isBefore(start) && key.minute().isBefore(end)) {
+            sums.merge(key.route(), tally, Tally::plus);
+          }
+        });
+    prunedDays.forEach(
+        (key, tally) -> {
+          Instant dayStart = key.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+          if (!dayStart.isBefore(start) && !dayStart.plus(1, ChronoUnit.DAYS).isAfter(end)) {
+            sums.merge(key.route(), tally, Tally::plus);
+          }
+        });
+    List<RouteTally> out = new ArrayList<>();
+    sums.forEach(
+        (route, tally) -> {
+          if (tally.total() > 0) {
+            out.add(new RouteTally(route, tally));
+          }
+        });
+    return out;
+  }
+
   /** The sum of every minute bucket of a route, over all instances. */
   public synchronized Tally total(RouteKey route) {
     Tally sum = Tally.empty();
@@ -290,5 +327,17 @@ public final class InMemoryStore implements StatusStore {
   @Override
   public void ping() {
     check("ping");
+  }
+
+  /** Notices in memory, failing with the rest of the store while it is {@link #down}. */
+  @Override
+  public Optional<NoticeStore> notices() {
+    return Optional.of(notices);
+  }
+
+  /** The outbox in memory, failing with the rest of the store while it is {@link #down}. */
+  @Override
+  public Optional<OutboxStore> outbox() {
+    return Optional.of(outbox);
   }
 }

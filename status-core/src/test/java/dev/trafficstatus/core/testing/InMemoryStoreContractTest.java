@@ -1,7 +1,10 @@
 package dev.trafficstatus.core.testing;
 
 import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.testkit.NoticesContract;
+import dev.trafficstatus.testkit.OutboxContract;
 import dev.trafficstatus.testkit.StatusStoreContract;
+import dev.trafficstatus.testkit.TimeRangesContract;
 
 /**
  * The core's fake store keeps the store contract, so core tests that run against it see what a real
@@ -9,7 +12,7 @@ import dev.trafficstatus.testkit.StatusStoreContract;
  * process shares it (the contract's default), and breaking it switches {@link InMemoryStore#down}
  * on.
  */
-class InMemoryStoreContractTest extends StatusStoreContract {
+class InMemoryStoreContractTest extends StatusStoreContract implements NoticesContract, OutboxContract, TimeRangesContract {
 
   @Override
   protected StatusStore newStore() {

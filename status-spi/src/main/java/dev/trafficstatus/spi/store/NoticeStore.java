@@ -47,7 +47,8 @@ public interface NoticeStore {
    *
    * @param notice the notice; its version is the one it was read at (0 for a new one)
    * @param events what to tell the notifiers about this change; may be empty
-   * @return the notice as stored, with its new version
+   * @return the notice as stored, with its new version; a store may keep times to the microsecond
+   *     only (as PostgreSQL does), so this is what later reads return
    * @throws ConcurrentChangeException when the stored notice's version is not the given one (or
    *     a new notice's id is taken): nothing was written
    */
@@ -67,7 +68,8 @@ public interface NoticeStore {
    * Replaces what a maintenance window holds: each affected route's requests per UTC day inside it
    * (the evaluator sums them while the window runs and once more when it ends).
    *
-   * @param noticeId the maintenance's id
+   * @param noticeId the maintenance's id; nothing is kept for a notice the store does not have
+   *     (one deleted meanwhile)
    * @param tallies the route-days; an empty list removes them
    */
   void recordWindowTallies(String noticeId, List<DayBucket> tallies);

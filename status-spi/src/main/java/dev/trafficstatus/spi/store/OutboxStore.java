@@ -30,7 +30,8 @@ public interface OutboxStore {
    * only after the lease ran out (a sender that died mid-send), so a receiver may get an event
    * twice, never none.
    *
-   * @param receivers the receivers configured now; events are delivered to those only
+   * @param receivers the receivers configured now; events are delivered to those only. Names of
+   *     receivers and owners are 1 to 200 characters (an {@link IllegalArgumentException} else)
    * @param since events created before this are no longer delivered (older than the receivers)
    * @param now the current time
    * @param leaseUntil until when the claim holds

@@ -6,7 +6,10 @@ import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.MaintenanceReport;
+import dev.trafficstatus.spi.store.ConcurrentChangeException;
 import dev.trafficstatus.spi.store.MinuteBucket;
+import dev.trafficstatus.spi.store.NoticeStore;
+import dev.trafficstatus.spi.store.OutboxStore;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
 import dev.trafficstatus.spi.store.RouteTally;
@@ -18,6 +21,8 @@ import dev.trafficstatus.store.jdbi.internal.FiguresReader;
 import dev.trafficstatus.store.jdbi.internal.H2LockConflict;
 import dev.trafficstatus.store.jdbi.internal.Maintenance;
 import dev.trafficstatus.store.jdbi.internal.MinuteWriter;
+import dev.trafficstatus.store.jdbi.internal.Notices;
+import dev.trafficstatus.store.jdbi.internal.Outbox;
 import dev.trafficstatus.store.jdbi.internal.Routes;
 import dev.trafficstatus.store.jdbi.internal.SchemaMigrator;
 import dev.trafficstatus.store.jdbi.internal.StoreFailures;
@@ -52,8 +57,13 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 final class JdbiStatusStore implements StatusStore {
 
   /** What works on the database, built when the store starts. */
-  private record Running(
-      Routes routes, MinuteWriter writer, FiguresReader reader, Maintenance maintenance) {}
+  record Running(
+      Routes routes,
+      MinuteWriter writer,
+      FiguresReader reader,
+      Maintenance maintenance,
+      Notices notices,
+      Outbox outbox) {}
 
   /** Work inside the boundary. */
   private interface Work<T> {
@@ -61,7 +71,7 @@ final class JdbiStatusStore implements StatusStore {
   }
 
   /** Work of a started store inside the boundary. */
-  private interface Call<T> {
+  interface Call<T> {
     T run(Running running);
   }
 
@@ -132,6 +142,9 @@ final class JdbiStatusStore implements StatusStore {
       return work.run();
     } catch (StoreSetupException setup) {
       throw setup;
+    } catch (ConcurrentChangeException raced) {
+      // Not a failure of the store: the caller reads again and retries, or answers 409.
+      throw raced;
     } catch (Exception | AssertionError failure) {
       if (StoreFailures.lostConnections(failure)) {
         discardConnections();
@@ -150,8 +163,8 @@ final class JdbiStatusStore implements StatusStore {
     }
   }
 
-  /** Runs work of a started store inside the boundary. */
-  private <T> T call(String doing, Call<T> call) {
+  /** Runs work of a started store inside the boundary; for the store's parts too. */
+  <T> T call(String doing, Call<T> call) {
     Running current = running;
     if (current == null) {
       throw new IllegalStateException("The jdbi store is not started");
@@ -184,7 +197,9 @@ final class JdbiStatusStore implements StatusStore {
                     routes,
                     new MinuteWriter(jdbi, detected, routes),
                     new FiguresReader(jdbi, routes),
-                    new Maintenance(jdbi, detected, timeouts.maintenance()));
+                    new Maintenance(jdbi, detected, timeouts.maintenance()),
+                    new Notices(jdbi),
+                    new Outbox(jdbi, detected));
             return null;
           } catch (Exception | AssertionError failure) {
             try {
@@ -334,6 +349,27 @@ final class JdbiStatusStore implements StatusStore {
   @Override
   public List<RouteTally> readSince(Instant from) {
     return call("reading minutes since " + from, store -> store.reader().readSince(from));
+  }
+
+  @Override
+  public List<RouteTally> readBetween(Instant from, Instant to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    return call("reading minutes from " + from + " to " + to, store -> store.reader().readBetween(from, to));
+  }
+
+  // ---- notices and the outbox
+
+  /** Offered whether or not the store has started: its calls fail as others do until it has. */
+  @Override
+  public Optional<NoticeStore> notices() {
+    return Optional.of(new JdbiNoticeStore(this));
+  }
+
+  /** Offered whether or not the store has started: its calls fail as others do until it has. */
+  @Override
+  public Optional<OutboxStore> outbox() {
+    return Optional.of(new JdbiOutboxStore(this));
   }
 
   // ---- maintenance and health

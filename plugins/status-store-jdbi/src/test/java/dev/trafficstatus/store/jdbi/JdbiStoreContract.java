@@ -19,7 +19,10 @@ import dev.trafficstatus.store.jdbi.internal.UtcPeriods;
 import dev.trafficstatus.store.jdbi.testing.OldSchemaFixture;
 import dev.trafficstatus.store.jdbi.testing.OlderSchema;
 import dev.trafficstatus.store.jdbi.testing.TestContext;
+import dev.trafficstatus.testkit.NoticesContract;
+import dev.trafficstatus.testkit.OutboxContract;
 import dev.trafficstatus.testkit.StatusStoreContract;
+import dev.trafficstatus.testkit.TimeRangesContract;
 import dev.trafficstatus.testkit.Tallies;
 import io.dropwizard.db.DataSourceFactory;
 import java.sql.Connection;
@@ -48,7 +51,8 @@ import org.junit.jupiter.api.Test;
  * tables hold, its maintenance reports, its Liquibase changelog and its messages. Run against each
  * database it supports by a subclass that says how to get an empty database.
  */
-abstract class JdbiStoreContract extends StatusStoreContract {
+abstract class JdbiStoreContract extends StatusStoreContract
+    implements NoticesContract, OutboxContract, TimeRangesContract {
 
   private final List<StatusStore> built = new ArrayList<>();
   private DataSourceFactory database;
@@ -359,7 +363,8 @@ abstract class JdbiStoreContract extends StatusStoreContract {
   static final List<String> CHANGE_SETS =
       List.of(
           "1-routes", "2-minutes", "3-days", "4-day-state", "5-route-counts-from", "6-hours",
-          "7-hour-writes", "8-route-restricted");
+          "7-hour-writes", "8-route-restricted", "9-notices",
+          "10-outbox-deliveries");
 
   @Test
   void migrationsAreListedThenAppliedOnceIntoTheStoresOwnChangelog() throws Exception {

@@ -6,6 +6,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The databases the store runs on, and every statement that differs between them: the upserts and
@@ -19,8 +20,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * so there an in-process lock (the caller's) is enough.
  */
 public enum Dialect {
-  H2("H2", H2Statements.class),
-  POSTGRESQL("PostgreSQL", PostgresStatements.class);
+  H2("H2", H2Statements.class, ""),
+  POSTGRESQL("PostgreSQL", PostgresStatements.class, "FOR UPDATE OF d SKIP LOCKED");
 
   /** The statements that differ between databases; attach {@link #statements()} to a handle. */
   public interface Statements {
@@ -56,6 +57,15 @@ public enum Dialect {
      * @param days the epoch days, ascending
      */
     void reopenDays(List<Long> days);
+
+    /**
+     * Creates the deliveries of events created at or after a moment to a receiver, for the events
+     * that have none for it yet.
+     *
+     * @param receiver the receiver
+     * @param since epoch microseconds; older events are not delivered to it
+     */
+    void createDeliveries(String receiver, long since);
 
     /**
      * Waits for a lock shared by every process on the database and takes it, held by this session
@@ -162,6 +172,12 @@ public enum Dialect {
         """)
     void reopenDays(@Bind("day") List<Long> days);
 
+    // Two claims at once (in one process) may both insert a row: the second fails with a unique
+    // violation, and the outbox claims again (H2 has no ON CONFLICT).
+    @Override
+    @SqlUpdate(OutboxDao.CREATE_DELIVERIES)
+    void createDeliveries(String receiver, long since);
+
     /** None: the file is this process's alone, and the caller locks within the process. */
     @Override
     default boolean lock(long key) {
@@ -231,6 +247,10 @@ public enum Dialect {
         """)
     void reopenDays(@Bind("day") List<Long> days);
 
+    @Override
+    @SqlUpdate(OutboxDao.CREATE_DELIVERIES + " ON CONFLICT (event_seq, receiver) DO NOTHING")
+    void createDeliveries(String receiver, long since);
+
     // Session locks, not transaction locks: maintenance commits hour by hour while holding one,
     // and a session that dies (a process killed while migrating) releases its locks with it.
     @Override
@@ -248,10 +268,12 @@ public enum Dialect {
 
   private final String product;
   private final Class<? extends Statements> statements;
+  private final String claimLocking;
 
-  Dialect(String product, Class<? extends Statements> statements) {
+  Dialect(String product, Class<? extends Statements> statements, String claimLocking) {
     this.product = product;
     this.statements = statements;
+    this.claimLocking = claimLocking;
   }
 
   /**
@@ -328,6 +350,18 @@ public enum Dialect {
    */
   public String product() {
     return product;
+  }
+
+  /**
+   * How a claim of outbox deliveries locks the rows it selects (alias {@code d}): on PostgreSQL it
+   * skips rows another claimer holds, so concurrent claimers never wait for each other nor take the
+   * same delivery; H2 needs nothing, its claims being serialised in the process (and the lease
+   * update re-checks each row in any case).
+   *
+   * @return the locking clause, or empty
+   */
+  public String claimLocking() {
+    return claimLocking;
   }
 
   /**

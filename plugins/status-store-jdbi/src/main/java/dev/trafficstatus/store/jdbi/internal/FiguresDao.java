@@ -2,6 +2,7 @@ package dev.trafficstatus.store.jdbi.internal;
 
 import java.util.function.Consumer;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -91,6 +92,86 @@ public interface FiguresDao {
       """;
 
   /**
+   * Figures of visible routes in the minutes {@code [:fromMinute, :toMinute)}, each row's period
+   * the day, hour or minute it sums, from five sources that never overlap and together hold every
+   * minute of the range that retention kept:
+   *
+   * <ol>
+   *   <li>day rows of the whole UTC days {@code [:firstWholeDay, :endWholeDay)} whose rollup is
+   *       complete (as in {@link #READ_DAYS});
+   *   <li>hour rows of the clean whole hours {@code [:firstWholeHour, :endWholeHour)} of the other
+   *       days that maintenance has seen and not pruned ({@code :firstHourDay} to {@code
+   *       :lastHourDay} are the days of those hours);
+   *   <li>minute rows of the edges: {@code [:fromMinute, :headEnd)} before the first whole hour and
+   *       {@code [:tailStart, :toMinute)} after the last (the whole range when it holds no whole
+   *       hour);
+   *   <li>minute rows of the dirty whole hours (written to since their rollup, or never rolled up:
+   *       today's latest).
+   * </ol>
+   *
+   * A long range costs a row per route and day, plus 24 hour rows per route for a day not rolled
+   * up, plus the minutes of at most two edge hours and of the dirty hours. Of a day whose minute
+   * rows are past retention only the whole day counts, from its day rows: its edges are gone. One
+   * statement, so one consistent snapshot.
+   */
+  String READ_BETWEEN =
+      """
+      SELECT d.route_id, d.epoch_day AS period, d.total, d.success, d.failure, d.ignored,
+             d.max_latency_micros, d.histogram
+      FROM status_day_state s
+      JOIN status_days d ON d.epoch_day = s.epoch_day
+      JOIN status_routes r ON r.id = d.route_id
+      WHERE s.epoch_day >= :firstWholeDay AND s.epoch_day < :endWholeDay
+        AND d.epoch_day >= :firstWholeDay AND d.epoch_day < :endWholeDay
+        AND (s.pruned
+             OR (s.rolled_up
+                 AND NOT EXISTS (SELECT 1 FROM status_hour_writes w
+                                 WHERE w.epoch_hour >= s.epoch_day * 24
+                                   AND w.epoch_hour < s.epoch_day * 24 + 24)))
+        AND NOT r.hidden
+      UNION ALL
+      SELECT h.route_id, h.epoch_hour AS period, h.total, h.success, h.failure, h.ignored,
+             h.max_latency_micros, h.histogram
+      FROM status_day_state s
+      JOIN status_hours h
+        ON h.epoch_hour >= s.epoch_day * 24
+       AND h.epoch_hour < s.epoch_day * 24 + 24
+      JOIN status_routes r ON r.id = h.route_id
+      WHERE s.epoch_day >= :firstHourDay AND s.epoch_day <= :lastHourDay
+        AND h.epoch_hour >= :firstWholeHour AND h.epoch_hour < :endWholeHour
+        AND NOT s.pruned
+        AND NOT (s.epoch_day >= :firstWholeDay AND s.epoch_day < :endWholeDay
+                 AND s.rolled_up
+                 AND NOT EXISTS (SELECT 1 FROM status_hour_writes w
+                                 WHERE w.epoch_hour >= s.epoch_day * 24
+                                   AND w.epoch_hour < s.epoch_day * 24 + 24))
+        AND NOT EXISTS (SELECT 1 FROM status_hour_writes w WHERE w.epoch_hour = h.epoch_hour)
+        AND NOT r.hidden
+      UNION ALL
+      SELECT m.route_id, m.epoch_minute AS period, m.total, m.success, m.failure, m.ignored,
+             m.max_latency_micros, m.histogram
+      FROM status_minutes m
+      JOIN status_routes r ON r.id = m.route_id
+      WHERE m.epoch_minute >= :fromMinute AND m.epoch_minute < :headEnd AND NOT r.hidden
+      UNION ALL
+      SELECT m.route_id, m.epoch_minute AS period, m.total, m.success, m.failure, m.ignored,
+             m.max_latency_micros, m.histogram
+      FROM status_minutes m
+      JOIN status_routes r ON r.id = m.route_id
+      WHERE m.epoch_minute >= :tailStart AND m.epoch_minute < :toMinute AND NOT r.hidden
+      UNION ALL
+      SELECT m.route_id, w.epoch_hour AS period, m.total, m.success, m.failure, m.ignored,
+             m.max_latency_micros, m.histogram
+      FROM (SELECT DISTINCT epoch_hour FROM status_hour_writes
+            WHERE epoch_hour >= :firstWholeHour AND epoch_hour < :endWholeHour) w
+      JOIN status_minutes m
+        ON m.epoch_minute >= w.epoch_hour * 60
+       AND m.epoch_minute < w.epoch_hour * 60 + 60
+      JOIN status_routes r ON r.id = m.route_id
+      WHERE NOT r.hidden
+      """;
+
+  /**
    * Streams {@link #READ_DAYS}; call it inside a transaction.
    *
    * @param firstDay the first epoch day, inclusive
@@ -110,6 +191,16 @@ public interface FiguresDao {
   @SqlQuery(READ_SINCE)
   @FetchSize(FETCH_SIZE)
   void readSince(long fromMinute, Consumer<TallyRow> sink);
+
+  /**
+   * Streams {@link #READ_BETWEEN}; call it inside a transaction.
+   *
+   * @param range the range's bounds, bound by their names
+   * @param sink receives every row
+   */
+  @SqlQuery(READ_BETWEEN)
+  @FetchSize(FETCH_SIZE)
+  void readBetween(@BindMethods MinuteRange range, Consumer<TallyRow> sink);
 
   /**
    * Asks the database for nothing, to see that it answers.

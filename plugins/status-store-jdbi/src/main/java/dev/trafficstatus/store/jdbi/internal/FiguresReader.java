@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
-/** Reads figures per route and day, and per route from a minute on, summed over instances. */
+/**
+ * Reads figures per route and day, per route from a minute on, and per route in a range of
+ * minutes, summed over instances.
+ */
 public final class FiguresReader {
 
   /** The key of rows read per route and day. */
@@ -78,6 +81,11 @@ public final class FiguresReader {
                 .readSince(
                     UtcPeriods.minuteOf(from),
                     row -> sums.computeIfAbsent(row.routeId(), k -> new TallySum()).add(row)));
+    return tallies(sums);
+  }
+
+  /** The tallies of the routes with requests, named by their keys. */
+  private List<RouteTally> tallies(Map<Integer, TallySum> sums) {
     List<RouteTally> tallies = new ArrayList<>(sums.size());
     RouteIds ids = routes.ids();
     for (Map.Entry<Integer, TallySum> entry : sums.entrySet()) {
@@ -87,6 +95,29 @@ public final class FiguresReader {
       }
     }
     return tallies;
+  }
+
+  /**
+   * One tally per route with requests in a range of minutes.
+   *
+   * @param from the start, truncated to the minute
+   * @param to the end, exclusive, truncated to the minute
+   * @return the tallies
+   */
+  public List<RouteTally> readBetween(Instant from, Instant to) {
+    long fromMinute = UtcPeriods.minuteOf(from);
+    long toMinute = UtcPeriods.minuteOf(to);
+    if (toMinute <= fromMinute) {
+      return List.of();
+    }
+    MinuteRange range = MinuteRange.of(fromMinute, toMinute);
+    Map<Integer, TallySum> sums = new HashMap<>();
+    jdbi.useTransaction(
+        handle ->
+            handle
+                .attach(FiguresDao.class)
+                .readBetween(range, row -> sums.computeIfAbsent(row.routeId(), k -> new TallySum()).add(row)));
+    return tallies(sums);
   }
 
   /** Asks the database for nothing, to see that it answers. */

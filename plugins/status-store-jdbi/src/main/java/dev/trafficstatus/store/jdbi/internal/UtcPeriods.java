@@ -88,6 +88,34 @@ public final class UtcPeriods {
   }
 
   /**
+   * An instant as the microseconds since the epoch that notice and outbox rows keep, saturated at
+   * the ends of the range (so {@link Instant#MAX} still orders after every real time).
+   *
+   * @param instant any instant; nanoseconds below the microsecond are dropped
+   * @return microseconds since 1970-01-01T00:00Z, rounded down
+   */
+  public static long micros(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    if (seconds >= Long.MAX_VALUE / 1_000_000) {
+      return Long.MAX_VALUE;
+    }
+    if (seconds <= Long.MIN_VALUE / 1_000_000) {
+      return Long.MIN_VALUE;
+    }
+    return seconds * 1_000_000 + instant.getNano() / 1_000;
+  }
+
+  /**
+   * The inverse of {@link #micros(Instant)}.
+   *
+   * @param micros microseconds since the epoch
+   * @return the instant
+   */
+  public static Instant instantOfMicros(long micros) {
+    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+  }
+
+  /**
    * A UTC day as a date.
    *
    * @param epochDay days since the epoch

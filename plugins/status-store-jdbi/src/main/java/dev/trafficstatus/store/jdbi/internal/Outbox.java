@@ -1,0 +1,145 @@
+package dev.trafficstatus.store.jdbi.internal;
+
+import dev.trafficstatus.spi.store.Delivery;
+import dev.trafficstatus.spi.store.DeliveryAttempt;
+import dev.trafficstatus.spi.store.OutboxEvent;
+import dev.trafficstatus.spi.store.OutboxStore;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * The outbox: events in {@code status_outbox_events}, deliveries per event and receiver, and the
+ * log of attempts (change set 10-outbox-deliveries).
+ *
+ * <p>A claim, in one transaction, creates the receivers' missing deliveries of events since
+ * {@code since}, selects the heads of line that are due and not leased, and leases them. Claimers
+ * in different processes never take the same delivery: on PostgreSQL the select skips rows another
+ * claimer has locked ({@link Dialect#claimLocking()}), and the lease is a conditional update that,
+ * after waiting for a concurrent claimer's transaction, finds the row leased and leaves it. Claims
+ * in one process take turns (the only protection H2 needs, its file being one process's).
+ */
+public final class Outbox implements OutboxStore {
+
+  /** The longest receiver or owner name the tables keep, in characters. */
+  public static final int MAX_NAME_LENGTH = 200;
+
+  /** SQLState of a unique violation, in PostgreSQL and H2. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  /** Claims whose delivery rows another claimer inserted at the same moment are tried again. */
+  private static final int CLAIM_TRIES = 3;
+
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+  private final ReentrantLock claiming = new ReentrantLock();
+
+  /**
+   * @param jdbi the store's database, with the SQL object plugin
+   * @param dialect its dialect
+   */
+  public Outbox(Jdbi jdbi, Dialect dialect) {
+    this.jdbi = jdbi;
+    this.dialect = dialect;
+  }
+
+  @Override
+  public void append(List<OutboxEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    List<EventRow> rows = events.stream().map(EventRow::of).toList();
+    jdbi.useTransaction(handle -> handle.attach(NoticeDao.class).insertEvents(rows));
+  }
+
+  @Override
+  public List<Delivery> claim(
+      Set<String> receivers, Instant since, Instant now, Instant leaseUntil, String owner, int limit) {
+    if (receivers.isEmpty() || limit <= 0) {
+      return List.of();
+    }
+    // Sorted, so concurrent claimers insert delivery rows in the same order and never deadlock.
+    List<String> sorted = List.copyOf(new TreeSet<>(receivers));
+    claiming.lock();
+    try {
+      for (int tried = 1; ; tried++) {
+        try {
+          return claimOnce(
+              sorted, UtcPeriods.micros(since), UtcPeriods.micros(now), UtcPeriods.micros(leaseUntil), owner, limit);
+        } catch (UnableToExecuteStatementException raced) {
+          if (tried >= CLAIM_TRIES || !uniqueViolation(raced)) {
+            throw raced;
+          }
+        }
+      }
+    } finally {
+      claiming.unlock();
+    }
+  }
+
+  private List<Delivery> claimOnce(
+      List<String> receivers, long since, long now, long leaseUntil, String owner, int limit) {
+    return jdbi.inTransaction(
+        handle -> {
+          Dialect.Statements statements = handle.attach(dialect.statements());
+          for (String receiver : receivers) {
+            statements.createDeliveries(receiver, since);
+          }
+          OutboxDao dao = handle.attach(OutboxDao.class);
+          List<ClaimedRow> rows = dao.claimable(receivers, since, now, limit, dialect.claimLocking());
+          if (rows.isEmpty()) {
+            return List.of();
+          }
+          int[] leased = dao.lease(rows, owner, leaseUntil, now);
+          List<Delivery> claimed = new ArrayList<>(rows.size());
+          for (int i = 0; i < rows.size(); i++) {
+            if (leased[i] == 1) {
+              claimed.add(rows.get(i).toDelivery());
+            }
+          }
+          return claimed;
+        });
+  }
+
+  private static boolean uniqueViolation(UnableToExecuteStatementException failure) {
+    return failure.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState());
+  }
+
+  @Override
+  public void record(DeliveryAttempt attempt) {
+    jdbi.useTransaction(
+        handle -> {
+          OutboxDao dao = handle.attach(OutboxDao.class);
+          Optional<Long> seq = dao.seqOf(attempt.eventId());
+          if (seq.isEmpty()) {
+            // Deleted past retention while it was being sent: nothing left to log it against.
+            return;
+          }
+          AttemptRow row = AttemptRow.of(seq.get(), attempt);
+          dao.insertAttempt(row);
+          dao.settle(row, row.deliveryState());
+        });
+  }
+
+  @Override
+  public List<DeliveryAttempt> attempts(String eventId) {
+    return jdbi.withExtension(
+        OutboxDao.class,
+        dao ->
+            dao.seqOf(eventId)
+                .map(seq -> dao.attempts(seq).stream().map(row -> row.toAttempt(eventId)).toList())
+                .orElse(List.of()));
+  }
+
+  @Override
+  public int deleteBefore(Instant before) {
+    return jdbi.withExtension(OutboxDao.class, dao -> dao.deleteBefore(UtcPeriods.micros(before)));
+  }
+}

@@ -1,0 +1,165 @@
+package dev.trafficstatus.store.jdbi.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The outbox's deliveries and attempts; events are appended by {@link NoticeDao#insertEvents}.
+ * Creating deliveries is an insert that races between claimers, so it is in {@link
+ * Dialect.Statements#createDeliveries} (on {@link #CREATE_DELIVERIES}).
+ */
+@RegisterConstructorMapper(ClaimedRow.class)
+@RegisterConstructorMapper(AttemptRow.class)
+public interface OutboxDao {
+
+  /**
+   * Creates a receiver's deliveries of the events created at or after {@code :since} that have
+   * none for it yet, in event order. Parameters: {@code :receiver}, {@code :since}.
+   */
+  String CREATE_DELIVERIES =
+      """
+      INSERT INTO status_outbox_deliveries
+        (event_seq, receiver, notice_key, created_at, state, attempts)
+      SELECT e.seq, CAST(:receiver AS VARCHAR(200)), COALESCE(e.notice_id, ''), e.created_at,
+             'PENDING', 0
+      FROM status_outbox_events e
+      WHERE e.created_at >= :since
+        AND NOT EXISTS (SELECT 1 FROM status_outbox_deliveries d
+                        WHERE d.event_seq = e.seq AND d.receiver = CAST(:receiver AS VARCHAR(200)))
+      ORDER BY e.seq
+      """;
+
+  /**
+   * The deliveries a claim may take, oldest event first: pending, of a receiver asked for, of an
+   * event created at or after {@code :since}, due, not leased, and the oldest pending one of its
+   * receiver and notice key (head of line: a later event of the same notice waits for it).
+   *
+   * @param receivers the receivers
+   * @param since epoch microseconds
+   * @param now epoch microseconds
+   * @param limit how many at most
+   * @param locking {@link Dialect#claimLocking()}
+   * @return the deliveries with their events
+   */
+  @SqlQuery(
+      """
+      SELECT d.event_seq, d.receiver, d.attempts, e.id, e.type, e.notice_id, e.created_at, e.payload
+      FROM status_outbox_deliveries d
+      JOIN status_outbox_events e ON e.seq = d.event_seq
+      WHERE d.receiver IN (<receivers>)
+        AND d.state = 'PENDING'
+        AND d.created_at >= :since
+        AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= :now)
+        AND (d.lease_until IS NULL OR d.lease_until <= :now)
+        AND NOT EXISTS (SELECT 1 FROM status_outbox_deliveries o
+                        WHERE o.receiver = d.receiver
+                          AND o.state = 'PENDING'
+                          AND o.notice_key = d.notice_key
+                          AND o.created_at >= :since
+                          AND o.event_seq < d.event_seq)
+      ORDER BY d.event_seq, d.receiver
+      LIMIT :limit
+      <locking>
+      """)
+  List<ClaimedRow> claimable(
+      @BindList("receivers") List<String> receivers,
+      long since,
+      long now,
+      int limit,
+      @Define("locking") String locking);
+
+  /**
+   * Leases deliveries to a sender, each only if it is still pending and not leased: a row another
+   * claimer leased meanwhile is left alone (the update waits for that claimer's transaction, then
+   * finds the row changed).
+   *
+   * @param rows the deliveries
+   * @param owner who claims
+   * @param leaseUntil until when, epoch microseconds
+   * @param now epoch microseconds
+   * @return per row, 1 when leased, 0 when not
+   */
+  @SqlBatch(
+      """
+      UPDATE status_outbox_deliveries SET lease_owner = :owner, lease_until = :leaseUntil
+      WHERE event_seq = :eventSeq AND receiver = :receiver AND state = 'PENDING'
+        AND (lease_until IS NULL OR lease_until <= :now)
+      """)
+  int[] lease(@BindMethods List<ClaimedRow> rows, String owner, long leaseUntil, long now);
+
+  /**
+   * The position of an event in the outbox.
+   *
+   * @param id the event's id
+   * @return its seq, or empty when there is no such event
+   */
+  @SqlQuery("SELECT seq FROM status_outbox_events WHERE id = :id")
+  Optional<Long> seqOf(String id);
+
+  /**
+   * Logs an attempt.
+   *
+   * @param row the attempt
+   */
+  @SqlUpdate(
+      """
+      INSERT INTO status_outbox_attempts
+        (event_seq, receiver, attempt_number, attempted_at, outcome, response_code, error,
+         next_attempt_at)
+      VALUES (:eventSeq, :receiver, :attemptNumber, :attemptedAt, :outcome, :responseCode, :error,
+              :nextAttemptAt)
+      """)
+  void insertAttempt(@BindMethods AttemptRow row);
+
+  /**
+   * Ends a pending delivery (delivered, dead) or makes it due again later (retry), and ends its
+   * lease; a delivery that ended already stays as it is.
+   *
+   * @param row the attempt
+   * @param state the delivery's state from now on
+   * @return 1 when a pending delivery changed, else 0
+   */
+  @SqlUpdate(
+      """
+      UPDATE status_outbox_deliveries SET
+        state = :state,
+        attempts = CASE WHEN attempts < :attemptNumber THEN :attemptNumber ELSE attempts END,
+        next_attempt_at = :nextAttemptAt,
+        lease_owner = NULL,
+        lease_until = NULL
+      WHERE event_seq = :eventSeq AND receiver = :receiver AND state = 'PENDING'
+      """)
+  int settle(@BindMethods AttemptRow row, String state);
+
+  /**
+   * The attempts made to deliver an event, oldest first.
+   *
+   * @param seq the event's seq
+   * @return the attempts
+   */
+  @SqlQuery(
+      """
+      SELECT event_seq, receiver, attempt_number, attempted_at, outcome, response_code, error,
+             next_attempt_at
+      FROM status_outbox_attempts
+      WHERE event_seq = :seq
+      ORDER BY attempted_at, id
+      """)
+  List<AttemptRow> attempts(long seq);
+
+  /**
+   * Deletes events created before a moment, with their deliveries and attempts (by cascade).
+   *
+   * @param before epoch microseconds
+   * @return how many events were deleted
+   */
+  @SqlUpdate("DELETE FROM status_outbox_events WHERE created_at < :before")
+  int deleteBefore(long before);
+}
