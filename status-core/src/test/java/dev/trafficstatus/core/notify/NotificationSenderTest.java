@@ -47,7 +47,7 @@ class NotificationSenderTest {
 
     drain(sender);
 
-    List<String> all = fixture.outbox.events().stream().map(OutboxEvent::id).toList();
+    List<String> all = fixture.events().stream().map(OutboxEvent::id).toList();
     for (FakeReceiver receiver : List.of(ops, chat)) {
       assertThat(receiver.receivedIds()).containsExactlyInAnyOrderElementsOf(all);
       assertThat(typesOf(receiver, checkout))
@@ -120,7 +120,7 @@ class NotificationSenderTest {
     }
 
     assertThat(deliveredWhileDown).isZero();
-    List<String> all = fixture.outbox.events().stream().map(OutboxEvent::id).toList();
+    List<String> all = fixture.events().stream().map(OutboxEvent::id).toList();
     assertThat(all).hasSize(5);
     assertThat(ops.receivedIds()).containsExactlyInAnyOrderElementsOf(all);
     assertThat(typesOf(ops, checkout))

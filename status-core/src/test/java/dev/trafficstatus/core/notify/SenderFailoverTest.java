@@ -96,7 +96,7 @@ class SenderFailoverTest {
       processes.shutdownNow();
     }
 
-    List<String> all = fixture.outbox.events().stream().map(OutboxEvent::id).toList();
+    List<String> all = fixture.events().stream().map(OutboxEvent::id).toList();
     assertThat(all).hasSize(40);
     assertThat(endpoint.stream().map(Notification::id).toList())
         .containsExactlyInAnyOrderElementsOf(all);
@@ -107,12 +107,12 @@ class SenderFailoverTest {
     FakeReceiver ops = new FakeReceiver("webhook:ops");
     NotificationSender sender = fixture.sender(NotificationSettings.defaults(), ops);
     Notice checkout = fixture.open("Checkout is failing", CHECKOUT);
-    fixture.outbox.down(true);
+    fixture.store.down(true);
 
     assertThatThrownBy(() -> round(sender)).isInstanceOf(StoreException.class);
     sender.sendDueQuietly();
     sender.sendDueQuietly();
-    fixture.outbox.down(false);
+    fixture.store.down(false);
     sender.sendDueQuietly();
     SenderFixture.await("the event sent", Duration.ofSeconds(30), () -> !ops.received().isEmpty());
 

@@ -4,6 +4,8 @@ import dev.trafficstatus.core.notice.NewIncident;
 import dev.trafficstatus.core.notice.NoticeChange;
 import dev.trafficstatus.core.notice.NoticeIds;
 import dev.trafficstatus.core.notice.NoticeService;
+import dev.trafficstatus.core.testing.InMemoryNotices;
+import dev.trafficstatus.core.testing.InMemoryStore;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Impact;
 import dev.trafficstatus.spi.notice.Notice;
@@ -12,6 +14,7 @@ import dev.trafficstatus.spi.notice.RouteState;
 import dev.trafficstatus.spi.notify.Notifier;
 import dev.trafficstatus.spi.page.Health;
 import dev.trafficstatus.spi.store.OutboxEvent;
+import dev.trafficstatus.spi.store.OutboxStore;
 import dev.trafficstatus.testkit.MutableClock;
 import java.net.URI;
 import java.time.Duration;
@@ -22,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 /**
- * What the sender's tests share: a store with notices and the outbox, the one writer of notices, a
- * clock they move, and senders that are stopped after each test.
+ * What the sender's tests share: the core's in-memory store with notices and the outbox, the one
+ * writer of notices, a clock they move, and senders that are stopped after each test.
  */
 final class SenderFixture implements AutoCloseable {
 
@@ -32,8 +35,8 @@ final class SenderFixture implements AutoCloseable {
   static final String PAGE = "https://status.example.com/status";
 
   final MutableClock clock = MutableClock.at("2026-03-01T12:00:00Z");
-  final NotifyingStore store = new NotifyingStore();
-  final InMemoryOutbox outbox = store.memoryOutbox();
+  final InMemoryStore store = new InMemoryStore();
+  final OutboxStore outbox = store.outbox().orElseThrow();
   final RecordingLog log = new RecordingLog();
   final NoticeService notices =
       new NoticeService(
@@ -124,9 +127,14 @@ final class SenderFixture implements AutoCloseable {
     notices.change(notice.id(), NoticeChange.update(status, body, List.of(), false));
   }
 
+  /** Every event written, oldest first. */
+  List<OutboxEvent> events() {
+    return ((InMemoryNotices) store.notices().orElseThrow()).outbox();
+  }
+
   /** The events of a notice, oldest first. */
   List<OutboxEvent> eventsOf(Notice notice) {
-    return outbox.events().stream().filter(e -> notice.id().equals(e.noticeId())).toList();
+    return events().stream().filter(e -> notice.id().equals(e.noticeId())).toList();
   }
 
   @Override
