@@ -2,6 +2,20 @@ package dev.trafficstatus.server;
 
 import dev.trafficstatus.server.api.ConfigureApiResource;
 import dev.trafficstatus.server.api.ConfigureApiRoutes;
+import dev.trafficstatus.server.api.IncidentApiResource;
+import dev.trafficstatus.server.api.MaintenanceApiResource;
+import dev.trafficstatus.server.api.NoticeApiRoutes;
+import dev.trafficstatus.server.statuspage.BadgeResource;
+import dev.trafficstatus.server.statuspage.StatuspageIds;
+import dev.trafficstatus.server.statuspage.StatuspagePayloads;
+import dev.trafficstatus.server.statuspage.StatuspageResource;
+import dev.trafficstatus.server.statuspage.StatuspageRoutes;
+import dev.trafficstatus.core.notice.NoticePayloads;
+import dev.trafficstatus.core.status.PageSettings;
+import dev.trafficstatus.core.status.PageSnapshot;
+import dev.trafficstatus.core.status.StatusService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.trafficstatus.server.config.StatusFactory;
 import dev.trafficstatus.server.jersey.PathCollisionCheck;
 import dev.trafficstatus.server.jersey.ServerPaths;
@@ -49,7 +63,10 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
 
   /** The bundle's own resources, which may of course lie at its own paths. */
   private static final Set<Class<?>> OWN_RESOURCES =
-      Set.of(StatusPageResource.class, ConfigureApiResource.class);
+      Set.of(StatusPageResource.class, ConfigureApiResource.class, IncidentApiResource.class,
+          MaintenanceApiResource.class, StatuspageResource.class, BadgeResource.class);
+
+  private static final Logger LOG = LoggerFactory.getLogger(StatusBundle.class);
 
   private final Function<C, StatusFactory> accessor;
   private final List<PluginFactory> direct = new ArrayList<>();
@@ -123,7 +140,9 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
   @Override
   public void run(C configuration, Environment environment) {
     StatusFactory status = statusBlock(configuration);
-    runtime = StatusRuntime.assemble(status, catalog, applicationName, environment, clock);
+    runtime = StatusRuntime.assemble(
+        status, catalog, applicationName, environment, clock,
+        (service, page) -> payloads(status, service, page));
 
     runtime.lifecycles().forEach(part -> environment.lifecycle().manage(new ManagedLifecycle(part)));
     StatusMetrics.register(environment.metrics(), runtime.registry(), runtime.flusher());
@@ -141,6 +160,9 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
             page ->
                 PageRoutes.register(
                     environment.jersey(), page.service(), page.renderer(), page.prefix(), clock));
+    runtime.page().ifPresent(page -> StatuspageRoutes.register(environment.jersey(), page.service(),
+        status.getHealth().build(), page.prefix(), statuspageApiPath(status), pageId(),
+        status.getPage().getPublicUrl(), clock));
     if (status.getApi().isEnabled()) {
       ConfigureApiRoutes.register(
           environment.jersey(),
@@ -150,6 +172,7 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
           runtime::forgetCachedPages,
           runtime.flusher()::declarePending,
           clock);
+      registerNoticeApi(status, environment);
     }
     environment.jersey().register(new PathCollisionCheck(ownPaths(status), OWN_RESOURCES));
     StartupLog.register(
@@ -165,6 +188,42 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
             .map(api -> onServer(configuration, api.getPath())));
   }
 
+  /**
+   * The incident and maintenance API, beside the configure API, when the store keeps notices.
+   */
+  private void registerNoticeApi(StatusFactory status, Environment environment) {
+    if (runtime.notices().isEmpty() || runtime.store().notices().isEmpty()) {
+      LOG.info("Traffic Status serves no incident API at {}/incidents: the store ({}) keeps no"
+          + " incidents or maintenances", status.getApi().getPath(), runtime.store().describe());
+      return;
+    }
+    PageSettings page = status.getPage().build(runtime.service());
+    NoticeApiRoutes.register(environment.jersey(), status.getApi().getPath(), runtime.notices().get(),
+        runtime.store().notices().get(), runtime.store(),
+        new NoticeApiRoutes.PageFacts(pageId(), status.getPage().getPublicUrl(),
+            runtime.page().map(StatusRuntime.Page::prefix).orElse(null), page.zone()),
+        runtime::forgetCachedPages, clock);
+  }
+
+  /** What outbox events about notices carry: Statuspage's incident object. */
+  private static NoticePayloads payloads(
+      StatusFactory status, String service, Optional<StatusService> page) {
+    PageSettings settings = status.getPage().build(service);
+    return new StatuspagePayloads(StatuspageIds.page(service), settings.title(),
+        status.getPage().getPublicUrl(), settings.zone(),
+        () -> page.map(StatusService::snapshot)
+            .filter(PageSnapshot::available)
+            .map(snapshot -> snapshot.page(settings.defaultDays())));
+  }
+
+  private String pageId() {
+    return StatuspageIds.page(runtime.service());
+  }
+
+  private static String statuspageApiPath(StatusFactory status) {
+    return status.getStatuspageApi().isEnabled() ? status.getStatuspageApi().getPath() : null;
+  }
+
   /** The paths the bundle serves and the settings that place them. */
   private static Map<String, String> ownPaths(StatusFactory status) {
     Map<String, String> paths = new LinkedHashMap<>();
@@ -173,6 +232,9 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
     }
     if (status.getApi().isEnabled()) {
       paths.put(status.getApi().getPath(), "status.api.path");
+    }
+    if (status.getPage().isEnabled() && status.getStatuspageApi().isEnabled()) {
+      paths.put(status.getStatuspageApi().getPath(), "status.statuspageApi.path");
     }
     return paths;
   }

@@ -193,7 +193,8 @@ public final class NoticeService {
    * Changes a notice: adds an update to its timeline, changes its fields, or both.
    *
    * @param id the notice's id
-   * @param change what to change
+   * @param change what to change; an automatic change that reports only route states or a status
+   *     the notice already has changes nothing (another run made it first)
    * @return the notice as stored, or empty when there is no notice by that id
    * @throws InvalidNoticeException when the change cannot be made
    * @throws ConcurrentChangeException when others kept changing it meanwhile
@@ -221,6 +222,9 @@ public final class NoticeService {
       }
       Notice before = stored.get();
       Notice after = changer.apply(before);
+      if (after == before) {
+        return Optional.of(before);
+      }
       try {
         return Optional.of(store.save(after, events(eventTypes(before, after), after)));
       } catch (ConcurrentChangeException raced) {
@@ -274,6 +278,9 @@ public final class NoticeService {
       }
     }
     boolean statusChanged = status != notice.status();
+    if (staleAutomatic(notice, change, statusChanged, changes)) {
+      return notice;
+    }
     if (change.body() == null && (statusChanged || !changes.isEmpty())) {
       throw new InvalidNoticeException("a change of status or of route states needs a body");
     }
@@ -311,6 +318,24 @@ public final class NoticeService {
         affected,
         updates,
         notice.version()));
+  }
+
+  /**
+   * Whether an automatic change reports route states or a status that the notice already has: the
+   * evaluator's news is old when another run made the same change first (a change retried after a
+   * concurrent save, or a person resolved the incident first), and is then dropped, not repeated.
+   */
+  private static boolean staleAutomatic(
+      Notice notice, NoticeChange change, boolean statusChanged, List<StateChange> changes) {
+    return change.automatic()
+        && (change.status() != null || !change.states().isEmpty())
+        && !statusChanged
+        && changes.isEmpty()
+        && (change.name() == null || change.name().equals(notice.name()))
+        && (change.impact() == null || change.impact() == notice.impact())
+        && change.routes() == null
+        && change.scheduledFor() == null
+        && change.scheduledUntil() == null;
   }
 
   /** What a change from one state of a notice to another tells the notifiers. */

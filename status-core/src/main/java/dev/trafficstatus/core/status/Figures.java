@@ -4,6 +4,7 @@ import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StoredRoute;
+import dev.trafficstatus.spi.store.WindowTally;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +20,11 @@ import java.util.Objects;
  * @param historyReadAt when the days before yesterday kept here were read
  * @param routes every route the store knows
  * @param dayBuckets tallies per route and day of the longest window ending on {@code readAt}'s day
- * @param recent tallies per route over the current window before {@code readAt}
+ * @param recent tallies per route over the current window before {@code readAt}, without the
+ *     minutes of maintenances that ended within it (see {@link RecentTallies})
  * @param notices open notices and those closed within the page's past-notice days, newest first
+ * @param windowTallies what maintenance windows held per route and day, on the days of {@code
+ *     dayBuckets}
  */
 record Figures(
     long ticket,
@@ -30,7 +34,8 @@ record Figures(
     List<StoredRoute> routes,
     List<DayBucket> dayBuckets,
     List<RouteTally> recent,
-    List<Notice> notices) {
+    List<Notice> notices,
+    List<WindowTally> windowTallies) {
 
   Figures {
     Objects.requireNonNull(readAt, "readAt");
@@ -39,5 +44,6 @@ record Figures(
     dayBuckets = List.copyOf(dayBuckets);
     recent = List.copyOf(recent);
     notices = List.copyOf(notices);
+    windowTallies = List.copyOf(windowTallies);
   }
 }

@@ -1,15 +1,22 @@
 package dev.trafficstatus.core.status;
 
+import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.NoticeStore;
+import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.spi.store.Tally;
+import dev.trafficstatus.spi.store.WindowTally;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads the figures of the longest window from the store, whole or, between history reads, only
@@ -42,26 +49,34 @@ final class FiguresReader {
   Figures read(long ticket, Instant now, Figures kept) {
     LocalDate first = PageBuilder.firstDay(now, settings.maxDays());
     LocalDate today = PageBuilder.today(now);
+    Optional<NoticeStore> noticeStore = store.notices();
     List<DayBucket> dayBuckets;
+    List<WindowTally> windowTallies;
     long historyTicket;
     Instant historyReadAt;
     if (historyStillGood(kept, first, now)) {
       LocalDate recentFrom = first.isAfter(today.minusDays(1)) ? first : today.minusDays(1);
-      List<DayBucket> recentDays = store.readDays(recentFrom, today);
-      dayBuckets = new ArrayList<>(kept.dayBuckets().size() + recentDays.size());
-      for (DayBucket day : kept.dayBuckets()) {
-        if (!day.day().isBefore(first) && day.day().isBefore(recentFrom)) {
-          dayBuckets.add(day);
-        }
-      }
-      dayBuckets.addAll(recentDays);
+      dayBuckets = keptBefore(kept.dayBuckets(), first, recentFrom, DayBucket::day);
+      dayBuckets.addAll(store.readDays(recentFrom, today));
+      windowTallies = keptBefore(kept.windowTallies(), first, recentFrom, t -> t.bucket().day());
+      windowTallies.addAll(windowTallies(noticeStore, recentFrom, today));
       historyTicket = kept.historyTicket();
       historyReadAt = kept.historyReadAt();
     } else {
       dayBuckets = store.readDays(first, today);
+      windowTallies = windowTallies(noticeStore, first, today);
       historyTicket = ticket;
       historyReadAt = now;
     }
+    List<Notice> notices =
+        noticeStore
+            .map(n -> n.current(now.minus(Duration.ofDays(StatusPage.PAST_NOTICE_DAYS))))
+            .orElse(List.of());
+    Map<RouteKey, Tally> recent =
+        new RecentTallies(store)
+            .read(now.minus(settings.currentWindow()), now, MaintenanceSpans.of(notices));
+    List<RouteTally> recentTallies = new ArrayList<>(recent.size());
+    recent.forEach((route, tally) -> recentTallies.add(new RouteTally(route, tally)));
     return new Figures(
         ticket,
         historyTicket,
@@ -69,16 +84,28 @@ final class FiguresReader {
         historyReadAt,
         store.routes(),
         dayBuckets,
-        store.readSince(now.minus(settings.currentWindow())),
-        notices(now));
+        recentTallies,
+        notices,
+        windowTallies);
   }
 
-  /** The notices a page tells about, when the store keeps them. */
-  private List<Notice> notices(Instant now) {
-    return store
-        .notices()
-        .map(kept -> kept.current(now.minus(Duration.ofDays(StatusPage.PAST_NOTICE_DAYS))))
-        .orElse(List.of());
+  /** What maintenance windows held on some days, when the store keeps notices. */
+  private static List<WindowTally> windowTallies(
+      Optional<NoticeStore> notices, LocalDate first, LocalDate last) {
+    return notices.map(n -> n.windowTallies(first, last)).orElse(List.of());
+  }
+
+  /** The kept entries of the days from {@code first} up to {@code before}, in a list to add to. */
+  private static <T> List<T> keptBefore(
+      List<T> kept, LocalDate first, LocalDate before, java.util.function.Function<T, LocalDate> day) {
+    List<T> out = new ArrayList<>(kept.size() + 16);
+    for (T entry : kept) {
+      LocalDate d = day.apply(entry);
+      if (!d.isBefore(first) && d.isBefore(before)) {
+        out.add(entry);
+      }
+    }
+    return out;
   }
 
   /** Whether the kept figures hold every closed day of the window, read recently enough. */

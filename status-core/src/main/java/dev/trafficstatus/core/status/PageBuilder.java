@@ -13,17 +13,16 @@ import dev.trafficstatus.spi.store.LatencyHistogram;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.spi.store.Tally;
+import dev.trafficstatus.spi.store.WindowTally;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -31,26 +30,44 @@ import java.util.TreeMap;
  *
  * <p>The window is the last {@code days} UTC calendar days, today included, and a route's uptime
  * covers exactly those days. A route's current state is its state over the configured recent
- * window; when that has too few requests for a verdict, today's state. The headline is the worst
- * current state among shown routes, except that a major outage of only some routes is reported as a
- * partial outage; routes without data do not count.
+ * window; when that has too few requests for a verdict, today's state; under maintenance while a
+ * maintenance that affects it is in progress. The headline is {@link Headline}'s.
  *
- * <p>A route is shown unless it was deleted, belongs to a service the page does not show, is not
- * among the configured rules, or is protected by the host without being named in the rules (or
- * protected routes being shown).
+ * <p>Requests a route answered inside maintenance windows (what the evaluator recorded with each
+ * window) are counted apart, as "during maintenance", and left out of its counts, uptime and day
+ * states unless the host keeps them in; a day with maintenance requests and too few others for a
+ * verdict is drawn as under maintenance. Latency percentiles keep every request.
+ *
+ * <p>Which routes are shown is {@link ShownRoutes}'s rule.
  */
 public final class PageBuilder {
 
   private final PageSettings settings;
   private final HealthPolicy policy;
+  private final boolean excludeMaintenance;
+  private final ShownRoutes shown;
 
   /**
+   * A builder that leaves maintenance traffic out of uptime.
+   *
    * @param settings what to show
    * @param policy how figures become states
    */
   public PageBuilder(PageSettings settings, HealthPolicy policy) {
+    this(settings, policy, true);
+  }
+
+  /**
+   * @param settings what to show
+   * @param policy how figures become states
+   * @param excludeMaintenance whether requests inside maintenance windows are left out of counts,
+   *     uptime and day states ({@code status.maintenance.excludeFromUptime})
+   */
+  public PageBuilder(PageSettings settings, HealthPolicy policy, boolean excludeMaintenance) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.excludeMaintenance = excludeMaintenance;
+    this.shown = new ShownRoutes(settings);
   }
 
   /**
@@ -128,13 +145,41 @@ public final class PageBuilder {
       List<RouteTally> recent,
       boolean stale,
       List<Notice> notices) {
+    return build(now, days, routes, dayBuckets, recent, stale, notices, List.of());
+  }
+
+  /**
+   * Builds the page, with the notices it tells about and what maintenance windows held.
+   *
+   * @param now when the figures were read
+   * @param days the window length, at least 1
+   * @param routes every route the store knows
+   * @param dayBuckets tallies per route and day, within the window (days outside it are skipped)
+   * @param recent tallies per route over the recent window, without maintenance minutes
+   * @param stale whether reading them again failed since
+   * @param notices open notices and those closed lately, newest first
+   * @param windowTallies requests per route and day inside maintenance windows; the evaluator
+   *     records each minute in one window only, so they add up
+   * @return the page
+   */
+  public StatusPage build(
+      Instant now,
+      int days,
+      List<StoredRoute> routes,
+      List<DayBucket> dayBuckets,
+      List<RouteTally> recent,
+      boolean stale,
+      List<Notice> notices,
+      List<WindowTally> windowTallies) {
     LocalDate last = today(now);
     LocalDate first = firstDay(now, days);
 
-    Map<RouteKey, Map<LocalDate, Tally>> byRoute = new HashMap<>();
-    for (DayBucket bucket : dayBuckets) {
+    Map<RouteKey, Map<LocalDate, Tally>> byRoute = byRouteAndDay(dayBuckets, first, last);
+    Map<RouteKey, Map<LocalDate, Tally>> inMaintenance = new HashMap<>();
+    for (WindowTally held : windowTallies) {
+      DayBucket bucket = held.bucket();
       if (!bucket.day().isBefore(first) && !bucket.day().isAfter(last)) {
-        byRoute
+        inMaintenance
             .computeIfAbsent(bucket.route(), k -> new HashMap<>())
             .merge(bucket.day(), bucket.tally(), Tally::plus);
       }
@@ -143,13 +188,12 @@ public final class PageBuilder {
     for (RouteTally tally : recent) {
       recentByRoute.merge(tally.route(), tally.tally(), Tally::plus);
     }
+    MaintenanceSpans spans = MaintenanceSpans.of(notices);
 
-    Set<String> shownRules = new HashSet<>(settings.rules());
-    Set<String> shownServices = new HashSet<>(settings.services());
     Map<String, List<RouteStatus>> groups = new TreeMap<>();
-    List<RouteStatus> shown = new ArrayList<>();
+    List<RouteStatus> cards = new ArrayList<>();
     for (StoredRoute route : routes) {
-      if (!shows(route, shownRules, shownServices)) {
+      if (!shown.shows(route)) {
         continue;
       }
       RouteStatus status =
@@ -158,8 +202,10 @@ public final class PageBuilder {
               first,
               last,
               byRoute.getOrDefault(route.key(), Map.of()),
-              recentByRoute.getOrDefault(route.key(), Tally.empty()));
-      shown.add(status);
+              inMaintenance.getOrDefault(route.key(), Map.of()),
+              recentByRoute.getOrDefault(route.key(), Tally.empty()),
+              spans.inProgress(route.key()));
+      cards.add(status);
       String heading =
           settings.grouping() == Grouping.SERVICE ? route.key().service() : route.group();
       groups.computeIfAbsent(heading, k -> new ArrayList<>()).add(status);
@@ -171,7 +217,7 @@ public final class PageBuilder {
           members.sort(Comparator.comparing(RouteStatus::key));
           grouped.add(new RouteGroup(heading, members));
         });
-    Health overall = overall(shown);
+    Health overall = Headline.overall(cards, notices, spans.anyInProgress());
     return new StatusPage(
         settings.title(),
         overall,
@@ -188,50 +234,62 @@ public final class PageBuilder {
         notices);
   }
 
-  private boolean shows(StoredRoute route, Set<String> rules, Set<String> services) {
-    if (route.hidden()) {
-      return false;
+  private static Map<RouteKey, Map<LocalDate, Tally>> byRouteAndDay(
+      List<DayBucket> dayBuckets, LocalDate first, LocalDate last) {
+    Map<RouteKey, Map<LocalDate, Tally>> byRoute = new HashMap<>();
+    for (DayBucket bucket : dayBuckets) {
+      if (!bucket.day().isBefore(first) && !bucket.day().isAfter(last)) {
+        byRoute
+            .computeIfAbsent(bucket.route(), k -> new HashMap<>())
+            .merge(bucket.day(), bucket.tally(), Tally::plus);
+      }
     }
-    if (!services.isEmpty() && !services.contains(route.key().service())) {
-      return false;
-    }
-    boolean named = rules.contains(route.key().rule());
-    if (!rules.isEmpty() && !named) {
-      return false;
-    }
-    return !route.restricted() || named || settings.showProtectedRoutes();
+    return byRoute;
   }
 
   private RouteStatus routeStatus(
-      StoredRoute route, LocalDate first, LocalDate last, Map<LocalDate, Tally> days, Tally recent) {
+      StoredRoute route,
+      LocalDate first,
+      LocalDate last,
+      Map<LocalDate, Tally> days,
+      Map<LocalDate, Tally> maintenanceDays,
+      Tally recent,
+      boolean inMaintenance) {
     List<DayStatus> squares = new ArrayList<>();
     long requests = 0;
     long successes = 0;
     long failures = 0;
     long ignored = 0;
+    long maintenanceRequests = 0;
     LatencyHistogram.Builder latencies = LatencyHistogram.builder();
     for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
       Tally tally = days.getOrDefault(day, Tally.empty());
+      Counts all = Counts.of(tally);
+      Counts during = Counts.of(maintenanceDays.getOrDefault(day, Tally.empty())).within(all);
+      Counts counted = excludeMaintenance ? all.minus(during) : all;
+      Health health = policy.health(counted.success(), counted.failure());
+      if (excludeMaintenance && during.total() > 0 && !health.hasData()) {
+        health = Health.MAINTENANCE;
+      }
       squares.add(
           new DayStatus(
               day,
-              policy.health(tally.success(), tally.failure()),
-              tally.total(),
-              tally.success(),
-              tally.failure(),
-              tally.ignored(),
-              HealthPolicy.uptimePercent(tally.success(), tally.failure()),
-              latency(tally.latency())));
-      requests += tally.total();
-      successes += tally.success();
-      failures += tally.failure();
-      ignored += tally.ignored();
+              health,
+              counted.total(),
+              counted.success(),
+              counted.failure(),
+              counted.ignored(),
+              HealthPolicy.uptimePercent(counted.success(), counted.failure()),
+              latency(tally.latency()),
+              during.total()));
+      requests += counted.total();
+      successes += counted.success();
+      failures += counted.failure();
+      ignored += counted.ignored();
+      maintenanceRequests += during.total();
       latencies.add(tally.latency());
     }
-    Health current = policy.health(recent.success(), recent.failure());
-    if (!current.hasData()) {
-      current = squares.get(squares.size() - 1).health();
-    }
+    Health current = currentState(recent, squares.get(squares.size() - 1).health(), inMaintenance);
     return new RouteStatus(
         route.key(),
         route.name(),
@@ -243,7 +301,44 @@ public final class PageBuilder {
         failures,
         ignored,
         latency(latencies.build()),
-        squares);
+        squares,
+        maintenanceRequests);
+  }
+
+  /**
+   * Under maintenance while a window runs; else the recent verdict, or today's when the recent
+   * window has too few requests. Today drawn as maintenance is no verdict once the window is over.
+   */
+  private Health currentState(Tally recent, Health today, boolean inMaintenance) {
+    if (inMaintenance) {
+      return Health.MAINTENANCE;
+    }
+    Health current = policy.health(recent.success(), recent.failure());
+    if (current.hasData()) {
+      return current;
+    }
+    return today == Health.MAINTENANCE ? Health.NO_DATA : today;
+  }
+
+  /** Request counts without latencies, which can be added but not taken apart. */
+  private record Counts(long total, long success, long failure, long ignored) {
+
+    static Counts of(Tally tally) {
+      return new Counts(tally.total(), tally.success(), tally.failure(), tally.ignored());
+    }
+
+    /** These counts, each at most the other's: a part never exceeds the whole it was cut from. */
+    Counts within(Counts whole) {
+      long s = Math.min(success, whole.success);
+      long f = Math.min(failure, whole.failure);
+      long i = Math.min(ignored, whole.ignored);
+      return new Counts(s + f + i, s, f, i);
+    }
+
+    Counts minus(Counts part) {
+      return new Counts(
+          total - part.total, success - part.success, failure - part.failure, ignored - part.ignored);
+    }
   }
 
   private static Latency latency(LatencyHistogram histogram) {
@@ -256,29 +351,6 @@ public final class PageBuilder {
         histogram.percentile(99).orElseThrow());
   }
 
-  private static Health overall(List<RouteStatus> routes) {
-    Health worst = Health.NO_DATA;
-    int withData = 0;
-    int major = 0;
-    for (RouteStatus route : routes) {
-      Health current = route.current();
-      if (!current.hasData()) {
-        continue;
-      }
-      withData++;
-      if (current == Health.MAJOR_OUTAGE) {
-        major++;
-      }
-      if (!worst.hasData() || current.ordinal() > worst.ordinal()) {
-        worst = current;
-      }
-    }
-    if (worst == Health.MAJOR_OUTAGE && major < withData) {
-      return Health.PARTIAL_OUTAGE;
-    }
-    return worst;
-  }
-
   /**
    * The headline text of an overall state.
    *
@@ -286,12 +358,6 @@ public final class PageBuilder {
    * @return the text, as Statsig's page words it
    */
   public static String headline(Health overall) {
-    return switch (overall) {
-      case OPERATIONAL -> "All Systems Operational";
-      case DEGRADED -> "Degraded Performance";
-      case PARTIAL_OUTAGE -> "Partial Outage";
-      case MAJOR_OUTAGE -> "Major Outage";
-      case NO_DATA -> "No Data Yet";
-    };
+    return Headline.text(overall);
   }
 }

@@ -96,6 +96,7 @@ public final class PageSnapshot {
         figures.dayBuckets(),
         figures.recent(),
         stale,
-        figures.notices());
+        figures.notices(),
+        figures.windowTallies());
   }
 }

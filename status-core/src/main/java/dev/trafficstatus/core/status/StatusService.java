@@ -74,8 +74,27 @@ public final class StatusService implements Lifecycle {
    */
   public StatusService(
       StatusStore store, PageSettings settings, HealthPolicy policy, Clock clock, System.Logger log) {
+    this(store, settings, policy, true, clock, log);
+  }
+
+  /**
+   * @param store where the figures are
+   * @param settings what to show
+   * @param policy how figures become states
+   * @param excludeMaintenance whether requests inside maintenance windows are left out of counts,
+   *     uptime and day states ({@code status.maintenance.excludeFromUptime})
+   * @param clock what "now" is
+   * @param log where outages of the store's reads and their end are logged, once each
+   */
+  public StatusService(
+      StatusStore store,
+      PageSettings settings,
+      HealthPolicy policy,
+      boolean excludeMaintenance,
+      Clock clock,
+      System.Logger log) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.builder = new PageBuilder(settings, policy);
+    this.builder = new PageBuilder(settings, policy, excludeMaintenance);
     this.reader = new FiguresReader(store, settings);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");

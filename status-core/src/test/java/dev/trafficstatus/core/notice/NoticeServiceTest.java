@@ -177,6 +177,25 @@ class NoticeServiceTest {
   }
 
   @Test
+  void anAutomaticChangeAnotherRunAlreadyMadeIsNotRepeated() {
+    Notice incident = checkoutFailing(true);
+    NoticeChange recovered =
+        NoticeChange.update(null, "Checkout: operational.", List.of(new RouteState(CHECKOUT, Health.OPERATIONAL)), true);
+    NoticeChange resolved = NoticeChange.update(NoticeStatus.RESOLVED, "Resolved automatically.", List.of(), true);
+
+    notices.change(incident.id(), recovered);
+    Notice again = notices.change(incident.id(), recovered).orElseThrow();
+    notices.change(incident.id(), NoticeChange.update(NoticeStatus.RESOLVED, "Fixed by hand.", List.of(), false));
+    Notice late = notices.change(incident.id(), resolved).orElseThrow();
+
+    assertThat(again.updates()).hasSize(2);
+    assertThat(late.updates()).extracting(NoticeUpdate::body)
+        .containsExactly("Fixed by hand.", "Checkout: operational.", "38 % of checkout requests fail.");
+    assertThat(store.outbox()).extracting(OutboxEvent::type)
+        .containsExactly(EventType.INCIDENT_OPENED, EventType.INCIDENT_UPDATED, EventType.INCIDENT_RESOLVED);
+  }
+
+  @Test
   void aChangeRacingAnotherIsAppliedToTheFreshNotice() {
     Notice incident = checkoutFailing(true);
     // Another writer saves between this service's read and its save, once.

@@ -5,7 +5,9 @@ import dev.trafficstatus.spi.store.ConcurrentChangeException;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.NoticeStore;
 import dev.trafficstatus.spi.store.OutboxEvent;
+import dev.trafficstatus.spi.store.StoreException;
 import dev.trafficstatus.spi.store.WindowTally;
+import java.net.ConnectException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ public final class InMemoryNotices implements NoticeStore {
   private final InMemoryOutbox outbox;
   private final List<WindowTally> windowTallies = new ArrayList<>();
   private final Consumer<String> availability;
+  private int savesLeft = Integer.MAX_VALUE;
 
   /** Notices that are always available, with an outbox of their own. */
   public InMemoryNotices() {
@@ -46,6 +49,21 @@ public final class InMemoryNotices implements NoticeStore {
   public InMemoryNotices(InMemoryOutbox outbox, Consumer<String> availability) {
     this.outbox = outbox;
     this.availability = availability;
+  }
+
+  /**
+   * Lets this many more saves through, then fails every save (nothing written) until called again,
+   * like a process that dies in the middle of its work.
+   *
+   * @param saves how many saves succeed; {@code Integer.MAX_VALUE} for all
+   */
+  public synchronized void failSavesAfter(int saves) {
+    this.savesLeft = saves;
+  }
+
+  /** Every notice kept, in the order they were first saved. */
+  public synchronized List<Notice> all() {
+    return List.copyOf(notices.values());
   }
 
   /** Every event written, oldest first. */
@@ -81,6 +99,10 @@ public final class InMemoryNotices implements NoticeStore {
   @Override
   public synchronized Notice save(Notice notice, List<OutboxEvent> events) {
     availability.accept("saving a notice");
+    if (savesLeft <= 0) {
+      throw new StoreException("saving a notice", new ConnectException("Connection reset"));
+    }
+    savesLeft--;
     Notice stored = notices.get(notice.id());
     long storedVersion = stored == null ? 0 : stored.version();
     if (storedVersion != notice.version()) {

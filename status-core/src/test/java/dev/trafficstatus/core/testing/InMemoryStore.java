@@ -89,7 +89,7 @@ public final class InMemoryStore implements StatusStore {
     return minutes.size();
   }
 
-  private void check(String doing) {
+  void check(String doing) {
     if (down) {
       throw new StoreException(doing, new ConnectException("Connection refused"));
     }
@@ -225,6 +225,15 @@ public final class InMemoryStore implements StatusStore {
           }
         });
     return out;
+  }
+
+  /**
+   * The notices as kept, for tests that look at the outbox or make saves fail.
+   *
+   * @return the fake notice store
+   */
+  public InMemoryNotices noticeStore() {
+    return notices;
   }
 
   /** The sum of every minute bucket of a route, over all instances. */

@@ -1,5 +1,6 @@
 package dev.trafficstatus.server.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -26,11 +27,13 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads a configure API body into one of its request records, strictly and with bounded memory:
  * at most {@value #MAX_BODY_BYTES} bytes are read, the JSON must be one object whose fields are the
- * record's and whose values are strings or null, and nothing is coerced (a number is not a name).
+ * record's (by their {@code @JsonProperty} names) and whose values are strings or null (lists and
+ * objects of strings where the record says so), and nothing is coerced (a number is not a name).
  * The mapper is ours, so a host app's ObjectMapper settings never change what is accepted.
  *
  * <p>Every refusal is an {@link ApiRejection} whose message says what is wrong in the client's
@@ -38,8 +41,11 @@ import java.util.Locale;
  */
 final class ApiRequestReader {
 
-  /** The largest body read: far more than the longest valid request, however it is escaped. */
-  static final int MAX_BODY_BYTES = 64 * 1024;
+  /**
+   * The largest body read: more than the longest valid request, however it is escaped (an update
+   * of 10,000 characters written as {@code \\uXXXX} pairs is 120,000 bytes).
+   */
+  static final int MAX_BODY_BYTES = 128 * 1024;
 
   private static final JsonMapper STRICT =
       JsonMapper.builder(
@@ -101,7 +107,7 @@ final class ApiRequestReader {
         throw notAnObject(example);
       }
       throw new ApiRejection(
-          Response.Status.BAD_REQUEST, path.get(0).getFieldName() + " must be a string or null");
+          Response.Status.BAD_REQUEST, path.get(0).getFieldName() + " must be " + shapeOf(type, path.get(0).getFieldName()));
     } catch (JacksonException malformed) {
       throw notJson(malformed);
     } catch (IOException unreadable) {
@@ -208,9 +214,30 @@ final class ApiRequestReader {
     return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 
+  /** What a field's value must look like, in JSON's terms. */
+  private static String shapeOf(Class<? extends Record> type, String field) {
+    for (RecordComponent component : type.getRecordComponents()) {
+      if (jsonName(component).equals(field)) {
+        if (Map.class.isAssignableFrom(component.getType())) {
+          return "an object whose values are strings, or null";
+        }
+        if (List.class.isAssignableFrom(component.getType())) {
+          return "a list of strings, or null";
+        }
+      }
+    }
+    return "a string or null";
+  }
+
+  private static String jsonName(RecordComponent component) {
+    // Read from the accessor: @JsonProperty cannot target a record component itself.
+    JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+    return property != null && !property.value().isEmpty() ? property.value() : component.getName();
+  }
+
   private static String fieldsOf(Class<? extends Record> type) {
     List<String> names =
-        Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        Arrays.stream(type.getRecordComponents()).map(ApiRequestReader::jsonName).toList();
     return names.size() == 1
         ? names.get(0)
         : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);

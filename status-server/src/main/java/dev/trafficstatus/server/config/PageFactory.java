@@ -33,6 +33,12 @@ public class PageFactory implements SettingsBlock {
 
   private String title;
 
+  @Pattern(
+      regexp = "https?://[^/?#\\s]+(/[^?#\\s]*[^/?#\\s])?",
+      message = "must be an absolute http or https URL without a query, a fragment or a trailing"
+          + " slash, such as https://status.example.com/status")
+  private String publicUrl;
+
   private int days = DEFAULTS.defaultDays();
 
   private int maxDays = DEFAULTS.maxDays();
@@ -88,6 +94,22 @@ public class PageFactory implements SettingsBlock {
   @JsonProperty
   public void setTitle(String title) {
     this.title = title;
+  }
+
+  /**
+   * The page's absolute URL as people reach it (through proxies, on its public host), such as
+   * {@code https://status.example.com/status}: the Statuspage API's {@code page.url} and incident
+   * links, and the links in notifications. Left out, the API takes it from each request and
+   * notifications carry none.
+   */
+  @JsonProperty
+  public String getPublicUrl() {
+    return publicUrl;
+  }
+
+  @JsonProperty
+  public void setPublicUrl(String publicUrl) {
+    this.publicUrl = publicUrl;
   }
 
   @JsonProperty

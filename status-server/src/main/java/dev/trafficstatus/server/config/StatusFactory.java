@@ -43,7 +43,13 @@ public class StatusFactory {
 
   @Valid @NotNull private RetentionFactory retention = new RetentionFactory();
 
+  @Valid @NotNull private IncidentsFactory incidents = new IncidentsFactory();
+
+  @Valid @NotNull private MaintenanceFactory maintenance = new MaintenanceFactory();
+
   @Valid @NotNull private ApiFactory api = new ApiFactory();
+
+  @Valid @NotNull private StatuspageApiFactory statuspageApi = new StatuspageApiFactory();
 
   @Valid @NotNull private HealthChecksFactory healthChecks = new HealthChecksFactory();
 
@@ -153,6 +159,26 @@ public class StatusFactory {
   }
 
   @JsonProperty
+  public IncidentsFactory getIncidents() {
+    return incidents;
+  }
+
+  @JsonProperty
+  public void setIncidents(IncidentsFactory incidents) {
+    this.incidents = incidents;
+  }
+
+  @JsonProperty
+  public MaintenanceFactory getMaintenance() {
+    return maintenance;
+  }
+
+  @JsonProperty
+  public void setMaintenance(MaintenanceFactory maintenance) {
+    this.maintenance = maintenance;
+  }
+
+  @JsonProperty
   public ApiFactory getApi() {
     return api;
   }
@@ -160,6 +186,16 @@ public class StatusFactory {
   @JsonProperty
   public void setApi(ApiFactory api) {
     this.api = api;
+  }
+
+  @JsonProperty
+  public StatuspageApiFactory getStatuspageApi() {
+    return statuspageApi;
+  }
+
+  @JsonProperty
+  public void setStatuspageApi(StatuspageApiFactory statuspageApi) {
+    this.statuspageApi = statuspageApi;
   }
 
   @JsonProperty
@@ -187,6 +223,28 @@ public class StatusFactory {
       return true;
     }
     return !within(api.getPath(), page.getPrefix()) && !within(page.getPrefix(), api.getPath());
+  }
+
+  /**
+   * The Statuspage API owns its path too: it may lie neither in nor around the page or the
+   * configure API.
+   *
+   * @return whether its path is apart from the others
+   */
+  @JsonIgnore
+  @ValidationMethod(
+      message = "status.statuspageApi.path must not be equal to or lie inside or around"
+          + " status.page.prefix or status.api.path")
+  public boolean isStatuspageApiPathApart() {
+    if (statuspageApi == null || !statuspageApi.isEnabled() || statuspageApi.getPath() == null) {
+      return true;
+    }
+    String own = statuspageApi.getPath();
+    boolean apartFromPage = page == null || page.getPrefix() == null
+        || (!within(own, page.getPrefix()) && !within(page.getPrefix(), own));
+    boolean apartFromApi = api == null || !api.isEnabled() || api.getPath() == null
+        || (!within(own, api.getPath()) && !within(api.getPath(), own));
+    return apartFromPage && apartFromApi;
   }
 
   private static boolean within(String path, String root) {

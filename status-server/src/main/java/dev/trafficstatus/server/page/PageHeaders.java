@@ -8,7 +8,7 @@ import java.util.Locale;
  * on an {@code If-None-Match} it cannot parse ({@code x}, {@code "x}, {@code W/}), which became a
  * 500 with a stack trace in the log.
  */
-final class PageHeaders {
+public final class PageHeaders {
 
   private PageHeaders() {}
 
@@ -22,7 +22,7 @@ final class PageHeaders {
    * @param opaqueTag the current tag's text, without quotes or {@code W/}
    * @return true to answer 304
    */
-  static boolean noneMatchHas(String header, String opaqueTag) {
+  public static boolean noneMatchHas(String header, String opaqueTag) {
     if (header == null || header.isBlank()) {
       return false;
     }

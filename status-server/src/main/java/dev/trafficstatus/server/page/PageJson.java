@@ -6,7 +6,13 @@ import dev.trafficstatus.spi.page.Latency;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
 import dev.trafficstatus.spi.page.StatusPage;
+import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.spi.notice.Notice;
+import dev.trafficstatus.spi.notice.NoticeUpdate;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,6 +23,11 @@ import java.util.Locale;
  * null. Requests are successes, failures or ignored (counted neither way), each given apart.
  * {@code stale} is true when the figures are the last ones read of a store that cannot be read
  * now; {@code asOf} (the same instant as {@code generatedAt}) is when they were read.
+ *
+ * <p>{@code notices} are the incidents and maintenances the page tells about (every open one and
+ * those closed in the last 14 days, newest start first): kind, Statuspage's status and impact
+ * words, ISO instants (null where not set), the affected routes the page shows with their states,
+ * and the timeline newest first. Names and bodies are plain text, as written.
  */
 record PageJson(
     String title,
@@ -32,7 +43,8 @@ record PageJson(
     int maxDays,
     long minimumRequests,
     long refreshSeconds,
-    List<GroupJson> groups) {
+    List<GroupJson> groups,
+    List<NoticeJson> notices) {
 
   record GroupJson(String name, List<RouteJson> routes) {}
 
@@ -62,6 +74,36 @@ record PageJson(
 
   record LatencyJson(double p50, double p95, double p99) {}
 
+  record NoticeJson(
+      String id,
+      String kind,
+      String name,
+      String status,
+      String impact,
+      boolean automatic,
+      String createdAt,
+      String startedAt,
+      String updatedAt,
+      String monitoringAt,
+      String resolvedAt,
+      String scheduledFor,
+      String scheduledUntil,
+      List<AffectedJson> affected,
+      List<UpdateJson> updates) {}
+
+  record AffectedJson(String service, String rule, String state) {}
+
+  record UpdateJson(
+      String id,
+      String status,
+      String body,
+      String createdAt,
+      String displayAt,
+      boolean automatic,
+      List<ChangeJson> changes) {}
+
+  record ChangeJson(String service, String rule, String before, String after) {}
+
   static PageJson from(StatusPage page) {
     return new PageJson(
         page.title(),
@@ -77,7 +119,57 @@ record PageJson(
         page.maxDays(),
         page.minimumRequests(),
         page.refresh().toSeconds(),
-        page.groups().stream().map(PageJson::group).toList());
+        page.groups().stream().map(PageJson::group).toList(),
+        notices(page));
+  }
+
+  /** The notices, with only the routes the page shows: the others are not public. */
+  private static List<NoticeJson> notices(StatusPage page) {
+    Set<RouteKey> shown = new HashSet<>();
+    page.groups().forEach(group -> group.routes().forEach(route -> shown.add(route.key())));
+    return page.notices().stream().map(notice -> notice(notice, shown)).toList();
+  }
+
+  private static NoticeJson notice(Notice notice, Set<RouteKey> shown) {
+    return new NoticeJson(
+        notice.id(),
+        notice.kind().name().toLowerCase(Locale.ROOT),
+        notice.name(),
+        notice.status().wireName(),
+        notice.impact().wireName(),
+        notice.automatic(),
+        instant(notice.createdAt()),
+        instant(notice.startedAt()),
+        instant(notice.updatedAt()),
+        instant(notice.monitoringAt()),
+        instant(notice.resolvedAt()),
+        instant(notice.scheduledFor()),
+        instant(notice.scheduledUntil()),
+        notice.affected().stream()
+            .filter(state -> shown.contains(state.route()))
+            .map(state -> new AffectedJson(
+                state.route().service(), state.route().rule(), state(state.state())))
+            .toList(),
+        notice.updates().stream().map(update -> update(update, shown)).toList());
+  }
+
+  private static UpdateJson update(NoticeUpdate update, Set<RouteKey> shown) {
+    return new UpdateJson(
+        update.id(),
+        update.status().wireName(),
+        update.body(),
+        instant(update.createdAt()),
+        instant(update.displayAt()),
+        update.automatic(),
+        update.changes().stream()
+            .filter(change -> shown.contains(change.route()))
+            .map(change -> new ChangeJson(change.route().service(), change.route().rule(),
+                state(change.before()), state(change.after())))
+            .toList());
+  }
+
+  private static String instant(Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   private static GroupJson group(RouteGroup group) {

@@ -4,7 +4,10 @@ import dev.trafficstatus.core.aggregate.MinuteHarvester;
 import dev.trafficstatus.core.aggregate.RouteRegistry;
 import dev.trafficstatus.core.connect.ConnectingStore;
 import dev.trafficstatus.core.flush.Flusher;
+import dev.trafficstatus.core.evaluate.Evaluator;
 import dev.trafficstatus.core.maintain.Housekeeper;
+import dev.trafficstatus.core.notice.NoticePayloads;
+import dev.trafficstatus.core.notice.NoticeService;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.config.StatusFactory;
 import dev.trafficstatus.server.plugin.HostContext;
@@ -18,13 +21,10 @@ import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.RendererFactory;
 import dev.trafficstatus.spi.store.StatusStore;
 import io.dropwizard.core.setup.Environment;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -54,6 +54,20 @@ public final class StatusRuntime {
     }
   }
 
+  /** Writes what outbox events about notices carry; the server's codec, given the page's service. */
+  @FunctionalInterface
+  public interface PayloadsFactory {
+
+    /**
+     * The payload writer.
+     *
+     * @param service the service name
+     * @param page the page's model, when this process serves a page
+     * @return the writer
+     */
+    NoticePayloads build(String service, Optional<StatusService> page);
+  }
+
   private final String service;
   private final String instance;
   private final ConnectingStore store;
@@ -63,6 +77,7 @@ public final class StatusRuntime {
   private final List<Capture> captures;
   private final List<String> captureNames;
   private final Optional<Page> page;
+  private final Optional<NoticeParts> notices;
 
   private StatusRuntime(
       String service,
@@ -73,7 +88,8 @@ public final class StatusRuntime {
       Housekeeper housekeeper,
       List<Capture> captures,
       List<String> captureNames,
-      Optional<Page> page) {
+      Optional<Page> page,
+      Optional<NoticeParts> notices) {
     this.service = service;
     this.instance = instance;
     this.store = store;
@@ -83,6 +99,7 @@ public final class StatusRuntime {
     this.captures = List.copyOf(captures);
     this.captureNames = List.copyOf(captureNames);
     this.page = page;
+    this.notices = notices;
   }
 
   /**
@@ -93,6 +110,7 @@ public final class StatusRuntime {
    * @param applicationName the default service name
    * @param environment the Dropwizard environment, offered to plugins that ask for it; may be null
    * @param clock the clock every component uses
+   * @param payloads writes what outbox events about notices carry
    * @return the runtime
    */
   public static StatusRuntime assemble(
@@ -100,9 +118,10 @@ public final class StatusRuntime {
       PluginCatalog catalog,
       String applicationName,
       Environment environment,
-      Clock clock) {
+      Clock clock,
+      PayloadsFactory payloads) {
     String service = serviceName(config, applicationName);
-    String instance = uniqueInstance(config.getInstance());
+    String instance = InstanceIds.unique(config.getInstance());
     RouteRegistry registry =
         new RouteRegistry(
             config.getClassification().build(),
@@ -149,13 +168,17 @@ public final class StatusRuntime {
           Optional.of(
               new Page(
                   new StatusService(
-                      store, config.getPage().build(service), config.getHealth().build(), clock,
+                      store, config.getPage().build(service), config.getHealth().build(),
+                      config.getMaintenance().isExcludeFromUptime(), clock,
                       Slf4jSystemLogger.of(StatusService.class)),
                   rendererFactory.build(context),
                   config.getPage().getPrefix()));
     }
+    Optional<NoticeParts> notices =
+        NoticeParts.assemble(config, store, service, clock, payloads.build(service, page.map(Page::service)));
     return new StatusRuntime(
-        service, instance, store, registry, flusher, housekeeper, captures, captureNames, page);
+        service, instance, store, registry, flusher, housekeeper, captures, captureNames, page,
+        notices);
   }
 
   private static List<Object> hostObjects(Environment environment) {
@@ -182,11 +205,16 @@ public final class StatusRuntime {
     return fromApp.isEmpty() ? "service" : fromApp;
   }
 
-  /** The paths the bundle serves: the page's prefix, and the API's path when it is on. */
+  /** The paths the bundle serves: the page's prefix, and the APIs' paths when they are on. */
   private static List<String> ownPaths(StatusFactory config) {
-    return config.getApi().isEnabled()
-        ? List.of(config.getPage().getPrefix(), config.getApi().getPath())
-        : List.of(config.getPage().getPrefix());
+    List<String> paths = new ArrayList<>(List.of(config.getPage().getPrefix()));
+    if (config.getApi().isEnabled()) {
+      paths.add(config.getApi().getPath());
+    }
+    if (config.getStatuspageApi().isEnabled()) {
+      paths.add(config.getStatuspageApi().getPath());
+    }
+    return paths;
   }
 
   /**
@@ -198,29 +226,6 @@ public final class StatusRuntime {
         !(key.service().equals(service)
             && ownPaths.stream()
                 .anyMatch(own -> key.rule().equals(own) || key.rule().startsWith(own + "/")));
-  }
-
-  /**
-   * A process-unique instance id: the configured base (or the host name) and a random suffix.
-   *
-   * @param base the configured base, or null
-   * @return the instance id
-   */
-  static String uniqueInstance(String base) {
-    String prefix = base;
-    if (prefix == null) {
-      try {
-        prefix = InetAddress.getLocalHost().getHostName();
-      } catch (UnknownHostException noName) {
-        prefix = "instance";
-      }
-    }
-    prefix = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
-    if (prefix.length() > 60) {
-      prefix = prefix.substring(0, 60);
-    }
-    String suffix = Long.toString(new SecureRandom().nextLong() >>> 1, 36);
-    return prefix + "-" + suffix.substring(0, Math.min(8, suffix.length()));
   }
 
   /**
@@ -295,7 +300,8 @@ public final class StatusRuntime {
 
   /**
    * Everything with a lifecycle, in start order: the store first (the others need it), then the
-   * page's refresher, flushing, maintenance and the captures. Stopped in reverse.
+   * page's refresher, flushing, maintenance, the evaluator (when the store keeps notices) and the
+   * captures. Stopped in reverse.
    *
    * @return the components
    */
@@ -305,6 +311,7 @@ public final class StatusRuntime {
     page.ifPresent(p -> all.add(p.service()));
     all.add(flusher);
     all.add(housekeeper);
+    notices.ifPresent(n -> all.add(n.evaluator()));
     all.addAll(captures);
     return all;
   }
@@ -329,6 +336,24 @@ public final class StatusRuntime {
    */
   public Optional<Page> page() {
     return page;
+  }
+
+  /**
+   * The one writer of incidents and maintenances, when the store keeps them.
+   *
+   * @return the notice service, or empty: incidents and maintenances are then off
+   */
+  public Optional<NoticeService> notices() {
+    return notices.map(NoticeParts::service);
+  }
+
+  /**
+   * The evaluator, when the store keeps notices, for tests that run it at a moment of their choice.
+   *
+   * @return the evaluator, or empty
+   */
+  public Optional<Evaluator> evaluator() {
+    return notices.map(NoticeParts::evaluator);
   }
 
   /**

@@ -163,6 +163,7 @@ class StatusPageBrowserTest {
       case PARTIAL_OUTAGE -> "partial";
       case MAJOR_OUTAGE -> "major";
       case NO_DATA -> "nodata";
+      case MAINTENANCE -> "maintenance";
     };
   }
 

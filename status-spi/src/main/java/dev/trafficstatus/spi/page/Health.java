@@ -1,6 +1,10 @@
 package dev.trafficstatus.spi.page;
 
-/** The state of a route, a day or the whole page, from best to worst; then "no data". */
+/**
+ * The state of a route, a day or the whole page, from best to worst; then "no data" and "under
+ * maintenance", which are neither good nor bad. Renderers switch over every state: new ones are
+ * added only at the end.
+ */
 public enum Health {
   /** Failures within the operational threshold. */
   OPERATIONAL("Operational"),
@@ -11,7 +15,13 @@ public enum Health {
   /** Mostly failures. */
   MAJOR_OUTAGE("Major outage"),
   /** Fewer requests than the minimum needed for a verdict: neither good nor bad. */
-  NO_DATA("No data");
+  NO_DATA("No data"),
+  /**
+   * Inside a planned maintenance window: a route's requests there count neither way (shown apart
+   * as "during maintenance"); a day whose requests outside the window are too few for a verdict;
+   * the page when a maintenance is in progress and nothing is worse.
+   */
+  MAINTENANCE("Under maintenance");
 
   private final String label;
 
@@ -31,7 +41,7 @@ public enum Health {
   /**
    * Whether a verdict was reached.
    *
-   * @return false for {@link #NO_DATA}
+   * @return false for {@link #NO_DATA} only
    */
   public boolean hasData() {
     return this != NO_DATA;

@@ -94,6 +94,7 @@ final class PageViewBuilder {
       case PARTIAL_OUTAGE -> "partial";
       case MAJOR_OUTAGE -> "major";
       case NO_DATA -> "nodata";
+      case MAINTENANCE -> "maintenance";
     };
   }
 
@@ -233,6 +234,7 @@ final class PageViewBuilder {
       case MAJOR_OUTAGE -> "most requests failed";
       case NO_DATA -> "fewer than " + Figures.counted(minimum, "request")
           + ", too few for a verdict; neither good nor bad";
+      case MAINTENANCE -> "planned work: requests inside the window count neither way";
     };
   }
 }

@@ -238,10 +238,11 @@ class StatusPageRenderingTest {
         "Degraded: more failures than usual",
         "Partial outage: many requests failed",
         "Major outage: most requests failed",
-        "No data: fewer than 10 requests, too few for a verdict; neither good nor bad");
+        "No data: fewer than 10 requests, too few for a verdict; neither good nor bad",
+        "Under maintenance: planned work: requests inside the window count neither way");
     assertThat(html.all("//ul[@class='legend-list']/li/span")).extracting(s -> s.getAttribute("class"))
         .containsExactly("swatch state-operational", "swatch state-degraded", "swatch state-partial",
-            "swatch state-major", "swatch state-nodata");
+            "swatch state-major", "swatch state-nodata", "swatch state-maintenance");
   }
 
   @Test

@@ -1,0 +1,60 @@
+package dev.trafficstatus.core.evaluate;
+
+/**
+ * What one evaluation did.
+ *
+ * @param ran false when another process held the duty, or the store keeps no notices
+ * @param incidentsOpened automatic incidents opened
+ * @param incidentsUpdated automatic updates added about routes' states
+ * @param incidentsResolved incidents resolved on their own
+ * @param maintenancesAnnounced recurring windows announced ahead
+ * @param maintenancesStarted maintenances whose window began
+ * @param maintenancesCompleted maintenances whose window ended (or that were no longer configured)
+ * @param windowTallies route-days of maintenance windows recorded
+ */
+public record EvaluationReport(
+    boolean ran,
+    int incidentsOpened,
+    int incidentsUpdated,
+    int incidentsResolved,
+    int maintenancesAnnounced,
+    int maintenancesStarted,
+    int maintenancesCompleted,
+    int windowTallies) {
+
+  /**
+   * An evaluation that did not run.
+   *
+   * @return the report
+   */
+  public static EvaluationReport skipped() {
+    return new EvaluationReport(false, 0, 0, 0, 0, 0, 0, 0);
+  }
+
+  /**
+   * Whether a notice changed: worth a line in the log.
+   *
+   * @return true when anything but window tallies changed
+   */
+  public boolean changedNotices() {
+    return incidentsOpened + incidentsUpdated + incidentsResolved + maintenancesAnnounced
+        + maintenancesStarted + maintenancesCompleted > 0;
+  }
+
+  /** Counts what a run does, on the evaluator's thread only. */
+  static final class Builder {
+    int incidentsOpened;
+    int incidentsUpdated;
+    int incidentsResolved;
+    int maintenancesAnnounced;
+    int maintenancesStarted;
+    int maintenancesCompleted;
+    int windowTallies;
+
+    EvaluationReport build() {
+      return new EvaluationReport(
+          true, incidentsOpened, incidentsUpdated, incidentsResolved, maintenancesAnnounced,
+          maintenancesStarted, maintenancesCompleted, windowTallies);
+    }
+  }
+}

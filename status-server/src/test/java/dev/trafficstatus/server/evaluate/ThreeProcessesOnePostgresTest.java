@@ -1,0 +1,136 @@
+package dev.trafficstatus.server.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trafficstatus.core.evaluate.EvaluationReport;
+import dev.trafficstatus.core.evaluate.Evaluator;
+import dev.trafficstatus.server.plugin.PluginCatalog;
+import dev.trafficstatus.server.testing.ConfigParsing;
+import dev.trafficstatus.server.wiring.StatusRuntime;
+import dev.trafficstatus.spi.RouteDescriptor;
+import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.spi.notice.Notice;
+import dev.trafficstatus.spi.notice.NoticeKind;
+import dev.trafficstatus.spi.notice.NoticeUpdate;
+import dev.trafficstatus.spi.notice.StateChange;
+import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.store.MinuteBucket;
+import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.testkit.MutableClock;
+import dev.trafficstatus.testkit.Tallies;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 16: three processes on one PostgreSQL, each with its own store (its own connection pool)
+ * and its own evaluator, wired as the server wires them; one failing route; ten minutes of a
+ * simulated clock, the three evaluators running at the same moment each minute. The incident table
+ * then holds exactly one automatic incident, with one update per state change.
+ */
+class ThreeProcessesOnePostgresTest {
+
+  private static final RouteKey CHECKOUT = new RouteKey("shop", "/checkout");
+
+  private static EmbeddedPostgres postgres;
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  private static StatusRuntime process(int number, MutableClock clock) throws Exception {
+    String yaml = """
+        status:
+          service: shop
+          instance: web-%d
+          captures: []
+          store:
+            type: jdbi
+            database:
+              url: jdbc:postgresql://localhost:%d/postgres
+              user: postgres
+        """.formatted(number, postgres.getPort());
+    return StatusRuntime.assemble(
+        ConfigParsing.parse(yaml).getStatus(),
+        PluginCatalog.discover(ThreeProcessesOnePostgresTest.class.getClassLoader(), List.of()),
+        "shop",
+        null,
+        clock,
+        (service, page) -> (type, notice) -> "{\"type\":\"" + type.wireName() + "\"}");
+  }
+
+  @Test
+  void threeProcessesOpenOneIncidentAndWriteOneUpdatePerStateChange() throws Exception {
+    MutableClock clock = MutableClock.at("2026-03-01T10:00:20Z");
+    List<StatusRuntime> processes = new ArrayList<>();
+    ExecutorService threads = Executors.newFixedThreadPool(3);
+    try {
+      List<StatusStore> stores = new ArrayList<>();
+      for (int i = 1; i <= 3; i++) {
+        StatusRuntime process = process(i, clock);
+        processes.add(process);
+        process.store().start();
+        stores.add(process.startedStore(Duration.ofSeconds(60)));
+      }
+      stores.get(0).declareRoutes(List.of(new RouteDescriptor(CHECKOUT, "Checkout", "", "Shop")));
+      CyclicBarrier together = new CyclicBarrier(3);
+
+      for (int minute = 1; minute <= 10; minute++) {
+        clock.advance(Duration.ofMinutes(1));
+        Instant closed = clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.MINUTES);
+        boolean failing = minute <= 3;
+        for (int i = 0; i < 3; i++) {
+          stores.get(i).writeMinutes(List.of(new MinuteBucket(CHECKOUT, closed, "web-" + (i + 1),
+              failing ? Tallies.of(0, 30, 0, 1_000) : Tallies.of(30, 0, 0, 1_000))));
+        }
+        List<Future<EvaluationReport>> runs = new ArrayList<>();
+        for (StatusRuntime process : processes) {
+          Evaluator evaluator = process.evaluator().orElseThrow();
+          runs.add(threads.submit(() -> {
+            together.await(60, TimeUnit.SECONDS);
+            return evaluator.evaluateOnce();
+          }));
+        }
+        for (Future<EvaluationReport> run : runs) {
+          run.get(60, TimeUnit.SECONDS);
+        }
+      }
+
+      List<Notice> incidents =
+          stores.get(2).notices().orElseThrow().current(Instant.EPOCH).stream()
+              .filter(n -> n.kind() == NoticeKind.INCIDENT).toList();
+      assertThat(incidents).hasSize(1);
+      Notice incident = incidents.get(0);
+      assertThat(incident.automatic()).isTrue();
+      // Failing for three minutes, operational once the five-minute window holds none of them.
+      assertThat(incident.updates()).extracting(NoticeUpdate::changes)
+          .containsExactly(
+              List.of(new StateChange(CHECKOUT, Health.MAJOR_OUTAGE, Health.OPERATIONAL)),
+              List.of(new StateChange(CHECKOUT, Health.OPERATIONAL, Health.MAJOR_OUTAGE)));
+    } finally {
+      threads.shutdownNow();
+      for (StatusRuntime process : processes) {
+        process.store().stop();
+      }
+    }
+  }
+}
