@@ -117,7 +117,7 @@ public final class IncidentApiResource {
           request.status() == null ? null : NoticeFields.status(request.status(), NoticeKind.INCIDENT),
           NoticeFields.required("body", request.body()),
           answers.fields().states(request.components()),
-          NoticeFields.instant("display_at", request.displayAt()),
+          NoticeFields.displayAt(request.displayAt(), operations.now()),
           null, null, null, null, null, false);
       return operations.change(id, NoticeKind.INCIDENT, change, uri, "updated");
     });

@@ -125,7 +125,7 @@ public final class MaintenanceApiResource {
       NoticeChange change = new NoticeChange(
           request.status() == null ? null : NoticeFields.status(request.status(), NoticeKind.MAINTENANCE),
           NoticeFields.required("body", request.body()), List.of(),
-          NoticeFields.instant("display_at", request.displayAt()),
+          NoticeFields.displayAt(request.displayAt(), operations.now()),
           null, null, null, null, null, false);
       return operations.change(id, NoticeKind.MAINTENANCE, change, uri, "updated");
     });

@@ -79,17 +79,35 @@ final class NoticeFields {
         "impact must be one of none, minor, major, critical, got " + ApiResponses.printable(value));
   }
 
+  /** Times outside these years are typing mistakes, and beyond what stores keep as milliseconds. */
+  private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   static Instant instant(String field, String value) throws ApiRejection {
     if (value == null) {
       return null;
     }
     try {
-      return OffsetDateTime.parse(value).toInstant();
+      Instant instant = OffsetDateTime.parse(value).toInstant();
+      if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+        throw new ApiRejection(Response.Status.BAD_REQUEST,
+            field + " must be between the years 1970 and 9999, got " + ApiResponses.printable(value));
+      }
+      return instant;
     } catch (DateTimeParseException unreadable) {
       throw new ApiRejection(Response.Status.BAD_REQUEST, field
           + " must be a time in ISO-8601 with an offset, such as 2025-06-15T10:00:00Z, got "
           + ApiResponses.printable(value));
     }
+  }
+
+  /** A time shown with an update: written now or back-dated, never ahead. */
+  static Instant displayAt(String value, Instant now) throws ApiRejection {
+    Instant displayAt = instant("display_at", value);
+    if (displayAt != null && displayAt.isAfter(now)) {
+      throw new ApiRejection(Response.Status.BAD_REQUEST, "display_at must not be in the future");
+    }
+    return displayAt;
   }
 
   /** Routes and their states: {@code {"<component id or slug>": "partial_outage"}}. */

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +57,10 @@ final class NoticeOperations {
 
   NoticeAnswers answers() {
     return answers;
+  }
+
+  Instant now() {
+    return clock.instant();
   }
 
   /** Open notices of a kind and those closed within the page's past-notice days, newest first. */

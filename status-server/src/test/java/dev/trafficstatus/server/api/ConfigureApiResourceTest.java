@@ -264,7 +264,8 @@ class ConfigureApiResourceTest {
 
     ApiClient.Answer declared = call("PUT", big);
     assertThat(declared.status()).isEqualTo(413);
-    assertThat(declared.error()).isEqualTo("Body too large: at most 65536 bytes");
+    assertThat(declared.error())
+        .isEqualTo("Body too large: at most " + ApiRequestReader.MAX_BODY_BYTES + " bytes");
 
     byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
     HttpResponse<String> chunked =

@@ -121,6 +121,11 @@ final class ShopWithApi {
   static void flush(DropwizardTestSupport<?> app) {
     long expected = sent(app).get();
     try {
+      if (app.getApplication() instanceof ShopApp shop) {
+        // The store starts in the background; with the notice tables its first migration takes a
+        // while on a busy machine, longer than the flush below waits.
+        shop.bundle().runtime().startedStore(Duration.ofSeconds(60));
+      }
       Eventually.await(
           "the " + expected + " requests sent counted and flushed",
           Duration.ofSeconds(10),

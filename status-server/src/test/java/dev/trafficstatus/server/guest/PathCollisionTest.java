@@ -97,6 +97,28 @@ class PathCollisionTest {
   }
 
   @Test
+  void aStatuspageApiPathAboveAHostResourceFailsStartAndMovingItStarts() throws Exception {
+    DropwizardTestSupport<StatusConfiguration> host =
+        host(ConfigOverride.config("status.statuspageApi.path", "/admin"));
+    try {
+      assertThatThrownBy(host::before)
+          .hasStackTraceContaining(ReportsResource.class.getName())
+          .hasStackTraceContaining("status.statuspageApi.path");
+    } finally {
+      host.after();
+    }
+    DropwizardTestSupport<StatusConfiguration> off =
+        host(ConfigOverride.config("status.statuspageApi.enabled", "false"),
+            ConfigOverride.config("status.statuspageApi.path", "/admin"));
+    try {
+      off.before();
+      assertThat(off.getLocalPort()).isPositive();
+    } finally {
+      off.after();
+    }
+  }
+
+  @Test
   void pathsApartStartAsBefore() throws Exception {
     DropwizardTestSupport<StatusConfiguration> host = host();
     try {

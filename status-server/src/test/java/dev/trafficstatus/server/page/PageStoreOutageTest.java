@@ -97,6 +97,12 @@ class PageStoreOutageTest {
     return send(origin(app) + "/status", accept).get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** Another path of the bundle: the Statuspage API, a badge. */
+  private HttpResponse<String> fetch(DropwizardAppExtension<StatusConfiguration> app, String path)
+      throws Exception {
+    return send(origin(app) + path, "*/*").get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** Page requests, half HTML and half JSON, and the host's own route, all at once. */
   private List<HttpResponse<String>> flood(DropwizardAppExtension<StatusConfiguration> app)
       throws Exception {
@@ -140,6 +146,12 @@ class PageStoreOutageTest {
         .one("//p"))).startsWith("Figures unavailable: the status database has not been read");
     assertThat(json(get(HUNG, "application/json")).get("error").asText())
         .startsWith("Figures unavailable");
+    HttpResponse<String> summary = fetch(HUNG, "/api/v2/summary.json");
+    assertThat(summary.statusCode()).as("the Statuspage API, as the page").isEqualTo(503);
+    assertThat(summary.headers().firstValue("Retry-After")).hasValue("5");
+    assertThat(summary.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(json(summary).get("error").asText()).startsWith("Figures unavailable");
+    assertThat(fetch(HUNG, "/status/badge/page.svg").statusCode()).isEqualTo(503);
     assertThat(store.dayReads()).as("the one read at start, still hanging").isEqualTo(1);
 
     store.answer();
@@ -186,6 +198,7 @@ class PageStoreOutageTest {
     GatedStore store = GatedStoreApp.store(APP);
     JsonNode before = json(get(APP, "application/json"));
     assertThat(before.get("stale").asBoolean()).isFalse();
+    HttpResponse<String> summaryBefore = fetch(APP, "/api/v2/summary.json");
     assertThat(HtmlDocument.parse(get(APP, "text/html").body().getBytes(StandardCharsets.UTF_8))
         .all("//p[@id='stale']")).isEmpty();
     store.down(true);
@@ -200,6 +213,11 @@ class PageStoreOutageTest {
     assertThat(stale.get("asOf")).isEqualTo(before.get("asOf"));
     assertThat(stale.at("/groups/0/routes/0")).isEqualTo(before.at("/groups/0/routes/0"));
     assertStaleLine(get(APP, "text/html"), Instant.parse(stale.get("asOf").asText()));
+    HttpResponse<String> summaryStale = fetch(APP, "/api/v2/summary.json");
+    assertThat(summaryStale.statusCode()).as("the Statuspage API keeps the last figures too").isEqualTo(200);
+    assertThat(json(summaryStale).get("components")).isEqualTo(json(summaryBefore).get("components"));
+    assertThat(summaryStale.headers().firstValue("Cache-Control")).hasValue("max-age=0");
+    assertThat(fetch(APP, "/status/badge/page.svg").statusCode()).isEqualTo(200);
 
     store.down(false);
     CLOCK.advance(Duration.ofSeconds(5));

@@ -26,8 +26,11 @@ class StatuspageApiTest {
 
   private static final MutableClock CLOCK = new MutableClock(StatuspageSeed.NOW);
 
+  static final String SECRET = "contract-test-secret-0123456789";
+
   static final DropwizardAppExtension<StatusConfiguration> APP =
-      StatusOnlyApp.extension("statuspage-api", CLOCK);
+      StatusOnlyApp.extension("statuspage-api", CLOCK,
+          Map.of("status.api.enabled", "true", "status.api.secret", SECRET));
 
   /** The page's states and the component statuses the README's table maps them to. */
   static final Map<String, String> COMPONENT_OF_STATE = Map.of(
@@ -47,15 +50,43 @@ class StatuspageApiTest {
 
   private static HttpCalls http;
 
+  /**
+   * The routes of {@link StatuspageSeed}, and through the incident API an open incident, a
+   * resolved one, a scheduled maintenance and one in progress (on the home page).
+   */
   @BeforeAll
   static void seed() {
     StatuspageSeed.writeTo(StatusOnlyApp.store(APP));
-    StatusOnlyApp.showWhatWasWritten(APP);
     http = new HttpCalls(APP.getLocalPort());
+    String api = "/flask-status/configure";
+    created(api + "/incidents", "{\"name\": \"Checkout fails\", \"status\": \"identified\","
+        + " \"body\": \"Payments time out.\", \"components\": {\"shop-checkout\": \"major_outage\"}}");
+    String resolved = created(api + "/incidents", "{\"name\": \"Slow search\", \"body\": \"Looking.\"}")
+        .get("id").asText();
+    created(api + "/incidents/" + resolved + "/resolve", "{\"body\": \"Fast again.\"}");
+    created(api + "/maintenances", "{\"name\": \"Database upgrade\", \"scheduled_for\":"
+        + " \"2025-06-16T02:00:00Z\", \"scheduled_until\": \"2025-06-16T03:00:00Z\", \"body\": \"Brief.\","
+        + " \"component_ids\": [\"shop-cart\"]}");
+    created(api + "/maintenances", "{\"name\": \"Front page redeploy\", \"scheduled_for\":"
+        + " \"2025-06-15T09:55:00Z\", \"scheduled_until\": \"2025-06-15T10:30:00Z\", \"body\": \"Now.\","
+        + " \"component_ids\": [\"shop\"]}");
+    StatusOnlyApp.showWhatWasWritten(APP);
+  }
+
+  private static JsonNode created(String path, String json) {
+    HttpCalls.Answer answer = http.authorized("POST", path, json, SECRET);
+    assertThat(answer.status()).as(path + ": " + answer.body()).isBetween(200, 201);
+    return answer.json();
   }
 
   @Test
-  void everyEndpointAnswersInStatuspagesShape() {
+  void everyEndpointAnswersInStatuspagesShapeForEveryKindOfNotice() {
+    JsonNode summary = http.get("/api/v2/summary.json").json();
+    assertThat(summary.get("incidents")).extracting(i -> i.get("status").asText()).containsExactly("identified");
+    assertThat(summary.get("scheduled_maintenances")).extracting(m -> m.get("status").asText())
+        .containsExactlyInAnyOrder("scheduled", "in_progress");
+    assertThat(http.get("/api/v2/incidents.json").json().get("incidents"))
+        .extracting(i -> i.get("status").asText()).containsExactlyInAnyOrder("identified", "resolved");
     for (String endpoint : ENDPOINTS) {
       String[] parts = endpoint.split(":");
       HttpCalls.Answer answer = http.get("/api/v2/" + parts[0]);
@@ -73,7 +104,7 @@ class StatuspageApiTest {
         pageStates.put(route.get("name").asText(), route.get("current").asText());
       }
     }
-    assertThat(pageStates).containsValues("operational", "degraded", "partial_outage",
+    assertThat(pageStates).containsValues("maintenance", "degraded", "partial_outage",
         "major_outage", "no_data");
     Map<String, String> components = new HashMap<>();
     Map<String, JsonNode> byId = new HashMap<>();
