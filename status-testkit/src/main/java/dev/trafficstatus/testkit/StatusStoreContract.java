@@ -1,10 +1,13 @@
 package dev.trafficstatus.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.spi.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link StatusStore}: what the core relies on, as a JUnit 5 test class that every
@@ -25,15 +28,20 @@ import org.junit.jupiter.api.AfterEach;
  * }
  * }</pre>
  *
- * <p>The tests are in {@link RoutesContract}, {@link MinuteBucketsContract} and {@link
- * MaintenanceContract}, by concern; this class runs them all. Every store the contract gets from
+ * <p>The tests are in {@link RoutesContract}, {@link MinuteBucketsContract}, {@link
+ * MaintenanceContract} and {@link ExclusiveDutiesContract}, by concern; this class runs them all.
+ * What a store may offer or not has a contract the subclass implements when its store offers it:
+ * {@link NoticesContract} ({@link StatusStore#notices()}), {@link OutboxContract} ({@link
+ * StatusStore#outbox()}) and {@link TimeRangesContract} ({@link StatusStore#readBetween}); a store
+ * that offers one without running its contract fails {@link
+ * #everyCapabilityTheStoreOffersRunsItsContract()}. Every store the contract gets from
  * these methods is stopped after each test. The subclass may add tests of its own, such as what its
  * tables hold, with the data of {@link StoreTestData}. Data is written at fixed instants from
  * {@link StoreTestData#T0} on, and {@code now} is passed to the store explicitly, so no test
  * depends on the wall clock.
  */
 public abstract class StatusStoreContract
-    implements RoutesContract, MinuteBucketsContract, MaintenanceContract {
+    implements RoutesContract, MinuteBucketsContract, MaintenanceContract, ExclusiveDutiesContract {
 
   private final List<StatusStore> opened = new ArrayList<>();
 
@@ -133,6 +141,27 @@ public abstract class StatusStoreContract
       opened.add(store);
     }
     return store;
+  }
+
+  @Test
+  void everyCapabilityTheStoreOffersRunsItsContract() throws Exception {
+    StatusStore store = store();
+    if (store.notices().isPresent()) {
+      assertThat(this).as("the store offers notices").isInstanceOf(NoticesContract.class);
+    }
+    if (store.outbox().isPresent()) {
+      assertThat(this).as("the store offers an outbox").isInstanceOf(OutboxContract.class);
+    }
+    boolean ranges;
+    try {
+      store.readBetween(StoreTestData.T0, StoreTestData.T0.plusSeconds(60));
+      ranges = true;
+    } catch (UnsupportedOperationException off) {
+      ranges = false;
+    }
+    if (ranges) {
+      assertThat(this).as("the store offers readBetween").isInstanceOf(TimeRangesContract.class);
+    }
   }
 
   @AfterEach

@@ -17,13 +17,8 @@ import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.spi.store.StoreException;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.store.jdbi.internal.Dialect;
-import dev.trafficstatus.store.jdbi.internal.FiguresReader;
+import dev.trafficstatus.store.jdbi.internal.Duties;
 import dev.trafficstatus.store.jdbi.internal.H2LockConflict;
-import dev.trafficstatus.store.jdbi.internal.Maintenance;
-import dev.trafficstatus.store.jdbi.internal.MinuteWriter;
-import dev.trafficstatus.store.jdbi.internal.Notices;
-import dev.trafficstatus.store.jdbi.internal.Outbox;
-import dev.trafficstatus.store.jdbi.internal.Routes;
 import dev.trafficstatus.store.jdbi.internal.SchemaMigrator;
 import dev.trafficstatus.store.jdbi.internal.StoreFailures;
 import dev.trafficstatus.store.jdbi.internal.StoreSetupException;
@@ -36,6 +31,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.tomcat.jdbc.pool.DataSourceProxy;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -56,15 +52,6 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  */
 final class JdbiStatusStore implements StatusStore {
 
-  /** What works on the database, built when the store starts. */
-  record Running(
-      Routes routes,
-      MinuteWriter writer,
-      FiguresReader reader,
-      Maintenance maintenance,
-      Notices notices,
-      Outbox outbox) {}
-
   /** Work inside the boundary. */
   private interface Work<T> {
     T run() throws Exception;
@@ -72,7 +59,7 @@ final class JdbiStatusStore implements StatusStore {
 
   /** Work of a started store inside the boundary. */
   interface Call<T> {
-    T run(Running running);
+    T run(StoreParts running);
   }
 
   private final ManagedDataSource dataSource;
@@ -85,7 +72,7 @@ final class JdbiStatusStore implements StatusStore {
   private final SchemaMigrator migrator;
 
   private volatile Dialect dialect;
-  private volatile Running running;
+  private volatile StoreParts running;
 
   /**
    * @param dataSource the pool, not yet started
@@ -165,7 +152,7 @@ final class JdbiStatusStore implements StatusStore {
 
   /** Runs work of a started store inside the boundary; for the store's parts too. */
   <T> T call(String doing, Call<T> call) {
-    Running current = running;
+    StoreParts current = running;
     if (current == null) {
       throw new IllegalStateException("The jdbi store is not started");
     }
@@ -190,16 +177,7 @@ final class JdbiStatusStore implements StatusStore {
             } else {
               requireCurrentSchema(detected);
             }
-            Routes routes = new Routes(jdbi, detected);
-            routes.refresh();
-            running =
-                new Running(
-                    routes,
-                    new MinuteWriter(jdbi, detected, routes),
-                    new FiguresReader(jdbi, routes),
-                    new Maintenance(jdbi, detected, timeouts.maintenance()),
-                    new Notices(jdbi),
-                    new Outbox(jdbi, detected));
+            running = StoreParts.start(jdbi, detected, timeouts);
             return null;
           } catch (Exception | AssertionError failure) {
             try {
@@ -356,6 +334,28 @@ final class JdbiStatusStore implements StatusStore {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     return call("reading minutes from " + from + " to " + to, store -> store.reader().readBetween(from, to));
+  }
+
+  /**
+   * On PostgreSQL a session advisory lock per duty, held on a connection of its own while the work
+   * runs (see {@link Duties}); on H2, whose file one process opens, the SPI's in-process default.
+   */
+  @Override
+  public <T> Optional<T> runExclusive(String duty, Supplier<T> work) {
+    Objects.requireNonNull(duty, "duty");
+    Objects.requireNonNull(work, "work");
+    StoreParts current = running;
+    if (current == null) {
+      throw new IllegalStateException("The jdbi store is not started");
+    }
+    if (current.dialect() != Dialect.POSTGRESQL) {
+      return StatusStore.super.runExclusive(duty, work);
+    }
+    return current.duties().run(duty, work, this::guardStep);
+  }
+
+  private <T> T guardStep(String doing, Duties.Step<T> step) {
+    return guard(doing, step::run);
   }
 
   // ---- notices and the outbox

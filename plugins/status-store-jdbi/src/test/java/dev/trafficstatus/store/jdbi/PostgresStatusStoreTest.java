@@ -11,10 +11,13 @@ import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.spi.store.Tally;
 import dev.trafficstatus.store.jdbi.internal.UtcPeriods;
+import dev.trafficstatus.store.jdbi.testing.ChildProcess;
+import dev.trafficstatus.store.jdbi.testing.DutyHolderProcess;
 import dev.trafficstatus.store.jdbi.testing.EmbeddedPostgresExtension;
 import dev.trafficstatus.store.jdbi.testing.PostgresServer;
 import dev.trafficstatus.testkit.Tallies;
 import io.dropwizard.db.DataSourceFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +36,7 @@ import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store contract on a real PostgreSQL 17, plus what only a database shared by several
@@ -311,6 +316,62 @@ class PostgresStatusStoreTest extends JdbiStoreContract {
     assertThat(second.maintain(now, Retention.defaults())).isEqualTo(new MaintenanceReport(true, 0, 0, 0));
     assertThat(byRouteAndDay(second.readDays(DAY0, DAY0)))
         .isEqualTo(Map.of(HOME, Map.of(DAY0, Tallies.of(5, 1, 0, 300))));
+  }
+
+  @Test
+  void aDutyHeldByAnotherProcessIsSkippedUntilThatProcessDies(@TempDir Path directory) throws Exception {
+    StatusStore store = process("i-1");
+    store.declareRoutes(List.of(route(HOME, "Home")));
+    store.writeMinutes(List.of(bucket(HOME, minute(0, 12, 0), "i-1", Tallies.of(5, 1, 0, 300))));
+    DataSourceFactory database = database();
+    try (ChildProcess holder =
+        ChildProcess.start(
+            directory, DutyHolderProcess.class, database.getUrl(), database.getUser(), database.getPassword(),
+            "evaluator")) {
+      holder.awaitLine("holding");
+
+      assertThat(store.runExclusive("evaluator", () -> "ran")).isEmpty();
+      assertThat(store.runExclusive("sender", () -> "ran")).contains("ran");
+      // Maintenance's lock has a key of another kind: a duty never holds it up.
+      assertThat(store.maintain(minute(1, 1, 0), Retention.defaults())).isEqualTo(new MaintenanceReport(true, 1, 0, 0));
+
+      holder.kill();
+      assertThat(awaitDuty(store, "evaluator")).contains("ran once the holder died");
+    }
+  }
+
+  @Test
+  void aDutyReleasedByAnotherProcessIsTakenAtOnce(@TempDir Path directory) throws Exception {
+    StatusStore store = process("i-1");
+    DataSourceFactory database = database();
+    ChildProcess holder =
+        ChildProcess.start(
+            directory, DutyHolderProcess.class, database.getUrl(), database.getUser(), database.getPassword(),
+            "sender");
+    try {
+      holder.awaitLine("holding");
+      assertThat(store.runExclusive("sender", () -> "ran")).isEmpty();
+    } finally {
+      holder.close();
+    }
+
+    assertThat(store.runExclusive("sender", () -> "ran")).contains("ran");
+  }
+
+  /**
+   * Tries a duty until it runs: the server ends a dead client's session when it notices the closed
+   * socket. A liveness bound, not a speed verdict.
+   */
+  private static Optional<String> awaitDuty(StatusStore store, String duty) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<String> ran = store.runExclusive(duty, () -> "ran once the holder died");
+      if (ran.isPresent()) {
+        return ran;
+      }
+      Thread.sleep(50);
+    }
+    return Optional.empty();
   }
 
   private static void awaitAdvisoryLockHeld(Handle handle, CompletableFuture<?> running)

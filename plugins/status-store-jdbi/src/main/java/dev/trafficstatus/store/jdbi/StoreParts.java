@@ -1,0 +1,57 @@
+package dev.trafficstatus.store.jdbi;
+
+import dev.trafficstatus.store.jdbi.internal.Dialect;
+import dev.trafficstatus.store.jdbi.internal.Duties;
+import dev.trafficstatus.store.jdbi.internal.FiguresReader;
+import dev.trafficstatus.store.jdbi.internal.Maintenance;
+import dev.trafficstatus.store.jdbi.internal.MinuteWriter;
+import dev.trafficstatus.store.jdbi.internal.Notices;
+import dev.trafficstatus.store.jdbi.internal.Outbox;
+import dev.trafficstatus.store.jdbi.internal.Routes;
+import dev.trafficstatus.store.jdbi.internal.StoreTimeouts;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What works on the database of a started {@link JdbiStatusStore}, built when it starts.
+ *
+ * @param dialect the database's dialect
+ * @param routes the routes and their ids
+ * @param writer writes minute buckets
+ * @param reader reads figures
+ * @param maintenance rollups and retention
+ * @param notices incidents and maintenances
+ * @param outbox the outbox's deliveries
+ * @param duties exclusive duties across processes
+ */
+record StoreParts(
+    Dialect dialect,
+    Routes routes,
+    MinuteWriter writer,
+    FiguresReader reader,
+    Maintenance maintenance,
+    Notices notices,
+    Outbox outbox,
+    Duties duties) {
+
+  /**
+   * Builds the parts on a database whose schema is current, reading the routes' ids.
+   *
+   * @param jdbi the store's database, with the SQL object plugin
+   * @param dialect its dialect
+   * @param timeouts how long statements may take
+   * @return the parts
+   */
+  static StoreParts start(Jdbi jdbi, Dialect dialect, StoreTimeouts timeouts) {
+    Routes routes = new Routes(jdbi, dialect);
+    routes.refresh();
+    return new StoreParts(
+        dialect,
+        routes,
+        new MinuteWriter(jdbi, dialect, routes),
+        new FiguresReader(jdbi, routes),
+        new Maintenance(jdbi, dialect, timeouts.maintenance()),
+        new Notices(jdbi),
+        new Outbox(jdbi, dialect),
+        new Duties(jdbi));
+  }
+}
