@@ -47,6 +47,8 @@ public class StatusFactory {
 
   @Valid @NotNull private MaintenanceFactory maintenance = new MaintenanceFactory();
 
+  @Valid @NotNull private NotificationsFactory notifications = new NotificationsFactory();
+
   @Valid @NotNull private ApiFactory api = new ApiFactory();
 
   @Valid @NotNull private StatuspageApiFactory statuspageApi = new StatuspageApiFactory();
@@ -176,6 +178,16 @@ public class StatusFactory {
   @JsonProperty
   public void setMaintenance(MaintenanceFactory maintenance) {
     this.maintenance = maintenance;
+  }
+
+  @JsonProperty
+  public NotificationsFactory getNotifications() {
+    return notifications;
+  }
+
+  @JsonProperty
+  public void setNotifications(NotificationsFactory notifications) {
+    this.notifications = notifications;
   }
 
   @JsonProperty

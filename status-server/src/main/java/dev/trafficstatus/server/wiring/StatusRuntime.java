@@ -8,6 +8,7 @@ import dev.trafficstatus.core.evaluate.Evaluator;
 import dev.trafficstatus.core.maintain.Housekeeper;
 import dev.trafficstatus.core.notice.NoticePayloads;
 import dev.trafficstatus.core.notice.NoticeService;
+import dev.trafficstatus.core.notify.NotificationSender;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.config.StatusFactory;
 import dev.trafficstatus.server.plugin.HostContext;
@@ -78,6 +79,7 @@ public final class StatusRuntime {
   private final List<String> captureNames;
   private final Optional<Page> page;
   private final Optional<NoticeParts> notices;
+  private final Optional<NotificationSender> sender;
 
   private StatusRuntime(
       String service,
@@ -89,7 +91,8 @@ public final class StatusRuntime {
       List<Capture> captures,
       List<String> captureNames,
       Optional<Page> page,
-      Optional<NoticeParts> notices) {
+      Optional<NoticeParts> notices,
+      Optional<NotificationSender> sender) {
     this.service = service;
     this.instance = instance;
     this.store = store;
@@ -100,6 +103,7 @@ public final class StatusRuntime {
     this.captureNames = List.copyOf(captureNames);
     this.page = page;
     this.notices = notices;
+    this.sender = sender;
   }
 
   /**
@@ -178,7 +182,7 @@ public final class StatusRuntime {
         NoticeParts.assemble(config, store, service, clock, payloads.build(service, page.map(Page::service)));
     return new StatusRuntime(
         service, instance, store, registry, flusher, housekeeper, captures, captureNames, page,
-        notices);
+        notices, NotificationParts.assemble(config, store, context, clock));
   }
 
   private static List<Object> hostObjects(Environment environment) {
@@ -300,8 +304,8 @@ public final class StatusRuntime {
 
   /**
    * Everything with a lifecycle, in start order: the store first (the others need it), then the
-   * page's refresher, flushing, maintenance, the evaluator (when the store keeps notices) and the
-   * captures. Stopped in reverse.
+   * page's refresher, flushing, maintenance, the evaluator (when the store keeps notices), the
+   * notification sender (when notifiers are configured) and the captures. Stopped in reverse.
    *
    * @return the components
    */
@@ -312,6 +316,7 @@ public final class StatusRuntime {
     all.add(flusher);
     all.add(housekeeper);
     notices.ifPresent(n -> all.add(n.evaluator()));
+    sender.ifPresent(all::add);
     all.addAll(captures);
     return all;
   }
@@ -354,6 +359,16 @@ public final class StatusRuntime {
    */
   public Optional<Evaluator> evaluator() {
     return notices.map(NoticeParts::evaluator);
+  }
+
+  /**
+   * The notification sender, when notifiers are configured, for tests that run it at a moment of
+   * their choice.
+   *
+   * @return the sender, or empty
+   */
+  public Optional<NotificationSender> notificationSender() {
+    return sender;
   }
 
   /**
