@@ -169,6 +169,9 @@ class NotificationsTest {
     mac.init(new SecretKeySpec(HOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     String expected = HexFormat.of().formatHex(mac.doFinal((t + "." + got.body()).getBytes(StandardCharsets.UTF_8)));
     assertThat(signature).isEqualTo("t=" + t + ",v1=" + expected);
+    // The attempt is recorded once the receiver's answer is back, a moment after it got the event.
+    Eventually.await("the delivery recorded", Duration.ofSeconds(30),
+        () -> !attempts(event.get("id").asText(), "webhook:ops").isEmpty());
     assertThat(attempts(event.get("id").asText(), "webhook:ops"))
         .extracting(DeliveryAttempt::number, DeliveryAttempt::outcome, DeliveryAttempt::responseCode)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(1, Outcome.DELIVERED, 200));
