@@ -49,6 +49,8 @@ public class StatusFactory {
 
   @Valid @NotNull private ObjectivesFactory objectives = new ObjectivesFactory();
 
+  @Valid @NotNull private NotificationsFactory notifications = new NotificationsFactory();
+
   @Valid @NotNull private ApiFactory api = new ApiFactory();
 
   @Valid @NotNull private StatuspageApiFactory statuspageApi = new StatuspageApiFactory();
@@ -191,6 +193,16 @@ public class StatusFactory {
   @JsonProperty
   public void setMaintenance(MaintenanceFactory maintenance) {
     this.maintenance = maintenance;
+  }
+
+  @JsonProperty
+  public NotificationsFactory getNotifications() {
+    return notifications;
+  }
+
+  @JsonProperty
+  public void setNotifications(NotificationsFactory notifications) {
+    this.notifications = notifications;
   }
 
   @JsonProperty

@@ -8,6 +8,7 @@ import dev.trafficstatus.core.evaluate.Evaluator;
 import dev.trafficstatus.core.maintain.Housekeeper;
 import dev.trafficstatus.core.notice.NoticePayloads;
 import dev.trafficstatus.core.notice.NoticeService;
+import dev.trafficstatus.core.notify.NotificationSender;
 import dev.trafficstatus.core.status.NoticeHistory;
 import dev.trafficstatus.core.status.PageSettings;
 import dev.trafficstatus.core.objective.ObjectivesOnPage;
@@ -87,6 +88,7 @@ public final class StatusRuntime {
   private final List<String> captureNames;
   private final Optional<Page> page;
   private final Optional<NoticeParts> notices;
+  private final Optional<NotificationSender> sender;
 
   private StatusRuntime(
       String service,
@@ -98,7 +100,8 @@ public final class StatusRuntime {
       List<Capture> captures,
       List<String> captureNames,
       Optional<Page> page,
-      Optional<NoticeParts> notices) {
+      Optional<NoticeParts> notices,
+      Optional<NotificationSender> sender) {
     this.service = service;
     this.instance = instance;
     this.store = store;
@@ -109,6 +112,7 @@ public final class StatusRuntime {
     this.captureNames = List.copyOf(captureNames);
     this.page = page;
     this.notices = notices;
+    this.sender = sender;
   }
 
   /**
@@ -131,29 +135,16 @@ public final class StatusRuntime {
       PayloadsFactory payloads) {
     String service = serviceName(config, applicationName);
     String instance = InstanceIds.unique(config.getInstance());
-    RouteRegistry registry =
-        new RouteRegistry(
-            config.getClassification().build(),
-            clock,
-            capturedRoutes(service, ownPaths(config)),
-            Slf4jSystemLogger.of(RouteRegistry.class));
+    RouteRegistry registry = new RouteRegistry(config.getClassification().build(), clock,
+        capturedRoutes(service, ownPaths(config)), Slf4jSystemLogger.of(RouteRegistry.class));
     HostContext context =
         new HostContext(service, instance, clock, registry, hostObjects(environment));
 
-    ConnectingStore store =
-        new ConnectingStore(
-            catalog.storeOf(config.getStore()).build(context),
-            config.getStoreConnect().build(),
-            Slf4jSystemLogger.of(ConnectingStore.class),
-            new SecureRandom());
-    Flusher flusher =
-        new Flusher(
-            registry,
-            new MinuteHarvester(registry, clock, instance),
-            store,
-            clock,
-            config.getFlush().build(),
-            Slf4jSystemLogger.of(Flusher.class));
+    ConnectingStore store = new ConnectingStore(catalog.storeOf(config.getStore()).build(context),
+        config.getStoreConnect().build(), Slf4jSystemLogger.of(ConnectingStore.class),
+        new SecureRandom());
+    Flusher flusher = new Flusher(registry, new MinuteHarvester(registry, clock, instance), store,
+        clock, config.getFlush().build(), Slf4jSystemLogger.of(Flusher.class));
     // Routes are made known to the store as soon as they are declared, and what waited is written
     // as soon as the store has started.
     registry.whenDeclared(flusher::declareSoon);
@@ -194,7 +185,7 @@ public final class StatusRuntime {
         NoticeParts.assemble(config, store, service, clock, payloads.build(service, page.map(Page::service)));
     return new StatusRuntime(
         service, instance, store, registry, flusher, housekeeper, captures, captureNames, page,
-        notices);
+        notices, NotificationParts.assemble(config, store, context, clock));
   }
 
   private static List<Object> hostObjects(Environment environment) {
@@ -316,8 +307,8 @@ public final class StatusRuntime {
 
   /**
    * Everything with a lifecycle, in start order: the store first (the others need it), then the
-   * page's refresher, flushing, maintenance, the evaluator (when the store keeps notices) and the
-   * captures. Stopped in reverse.
+   * page's refresher, flushing, maintenance, the evaluator (when the store keeps notices), the
+   * notification sender (when notifiers are configured) and the captures. Stopped in reverse.
    *
    * @return the components
    */
@@ -331,6 +322,7 @@ public final class StatusRuntime {
     all.add(flusher);
     all.add(housekeeper);
     notices.ifPresent(n -> all.add(n.evaluator()));
+    sender.ifPresent(all::add);
     all.addAll(captures);
     return all;
   }
@@ -373,6 +365,16 @@ public final class StatusRuntime {
    */
   public Optional<Evaluator> evaluator() {
     return notices.map(NoticeParts::evaluator);
+  }
+
+  /**
+   * The notification sender, when notifiers are configured, for tests that run it at a moment of
+   * their choice.
+   *
+   * @return the sender, or empty
+   */
+  public Optional<NotificationSender> notificationSender() {
+    return sender;
   }
 
   /**
