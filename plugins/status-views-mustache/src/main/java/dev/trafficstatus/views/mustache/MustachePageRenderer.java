@@ -1,6 +1,5 @@
 package dev.trafficstatus.views.mustache;
 
-import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import dev.trafficstatus.spi.page.Asset;
 import dev.trafficstatus.spi.page.HistoryPage;
@@ -8,26 +7,29 @@ import dev.trafficstatus.spi.page.NoticePage;
 import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.StatusPage;
-import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Renders the status page, a notice's page and the history's months as HTML5 that is also
  * well-formed XML, complete without JavaScript.
  *
- * <p>The templates are compiled once, here; a compiled mustache.java template is safe to run on many
- * threads at once, and everything else this class holds is immutable.
+ * <p>The templates are compiled here, at start-up, and kept unless the owner edits their own
+ * ({@code cacheTemplates: false}); a compiled mustache.java template is safe to run on many threads
+ * at once. An owner's template that fails while rendering gives way to the built-in page.
  */
 final class MustachePageRenderer implements PageRenderer {
 
   static final String MEDIA_TYPE = "text/html;charset=UTF-8";
+
+  private static final System.Logger LOG = System.getLogger(MustachePageRenderer.class.getName());
 
   private static final String TEMPLATE = "status-page.mustache";
 
@@ -35,13 +37,13 @@ final class MustachePageRenderer implements PageRenderer {
 
   private static final String HISTORY_TEMPLATE = "history-page.mustache";
 
-  private static final int BUFFER_CHARS = 16 * 1024;
+  private final TemplateViewRenderer templates;
 
-  private final Mustache template;
+  /** The built-in templates, when the owner has their own: what a failing render falls back to. */
+  private final Optional<TemplateViewRenderer> builtIn;
 
-  private final Mustache noticeTemplate;
-
-  private final Mustache historyTemplate;
+  /** The last render failure logged, so a broken template logs once, not on every render. */
+  private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
   private final AssetBundle assets;
 
@@ -53,12 +55,15 @@ final class MustachePageRenderer implements PageRenderer {
 
   /**
    * @param windows the window lengths the page links to, in days
+   * @param source where templates are read from
+   * @param cacheTemplates whether compiled templates are kept, or re-read on every render
+   * @throws IllegalArgumentException naming the file and line of a template that does not compile
    */
-  MustachePageRenderer(List<Integer> windows) {
-    TemplateCompiler compiler = new TemplateCompiler();
-    this.template = compiler.compile(TEMPLATE);
-    this.noticeTemplate = compiler.compile(NOTICE_TEMPLATE);
-    this.historyTemplate = compiler.compile(HISTORY_TEMPLATE);
+  MustachePageRenderer(List<Integer> windows, TemplateSource source, boolean cacheTemplates) {
+    this.templates = new TemplateViewRenderer(source, cacheTemplates);
+    this.builtIn = source.hasFolder()
+        ? Optional.of(new TemplateViewRenderer(TemplateSource.builtIn(), true))
+        : Optional.empty();
     this.assets = AssetBundle.load();
     this.windows = List.copyOf(windows);
     this.views = new PageViewBuilder(this.windows, assets);
@@ -79,38 +84,46 @@ final class MustachePageRenderer implements PageRenderer {
   public void render(StatusPage page, PageLinks links, OutputStream out) throws IOException {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(links, "links");
-    write(template, views.build(page, links), out);
+    write(TEMPLATE, views.build(page, links), out);
   }
 
   @Override
   public void renderNotice(NoticePage page, PageLinks links, OutputStream out) throws IOException {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(links, "links");
-    write(noticeTemplate, noticeViews.notice(page, links), out);
+    write(NOTICE_TEMPLATE, noticeViews.notice(page, links), out);
   }
 
   @Override
   public void renderHistory(HistoryPage page, PageLinks links, OutputStream out) throws IOException {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(links, "links");
-    write(historyTemplate, noticeViews.history(page, links), out);
+    write(HISTORY_TEMPLATE, noticeViews.history(page, links), out);
   }
 
-  private static void write(Mustache template, Object view, OutputStream out) throws IOException {
-    // Not closed: the caller owns the stream; flushing hands over everything written.
-    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER_CHARS);
-    try {
-      template.execute(writer, view);
-    } catch (MustacheException e) {
-      // mustache.java wraps a failed write, sometimes twice; callers expect the IOException.
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof IOException io) {
-          throw io;
-        }
-      }
-      throw e;
+  private void write(String template, Object view, OutputStream out) throws IOException {
+    TemplatedPage page = new TemplatedPage(template, view);
+    if (builtIn.isEmpty()) {
+      templates.render(page, Locale.ROOT, out);
+      return;
     }
-    writer.flush();
+    // The owner's templates render into memory first, so a failure half-way writes nothing and
+    // the built-in page goes out whole instead.
+    ByteArrayOutputStream own = new ByteArrayOutputStream(64 * 1024);
+    try {
+      templates.render(page, Locale.ROOT, own);
+    } catch (MustacheException | UncheckedIOException e) {
+      String failure = String.valueOf(e.getMessage());
+      if (!failure.equals(lastFailure.getAndSet(failure))) {
+        LOG.log(System.Logger.Level.WARNING, "Custom templates failed to render " + template + " ("
+            + failure + "); serving the built-in page until they are fixed", e);
+      }
+      builtIn.get().render(page, Locale.ROOT, out);
+      return;
+    }
+    lastFailure.set(null);
+    own.writeTo(out);
+    out.flush();
   }
 
   @Override
