@@ -53,18 +53,23 @@ final class MustachePageRenderer implements PageRenderer {
 
   private final List<Integer> windows;
 
+  private final Branding branding;
+
   /**
    * @param windows the window lengths the page links to, in days
    * @param source where templates are read from
    * @param cacheTemplates whether compiled templates are kept, or re-read on every render
+   * @param branding the owner's brand
    * @throws IllegalArgumentException naming the file and line of a template that does not compile
    */
-  MustachePageRenderer(List<Integer> windows, TemplateSource source, boolean cacheTemplates) {
+  MustachePageRenderer(
+      List<Integer> windows, TemplateSource source, boolean cacheTemplates, Branding branding) {
     this.templates = new TemplateViewRenderer(source, cacheTemplates);
     this.builtIn = source.hasFolder()
         ? Optional.of(new TemplateViewRenderer(TemplateSource.builtIn(), true))
         : Optional.empty();
-    this.assets = AssetBundle.load();
+    this.branding = Objects.requireNonNull(branding, "branding");
+    this.assets = AssetBundle.load(branding.assets());
     this.windows = List.copyOf(windows);
     this.views = new PageViewBuilder(this.windows, assets);
     this.noticeViews = new NoticePageViews(assets);
@@ -84,25 +89,27 @@ final class MustachePageRenderer implements PageRenderer {
   public void render(StatusPage page, PageLinks links, OutputStream out) throws IOException {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(links, "links");
-    write(TEMPLATE, views.build(page, links), out);
+    write(TEMPLATE, links, views.build(page, links), out);
   }
 
   @Override
   public void renderNotice(NoticePage page, PageLinks links, OutputStream out) throws IOException {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(links, "links");
-    write(NOTICE_TEMPLATE, noticeViews.notice(page, links), out);
+    write(NOTICE_TEMPLATE, links, noticeViews.notice(page, links), out);
   }
 
   @Override
   public void renderHistory(HistoryPage page, PageLinks links, OutputStream out) throws IOException {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(links, "links");
-    write(HISTORY_TEMPLATE, noticeViews.history(page, links), out);
+    write(HISTORY_TEMPLATE, links, noticeViews.history(page, links), out);
   }
 
-  private void write(String template, Object view, OutputStream out) throws IOException {
-    TemplatedPage page = new TemplatedPage(template, view);
+  private void write(String template, PageLinks links, Object view, OutputStream out)
+      throws IOException {
+    TemplatedPage page = new TemplatedPage(
+        template, new PageScope(branding.view(assets, links.assets())), view);
     if (builtIn.isEmpty()) {
       templates.render(page, Locale.ROOT, out);
       return;

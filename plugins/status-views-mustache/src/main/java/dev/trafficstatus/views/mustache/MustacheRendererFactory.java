@@ -3,6 +3,7 @@ package dev.trafficstatus.views.mustache;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.trafficstatus.spi.PluginContext;
+import dev.trafficstatus.spi.page.PageBrand;
 import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.RendererFactory;
 import dev.trafficstatus.spi.page.StatusPage;
@@ -138,9 +139,22 @@ public final class MustacheRendererFactory implements RendererFactory {
    */
   @Override
   public PageRenderer build(PluginContext context) {
+    return build(context, PageBrand.NONE);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException when the templates folder is missing or one of its templates
+   *     does not compile, naming the file and line; when the accent colour reads below 4.5:1 on the
+   *     page's background; or when a logo or favicon file cannot be used
+   */
+  @Override
+  public PageRenderer build(PluginContext context, PageBrand brand) {
     Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(brand, "brand");
     TemplateSource source =
         templates == null ? TemplateSource.builtIn() : TemplateSource.over(Path.of(templates));
-    return new MustachePageRenderer(windows, source, cacheTemplates);
+    return new MustachePageRenderer(windows, source, cacheTemplates, Branding.of(brand));
   }
 }

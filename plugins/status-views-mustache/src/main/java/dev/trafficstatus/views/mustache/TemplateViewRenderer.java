@@ -89,7 +89,7 @@ final class TemplateViewRenderer implements ViewRenderer {
     Mustache template = compiler.compile(page.template());
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER_CHARS);
     try {
-      template.execute(writer, page.model());
+      template.execute(writer, page.scopes());
     } catch (MustacheException e) {
       // mustache.java wraps a failed write, sometimes twice; callers expect the IOException.
       for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
