@@ -3,6 +3,7 @@ package dev.trafficstatus.server.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.trafficstatus.core.status.Grouping;
 import dev.trafficstatus.core.status.PageSettings;
+import dev.trafficstatus.spi.page.PageBrand;
 import dev.trafficstatus.spi.page.RendererFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
@@ -65,6 +66,22 @@ public class PageFactory implements SettingsBlock {
   private int otherWindowRenders = DEFAULTS.otherWindowRenders();
 
   @Valid private RendererFactory renderer;
+
+  @NotNull private PageBrand brand = PageBrand.NONE;
+
+  /**
+   * The owner's logo, accent colour, favicon, header links and footer ({@link PageBrand}), checked
+   * when the configuration is read; the renderer checks the colours' contrast when it is built.
+   */
+  @JsonProperty
+  public PageBrand getBrand() {
+    return brand;
+  }
+
+  @JsonProperty
+  public void setBrand(PageBrand brand) {
+    this.brand = brand == null ? PageBrand.NONE : brand;
+  }
 
   @JsonProperty
   public boolean isEnabled() {

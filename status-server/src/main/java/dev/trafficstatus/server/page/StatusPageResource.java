@@ -72,6 +72,7 @@ public final class StatusPageResource {
   private final PageCache cache;
   private final WindowBudget otherWindows;
   private final Semaphore otherWindowRendering = new Semaphore(1);
+  private final String policy;
 
   /**
    * @param service the page model
@@ -83,6 +84,7 @@ public final class StatusPageResource {
     this.service = service;
     this.settings = service.settings();
     this.renderer = renderer;
+    this.policy = PageResponses.contentSecurityPolicy(renderer.imageSources());
     this.prefix = prefix;
     this.clock = clock;
     this.offered = new TreeSet<>();
@@ -137,6 +139,7 @@ public final class StatusPageResource {
         .tag(new EntityTag(tag))
         .cacheControl(cache)
         .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", PageResponses.ASSET_POLICY)
         .build();
   }
 
@@ -208,7 +211,7 @@ public final class StatusPageResource {
           offeredLinks(base));
     }
     return html
-        ? PageResponses.htmlHeaders(ok).build()
+        ? PageResponses.htmlHeaders(ok, policy).build()
         : ok.header("X-Content-Type-Options", "nosniff").build();
   }
 

@@ -182,7 +182,7 @@ public final class StatusRuntime {
                       Slf4jSystemLogger.of(StatusService.class)),
                   new NoticeHistory(store, pageSettings, NOTICES_KEPT, clock,
                       Slf4jSystemLogger.of(NoticeHistory.class)),
-                  rendererFactory.build(context),
+                  rendererFactory.build(context, config.getPage().getBrand()),
                   config.getPage().getPrefix()));
     }
     Optional<NoticeParts> notices =

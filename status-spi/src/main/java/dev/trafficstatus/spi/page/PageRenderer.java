@@ -71,6 +71,17 @@ public interface PageRenderer {
   }
 
   /**
+   * The origins, besides the page's own, that the rendered pages load images from, such as an
+   * owner's logo on {@code https://cdn.example.com} ({@link PageBrand#imageSources()}). The host adds
+   * exactly these to its Content-Security-Policy's {@code img-src}; nothing else is loosened.
+   *
+   * @return https origins without a path; empty by default
+   */
+  default List<String> imageSources() {
+    return List.of();
+  }
+
+  /**
    * A static asset the page refers to (style sheet, script, icon), served by the host under
    * {@link PageLinks#assets()}. Looked up per request, so implementations keep assets in memory.
    *

@@ -78,6 +78,15 @@ final class Branding {
   }
 
   /**
+   * The origins the page loads images from: the brand's, only when its logo is one of their URLs.
+   *
+   * @return https origins
+   */
+  List<String> imageSources() {
+    return brand.imageSources();
+  }
+
+  /**
    * What the templates show, with asset addresses under this page's prefix.
    *
    * @param bundle every asset, for versioned addresses

@@ -134,6 +134,11 @@ final class MustachePageRenderer implements PageRenderer {
   }
 
   @Override
+  public List<String> imageSources() {
+    return branding.imageSources();
+  }
+
+  @Override
   public Optional<Asset> asset(String name) {
     return assets.get(name);
   }
