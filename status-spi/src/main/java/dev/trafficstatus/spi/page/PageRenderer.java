@@ -3,6 +3,7 @@ package dev.trafficstatus.spi.page;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,34 @@ public interface PageRenderer {
    * @throws IOException when writing fails
    */
   void render(StatusPage page, PageLinks links, OutputStream out) throws IOException;
+
+  /**
+   * Writes the page in a language: every text of it, and its dates and numbers. The host chooses
+   * the language among those configured ({@code page.locales}) by the request's {@code
+   * Accept-Language}, and keeps one render per language. The default writes {@link #render(
+   * StatusPage, PageLinks, OutputStream)}'s, for renderers with one language.
+   *
+   * @param page the model; never null
+   * @param links where the page and its assets are served; never null
+   * @param locale one of {@link #locales()}; never null
+   * @param out where to write; the caller closes it
+   * @throws IOException when writing fails
+   */
+  default void render(StatusPage page, PageLinks links, Locale locale, OutputStream out)
+      throws IOException {
+    render(page, links, out);
+  }
+
+  /**
+   * The languages {@link #render(StatusPage, PageLinks, Locale, OutputStream)} writes, the first
+   * being what {@link #render(StatusPage, PageLinks, OutputStream)} writes. The host refuses at
+   * start-up a configured language not among them.
+   *
+   * @return languages, such as English and Spanish; English alone by default
+   */
+  default List<Locale> locales() {
+    return List.of(Locale.ENGLISH);
+  }
 
   /**
    * Writes the page of one incident or maintenance, served at {@link PageLinks#notice(String)}.

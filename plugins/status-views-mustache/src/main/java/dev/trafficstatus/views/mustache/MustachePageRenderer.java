@@ -11,8 +11,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,6 +58,9 @@ final class MustachePageRenderer implements PageRenderer {
 
   private final Branding branding;
 
+  /** The texts of every shipped language, by language code; English first. */
+  private final Map<String, Words> languages;
+
   /**
    * @param windows the window lengths the page links to, in days
    * @param source where templates are read from
@@ -69,6 +75,11 @@ final class MustachePageRenderer implements PageRenderer {
         ? Optional.of(new TemplateViewRenderer(TemplateSource.builtIn(), true))
         : Optional.empty();
     this.branding = Objects.requireNonNull(branding, "branding");
+    Map<String, Words> words = new LinkedHashMap<>();
+    for (Locale language : Words.LANGUAGES) {
+      words.put(language.getLanguage(), Words.of(language));
+    }
+    this.languages = Collections.unmodifiableMap(words);
     this.assets = AssetBundle.load(branding.assets());
     this.windows = List.copyOf(windows);
     this.views = new PageViewBuilder(this.windows, assets);
@@ -86,30 +97,48 @@ final class MustachePageRenderer implements PageRenderer {
   }
 
   @Override
+  public List<Locale> locales() {
+    return Words.LANGUAGES;
+  }
+
+  @Override
   public void render(StatusPage page, PageLinks links, OutputStream out) throws IOException {
+    render(page, links, Locale.ENGLISH, out);
+  }
+
+  @Override
+  public void render(StatusPage page, PageLinks links, Locale locale, OutputStream out)
+      throws IOException {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(links, "links");
-    write(TEMPLATE, links, views.build(page, links), out);
+    Words words = words(locale);
+    write(TEMPLATE, links, words, views.build(page, links, words), out);
+  }
+
+  /** A shipped language's words, or English's for any other. */
+  private Words words(Locale locale) {
+    Words words = languages.get(Objects.requireNonNull(locale, "locale").getLanguage());
+    return words != null ? words : languages.get(Locale.ENGLISH.getLanguage());
   }
 
   @Override
   public void renderNotice(NoticePage page, PageLinks links, OutputStream out) throws IOException {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(links, "links");
-    write(NOTICE_TEMPLATE, links, noticeViews.notice(page, links), out);
+    write(NOTICE_TEMPLATE, links, words(Locale.ENGLISH), noticeViews.notice(page, links), out);
   }
 
   @Override
   public void renderHistory(HistoryPage page, PageLinks links, OutputStream out) throws IOException {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(links, "links");
-    write(HISTORY_TEMPLATE, links, noticeViews.history(page, links), out);
+    write(HISTORY_TEMPLATE, links, words(Locale.ENGLISH), noticeViews.history(page, links), out);
   }
 
-  private void write(String template, PageLinks links, Object view, OutputStream out)
+  private void write(String template, PageLinks links, Words words, Object view, OutputStream out)
       throws IOException {
-    TemplatedPage page = new TemplatedPage(
-        template, new PageScope(branding.view(assets, links.assets())), view);
+    TemplatedPage page = new TemplatedPage(template,
+        new PageScope(branding.view(assets, links.assets()), words.lang(), words.texts()), view);
     if (builtIn.isEmpty()) {
       templates.render(page, Locale.ROOT, out);
       return;
