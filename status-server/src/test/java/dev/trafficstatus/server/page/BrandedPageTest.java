@@ -74,6 +74,41 @@ class BrandedPageTest {
   }
 
   @Test
+  void theBrowsersLanguageChoosesAmongTheConfiguredOnesAndCachesAreToldSo() {
+    HttpResponse<byte[]> spanish = fetcher.getWhenReady("/status", "Accept-Language", "es-MX,es;q=0.9,en;q=0.5");
+    assertThat(spanish.statusCode()).isEqualTo(200);
+    HtmlDocument page = HtmlDocument.parse(spanish.body());
+    assertThat(page.one("/html").getAttribute("lang")).isEqualTo("es");
+    assertThat(page.one("//h2[@id='legend-heading']").getTextContent()).isEqualTo("Leyenda");
+    assertThat(spanish.headers().allValues("Vary").toString()).contains("Accept-Language");
+
+    HttpResponse<byte[]> english = fetcher.getWhenReady("/status", "Accept-Language", "en-GB");
+    assertThat(HtmlDocument.parse(english.body()).one("/html").getAttribute("lang")).isEqualTo("en");
+    assertThat(english.headers().firstValue("ETag")).isNotEqualTo(spanish.headers().firstValue("ETag"));
+
+    for (String other : new String[] {"fr-FR, de;q=0.8", "*", "x;;q=7,,", "es;q=0, fr"}) {
+      HttpResponse<byte[]> fallback = fetcher.getWhenReady("/status", "Accept-Language", other);
+      assertThat(fallback.statusCode()).as(other).isEqualTo(200);
+      assertThat(HtmlDocument.parse(fallback.body()).one("/html").getAttribute("lang")).as(other).isEqualTo("en");
+    }
+    HttpResponse<byte[]> none = fetcher.getWhenReady("/status");
+    assertThat(HtmlDocument.parse(none.body()).one("/html").getAttribute("lang")).isEqualTo("en");
+    // A client that has the Spanish page is not told the English one is the same.
+    HttpResponse<byte[]> revalidated = fetcher.get("/status", "If-None-Match",
+        spanish.headers().firstValue("ETag").orElseThrow());
+    assertThat(revalidated.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aLanguageTheRendererDoesNotWriteStopsStartUp() {
+    assertThatThrownBy(() -> PageLanguages.checked(
+            java.util.List.of(java.util.Locale.ENGLISH, java.util.Locale.FRENCH),
+            java.util.List.of(java.util.Locale.ENGLISH, java.util.Locale.forLanguageTag("es"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("page.locales: the page's renderer does not write 'fr'; it writes [en, es]");
+  }
+
+  @Test
   void hostileBrandValuesStopStartUpNamingTheSetting() {
     assertThatThrownBy(() -> ConfigParsing.parse("""
             status:
