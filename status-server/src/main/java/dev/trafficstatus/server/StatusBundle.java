@@ -170,7 +170,7 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
                 PageRoutes.register(
                     environment.jersey(), page.service(), page.history(), page.renderer(),
                     page.prefix(), Optional.ofNullable(status.getPage().getPublicUrl()),
-                    status.getPage().languages(), clock));
+                    status.getPage().languages(), runtime.firstFigures(), clock));
     runtime.page().ifPresent(page -> StatuspageRoutes.register(environment.jersey(), page.service(),
         status.getHealth().build(), page.prefix(), statuspageApiPath(status), pageId(),
         status.getPage().getPublicUrl(), clock));

@@ -27,13 +27,15 @@ public final class PageRoutes {
    * @param publicUrl the page's absolute address as people reach it, for the feeds' links; empty
    *     to take it from each request
    * @param languages the page's languages ({@code page.locales}), the default first
+   * @param firstFigures when a new server's first figures will be there
    * @param clock what "now" is
    * @throws IllegalArgumentException when the renderer does not write one of the languages
    */
   public static void register(JerseyEnvironment jersey, StatusService service, NoticeHistory history,
       PageRenderer renderer, String prefix, Optional<String> publicUrl, List<Locale> languages,
-      Clock clock) {
-    StatusPageResource page = new StatusPageResource(service, renderer, prefix, languages, clock);
+      FirstFigures firstFigures, Clock clock) {
+    StatusPageResource page =
+        new StatusPageResource(service, renderer, prefix, languages, firstFigures, clock);
     NoticePagesResource notices =
         new NoticePagesResource(service, history, renderer, prefix, publicUrl, clock);
     jersey.getResourceConfig().registerResources(RelocatedResource.at(prefix, page, notices));

@@ -7,6 +7,7 @@ import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.spi.page.Asset;
 import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.PageRenderer;
+import dev.trafficstatus.spi.page.RenderOptions;
 import dev.trafficstatus.spi.page.StatusPage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -76,6 +77,7 @@ public final class StatusPageResource {
   private final Semaphore otherWindowRendering = new Semaphore(1);
   private final String policy;
   private final List<Locale> languages;
+  private final FirstFigures firstFigures;
 
   /**
    * @param service the page model
@@ -84,7 +86,7 @@ public final class StatusPageResource {
    * @param clock what "now" is
    */
   public StatusPageResource(StatusService service, PageRenderer renderer, String prefix, Clock clock) {
-    this(service, renderer, prefix, renderer.locales().subList(0, 1), clock);
+    this(service, renderer, prefix, renderer.locales().subList(0, 1), FirstFigures.NONE, clock);
   }
 
   /**
@@ -92,12 +94,14 @@ public final class StatusPageResource {
    * @param renderer the HTML renderer
    * @param prefix where the page is served, such as {@code /status}
    * @param languages the languages browsers choose among, the default first
+   * @param firstFigures when a new server's first figures will be there
    * @param clock what "now" is
    * @throws IllegalArgumentException when the renderer does not write one of the languages
    */
   public StatusPageResource(StatusService service, PageRenderer renderer, String prefix,
-      List<Locale> languages, Clock clock) {
+      List<Locale> languages, FirstFigures firstFigures, Clock clock) {
     this.languages = PageLanguages.checked(languages, renderer.locales());
+    this.firstFigures = firstFigures;
     this.service = service;
     this.settings = service.settings();
     this.renderer = renderer;
@@ -194,7 +198,11 @@ public final class StatusPageResource {
     String base = base(uri);
     PageCache.Key key = new PageCache.Key(rendition, days, base, PageCache.Coding.PLAIN);
     long version = snapshot.generation() * 2 + (snapshot.stale() ? 1 : 0);
-    PageCache.Render render = () -> render(variant, language, snapshot.page(days), base);
+    PageCache.Render render = () -> {
+      StatusPage page = snapshot.page(days);
+      return render(variant, new RenderOptions(language,
+          firstFigures.expected(page, readAt, snapshot.freshUntil().orElseThrow())), page, base);
+    };
     if (!offered.contains(days)) {
       PageCache.Render own = render;
       render = () -> {
@@ -252,11 +260,11 @@ public final class StatusPageResource {
     }
   }
 
-  private byte[] render(String variant, Locale language, StatusPage page, String base)
+  private byte[] render(String variant, RenderOptions options, StatusPage page, String base)
       throws java.io.IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     if (variant.equals(HTML)) {
-      renderer.render(page, new PageLinks(base + prefix, base + prefix + "/assets/"), language, out);
+      renderer.render(page, new PageLinks(base + prefix, base + prefix + "/assets/"), options, out);
     } else {
       json.writeValue(out, PageJson.from(page));
     }

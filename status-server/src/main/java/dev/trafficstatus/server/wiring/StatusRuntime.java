@@ -12,6 +12,7 @@ import dev.trafficstatus.core.status.NoticeHistory;
 import dev.trafficstatus.core.status.PageSettings;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.config.StatusFactory;
+import dev.trafficstatus.server.page.FirstFigures;
 import dev.trafficstatus.server.plugin.HostContext;
 import dev.trafficstatus.server.plugin.PluginCatalog;
 import dev.trafficstatus.server.plugin.PluginKind;
@@ -86,6 +87,7 @@ public final class StatusRuntime {
   private final List<String> captureNames;
   private final Optional<Page> page;
   private final Optional<NoticeParts> notices;
+  private final FirstFigures firstFigures;
 
   private StatusRuntime(
       String service,
@@ -97,7 +99,8 @@ public final class StatusRuntime {
       List<Capture> captures,
       List<String> captureNames,
       Optional<Page> page,
-      Optional<NoticeParts> notices) {
+      Optional<NoticeParts> notices,
+      FirstFigures firstFigures) {
     this.service = service;
     this.instance = instance;
     this.store = store;
@@ -108,6 +111,7 @@ public final class StatusRuntime {
     this.captureNames = List.copyOf(captureNames);
     this.page = page;
     this.notices = notices;
+    this.firstFigures = firstFigures;
   }
 
   /**
@@ -189,7 +193,9 @@ public final class StatusRuntime {
         NoticeParts.assemble(config, store, service, clock, payloads.build(service, page.map(Page::service)));
     return new StatusRuntime(
         service, instance, store, registry, flusher, housekeeper, captures, captureNames, page,
-        notices);
+        notices,
+        // Only a process that counts requests can promise when its first figures are written.
+        captures.isEmpty() ? FirstFigures.NONE : new FirstFigures(flusher::writtenBy, clock.instant()));
   }
 
   private static List<Object> hostObjects(Environment environment) {
@@ -378,6 +384,15 @@ public final class StatusRuntime {
    */
   public StatusService statusService() {
     return page.orElseThrow(() -> new IllegalStateException("capture-only: no page")).service();
+  }
+
+  /**
+   * When a new server's first figures will be on its page.
+   *
+   * @return the promise; {@link FirstFigures#NONE} for a process that captures nothing
+   */
+  public FirstFigures firstFigures() {
+    return firstFigures;
   }
 
   /**

@@ -30,24 +30,25 @@ public interface PageRenderer {
   void render(StatusPage page, PageLinks links, OutputStream out) throws IOException;
 
   /**
-   * Writes the page in a language: every text of it, and its dates and numbers. The host chooses
-   * the language among those configured ({@code page.locales}) by the request's {@code
+   * Writes the page as the host asks: in a language (every text of it, and its dates and numbers),
+   * and in a new server's first minutes with when its first figures will be there. The host
+   * chooses the language among those configured ({@code page.locales}) by the request's {@code
    * Accept-Language}, and keeps one render per language. The default writes {@link #render(
-   * StatusPage, PageLinks, OutputStream)}'s, for renderers with one language.
+   * StatusPage, PageLinks, OutputStream)}'s, for renderers with one language and no such notice.
    *
    * @param page the model; never null
    * @param links where the page and its assets are served; never null
-   * @param locale one of {@link #locales()}; never null
+   * @param options the language, one of {@link #locales()}, and the first figures' time; never null
    * @param out where to write; the caller closes it
    * @throws IOException when writing fails
    */
-  default void render(StatusPage page, PageLinks links, Locale locale, OutputStream out)
+  default void render(StatusPage page, PageLinks links, RenderOptions options, OutputStream out)
       throws IOException {
     render(page, links, out);
   }
 
   /**
-   * The languages {@link #render(StatusPage, PageLinks, Locale, OutputStream)} writes, the first
+   * The languages {@link #render(StatusPage, PageLinks, RenderOptions, OutputStream)} writes, the first
    * being what {@link #render(StatusPage, PageLinks, OutputStream)} writes. The host refuses at
    * start-up a configured language not among them.
    *

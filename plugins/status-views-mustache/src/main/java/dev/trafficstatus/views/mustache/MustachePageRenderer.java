@@ -6,6 +6,7 @@ import dev.trafficstatus.spi.page.HistoryPage;
 import dev.trafficstatus.spi.page.NoticePage;
 import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.PageRenderer;
+import dev.trafficstatus.spi.page.RenderOptions;
 import dev.trafficstatus.spi.page.StatusPage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -103,16 +104,16 @@ final class MustachePageRenderer implements PageRenderer {
 
   @Override
   public void render(StatusPage page, PageLinks links, OutputStream out) throws IOException {
-    render(page, links, Locale.ENGLISH, out);
+    render(page, links, RenderOptions.in(Locale.ENGLISH), out);
   }
 
   @Override
-  public void render(StatusPage page, PageLinks links, Locale locale, OutputStream out)
+  public void render(StatusPage page, PageLinks links, RenderOptions options, OutputStream out)
       throws IOException {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(links, "links");
-    Words words = words(locale);
-    write(TEMPLATE, links, words, views.build(page, links, words), out);
+    Words words = words(options.locale());
+    write(TEMPLATE, links, words, views.build(page, links, words, options.firstFiguresAt()), out);
   }
 
   /** A shipped language's words, or English's for any other. */

@@ -29,6 +29,9 @@ import java.util.Objects;
  * @param scriptHref the script's address
  * @param iconHref the favicon's address
  * @param notices the incidents and maintenances, in their sections
+ * @param firstFigures whether a new server has no figures yet and says when it will
+ * @param firstFiguresText such as "First figures at 09:47 UTC, after the first flush"; empty when
+ *     there are figures
  */
 record PageView(
     String title,
@@ -48,9 +51,12 @@ record PageView(
     String styleHref,
     String scriptHref,
     String iconHref,
-    NoticeSections notices) {
+    NoticeSections notices,
+    boolean firstFigures,
+    String firstFiguresText) {
 
   PageView {
+    Objects.requireNonNull(firstFiguresText, "firstFiguresText");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(headline, "headline");
     Objects.requireNonNull(state, "state");

@@ -8,11 +8,13 @@ import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
 import dev.trafficstatus.spi.page.StatusPage;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Words the page model for people: turns figures into the texts and CSS tokens the template
@@ -21,6 +23,9 @@ import java.util.Objects;
 final class PageViewBuilder {
 
   private static final String SEPARATOR = " · ";
+
+  /** Seconds past the first flush before reloading: the write itself takes a moment. */
+  private static final long FIRST_FIGURES_SLACK = 2;
 
   /** Beyond this many days, squares at normal spacing no longer fit a laptop-wide row. */
   private static final int SPACED_DAYS = 120;
@@ -44,9 +49,10 @@ final class PageViewBuilder {
    * @param page the model
    * @param links where the page and its assets are served
    * @param words the texts of the page's language
+   * @param firstFiguresAt when a new server's first figures will be there; empty once there are
    * @return the view
    */
-  PageView build(StatusPage page, PageLinks links, Words words) {
+  PageView build(StatusPage page, PageLinks links, Words words, Optional<Instant> firstFiguresAt) {
     int days = page.days();
     String windowText = windowText(days, words);
     DayNotices dayNotices = DayNotices.of(page);
@@ -65,7 +71,7 @@ final class PageViewBuilder {
         page.title(),
         words.headline(page.overall(), page.headline()),
         token(page.overall()),
-        Math.max(1, page.refresh().toSeconds()),
+        refreshSeconds(page, firstFiguresAt),
         page.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString(),
         words.dateTime(page.generatedAt(), page.zone()),
         page.stale() ? words.format("stale", Figures.time(page.generatedAt(), page.zone())) : "",
@@ -79,7 +85,24 @@ final class PageViewBuilder {
         assets.href(links.assets(), AssetBundle.STYLE),
         assets.href(links.assets(), AssetBundle.SCRIPT),
         assets.href(links.assets(), AssetBundle.ICON),
-        NoticeSections.of(page, links));
+        NoticeSections.of(page, links),
+        firstFiguresAt.isPresent(),
+        firstFiguresAt.map(at -> words.format("first_figures", Figures.time(at, page.zone()))).orElse(""));
+  }
+
+  /**
+   * The page's reload interval; while a new server has no figures, until just after the first
+   * ones are written, so the reader sees them without waiting a whole interval more.
+   */
+  private static long refreshSeconds(StatusPage page, Optional<Instant> firstFiguresAt) {
+    long every = Math.max(1, page.refresh().toSeconds());
+    if (firstFiguresAt.isEmpty()) {
+      return every;
+    }
+    // From when the figures were read: a copy served later from cache reloads that much later,
+    // never before the figures are there.
+    long until = Duration.between(page.generatedAt(), firstFiguresAt.get()).toSeconds() + FIRST_FIGURES_SLACK;
+    return Math.max(1, Math.min(every, until));
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.PageRenderer;
+import dev.trafficstatus.spi.page.RenderOptions;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.StatusPage;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +27,7 @@ class LanguagesTest {
 
   private PageFixtures.Html render(StatusPage page, Locale locale) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    renderer.render(page, PageFixtures.LINKS, locale, out);
+    renderer.render(page, PageFixtures.LINKS, RenderOptions.in(locale), out);
     return PageFixtures.parse(out.toString(StandardCharsets.UTF_8));
   }
 
@@ -78,14 +79,14 @@ class LanguagesTest {
     assertThat(english.one("/html").getAttribute("lang")).isEqualTo("en");
     assertThat(text(english.one("//p[@id='headline']"))).isEqualTo("Degraded Performance");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    renderer.render(PageFixtures.seeded(), PageFixtures.LINKS, Locale.ENGLISH, out);
+    renderer.render(PageFixtures.seeded(), PageFixtures.LINKS, RenderOptions.in(Locale.ENGLISH), out);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(PageFixtures.render(renderer, PageFixtures.seeded()));
   }
 
   @Test
   void aLanguageNotShippedGetsEnglish() throws IOException {
     ByteArrayOutputStream french = new ByteArrayOutputStream();
-    renderer.render(PageFixtures.seeded(), PageFixtures.LINKS, Locale.FRENCH, french);
+    renderer.render(PageFixtures.seeded(), PageFixtures.LINKS, RenderOptions.in(Locale.FRENCH), french);
     assertThat(french.toString(StandardCharsets.UTF_8)).isEqualTo(PageFixtures.render(renderer, PageFixtures.seeded()));
   }
 
