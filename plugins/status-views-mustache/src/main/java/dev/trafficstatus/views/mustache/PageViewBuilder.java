@@ -85,7 +85,7 @@ final class PageViewBuilder {
         assets.href(links.assets(), AssetBundle.STYLE),
         assets.href(links.assets(), AssetBundle.SCRIPT),
         assets.href(links.assets(), AssetBundle.ICON),
-        NoticeSections.of(page, links),
+        NoticeSections.of(page, links, words::day),
         firstFiguresAt.isPresent(),
         firstFiguresAt.map(at -> words.format("first_figures", Figures.time(at, page.zone()))).orElse(""));
   }

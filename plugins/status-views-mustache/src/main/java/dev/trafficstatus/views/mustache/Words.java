@@ -3,6 +3,7 @@ package dev.trafficstatus.views.mustache;
 import dev.trafficstatus.spi.Health;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,9 @@ final class Words {
   static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
 
   private static final String BUNDLE = "dev.trafficstatus.views.mustache.messages";
+
+  private static final DateTimeFormatter SPANISH_DAY =
+      DateTimeFormatter.ofPattern("EEEE, d 'de' MMMM 'de' uuuu", Locale.forLanguageTag("es"));
 
   private static final DateTimeFormatter SPANISH_DATE =
       DateTimeFormatter.ofPattern("d 'de' MMMM 'de' uuuu, HH:mm:ss", Locale.forLanguageTag("es"));
@@ -199,6 +203,16 @@ final class Words {
     String iso = Figures.dateTime(instant, zone);
     // The zone, as Figures names it: everything after the date and the time.
     return SPANISH_DATE.format(local) + iso.substring("uuuu-MM-dd HH:mm:ss".length());
+  }
+
+  /**
+   * A day as a heading names it.
+   *
+   * @param day the day
+   * @return such as "Monday, 30 June 2025" or "lunes, 30 de junio de 2025"
+   */
+  String day(LocalDate day) {
+    return english ? Figures.day(day) : SPANISH_DAY.format(day);
   }
 
   /**
