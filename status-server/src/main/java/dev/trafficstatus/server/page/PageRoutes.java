@@ -1,5 +1,6 @@
 package dev.trafficstatus.server.page;
 
+import dev.trafficstatus.core.status.FirstFigures;
 import dev.trafficstatus.core.status.NoticeHistory;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.jersey.RelocatedResource;

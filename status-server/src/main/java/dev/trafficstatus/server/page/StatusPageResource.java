@@ -1,6 +1,7 @@
 package dev.trafficstatus.server.page;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trafficstatus.core.status.FirstFigures;
 import dev.trafficstatus.core.status.PageSettings;
 import dev.trafficstatus.core.status.PageSnapshot;
 import dev.trafficstatus.core.status.StatusService;

@@ -1,4 +1,4 @@
-package dev.trafficstatus.server.page;
+package dev.trafficstatus.core.status;
 
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
@@ -44,7 +44,7 @@ public final class FirstFigures {
    * @return the later of the flush that writes what was counted by then and the next read; empty
    *     when the page has figures, or the server is not new
    */
-  Optional<Instant> expected(StatusPage page, Instant readAt, Instant freshUntil) {
+  public Optional<Instant> expected(StatusPage page, Instant readAt, Instant freshUntil) {
     if (readAt.isAfter(promisedUntil) || hasFigures(page)) {
       return Optional.empty();
     }
