@@ -2,6 +2,7 @@ package dev.trafficstatus.core.status;
 
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.DayVersions;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.spi.store.WindowTally;
@@ -15,9 +16,11 @@ import java.util.Objects;
  *
  * @param ticket the read's place in the order reads started: a read that started later has a
  *     higher ticket, and figures are only ever replaced by figures of a higher ticket
- * @param historyTicket the ticket of the read that read the days before yesterday kept here
+ * @param historyTicket the ticket of the read that read the days before yesterday kept here (for a
+ *     store without day versions; otherwise {@code ticket})
  * @param readAt when the read started
- * @param historyReadAt when the days before yesterday kept here were read
+ * @param historyReadAt when the days before yesterday kept here were read (for a store without day
+ *     versions; otherwise {@code readAt})
  * @param routes every route the store knows
  * @param dayBuckets tallies per route and day of the longest window ending on {@code readAt}'s day
  * @param recent tallies per route over the current window before {@code readAt}, without the
@@ -25,6 +28,8 @@ import java.util.Objects;
  * @param notices open notices and those closed within the page's past-notice days, newest first
  * @param windowTallies what maintenance windows held per route and day, on the days of {@code
  *     dayBuckets}
+ * @param versions the store's day versions, taken before the days were read; {@link
+ *     DayVersions#NONE} when the store keeps none
  */
 record Figures(
     long ticket,
@@ -35,7 +40,8 @@ record Figures(
     List<DayBucket> dayBuckets,
     List<RouteTally> recent,
     List<Notice> notices,
-    List<WindowTally> windowTallies) {
+    List<WindowTally> windowTallies,
+    DayVersions versions) {
 
   Figures {
     Objects.requireNonNull(readAt, "readAt");
@@ -45,5 +51,6 @@ record Figures(
     recent = List.copyOf(recent);
     notices = List.copyOf(notices);
     windowTallies = List.copyOf(windowTallies);
+    Objects.requireNonNull(versions, "versions");
   }
 }
