@@ -171,7 +171,8 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
             page ->
                 PageRoutes.register(
                     environment.jersey(), page.service(), page.history(), page.renderer(),
-                    page.prefix(), Optional.ofNullable(status.getPage().getPublicUrl()), clock));
+                    page.prefix(), Optional.ofNullable(status.getPage().getPublicUrl()),
+                    status.getPage().languages(), runtime.firstFigures(), clock));
     runtime.page().ifPresent(page -> StatuspageRoutes.register(environment.jersey(), page.service(),
         status.getHealth().build(), page.prefix(), statuspageApiPath(status), pageId(),
         status.getPage().getPublicUrl(), clock));

@@ -10,6 +10,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -135,6 +136,24 @@ public final class Flusher implements Lifecycle {
    */
   public Duration phase() {
     return phase;
+  }
+
+  /**
+   * When what is counted at {@code now} is written: the first scheduled flush after the minute of
+   * {@code now} has closed. A new server's page tells its readers this time ("First figures at
+   * 09:47 UTC") instead of a bare "No Data Yet".
+   *
+   * @param now the moment counted
+   * @return the flush that writes it, on this process's schedule (interval boundaries plus phase)
+   */
+  public Instant writtenBy(Instant now) {
+    long interval = settings.interval().toMillis();
+    long minuteEnd = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)).toEpochMilli();
+    long flush = Math.floorDiv(minuteEnd - phase.toMillis(), interval) * interval + phase.toMillis();
+    if (flush < minuteEnd) {
+      flush += interval;
+    }
+    return Instant.ofEpochMilli(flush);
   }
 
   /** Starts the flush thread: one flush at once (to declare routes), then one per interval. */

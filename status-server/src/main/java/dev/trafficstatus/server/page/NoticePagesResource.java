@@ -70,6 +70,8 @@ public final class NoticePagesResource {
   private final NoticeHistory history;
   private final PageSettings settings;
   private final PageRenderer renderer;
+
+  private final String policy;
   private final String prefix;
   private final Optional<String> publicUrl;
   private final Clock clock;
@@ -92,6 +94,7 @@ public final class NoticePagesResource {
     this.history = history;
     this.settings = service.settings();
     this.renderer = renderer;
+    this.policy = PageResponses.contentSecurityPolicy(renderer.imageSources());
     this.prefix = prefix;
     this.publicUrl = publicUrl;
     this.clock = clock;
@@ -277,7 +280,7 @@ public final class NoticePagesResource {
     };
     try {
       return PageResponses.htmlHeaders(
-              cached(pages, version, key, tag, snapshot, ifNoneMatch, acceptEncoding, render))
+              cached(pages, version, key, tag, snapshot, ifNoneMatch, acceptEncoding, render), policy)
           .type(renderer.mediaType())
           .build();
     } catch (UnsupportedOperationException noSuchPages) {

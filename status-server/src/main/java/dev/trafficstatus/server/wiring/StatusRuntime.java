@@ -9,9 +9,8 @@ import dev.trafficstatus.core.maintain.Housekeeper;
 import dev.trafficstatus.core.notice.NoticePayloads;
 import dev.trafficstatus.core.notice.NoticeService;
 import dev.trafficstatus.core.notify.NotificationSender;
+import dev.trafficstatus.core.status.FirstFigures;
 import dev.trafficstatus.core.status.NoticeHistory;
-import dev.trafficstatus.core.status.PageSettings;
-import dev.trafficstatus.core.objective.ObjectivesOnPage;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.config.StatusFactory;
 import dev.trafficstatus.server.plugin.HostContext;
@@ -22,12 +21,11 @@ import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.capture.Capture;
 import dev.trafficstatus.spi.capture.CaptureFactory;
 import dev.trafficstatus.spi.page.PageRenderer;
-import dev.trafficstatus.spi.page.RendererFactory;
 import dev.trafficstatus.spi.store.StatusStore;
 import io.dropwizard.core.setup.Environment;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -75,9 +73,6 @@ public final class StatusRuntime {
     NoticePayloads build(String service, Optional<StatusService> page);
   }
 
-  /** How far back the history offers months: the default retention of closed notices. */
-  private static final Duration NOTICES_KEPT = Duration.ofDays(400);
-
   private final String service;
   private final String instance;
   private final ConnectingStore store;
@@ -89,6 +84,7 @@ public final class StatusRuntime {
   private final Optional<Page> page;
   private final Optional<NoticeParts> notices;
   private final Optional<NotificationSender> sender;
+  private final FirstFigures firstFigures;
 
   private StatusRuntime(
       String service,
@@ -101,7 +97,8 @@ public final class StatusRuntime {
       List<String> captureNames,
       Optional<Page> page,
       Optional<NoticeParts> notices,
-      Optional<NotificationSender> sender) {
+      Optional<NotificationSender> sender,
+      FirstFigures firstFigures) {
     this.service = service;
     this.instance = instance;
     this.store = store;
@@ -113,6 +110,7 @@ public final class StatusRuntime {
     this.page = page;
     this.notices = notices;
     this.sender = sender;
+    this.firstFigures = firstFigures;
   }
 
   /**
@@ -158,34 +156,14 @@ public final class StatusRuntime {
       captures.add(factory.build(context));
       captureNames.add(factory.name());
     }
-    Optional<Page> page = Optional.empty();
-    if (config.getPage().isEnabled()) {
-      RendererFactory rendererFactory =
-          config.getPage().getRenderer() != null
-              ? config.getPage().getRenderer()
-              : catalog.soleDefault(PluginKind.RENDERER);
-      PageSettings pageSettings = config.getPage().build(service);
-      page =
-          Optional.of(
-              new Page(
-                  new StatusService(
-                      store, pageSettings, config.getHealth().build(),
-                      config.getMaintenance().isExcludeFromUptime(),
-                      config.getObjectives().build().slowRoutes(),
-                      new ObjectivesOnPage(store, config.getObjectives().build(),
-                          config.getHealth().build().minimumRequests()),
-                      clock,
-                      Slf4jSystemLogger.of(StatusService.class)),
-                  new NoticeHistory(store, pageSettings, NOTICES_KEPT, clock,
-                      Slf4jSystemLogger.of(NoticeHistory.class)),
-                  rendererFactory.build(context),
-                  config.getPage().getPrefix()));
-    }
+    Optional<Page> page = PageParts.assemble(config, catalog, store, service, context, clock);
     Optional<NoticeParts> notices =
         NoticeParts.assemble(config, store, service, clock, payloads.build(service, page.map(Page::service)));
     return new StatusRuntime(
         service, instance, store, registry, flusher, housekeeper, captures, captureNames, page,
-        notices, NotificationParts.assemble(config, store, context, clock));
+        notices, NotificationParts.assemble(config, store, context, clock),
+        // Only a process that counts requests can promise when its first figures are written.
+        captures.isEmpty() ? FirstFigures.NONE : new FirstFigures(flusher::writtenBy, clock.instant()));
   }
 
   private static List<Object> hostObjects(Environment environment) {
@@ -385,6 +363,15 @@ public final class StatusRuntime {
    */
   public StatusService statusService() {
     return page.orElseThrow(() -> new IllegalStateException("capture-only: no page")).service();
+  }
+
+  /**
+   * When a new server's first figures will be on its page.
+   *
+   * @return the promise; {@link FirstFigures#NONE} for a process that captures nothing
+   */
+  public FirstFigures firstFigures() {
+    return firstFigures;
   }
 
   /**

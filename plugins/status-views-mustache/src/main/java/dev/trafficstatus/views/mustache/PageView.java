@@ -30,6 +30,9 @@ import java.util.Objects;
  * @param iconHref the favicon's address
  * @param notices the incidents and maintenances, in their sections
  * @param objectivesLink the link to the objectives page; null without objectives
+ * @param firstFigures whether a new server has no figures yet and says when it will
+ * @param firstFiguresText such as "First figures at 09:47 UTC, after the first flush"; empty when
+ *     there are figures
  */
 record PageView(
     String title,
@@ -50,9 +53,12 @@ record PageView(
     String scriptHref,
     String iconHref,
     NoticeSections notices,
-    ObjectivesLink objectivesLink) {
+    ObjectivesLink objectivesLink,
+    boolean firstFigures,
+    String firstFiguresText) {
 
   PageView {
+    Objects.requireNonNull(firstFiguresText, "firstFiguresText");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(headline, "headline");
     Objects.requireNonNull(state, "state");
