@@ -24,7 +24,9 @@ import dev.trafficstatus.server.ops.FlushTask;
 import dev.trafficstatus.server.ops.PluginsCommand;
 import dev.trafficstatus.server.ops.StartupLog;
 import dev.trafficstatus.server.ops.StatusHealthChecks;
+import dev.trafficstatus.server.ops.RouteMetrics;
 import dev.trafficstatus.server.ops.StatusMetrics;
+import dev.trafficstatus.server.page.NoticePagesResource;
 import dev.trafficstatus.server.page.PageRoutes;
 import dev.trafficstatus.server.page.StatusPageResource;
 import dev.trafficstatus.server.plugin.ManagedLifecycle;
@@ -63,7 +65,8 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
 
   /** The bundle's own resources, which may of course lie at its own paths. */
   private static final Set<Class<?>> OWN_RESOURCES =
-      Set.of(StatusPageResource.class, ConfigureApiResource.class, IncidentApiResource.class,
+      Set.of(StatusPageResource.class, NoticePagesResource.class, ConfigureApiResource.class,
+          IncidentApiResource.class,
           MaintenanceApiResource.class, StatuspageResource.class, BadgeResource.class);
 
   private static final Logger LOG = LoggerFactory.getLogger(StatusBundle.class);
@@ -146,6 +149,12 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
 
     runtime.lifecycles().forEach(part -> environment.lifecycle().manage(new ManagedLifecycle(part)));
     StatusMetrics.register(environment.metrics(), runtime.registry(), runtime.flusher());
+    if (status.getMetrics().isPerRoute()) {
+      runtime
+          .flusher()
+          .whenHarvested(
+              RouteMetrics.register(environment.metrics(), status.getMetrics().getMaxRoutes()));
+    }
     StatusHealthChecks.register(
         environment.healthChecks(),
         runtime.store(),
@@ -159,7 +168,8 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
         .ifPresent(
             page ->
                 PageRoutes.register(
-                    environment.jersey(), page.service(), page.renderer(), page.prefix(), clock));
+                    environment.jersey(), page.service(), page.history(), page.renderer(),
+                    page.prefix(), Optional.ofNullable(status.getPage().getPublicUrl()), clock));
     runtime.page().ifPresent(page -> StatuspageRoutes.register(environment.jersey(), page.service(),
         status.getHealth().build(), page.prefix(), statuspageApiPath(status), pageId(),
         status.getPage().getPublicUrl(), clock));

@@ -22,9 +22,11 @@ import org.junit.jupiter.api.Test;
 public interface ExclusiveDutiesContract extends StoreUnderTest {
 
   /** Runs a duty on another thread, as another process would, and waits for what it returned. */
-  private static <T> Optional<T> elsewhere(StatusStore store, String duty, Supplier<T> work) throws Exception {
+  private static <T> Optional<T> elsewhere(StatusStore store, String duty, Supplier<T> work)
+      throws Exception {
     try {
-      return CompletableFuture.supplyAsync(() -> store.runExclusive(duty, work)).get(30, TimeUnit.SECONDS);
+      return CompletableFuture.supplyAsync(() -> store.runExclusive(duty, work))
+          .get(30, TimeUnit.SECONDS);
     } catch (ExecutionException failed) {
       throw new AssertionError("runExclusive failed in the other process", failed.getCause());
     }
@@ -52,7 +54,8 @@ public interface ExclusiveDutiesContract extends StoreUnderTest {
 
     assertThat(seen).contains(List.of(Optional.empty(), Optional.of("second ran the sender"), 1));
     assertThat(elsewhere(second, "evaluator", () -> "second's turn")).contains("second's turn");
-    assertThat(first.runExclusive("evaluator", () -> "first's turn again")).contains("first's turn again");
+    assertThat(first.runExclusive("evaluator", () -> "first's turn again"))
+        .contains("first's turn again");
   }
 
   @Test

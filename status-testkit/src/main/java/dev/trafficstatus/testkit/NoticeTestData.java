@@ -11,9 +11,11 @@ import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.notice.NoticeUpdate;
 import dev.trafficstatus.spi.notice.RouteState;
 import dev.trafficstatus.spi.notice.StateChange;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.store.EventType;
+import dev.trafficstatus.spi.store.NoticeStore;
 import dev.trafficstatus.spi.store.OutboxEvent;
+import dev.trafficstatus.spi.store.StatusStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +32,18 @@ public final class NoticeTestData {
   public static final RouteKey GONE = new RouteKey("shop", "/gone/{id}");
 
   private NoticeTestData() {}
+
+  /**
+   * The store's notices.
+   *
+   * @param store a started store
+   * @return its notice store
+   */
+  public static NoticeStore notices(StatusStore store) {
+    return store
+        .notices()
+        .orElseThrow(() -> new AssertionError(store.describe() + " offers no notices"));
+  }
 
   /**
    * An id of the form notices, updates and events have: the prefix, zero-padded with the number.
@@ -80,7 +94,8 @@ public final class NoticeTestData {
         null,
         null,
         null,
-        List.of(new RouteState(HOME, Health.PARTIAL_OUTAGE), new RouteState(GONE, Health.MAJOR_OUTAGE)),
+        List.of(
+            new RouteState(HOME, Health.PARTIAL_OUTAGE), new RouteState(GONE, Health.MAJOR_OUTAGE)),
         List.of(first),
         0);
   }

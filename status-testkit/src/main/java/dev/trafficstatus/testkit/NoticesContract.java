@@ -11,7 +11,7 @@ import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.notice.NoticeUpdate;
 import dev.trafficstatus.spi.notice.RouteState;
 import dev.trafficstatus.spi.notice.StateChange;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.store.ConcurrentChangeException;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.NoticeStore;
@@ -43,18 +43,6 @@ import org.junit.jupiter.api.Test;
  */
 public interface NoticesContract extends StoreUnderTest {
 
-  /**
-   * The store's notices.
-   *
-   * @param store a started store
-   * @return its notice store
-   */
-  static NoticeStore notices(StatusStore store) {
-    return store
-        .notices()
-        .orElseThrow(() -> new AssertionError(store.describe() + " offers no notices"));
-  }
-
   @Test
   default void aSavedNoticeIsFoundWithItsWholeTimelineAtTheNextVersion() throws Exception {
     StatusStore store = store();
@@ -70,7 +58,8 @@ public interface NoticesContract extends StoreUnderTest {
     assertThat(resolved.version()).isEqualTo(2);
     assertThat(resolved.updates())
         .extracting(NoticeUpdate::status)
-        .containsExactly(NoticeStatus.RESOLVED, NoticeStatus.MONITORING, NoticeStatus.INVESTIGATING);
+        .containsExactly(
+            NoticeStatus.RESOLVED, NoticeStatus.MONITORING, NoticeStatus.INVESTIGATING);
     assertThat(notices.find(opened.id())).contains(resolved);
     assertThat(notices.find(id("inc", 2))).isEmpty();
     assertThat(notices(restarted(store)).find(opened.id())).contains(resolved);
@@ -86,7 +75,8 @@ public interface NoticesContract extends StoreUnderTest {
     for (int n = 30; n > 0; n--) {
       RouteKey route = new RouteKey("svc-" + n, "/r/" + n);
       affected.add(new RouteState(route, Health.values()[n % Health.values().length]));
-      changes.add(new StateChange(route, Health.OPERATIONAL, Health.values()[n % Health.values().length]));
+      changes.add(
+          new StateChange(route, Health.OPERATIONAL, Health.values()[n % Health.values().length]));
     }
     Notice many = changed(opened, opened.name(), affected);
     List<NoticeUpdate> updates = new ArrayList<>();
@@ -94,14 +84,33 @@ public interface NoticesContract extends StoreUnderTest {
       Instant at = started.plus(Duration.ofMinutes(n)).plusNanos(n * 1_000L);
       updates.add(
           new NoticeUpdate(
-              id("upd", n), NoticeStatus.IDENTIFIED, "Update " + n, at, at.minusSeconds(n), n % 2 == 0,
+              id("upd", n),
+              NoticeStatus.IDENTIFIED,
+              "Update " + n,
+              at,
+              at.minusSeconds(n),
+              n % 2 == 0,
               n % 3 == 0 ? changes : List.of()));
     }
     Notice timeline =
         new Notice(
-            many.id(), many.kind(), many.name(), NoticeStatus.IDENTIFIED, many.impact(), many.automatic(),
-            many.handledByPerson(), many.createdAt(), many.startedAt(), updates.get(0).createdAt(),
-            many.monitoringAt(), many.resolvedAt(), null, null, many.affected(), updates, 0);
+            many.id(),
+            many.kind(),
+            many.name(),
+            NoticeStatus.IDENTIFIED,
+            many.impact(),
+            many.automatic(),
+            many.handledByPerson(),
+            many.createdAt(),
+            many.startedAt(),
+            updates.get(0).createdAt(),
+            many.monitoringAt(),
+            many.resolvedAt(),
+            null,
+            null,
+            many.affected(),
+            updates,
+            0);
 
     Notice saved = notices.save(timeline, List.of());
 
@@ -144,15 +153,21 @@ public interface NoticesContract extends StoreUnderTest {
     Notice opened = incident(id("inc", 1), minute(0, 10, 0));
     Notice saved = notices.save(opened, List.of());
 
-    assertThatThrownBy(() -> notices.save(changed(opened, "Another incident", opened.affected()), List.of()))
+    assertThatThrownBy(
+            () -> notices.save(changed(opened, "Another incident", opened.affected()), List.of()))
         .isInstanceOf(ConcurrentChangeException.class);
-    assertThatThrownBy(() -> notices.save(atVersion(changed(saved, "Renamed", saved.affected()), 2), List.of()))
+    assertThatThrownBy(
+            () ->
+                notices.save(atVersion(changed(saved, "Renamed", saved.affected()), 2), List.of()))
         .isInstanceOf(ConcurrentChangeException.class);
-    Notice second = notices.save(updated(saved, NoticeStatus.IDENTIFIED, minute(0, 10, 5), "Found it."), List.of());
+    Notice second =
+        notices.save(
+            updated(saved, NoticeStatus.IDENTIFIED, minute(0, 10, 5), "Found it."), List.of());
     assertThatThrownBy(() -> notices.save(changed(saved, "Renamed", saved.affected()), List.of()))
         .isInstanceOf(ConcurrentChangeException.class);
     Notice unknown = atVersion(incident(id("inc", 2), minute(0, 10, 0)), 3);
-    assertThatThrownBy(() -> notices.save(unknown, List.of())).isInstanceOf(ConcurrentChangeException.class);
+    assertThatThrownBy(() -> notices.save(unknown, List.of()))
+        .isInstanceOf(ConcurrentChangeException.class);
 
     assertThat(second.version()).isEqualTo(2);
     assertThat(notices.find(opened.id())).contains(second);
@@ -171,7 +186,9 @@ public interface NoticesContract extends StoreUnderTest {
         String id = id("inc", round);
         // A new notice by both, then an update of the same version by both.
         List<Notice> opened =
-            List.of(incident(id, minute(0, 10, 0)), changed(incident(id, minute(0, 10, 0)), "Other", List.of()));
+            List.of(
+                incident(id, minute(0, 10, 0)),
+                changed(incident(id, minute(0, 10, 0)), "Other", List.of()));
         Notice won = oneWins(threads, writers, opened);
         assertThat(writers.get(1).find(id)).contains(won);
 
@@ -190,8 +207,8 @@ public interface NoticesContract extends StoreUnderTest {
   }
 
   /** Saves each notice through its writer at the same moment; exactly one save must succeed. */
-  private static Notice oneWins(ExecutorService threads, List<NoticeStore> writers, List<Notice> notices)
-      throws Exception {
+  private static Notice oneWins(
+      ExecutorService threads, List<NoticeStore> writers, List<Notice> notices) throws Exception {
     CyclicBarrier together = new CyclicBarrier(writers.size());
     List<Future<Notice>> saves = new ArrayList<>();
     for (int i = 0; i < writers.size(); i++) {
@@ -225,8 +242,10 @@ public interface NoticesContract extends StoreUnderTest {
     Notice open = notices.save(incident(id("open", 1), minute(0, 1, 0)), List.of());
     Notice planned =
         notices.save(maintenance(id("plan", 1), minute(2, 2, 0), minute(2, 3, 0)), List.of());
-    Notice closedLater = saveClosed(notices, incident(id("late", 1), minute(0, 2, 0)), minute(0, 5, 0));
-    Notice closedAtTheMoment = saveClosed(notices, incident(id("edge", 1), minute(0, 3, 0)), minute(0, 4, 0));
+    Notice closedLater =
+        saveClosed(notices, incident(id("late", 1), minute(0, 2, 0)), minute(0, 5, 0));
+    Notice closedAtTheMoment =
+        saveClosed(notices, incident(id("edge", 1), minute(0, 3, 0)), minute(0, 4, 0));
     saveClosed(notices, incident(id("old", 1), minute(0, 0, 30)), minute(0, 3, 59));
 
     assertThat(notices.current(minute(0, 4, 0)))
@@ -263,8 +282,10 @@ public interface NoticesContract extends StoreUnderTest {
   default void aDeletedNoticeIsGoneWithItsTimelineAndItsIdFree() throws Exception {
     NoticeStore notices = notices(store());
     Notice opened = notices.save(incident(id("inc", 1), minute(0, 10, 0)), List.of());
-    notices.save(updated(opened, NoticeStatus.IDENTIFIED, minute(0, 10, 5), "Found it."), List.of());
-    notices.recordWindowTallies(opened.id(), List.of(new DayBucket(HOME, DAY0, Tallies.of(1, 0, 0, 10))));
+    notices.save(
+        updated(opened, NoticeStatus.IDENTIFIED, minute(0, 10, 5), "Found it."), List.of());
+    notices.recordWindowTallies(
+        opened.id(), List.of(new DayBucket(HOME, DAY0, Tallies.of(1, 0, 0, 10))));
 
     assertThat(notices.delete(opened.id(), List.of())).isTrue();
 
@@ -283,10 +304,13 @@ public interface NoticesContract extends StoreUnderTest {
     NoticeStore notices = notices(store());
     Notice longOpen = notices.save(incident(id("open", 1), minute(0, 0, 0)), List.of());
     Notice pastWindow =
-        saveClosed(notices, maintenance(id("mnt", 1), minute(0, 1, 0), minute(0, 2, 0)), minute(0, 2, 0));
-    notices.recordWindowTallies(pastWindow.id(), List.of(new DayBucket(ITEM, DAY0, Tallies.of(4, 0, 0, 10))));
+        saveClosed(
+            notices, maintenance(id("mnt", 1), minute(0, 1, 0), minute(0, 2, 0)), minute(0, 2, 0));
+    notices.recordWindowTallies(
+        pastWindow.id(), List.of(new DayBucket(ITEM, DAY0, Tallies.of(4, 0, 0, 10))));
     saveClosed(notices, incident(id("inc", 1), minute(0, 3, 0)), minute(0, 4, 0));
-    Notice closedAtTheMoment = saveClosed(notices, incident(id("inc", 2), minute(0, 3, 0)), minute(0, 5, 0));
+    Notice closedAtTheMoment =
+        saveClosed(notices, incident(id("inc", 2), minute(0, 3, 0)), minute(0, 5, 0));
 
     assertThat(notices.deleteClosedBefore(minute(0, 5, 0))).isEqualTo(2);
 
@@ -298,8 +322,10 @@ public interface NoticesContract extends StoreUnderTest {
   @Test
   default void windowTalliesAreReplacedPerNoticeAndReadByDay() throws Exception {
     NoticeStore notices = notices(store());
-    String first = notices.save(maintenance(id("mnt", 1), minute(0, 22, 0), minute(1, 2, 0)), List.of()).id();
-    String second = notices.save(maintenance(id("mnt", 2), minute(1, 5, 0), minute(1, 6, 0)), List.of()).id();
+    String first =
+        notices.save(maintenance(id("mnt", 1), minute(0, 22, 0), minute(1, 2, 0)), List.of()).id();
+    String second =
+        notices.save(maintenance(id("mnt", 2), minute(1, 5, 0), minute(1, 6, 0)), List.of()).id();
     DayBucket homeDay0 = new DayBucket(HOME, DAY0, Tallies.of(10, 1, 0, 100));
     DayBucket itemDay0 = new DayBucket(ITEM, DAY0, Tallies.of(3, 0, 2, 50));
     DayBucket itemDay1 = new DayBucket(ITEM, DAY0.plusDays(1), Tallies.of(7, 7, 0, 900));
@@ -311,9 +337,11 @@ public interface NoticesContract extends StoreUnderTest {
     notices.recordWindowTallies(id("mnt", 3), List.of(homeDay0));
 
     assertThat(notices.windowTallies(DAY0, DAY0))
-        .containsExactlyInAnyOrder(new WindowTally(first, homeDay0), new WindowTally(first, itemDay0));
+        .containsExactlyInAnyOrder(
+            new WindowTally(first, homeDay0), new WindowTally(first, itemDay0));
     assertThat(notices.windowTallies(DAY0.plusDays(1), DAY0.plusDays(9)))
-        .containsExactlyInAnyOrder(new WindowTally(first, itemDay1), new WindowTally(second, goneDay1));
+        .containsExactlyInAnyOrder(
+            new WindowTally(first, itemDay1), new WindowTally(second, goneDay1));
     assertThat(notices.windowTallies(DAY0.minusDays(9), DAY0.minusDays(1))).isEmpty();
 
     notices.recordWindowTallies(first, List.of());

@@ -1,6 +1,7 @@
 package dev.trafficstatus.testkit;
 
 import static dev.trafficstatus.testkit.NoticeTestData.*;
+import static dev.trafficstatus.testkit.OutboxSteps.*;
 import static dev.trafficstatus.testkit.StoreTestData.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,16 +14,13 @@ import dev.trafficstatus.spi.store.DeliveryAttempt;
 import dev.trafficstatus.spi.store.DeliveryAttempt.Outcome;
 import dev.trafficstatus.spi.store.EventType;
 import dev.trafficstatus.spi.store.NoticeStore;
-import dev.trafficstatus.spi.store.OutboxEvent;
 import dev.trafficstatus.spi.store.OutboxStore;
 import dev.trafficstatus.spi.store.StatusStore;
-import dev.trafficstatus.spi.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -30,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,77 +36,35 @@ import org.junit.jupiter.api.Test;
  * StatusStoreContract}. Events are written exactly when the change that carries them commits;
  * each receiver gets the events of a notice one at a time in order (a retried delivery blocks the
  * later ones, a dead one does not); leases keep a claimed delivery from other senders until they
- * run out; two claimers at once never get the same delivery.
+ * run out; two claimers at once never get the same delivery. It runs {@link
+ * OutboxRecordsContract} too.
  */
-public interface OutboxContract extends StoreUnderTest {
-
-  /** The receiver most tests deliver to. */
-  String HOOK = "hook";
-
-  /** When most tests' events happen. */
-  Instant AT = minute(0, 10, 0);
-
-  /**
-   * The store's outbox.
-   *
-   * @param store a started store
-   * @return its outbox
-   */
-  static OutboxStore outbox(StatusStore store) {
-    return store.outbox().orElseThrow(() -> new AssertionError(store.describe() + " offers no outbox"));
-  }
-
-  /** A delivery as tests compare them: event id, receiver, attempts before. */
-  private static String seen(Delivery delivery) {
-    return delivery.event().id() + ">" + delivery.receiver() + "#" + delivery.attempts();
-  }
-
-  /** Claims as a sender with a minute's lease would. */
-  private static List<String> claim(OutboxStore outbox, Set<String> receivers, Instant now) {
-    return outbox.claim(receivers, T0, now, now.plus(Duration.ofMinutes(1)), "i-1", 100).stream()
-        .map(OutboxContract::seen)
-        .toList();
-  }
-
-  private static void delivered(OutboxStore outbox, String eventId, String receiver, int number, Instant at) {
-    outbox.record(new DeliveryAttempt(eventId, receiver, number, at, Outcome.DELIVERED, 200, "", null));
-  }
-
-  /** Claims and delivers until nothing is due: the events delivered to {@link #HOOK}, in order. */
-  private static List<String> drain(OutboxStore outbox, Instant now) {
-    List<String> delivered = new ArrayList<>();
-    Instant leaseUntil = now.plusSeconds(60);
-    for (List<Delivery> due = outbox.claim(Set.of(HOOK), T0, now, leaseUntil, "i-1", 100);
-        !due.isEmpty();
-        due = outbox.claim(Set.of(HOOK), T0, now, leaseUntil, "i-1", 100)) {
-      for (Delivery delivery : due) {
-        delivered(outbox, delivery.event().id(), delivery.receiver(), delivery.attempts() + 1, now);
-        delivered.add(delivery.event().id());
-      }
-    }
-    return delivered;
-  }
+public interface OutboxContract extends OutboxRecordsContract {
 
   @Test
   default void eachNoticesEventsAreClaimedOneAtATimeInTheOrderTheyWereWritten() throws Exception {
     StatusStore store = store();
-    NoticeStore notices = NoticesContract.notices(store);
+    NoticeStore notices = notices(store);
     OutboxStore outbox = outbox(store);
-    Notice first = notices.save(incident(id("inc", 1), AT), List.of(event(id("ev", 1), EventType.INCIDENT_OPENED, id("inc", 1), AT)));
-    Notice second =
+    Notice first =
         notices.save(
-            incident(id("inc", 2), AT),
-            List.of(event(id("ev", 4), EventType.INCIDENT_OPENED, id("inc", 2), AT.plusSeconds(30))));
+            incident(id("inc", 1), AT),
+            List.of(event(id("ev", 1), EventType.INCIDENT_OPENED, id("inc", 1), AT)));
+    notices.save(
+        incident(id("inc", 2), AT),
+        List.of(event(id("ev", 4), EventType.INCIDENT_OPENED, id("inc", 2), AT.plusSeconds(30))));
     first =
         notices.save(
             updated(first, NoticeStatus.IDENTIFIED, AT.plusSeconds(60), "Found it."),
-            List.of(event(id("ev", 2), EventType.INCIDENT_UPDATED, first.id(), AT.plusSeconds(60))));
+            List.of(
+                event(id("ev", 2), EventType.INCIDENT_UPDATED, first.id(), AT.plusSeconds(60))));
     notices.save(
         closed(first, AT.plusSeconds(120)),
         List.of(event(id("ev", 3), EventType.INCIDENT_RESOLVED, first.id(), AT.plusSeconds(120))));
     Instant now = AT.plusSeconds(180);
 
-    assertThat(claim(outbox, Set.of(HOOK), now)).containsExactly(id("ev", 1) + ">hook#0", id("ev", 4) + ">hook#0");
+    assertThat(claim(outbox, Set.of(HOOK), now))
+        .containsExactly(id("ev", 1) + ">hook#0", id("ev", 4) + ">hook#0");
     assertThat(claim(outbox, Set.of(HOOK), now)).as("leased, and the rest wait for them").isEmpty();
     delivered(outbox, id("ev", 1), HOOK, 1, now);
     assertThat(claim(outbox, Set.of(HOOK), now)).containsExactly(id("ev", 2) + ">hook#0");
@@ -118,18 +73,22 @@ public interface OutboxContract extends StoreUnderTest {
     assertThat(claim(outbox, Set.of(HOOK), now)).containsExactly(id("ev", 3) + ">hook#0");
     delivered(outbox, id("ev", 3), HOOK, 1, now);
     assertThat(claim(outbox, Set.of(HOOK), now)).isEmpty();
-    assertThat(second.version()).isEqualTo(1);
   }
 
   @Test
   default void eventsAreWrittenExactlyWhenTheChangeCarryingThemCommits() throws Exception {
     StatusStore store = store();
-    NoticeStore notices = NoticesContract.notices(store);
+    NoticeStore notices = notices(store);
     Notice opened = incident(id("inc", 1), AT);
-    Notice saved = notices.save(opened, List.of(event(id("ev", 1), EventType.INCIDENT_OPENED, opened.id(), AT)));
+    Notice saved =
+        notices.save(
+            opened, List.of(event(id("ev", 1), EventType.INCIDENT_OPENED, opened.id(), AT)));
 
     assertThatThrownBy(
-            () -> notices.save(opened, List.of(event(id("ev", 2), EventType.INCIDENT_OPENED, opened.id(), AT))))
+            () ->
+                notices.save(
+                    opened,
+                    List.of(event(id("ev", 2), EventType.INCIDENT_OPENED, opened.id(), AT))))
         .isInstanceOf(ConcurrentChangeException.class);
     assertThatThrownBy(
             () ->
@@ -137,9 +96,15 @@ public interface OutboxContract extends StoreUnderTest {
                     atVersion(closed(saved, AT.plusSeconds(60)), 7),
                     List.of(event(id("ev", 3), EventType.INCIDENT_RESOLVED, opened.id(), AT))))
         .isInstanceOf(ConcurrentChangeException.class);
-    assertThat(notices.delete(id("inc", 9), List.of(event(id("ev", 4), EventType.INCIDENT_RESOLVED, id("inc", 9), AT))))
+    assertThat(
+            notices.delete(
+                id("inc", 9),
+                List.of(event(id("ev", 4), EventType.INCIDENT_RESOLVED, id("inc", 9), AT))))
         .isFalse();
-    assertThat(notices.delete(opened.id(), List.of(event(id("ev", 5), EventType.INCIDENT_RESOLVED, opened.id(), AT))))
+    assertThat(
+            notices.delete(
+                opened.id(),
+                List.of(event(id("ev", 5), EventType.INCIDENT_RESOLVED, opened.id(), AT))))
         .isTrue();
 
     assertThat(drain(outbox(store), AT.plusSeconds(120))).containsExactly(id("ev", 1), id("ev", 5));
@@ -148,9 +113,12 @@ public interface OutboxContract extends StoreUnderTest {
   @Test
   default void aRetryBlocksItsNoticeUntilDueAndADeadDeliveryNoLonger() throws Exception {
     StatusStore store = store();
-    NoticeStore notices = NoticesContract.notices(store);
+    NoticeStore notices = notices(store);
     OutboxStore outbox = outbox(store);
-    Notice opened = notices.save(incident(id("inc", 1), AT), List.of(event(id("ev", 1), EventType.INCIDENT_OPENED, id("inc", 1), AT)));
+    Notice opened =
+        notices.save(
+            incident(id("inc", 1), AT),
+            List.of(event(id("ev", 1), EventType.INCIDENT_OPENED, id("inc", 1), AT)));
     notices.save(
         closed(opened, AT.plusSeconds(10)),
         List.of(event(id("ev", 2), EventType.INCIDENT_RESOLVED, opened.id(), AT.plusSeconds(10))));
@@ -158,18 +126,21 @@ public interface OutboxContract extends StoreUnderTest {
 
     assertThat(claim(outbox, Set.of(HOOK), now)).containsExactly(id("ev", 1) + ">hook#0");
     Instant retryAt = now.plus(Duration.ofMinutes(5));
-    outbox.record(new DeliveryAttempt(id("ev", 1), HOOK, 1, now, Outcome.RETRY, 503, "Service Unavailable", retryAt));
+    outbox.record(
+        new DeliveryAttempt(
+            id("ev", 1), HOOK, 1, now, Outcome.RETRY, 503, "Service Unavailable", retryAt));
 
     assertThat(claim(outbox, Set.of(HOOK), now.plus(Duration.ofMinutes(4)))).isEmpty();
     assertThat(claim(outbox, Set.of(HOOK), retryAt)).containsExactly(id("ev", 1) + ">hook#1");
-    outbox.record(new DeliveryAttempt(id("ev", 1), HOOK, 2, retryAt, Outcome.DEAD, 410, "Gone", null));
+    outbox.record(
+        new DeliveryAttempt(id("ev", 1), HOOK, 2, retryAt, Outcome.DEAD, 410, "Gone", null));
     assertThat(claim(outbox, Set.of(HOOK), retryAt)).containsExactly(id("ev", 2) + ">hook#0");
   }
 
   @Test
   default void aSkippedDeliveryIsFinalAndLetsTheNextGo() throws Exception {
     StatusStore store = store();
-    NoticeStore notices = NoticesContract.notices(store);
+    NoticeStore notices = notices(store);
     OutboxStore outbox = outbox(store);
     Notice opened = notices.save(incident(id("inc", 1), AT), List.of(event(id("ev", 1), EventType.INCIDENT_OPENED, id("inc", 1), AT)));
     notices.save(
@@ -190,27 +161,34 @@ public interface OutboxContract extends StoreUnderTest {
   @Test
   default void aLeaseKeepsADeliveryFromOtherSendersUntilItRunsOut() throws Exception {
     StatusStore store = store();
-    NoticesContract.notices(store)
-        .save(incident(id("inc", 1), AT), List.of(event(id("ev", 1), EventType.INCIDENT_OPENED, id("inc", 1), AT)));
+    notices(store)
+        .save(
+            incident(id("inc", 1), AT),
+            List.of(event(id("ev", 1), EventType.INCIDENT_OPENED, id("inc", 1), AT)));
     OutboxStore outbox = outbox(store);
     Instant leaseUntil = AT.plusSeconds(30);
 
     assertThat(outbox.claim(Set.of(HOOK), T0, AT, leaseUntil, "i-1", 10)).hasSize(1);
 
-    assertThat(outbox.claim(Set.of(HOOK), T0, AT.plusSeconds(29), AT.plusSeconds(89), "i-2", 10)).isEmpty();
+    assertThat(outbox.claim(Set.of(HOOK), T0, AT.plusSeconds(29), AT.plusSeconds(89), "i-2", 10))
+        .isEmpty();
     // The first sender died without a word: its delivery comes back, its attempt never counted.
     assertThat(outbox.claim(Set.of(HOOK), T0, leaseUntil, AT.plusSeconds(90), "i-2", 10))
-        .extracting(OutboxContract::seen)
+        .extracting(OutboxSteps::seen)
         .containsExactly(id("ev", 1) + ">hook#0");
-    assertThat(outbox.claim(Set.of(HOOK), T0, AT.plusSeconds(31), AT.plusSeconds(91), "i-1", 10)).isEmpty();
+    assertThat(outbox.claim(Set.of(HOOK), T0, AT.plusSeconds(31), AT.plusSeconds(91), "i-1", 10))
+        .isEmpty();
   }
 
   @Test
   default void eachReceiverGetsTheEventsInItsOwnOrder() throws Exception {
     StatusStore store = store();
-    NoticeStore notices = NoticesContract.notices(store);
+    NoticeStore notices = notices(store);
     OutboxStore outbox = outbox(store);
-    Notice opened = notices.save(incident(id("inc", 1), AT), List.of(event(id("ev", 1), EventType.INCIDENT_OPENED, id("inc", 1), AT)));
+    Notice opened =
+        notices.save(
+            incident(id("inc", 1), AT),
+            List.of(event(id("ev", 1), EventType.INCIDENT_OPENED, id("inc", 1), AT)));
     notices.save(
         closed(opened, AT.plusSeconds(10)),
         List.of(event(id("ev", 2), EventType.INCIDENT_RESOLVED, opened.id(), AT.plusSeconds(10))));
@@ -221,7 +199,9 @@ public interface OutboxContract extends StoreUnderTest {
     delivered(outbox, id("ev", 1), "chat", 1, now);
 
     assertThat(claim(outbox, Set.of("chat", "mail"), now)).containsExactly(id("ev", 2) + ">chat#0");
-    assertThat(claim(outbox, Set.of(HOOK), now)).as("a receiver not asked for before").containsExactly(id("ev", 1) + ">hook#0");
+    assertThat(claim(outbox, Set.of(HOOK), now))
+        .as("a receiver not asked for before")
+        .containsExactly(id("ev", 1) + ">hook#0");
   }
 
   @Test
@@ -236,81 +216,27 @@ public interface OutboxContract extends StoreUnderTest {
     Instant addedAt = AT.plus(Duration.ofHours(1));
 
     assertThat(outbox.claim(Set.of("new"), addedAt, now, now.plusSeconds(60), "i-1", 10))
-        .extracting(OutboxContract::seen)
+        .extracting(OutboxSteps::seen)
         .containsExactly(id("ev", 2) + ">new#0");
     assertThat(outbox.claim(Set.of(HOOK), T0, now, now.plusSeconds(60), "i-1", 10))
-        .extracting(OutboxContract::seen)
+        .extracting(OutboxSteps::seen)
         .containsExactly(id("ev", 1) + ">hook#0");
     // Events older than a later since are no longer delivered, even when they wait.
     Instant later = now.plus(Duration.ofHours(1));
     assertThat(outbox.claim(Set.of(HOOK), addedAt, later, later.plusSeconds(60), "i-1", 10))
-        .extracting(OutboxContract::seen)
+        .extracting(OutboxSteps::seen)
         .containsExactly(id("ev", 2) + ">hook#0");
-  }
-
-  @Test
-  default void eventsOfNoNoticeAreAppendedOnceAndDeliveredInOrder() throws Exception {
-    StatusStore store = store();
-    OutboxStore outbox = outbox(store);
-    List<OutboxEvent> events =
-        List.of(
-            event(id("ev", 1), EventType.ROUTE_STATE_CHANGED, null, AT),
-            event(id("ev", 2), EventType.ROUTE_STATE_CHANGED, null, AT.plusSeconds(1)));
-
-    outbox.append(events);
-    outbox.append(events);
-
-    Instant now = AT.plusSeconds(5);
-    assertThat(claim(outbox, Set.of(HOOK), now)).containsExactly(id("ev", 1) + ">hook#0");
-    assertThat(drain(outbox, now.plusSeconds(120))).containsExactly(id("ev", 1), id("ev", 2));
-  }
-
-  @Test
-  default void everyAttemptIsLoggedOldestFirst() throws Exception {
-    StatusStore store = store();
-    OutboxStore outbox = outbox(store);
-    outbox.append(List.of(event(id("ev", 1), EventType.ROUTE_STATE_CHANGED, null, AT)));
-    outbox.claim(Set.of(HOOK, "mail"), T0, AT, AT.plusSeconds(60), "i-1", 10);
-    List<DeliveryAttempt> log =
-        List.of(
-            new DeliveryAttempt(id("ev", 1), HOOK, 1, AT.plusSeconds(1), Outcome.RETRY, 503, "Service Unavailable", AT.plusSeconds(60)),
-            new DeliveryAttempt(id("ev", 1), "mail", 1, AT.plusSeconds(2), Outcome.DELIVERED, 250, "", null),
-            new DeliveryAttempt(id("ev", 1), HOOK, 2, AT.plusSeconds(61), Outcome.RETRY, 0, "connect timed out", AT.plusSeconds(180)),
-            new DeliveryAttempt(id("ev", 1), HOOK, 3, AT.plusSeconds(181), Outcome.DELIVERED, 204, "", null));
-
-    log.forEach(outbox::record);
-
-    assertThat(outbox.attempts(id("ev", 1))).containsExactlyElementsOf(log);
-    assertThat(outbox.attempts(id("ev", 9))).isEmpty();
-    assertThat(claim(outbox, Set.of(HOOK, "mail"), AT.plusSeconds(600))).isEmpty();
-  }
-
-  @Test
-  default void deleteBeforeDeletesOldEventsWithTheirDeliveriesAndAttempts() throws Exception {
-    StatusStore store = store();
-    OutboxStore outbox = outbox(store);
-    outbox.append(
-        List.of(
-            event(id("ev", 1), EventType.ROUTE_STATE_CHANGED, null, AT),
-            event(id("ev", 2), EventType.ROUTE_STATE_CHANGED, null, AT.plus(Duration.ofDays(1)))));
-    Instant now = AT.plus(Duration.ofDays(2));
-    outbox.claim(Set.of(HOOK), T0, now, now.plusSeconds(60), "i-1", 10);
-    outbox.record(new DeliveryAttempt(id("ev", 1), HOOK, 1, now, Outcome.RETRY, 500, "Internal Server Error", now));
-
-    assertThat(outbox.deleteBefore(AT.plus(Duration.ofHours(1)))).isEqualTo(1);
-
-    assertThat(outbox.attempts(id("ev", 1))).isEmpty();
-    assertThat(claim(outbox, Set.of(HOOK), now)).containsExactly(id("ev", 2) + ">hook#0");
-    assertThat(outbox.deleteBefore(AT.plus(Duration.ofHours(1)))).isZero();
   }
 
   @Test
   default void aClaimTakesTheOldestDueDeliveriesUpToItsLimit() throws Exception {
     StatusStore store = store();
-    NoticeStore notices = NoticesContract.notices(store);
+    NoticeStore notices = notices(store);
     for (int n = 5; n >= 1; n--) {
       // Written newest first: the outbox orders by when events were written, not by their time.
-      notices.save(incident(id("inc", n), AT), List.of(event(id("ev", n), EventType.INCIDENT_OPENED, id("inc", n), AT)));
+      notices.save(
+          incident(id("inc", n), AT),
+          List.of(event(id("ev", n), EventType.INCIDENT_OPENED, id("inc", n), AT)));
     }
     OutboxStore outbox = outbox(store);
 
@@ -327,21 +253,24 @@ public interface OutboxContract extends StoreUnderTest {
   default void twoProcessesClaimingAtOnceNeverGetTheSameDelivery() throws Exception {
     StatusStore first = store();
     StatusStore second = another(first);
-    NoticeStore notices = NoticesContract.notices(first);
+    NoticeStore notices = notices(first);
     int noticeCount = 40;
     for (int n = 0; n < noticeCount; n++) {
       Notice opened =
-          notices.save(incident(id("inc", n), AT), List.of(event(id("eva", n), EventType.INCIDENT_OPENED, id("inc", n), AT)));
+          notices.save(
+              incident(id("inc", n), AT),
+              List.of(event(id("eva", n), EventType.INCIDENT_OPENED, id("inc", n), AT)));
       notices.save(
           closed(opened, AT.plusSeconds(1)),
-          List.of(event(id("evb", n), EventType.INCIDENT_RESOLVED, id("inc", n), AT.plusSeconds(1))));
+          List.of(
+              event(id("evb", n), EventType.INCIDENT_RESOLVED, id("inc", n), AT.plusSeconds(1))));
     }
     Set<String> receivers = Set.of("chat", "mail");
     int deliveries = noticeCount * 2 * receivers.size();
     Set<String> claimed = ConcurrentHashMap.newKeySet();
     Set<String> done = ConcurrentHashMap.newKeySet();
-    List<String> twice = java.util.Collections.synchronizedList(new ArrayList<>());
-    List<String> outOfOrder = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> twice = Collections.synchronizedList(new ArrayList<>());
+    List<String> outOfOrder = Collections.synchronizedList(new ArrayList<>());
     CyclicBarrier together = new CyclicBarrier(2);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
@@ -356,13 +285,18 @@ public interface OutboxContract extends StoreUnderTest {
                   Instant now = AT.plusSeconds(10);
                   long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                   while (done.size() < deliveries && System.nanoTime() < deadline) {
-                    for (Delivery delivery : outbox.claim(receivers, T0, now, now.plus(Duration.ofHours(1)), owner, 7)) {
+                    for (Delivery delivery :
+                        outbox.claim(receivers, T0, now, now.plus(Duration.ofHours(1)), owner, 7)) {
                       String key = delivery.event().id() + ">" + delivery.receiver();
                       if (!claimed.add(key)) {
                         twice.add(key);
                       }
                       if (delivery.event().id().startsWith("evb")
-                          && !done.contains("eva" + delivery.event().id().substring(3) + ">" + delivery.receiver())) {
+                          && !done.contains(
+                              "eva"
+                                  + delivery.event().id().substring(3)
+                                  + ">"
+                                  + delivery.receiver())) {
                         outOfOrder.add(key);
                       }
                       // Marked before it is recorded, so whoever can claim the next sees it.
@@ -383,40 +317,5 @@ public interface OutboxContract extends StoreUnderTest {
     assertThat(twice).as("deliveries claimed by both").isEmpty();
     assertThat(outOfOrder).as("resolutions claimed before their opening was delivered").isEmpty();
     assertThat(done).hasSize(deliveries);
-  }
-
-  @Test
-  default void namesTheOutboxCannotKeepAreRefused() throws Exception {
-    OutboxStore outbox = outbox(store());
-    String tooLong = "r".repeat(201);
-
-    assertThatThrownBy(() -> outbox.claim(Set.of(tooLong), T0, AT, AT, "i-1", 10))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> outbox.claim(Set.of(HOOK), T0, AT, AT, tooLong, 10))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThat(outbox.claim(Set.of("r".repeat(200)), T0, AT, AT, "o".repeat(200), 10)).isEmpty();
-  }
-
-  @Test
-  default void outboxCallsOnABrokenDatabaseFailWithAStoreException() throws Exception {
-    StatusStore store = store();
-    OutboxStore outbox = outbox(store);
-    outbox.append(List.of(event(id("ev", 1), EventType.ROUTE_STATE_CHANGED, null, AT)));
-    broken(store);
-
-    Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
-    calls.put("append", () -> outbox.append(List.of(event(id("ev", 2), EventType.ROUTE_STATE_CHANGED, null, AT))));
-    calls.put("claim", () -> outbox.claim(Set.of(HOOK), T0, AT, AT, "i-1", 10));
-    calls.put(
-        "record",
-        () -> outbox.record(new DeliveryAttempt(id("ev", 1), HOOK, 1, AT, Outcome.DELIVERED, 200, "", null)));
-    calls.put("attempts", () -> outbox.attempts(id("ev", 1)));
-    calls.put("deleteBefore", () -> outbox.deleteBefore(AT));
-    calls.forEach(
-        (method, call) ->
-            assertThatThrownBy(call)
-                .as(method)
-                .isInstanceOf(StoreException.class)
-                .satisfies(failure -> assertThat(failure.getMessage()).as(method).isNotBlank()));
   }
 }

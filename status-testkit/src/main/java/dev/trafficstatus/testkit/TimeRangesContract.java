@@ -48,13 +48,17 @@ public interface TimeRangesContract extends StoreUnderTest {
           minute(4, 0, 0));
 
   /** Written buckets by key, the latest one per key, as a store keeps them. */
-  private static void write(StatusStore store, Map<String, MinuteBucket> kept, List<MinuteBucket> buckets) {
+  private static void write(
+      StatusStore store, Map<String, MinuteBucket> kept, List<MinuteBucket> buckets) {
     store.writeMinutes(buckets);
-    buckets.forEach(bucket -> kept.put(bucket.route() + "@" + bucket.minute() + "@" + bucket.instance(), bucket));
+    buckets.forEach(
+        bucket ->
+            kept.put(bucket.route() + "@" + bucket.minute() + "@" + bucket.instance(), bucket));
   }
 
   /** What summing the kept minute buckets of {@code [from, to)} gives, per route with requests. */
-  private static Map<RouteKey, Tally> sumOf(Map<String, MinuteBucket> kept, Instant from, Instant to) {
+  private static Map<RouteKey, Tally> sumOf(
+      Map<String, MinuteBucket> kept, Instant from, Instant to) {
     Instant start = from.truncatedTo(ChronoUnit.MINUTES);
     Instant end = to.truncatedTo(ChronoUnit.MINUTES);
     Map<RouteKey, Tally> sums = new HashMap<>();
@@ -89,10 +93,17 @@ public interface TimeRangesContract extends StoreUnderTest {
             continue; // the future, seen from "now" on day 3
           }
           long seed = day * 1_000L + hour * 10L + m;
-          buckets.add(bucket(HOME, minute(day, hour, m), "i-1", Tallies.of(1 + seed % 7, seed % 3, 0, 100 + seed)));
-          buckets.add(bucket(HOME, minute(day, hour, m), "i-2", Tallies.of(2, seed % 2, 1, 50 + hour)));
+          buckets.add(
+              bucket(
+                  HOME,
+                  minute(day, hour, m),
+                  "i-1",
+                  Tallies.of(1 + seed % 7, seed % 3, 0, 100 + seed)));
+          buckets.add(
+              bucket(HOME, minute(day, hour, m), "i-2", Tallies.of(2, seed % 2, 1, 50 + hour)));
           if (m % 2 == 1) {
-            buckets.add(bucket(ITEM, minute(day, hour, m), "i-1", Tallies.of(3 + day, 1, 0, 700 + m)));
+            buckets.add(
+                bucket(ITEM, minute(day, hour, m), "i-1", Tallies.of(3 + day, 1, 0, 700 + m)));
           }
         }
       }
@@ -138,7 +149,9 @@ public interface TimeRangesContract extends StoreUnderTest {
     Instant weekLater = minute(7, 1, 0);
     Retention twoDays = new Retention(Duration.ofDays(2), Duration.ofDays(400));
     store.maintain(weekLater, twoDays);
-    List<Instant> days = List.of(minute(0, 0, 0), minute(1, 0, 0), minute(2, 0, 0), minute(3, 0, 0), minute(4, 0, 0));
+    List<Instant> days =
+        List.of(
+            minute(0, 0, 0), minute(1, 0, 0), minute(2, 0, 0), minute(3, 0, 0), minute(4, 0, 0));
 
     everyRangeSumsItsMinutes(store, kept, days, "minutes past retention");
 
@@ -161,7 +174,8 @@ public interface TimeRangesContract extends StoreUnderTest {
 
     assertThat(store.readBetween(minute(0, 10, 1), minute(0, 10, 1))).isEmpty();
     assertThat(store.readBetween(minute(0, 10, 2), minute(0, 10, 0))).isEmpty();
-    assertThat(store.readBetween(minute(0, 10, 0).plusSeconds(59), minute(0, 10, 1).plusSeconds(59)))
+    assertThat(
+            store.readBetween(minute(0, 10, 0).plusSeconds(59), minute(0, 10, 1).plusSeconds(59)))
         .containsExactly(new dev.trafficstatus.spi.store.RouteTally(HOME, Tallies.of(1, 0, 0, 10)));
     assertThat(byRoute(store.readBetween(T0, minute(1, 0, 0))))
         .isEqualTo(Map.of(HOME, Tallies.of(1, 0, 0, 10).plus(Tallies.of(2, 0, 0, 10))));

@@ -16,7 +16,7 @@ import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.notice.NoticeUpdate;
 import dev.trafficstatus.spi.notice.RouteState;
 import dev.trafficstatus.spi.notice.StateChange;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.store.NoticeStore;
 import dev.trafficstatus.spi.store.StatusStore;

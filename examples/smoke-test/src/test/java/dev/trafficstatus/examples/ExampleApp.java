@@ -1,15 +1,7 @@
 package dev.trafficstatus.examples;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trafficstatus.server.testing.Eventually;
 import dev.trafficstatus.server.testing.JarProcess;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,17 +16,13 @@ final class ExampleApp implements AutoCloseable {
   static final Path SERVER_JAR = EXAMPLES.resolve("../status-server/target/trafficstatus.jar");
 
   static final Path SERVER_CONFIG = EXAMPLES.resolve("../config.yml");
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   final JarProcess process;
-  private final String base;
-  private final String admin;
+  private final StatusClient client;
 
-  private ExampleApp(JarProcess process, int port, int adminPort) {
+  private ExampleApp(JarProcess process, StatusClient client) {
     this.process = process;
-    this.base = "http://localhost:" + port;
-    this.admin = "http://localhost:" + adminPort;
+    this.client = client;
   }
 
   /**
@@ -66,65 +54,28 @@ final class ExampleApp implements AutoCloseable {
     all.put("PORT", String.valueOf(port));
     all.put("ADMIN_PORT", String.valueOf(adminPort));
     JarProcess process = JarProcess.start(jar, workDir, all, "server", config.toString());
-    ExampleApp app = new ExampleApp(process, port, adminPort);
-    process.awaitAnswer(app.base + "/status", Duration.ofSeconds(90));
+    ExampleApp app = new ExampleApp(process, new StatusClient(port, adminPort));
+    process.awaitAnswer(app.client.pageUrl(), Duration.ofSeconds(90));
     return app;
   }
 
   int get(String path) throws Exception {
-    return HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + path)).build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+    return client.get(path);
   }
 
   /** Writes everything counted so far, as an operator would with the admin task. */
   void flush() throws Exception {
-    String report =
-        HTTP.send(
-                HttpRequest.newBuilder(URI.create(admin + "/tasks/trafficstatus-flush"))
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    assertThat(report).contains("pending: 0");
+    client.flush();
   }
 
-  /**
-   * Flushes until the page shows this many requests for a rule: the last answered request may
-   * reach the counters a moment after its client has the answer.
-   */
+  /** See {@link StatusClient#awaitRequests}. */
   void awaitRequests(String rule, long requests) throws Exception {
-    Eventually.await(
-        requests + " requests of " + rule + " on the page",
-        Duration.ofSeconds(15),
-        () -> {
-          flush();
-          JsonNode route = routes().get(rule);
-          return route != null && route.get("requests").asLong() == requests;
-        });
-  }
-
-  /** The page as JSON. */
-  JsonNode page() throws Exception {
-    return JSON.readTree(
-        HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/status"))
-                    .header("Accept", "application/json")
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body());
+    client.awaitRequests(rule, requests);
   }
 
   /** Each route on the page by rule. */
   Map<String, JsonNode> routes() throws Exception {
-    Map<String, JsonNode> routes = new HashMap<>();
-    for (JsonNode group : page().get("groups")) {
-      for (JsonNode route : group.get("routes")) {
-        routes.put(route.get("rule").asText(), route);
-      }
-    }
-    return routes;
+    return client.routes();
   }
 
   @Override

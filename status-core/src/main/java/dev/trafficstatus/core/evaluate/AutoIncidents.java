@@ -11,7 +11,7 @@ import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.notice.NoticeUpdate;
 import dev.trafficstatus.spi.notice.RouteState;
 import dev.trafficstatus.spi.notice.StateChange;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -123,7 +124,7 @@ final class AutoIncidents {
             true));
   }
 
-  private java.util.Optional<Notice> update(
+  private Optional<Notice> update(
       Notice incident, List<RouteReading> changed, List<RouteReading> joining,
       Map<RouteKey, RouteReading> readings) {
     List<RouteReading> reported = new ArrayList<>(changed);

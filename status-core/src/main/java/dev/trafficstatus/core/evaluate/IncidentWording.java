@@ -1,7 +1,7 @@
 package dev.trafficstatus.core.evaluate;
 
 import dev.trafficstatus.core.status.HealthPolicy;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.store.Tally;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.trafficstatus.core.evaluate;
 
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import java.util.Locale;
 
 /** The least state of a route that opens an automatic incident. */

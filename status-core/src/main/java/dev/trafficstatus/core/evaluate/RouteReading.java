@@ -2,7 +2,7 @@ package dev.trafficstatus.core.evaluate;
 
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.RouteState;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.store.Tally;
 import java.util.Objects;
 

@@ -10,6 +10,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Moves counts from memory to the store: declares new routes as soon as they are seen, harvests
@@ -51,6 +53,8 @@ public final class Flusher implements Lifecycle {
 
   private final Duration phase;
   private final AtomicBoolean declareQueued = new AtomicBoolean();
+  private volatile Consumer<List<MinuteBucket>> onHarvested = buckets -> {};
+  private boolean harvestListenerFailed;
   private volatile ScheduledExecutorService executor;
   private long writtenBuckets;
   private long failedWrites;
@@ -278,8 +282,20 @@ public final class Flusher implements Lifecycle {
     return stats;
   }
 
+  /**
+   * Hands every harvested bucket to a listener before it is written, on the flusher's thread: the
+   * minute figures other reporters can read without a second count on the request path. A
+   * listener that throws is logged once and never stops a flush.
+   *
+   * @param listener reads the buckets; must not keep or change the list
+   */
+  public void whenHarvested(Consumer<List<MinuteBucket>> listener) {
+    this.onHarvested = Objects.requireNonNull(listener, "listener");
+  }
+
   private FlushReport flush(List<MinuteBucket> harvested) {
     long started = System.nanoTime();
+    tellHarvested(harvested);
     int dropped = pending.add(harvested);
     if (dropped > 0 && !overflowLogged) {
       overflowLogged = true;
@@ -317,6 +333,17 @@ public final class Flusher implements Lifecycle {
     lastDuration = Duration.ofNanos(System.nanoTime() - started);
     stats = snapshot();
     return new FlushReport(declared, harvested.size(), written, pending.size(), error);
+  }
+
+  private void tellHarvested(List<MinuteBucket> harvested) {
+    try {
+      onHarvested.accept(Collections.unmodifiableList(harvested));
+    } catch (RuntimeException listenerFailure) {
+      if (!harvestListenerFailed) {
+        harvestListenerFailed = true;
+        log.log(Level.ERROR, "A reader of harvested minutes failed; flushes go on.", listenerFailure);
+      }
+    }
   }
 
   private void recovered(int written) {

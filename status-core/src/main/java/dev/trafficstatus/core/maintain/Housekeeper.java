@@ -7,6 +7,7 @@ import dev.trafficstatus.spi.store.StatusStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the store's maintenance (day rollups, retention) on its own thread, so a long rollup never
- * delays a flush. The store makes sure one process at a time does it.
+ * delays a flush. The store makes sure one process at a time does it; the process whose turn it
+ * was also deletes closed notices and outbox events past their retention, when the store keeps
+ * them.
  */
 public final class Housekeeper implements Lifecycle {
 
@@ -24,6 +27,8 @@ public final class Housekeeper implements Lifecycle {
   private final StatusStore store;
   private final Clock clock;
   private final Retention retention;
+  private final Duration incidents;
+  private final Duration notifications;
   private final Duration interval;
   private final System.Logger log;
   private ScheduledExecutorService executor;
@@ -49,25 +54,38 @@ public final class Housekeeper implements Lifecycle {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.retention = settings.retention();
+    this.incidents = settings.incidents();
+    this.notifications = settings.notifications();
     this.interval = settings.interval();
   }
 
   /**
-   * Runs maintenance once, now.
+   * Runs maintenance once, now: the store's rollups and retention of figures, then, if it ran in
+   * this process, the retention of closed notices and outbox events.
    *
-   * @return what the store did
+   * @return what the store did with figures
    */
   public MaintenanceReport runOnce() {
-    MaintenanceReport report = store.maintain(clock.instant(), retention);
-    if (report.ran() && (report.daysRolledUp() > 0 || report.minuteRowsDeleted() > 0
-        || report.dayRowsDeleted() > 0)) {
+    Instant now = clock.instant();
+    MaintenanceReport report = store.maintain(now, retention);
+    if (!report.ran()) {
+      return report;
+    }
+    int notices =
+        store.notices().map(kept -> kept.deleteClosedBefore(now.minus(incidents))).orElse(0);
+    int events =
+        store.outbox().map(outbox -> outbox.deleteBefore(now.minus(notifications))).orElse(0);
+    if (report.daysRolledUp() > 0 || report.minuteRowsDeleted() > 0 || report.dayRowsDeleted() > 0
+        || notices > 0 || events > 0) {
       log.log(
           Level.INFO,
-          "Maintenance: rolled up {0} route-days, deleted {1} minute rows and {2} day rows past"
-              + " retention",
+          "Maintenance: rolled up {0} route-days, deleted {1} minute rows, {2} day rows, {3} closed"
+              + " notices and {4} outbox events past retention",
           report.daysRolledUp(),
           report.minuteRowsDeleted(),
-          report.dayRowsDeleted());
+          report.dayRowsDeleted(),
+          notices,
+          events);
     }
     return report;
   }

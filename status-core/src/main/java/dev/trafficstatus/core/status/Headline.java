@@ -2,7 +2,7 @@ package dev.trafficstatus.core.status;
 
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeKind;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.RouteStatus;
 import java.util.List;
 

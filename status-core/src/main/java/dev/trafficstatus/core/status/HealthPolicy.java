@@ -1,7 +1,7 @@
 package dev.trafficstatus.core.status;
 
 import dev.trafficstatus.spi.InvalidSettingException;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 
 /**
  * Turns successes and failures into a state.

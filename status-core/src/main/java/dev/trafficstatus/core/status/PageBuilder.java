@@ -3,7 +3,7 @@ package dev.trafficstatus.core.status;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.page.DayStatus;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.Latency;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
@@ -231,7 +231,8 @@ public final class PageBuilder {
         settings.refresh(),
         grouped,
         stale,
-        notices);
+        notices,
+        excludeMaintenance);
   }
 
   private static Map<RouteKey, Map<LocalDate, Tally>> byRouteAndDay(

@@ -1,7 +1,9 @@
 package dev.trafficstatus.core.status;
 
+import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.page.StatusPage;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -71,6 +73,16 @@ public final class PageSnapshot {
    */
   public boolean stale() {
     return stale;
+  }
+
+  /**
+   * The notices read with the figures: every open one and those closed within the page's
+   * past-notice days, newest start first. Cheaper than a page when only they are wanted.
+   *
+   * @return the notices; empty while unavailable
+   */
+  public List<Notice> notices() {
+    return figures == null ? List.of() : figures.notices();
   }
 
   /**

@@ -12,7 +12,7 @@ import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.page.DayStatus;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.RouteStatus;
 import dev.trafficstatus.spi.page.StatusPage;
 import java.time.Duration;

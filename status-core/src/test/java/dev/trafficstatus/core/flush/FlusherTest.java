@@ -10,6 +10,7 @@ import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.capture.RouteRecorder;
+import dev.trafficstatus.spi.store.MinuteBucket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,36 @@ class FlusherTest {
     assertThat(store.total(ITEMS).total()).isEqualTo(1_000);
     assertThat(store.total(ITEMS).failure()).isEqualTo(100);
     assertThat(flusher.stats().capturedRequests()).isEqualTo(1_000);
+  }
+
+  @Test
+  void harvestedMinutesReachAReaderAndAReaderThatThrowsStopsNoFlush() {
+    Flusher flusher = flusher(100);
+    RouteRecorder items = route(ITEMS);
+    List<MinuteBucket> read = new ArrayList<>();
+    flusher.whenHarvested(read::addAll);
+    items.record(200, 1_000);
+    items.record(500, 1_000);
+    clock.advance(Duration.ofMinutes(1));
+
+    flusher.flushClosed();
+
+    assertThat(read).singleElement().satisfies(bucket -> {
+      assertThat(bucket.route()).isEqualTo(ITEMS);
+      assertThat(bucket.tally().total()).isEqualTo(2);
+      assertThat(bucket.tally().failure()).isEqualTo(1);
+    });
+
+    flusher.whenHarvested(buckets -> {
+      throw new IllegalStateException("a broken reporter");
+    });
+    items.record(200, 1_000);
+    clock.advance(Duration.ofMinutes(1));
+
+    FlushReport report = flusher.flushClosed();
+
+    assertThat(report.complete()).isTrue();
+    assertThat(store.total(ITEMS).total()).isEqualTo(3);
   }
 
   @Test

@@ -12,7 +12,7 @@ import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.notice.RouteState;
 import dev.trafficstatus.spi.notify.Notifier;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.store.OutboxEvent;
 import dev.trafficstatus.spi.store.OutboxStore;
 import dev.trafficstatus.testkit.MutableClock;

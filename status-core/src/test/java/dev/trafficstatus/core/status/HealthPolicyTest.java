@@ -3,7 +3,7 @@ package dev.trafficstatus.core.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import org.junit.jupiter.api.Test;
 
 class HealthPolicyTest {

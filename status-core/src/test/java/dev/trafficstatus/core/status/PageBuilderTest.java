@@ -3,8 +3,12 @@ package dev.trafficstatus.core.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.spi.notice.Impact;
+import dev.trafficstatus.spi.notice.Notice;
+import dev.trafficstatus.spi.notice.NoticeKind;
+import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.page.DayStatus;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.RouteStatus;
 import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.store.DayBucket;
@@ -139,6 +143,56 @@ class PageBuilderTest {
 
     assertThat(page.overall()).isEqualTo(Health.OPERATIONAL);
     assertThat(page.headline()).isEqualTo("All Systems Operational");
+  }
+
+  private static Notice incident(String id, Impact impact, boolean open) {
+    return new Notice(id, NoticeKind.INCIDENT, "Incident " + id,
+        open ? NoticeStatus.INVESTIGATING : NoticeStatus.RESOLVED, impact, false, true,
+        NOW.minusSeconds(3600), NOW.minusSeconds(3600), NOW.minusSeconds(60), null,
+        open ? null : NOW.minusSeconds(60), null, null, List.of(), List.of(), 1);
+  }
+
+  private StatusPage operationalPageWith(List<Notice> notices) {
+    return builder.build(NOW, 7, List.of(route(HOME, "Web")), List.of(day(HOME, TODAY, 500, 0)),
+        List.of(), false, notices);
+  }
+
+  @Test
+  void anOpenIncidentMakesTheHeadlineAtLeastWhatItsImpactSays() {
+    assertThat(operationalPageWith(List.of(incident("aaaaaaaaaaa1", Impact.MINOR, true))).headline())
+        .isEqualTo("Degraded Performance");
+    assertThat(operationalPageWith(List.of(incident("aaaaaaaaaaa1", Impact.MAJOR, true))).headline())
+        .isEqualTo("Partial Outage");
+    StatusPage critical = operationalPageWith(List.of(
+        incident("aaaaaaaaaaa1", Impact.MINOR, true), incident("aaaaaaaaaaa2", Impact.CRITICAL, true)));
+    assertThat(critical.overall()).isEqualTo(Health.MAJOR_OUTAGE);
+    assertThat(critical.headline()).isEqualTo("Major Outage");
+  }
+
+  @Test
+  void resolvedIncidentsAndIncidentsWithoutImpactLeaveTheHeadlineToTheRoutes() {
+    StatusPage page = operationalPageWith(List.of(
+        incident("aaaaaaaaaaa1", Impact.CRITICAL, false), incident("aaaaaaaaaaa2", Impact.NONE, true)));
+
+    assertThat(page.headline()).isEqualTo("All Systems Operational");
+    assertThat(page.notices()).hasSize(2);
+  }
+
+  @Test
+  void aMinorIncidentNeverHidesAWorseStateOfTheRoutes() {
+    StatusPage page = builder.build(NOW, 7, List.of(route(HOME, "Web")), List.of(),
+        List.of(new RouteTally(HOME, tally(0, 50, 0))), false,
+        List.of(incident("aaaaaaaaaaa1", Impact.MINOR, true)));
+
+    assertThat(page.headline()).isEqualTo("Major Outage");
+  }
+
+  @Test
+  void anIncidentGivesAVerdictToAPageWithoutData() {
+    StatusPage page = builder.build(NOW, 7, List.of(route(HOME, "Web")), List.of(), List.of(), false,
+        List.of(incident("aaaaaaaaaaa1", Impact.MAJOR, true)));
+
+    assertThat(page.headline()).isEqualTo("Partial Outage");
   }
 
   @Test

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * Notices and the outbox in memory, with the store's versioning; for the core's tests, alone or
- * as the notices of {@link InMemoryStore} (which runs the test kit's contract on them).
+ * as the notices of {@link InMemoryStore} (which runs the test kit's contract on them). Saves can
+ * be made to fail after a number of them, like a process that dies in the middle of its work.
  */
 public final class InMemoryNotices implements NoticeStore {
 
@@ -28,7 +29,9 @@ public final class InMemoryNotices implements NoticeStore {
       Comparator.comparing(Notice::startedAt).reversed().thenComparing(Notice::id);
 
   private static final Comparator<Notice> NEWEST_CLOSING_FIRST =
-      Comparator.comparing(Notice::resolvedAt).reversed().thenComparing(Notice::id, Comparator.reverseOrder());
+      Comparator.comparing(Notice::resolvedAt)
+          .reversed()
+          .thenComparing(Notice::id, Comparator.reverseOrder());
 
   private final Map<String, Notice> notices = new LinkedHashMap<>();
   private final InMemoryOutbox outbox;
@@ -52,8 +55,7 @@ public final class InMemoryNotices implements NoticeStore {
   }
 
   /**
-   * Lets this many more saves through, then fails every save (nothing written) until called again,
-   * like a process that dies in the middle of its work.
+   * Lets this many more saves through, then fails every save (nothing written) until called again.
    *
    * @param saves how many saves succeed; {@code Integer.MAX_VALUE} for all
    */

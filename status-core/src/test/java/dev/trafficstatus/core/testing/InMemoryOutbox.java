@@ -33,7 +33,8 @@ public final class InMemoryOutbox implements OutboxStore {
 
   private record Key(long seq, String receiver) {}
 
-  private static final Comparator<Key> ORDER = Comparator.comparingLong(Key::seq).thenComparing(Key::receiver);
+  private static final Comparator<Key> ORDER =
+      Comparator.comparingLong(Key::seq).thenComparing(Key::receiver);
 
   /** A delivery's state; changed only under the outbox's lock. */
   private static final class Pending {
@@ -82,7 +83,12 @@ public final class InMemoryOutbox implements OutboxStore {
 
   @Override
   public synchronized List<Delivery> claim(
-      Set<String> receivers, Instant since, Instant now, Instant leaseUntil, String owner, int limit) {
+      Set<String> receivers,
+      Instant since,
+      Instant now,
+      Instant leaseUntil,
+      String owner,
+      int limit) {
     receivers.forEach(InMemoryOutbox::checkName);
     checkName(owner);
     availability.accept("claiming deliveries");
@@ -116,15 +122,22 @@ public final class InMemoryOutbox implements OutboxStore {
   /** Whether no earlier delivery of the same receiver and notice is pending. */
   private boolean isHead(Key key, Stored stored, Instant since) {
     return deliveries.entrySet().stream()
-        .filter(other -> other.getKey().seq() < key.seq() && other.getKey().receiver().equals(key.receiver()))
+        .filter(
+            other ->
+                other.getKey().seq() < key.seq()
+                    && other.getKey().receiver().equals(key.receiver()))
         .filter(other -> !other.getValue().ended)
         .map(other -> events.get(other.getKey().seq()))
-        .noneMatch(other -> other.noticeKey().equals(stored.noticeKey()) && !other.event().createdAt().isBefore(since));
+        .noneMatch(
+            other ->
+                other.noticeKey().equals(stored.noticeKey())
+                    && !other.event().createdAt().isBefore(since));
   }
 
   private static void checkName(String name) {
     if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-      throw new IllegalArgumentException("a name is 1 to " + MAX_NAME_LENGTH + " characters, got " + name.length());
+      throw new IllegalArgumentException(
+          "a name is 1 to " + MAX_NAME_LENGTH + " characters, got " + name.length());
     }
   }
 
@@ -132,7 +145,10 @@ public final class InMemoryOutbox implements OutboxStore {
   public synchronized void record(DeliveryAttempt attempt) {
     availability.accept("recording an attempt");
     Stored stored =
-        events.values().stream().filter(e -> e.event().id().equals(attempt.eventId())).findFirst().orElse(null);
+        events.values().stream()
+            .filter(e -> e.event().id().equals(attempt.eventId()))
+            .findFirst()
+            .orElse(null);
     if (stored == null) {
       return;
     }
@@ -160,7 +176,10 @@ public final class InMemoryOutbox implements OutboxStore {
   public synchronized int deleteBefore(Instant before) {
     availability.accept("deleting old events");
     List<Long> old =
-        events.values().stream().filter(e -> e.event().createdAt().isBefore(before)).map(Stored::seq).toList();
+        events.values().stream()
+            .filter(e -> e.event().createdAt().isBefore(before))
+            .map(Stored::seq)
+            .toList();
     old.forEach(events::remove);
     deliveries.keySet().removeIf(key -> !events.containsKey(key.seq()));
     attempts.removeIf(logged -> !events.containsKey(logged.seq()));

@@ -56,6 +56,7 @@ public final class InMemoryStore implements StatusStore {
   private final InMemoryOutbox outbox = new InMemoryOutbox(this::check);
   private final InMemoryNotices notices = new InMemoryNotices(outbox, this::check);
   private volatile boolean down;
+  private volatile NoticeStore watchedNotices;
   private int writeCalls;
   private int dayReads;
   private List<LocalDate> lastDaysRead = List.of();
@@ -67,6 +68,18 @@ public final class InMemoryStore implements StatusStore {
    */
   public synchronized void down(boolean down) {
     this.down = down;
+  }
+
+  /**
+   * Keeps notices in the given store from now on ({@link #notices()}) instead of its own, for
+   * tests that watch or hold the reads.
+   *
+   * @param notices the notices
+   * @return this store
+   */
+  public InMemoryStore withNotices(NoticeStore notices) {
+    this.watchedNotices = notices;
+    return this;
   }
 
   /** How many times {@code writeMinutes} was called, failed calls included. */
@@ -89,7 +102,7 @@ public final class InMemoryStore implements StatusStore {
     return minutes.size();
   }
 
-  void check(String doing) {
+  private void check(String doing) {
     if (down) {
       throw new StoreException(doing, new ConnectException("Connection refused"));
     }
@@ -227,15 +240,6 @@ public final class InMemoryStore implements StatusStore {
     return out;
   }
 
-  /**
-   * The notices as kept, for tests that look at the outbox or make saves fail.
-   *
-   * @return the fake notice store
-   */
-  public InMemoryNotices noticeStore() {
-    return notices;
-  }
-
   /** The sum of every minute bucket of a route, over all instances. */
   public synchronized Tally total(RouteKey route) {
     Tally sum = Tally.empty();
@@ -338,10 +342,20 @@ public final class InMemoryStore implements StatusStore {
     check("ping");
   }
 
+  /**
+   * The notices as kept, for tests that look at them all or make saves fail.
+   *
+   * @return the fake notice store
+   */
+  public InMemoryNotices noticeStore() {
+    return notices;
+  }
+
   /** Notices in memory, failing with the rest of the store while it is {@link #down}. */
   @Override
   public Optional<NoticeStore> notices() {
-    return Optional.of(notices);
+    NoticeStore watched = watchedNotices;
+    return Optional.of(watched != null ? watched : notices);
   }
 
   /** The outbox in memory, failing with the rest of the store while it is {@link #down}. */

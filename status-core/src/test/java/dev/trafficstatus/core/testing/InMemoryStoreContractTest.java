@@ -12,7 +12,8 @@ import dev.trafficstatus.testkit.TimeRangesContract;
  * process shares it (the contract's default), and breaking it switches {@link InMemoryStore#down}
  * on.
  */
-class InMemoryStoreContractTest extends StatusStoreContract implements NoticesContract, OutboxContract, TimeRangesContract {
+class InMemoryStoreContractTest extends StatusStoreContract
+    implements NoticesContract, OutboxContract, TimeRangesContract {
 
   @Override
   protected StatusStore newStore() {

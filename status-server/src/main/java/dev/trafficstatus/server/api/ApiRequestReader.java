@@ -115,7 +115,7 @@ final class ApiRequestReader {
     }
   }
 
-  /** No Content-Type is taken as JSON (the seed's clients always send one); any other type is not. */
+  /** No Content-Type is taken as JSON (FlaskStatus's clients always send one); any other type is not. */
   private static void requireJson(String contentType) throws ApiRejection {
     if (contentType == null || contentType.isBlank()) {
       return;

@@ -30,7 +30,7 @@ final class ApiResponses {
   }
 
   /**
-   * A refusal, as the seed answered: a JSON object whose {@code error} says what is wrong.
+   * A refusal, as FlaskStatus answered: a JSON object whose {@code error} says what is wrong.
    *
    * @param status the 4xx (or 503) status
    * @param message what is wrong, fit for the client: no internals, input echoed only when printable

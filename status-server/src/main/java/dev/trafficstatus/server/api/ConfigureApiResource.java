@@ -25,14 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The configure API, wire-compatible with the seed's {@code /flask-status/configure}: {@code PUT}
+ * The configure API, wire-compatible with FlaskStatus's {@code /flask-status/configure}: {@code PUT}
  * renames or re-documents a route, {@code DELETE} removes its history and hides it for good,
  * {@code POST restore} brings a deleted route back (without its history), {@code GET} lists every
  * route with its hidden state. Served under the configured path by {@link ConfigureApiRoutes}; the
  * {@code @Path} here is a placeholder. Every method needs the bearer token ({@link
  * BearerTokenAuthFilter}).
  *
- * <p>Every answer is JSON. Refusals carry an {@code error} that says what is wrong (the seed's
+ * <p>Every answer is JSON. Refusals carry an {@code error} that says what is wrong (FlaskStatus's
  * {@code "No rule provided"} among them) and change nothing: the body is validated in full before
  * the store is touched, and each change is one store transaction.
  */
@@ -92,7 +92,7 @@ public final class ConfigureApiResource {
     this.bugs = new RateLimitedLog(LOG, Duration.ofMinutes(1), clock);
   }
 
-  /** The answer to a change: what was done, in the seed's words. */
+  /** The answer to a change: what was done, in FlaskStatus's words. */
   record MessageJson(String message) {}
 
   /** The answer to a change of one route: what was done and the route as it is now. */
@@ -211,7 +211,7 @@ public final class ConfigureApiResource {
     }
   }
 
-  /** The route a request names: its rule (required, as the seed) and service (this app's if none). */
+  /** The route a request names: its rule (required, as FlaskStatus does) and service (this app's if none). */
   private RouteKey keyOf(String rule, String service) throws ApiRejection {
     if (rule == null || rule.isEmpty()) {
       throw new ApiRejection(Response.Status.BAD_REQUEST, "No rule provided");

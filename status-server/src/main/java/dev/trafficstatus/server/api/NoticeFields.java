@@ -6,7 +6,7 @@ import dev.trafficstatus.spi.notice.Impact;
 import dev.trafficstatus.spi.notice.NoticeKind;
 import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.notice.RouteState;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.store.StoredRoute;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.trafficstatus.server.api;
 
 /**
- * The body of {@code PUT}: the seed's {@code {"rule", "name", "doc"}} and an optional service.
+ * The body of {@code PUT}: FlaskStatus's {@code {"rule", "name", "doc"}} and an optional service.
  * These four fields are all a client may set: anything else is refused (no mass assignment).
  *
  * @param rule the route's template, such as {@code /items/{id}}

@@ -1,7 +1,7 @@
 package dev.trafficstatus.server.api;
 
 /**
- * The body of {@code DELETE} and of {@code POST <path>/restore}: the seed's {@code {"rule"}} and an
+ * The body of {@code DELETE} and of {@code POST <path>/restore}: FlaskStatus's {@code {"rule"}} and an
  * optional service. Nothing else is accepted.
  *
  * @param rule the route's template

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 
 /**
  * {@code status.api}: the configure API that renames, re-documents, deletes and restores routes,
- * authorised by {@code Authorization: Bearer <secret>} (the seed's {@code API_ENABLED} and {@code
+ * authorised by {@code Authorization: Bearer <secret>} (FlaskStatus's {@code API_ENABLED} and {@code
  * API_SECRET}). Off unless enabled; then it needs a secret of at least {@value #MIN_SECRET_LENGTH}
  * characters, which should come from the environment ({@code ${STATUS_API_SECRET}}).
  *
@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Pattern;
  */
 public class ApiFactory {
 
-  /** The shortest secret accepted: the seed's documented example has 16 characters. */
+  /** The shortest secret accepted: FlaskStatus's documented example has 16 characters. */
   public static final int MIN_SECRET_LENGTH = 16;
 
   private boolean enabled;

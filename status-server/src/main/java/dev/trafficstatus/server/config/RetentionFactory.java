@@ -7,9 +7,10 @@ import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * {@code status.retention}: how long minute buckets and day rollups are kept, and how often the
- * background duty (rollups, deletion) runs. Rows grow with routes × time, never with requests.
- * Defaults and bounds are {@link MaintenanceSettings}'s and {@link Retention}'s.
+ * {@code status.retention}: how long minute buckets, day rollups, closed incidents and
+ * maintenances, and outbox events are kept, and how often the background duty (rollups, deletion)
+ * runs. Rows grow with routes × time, never with requests. Defaults and bounds are {@link
+ * MaintenanceSettings}'s and {@link Retention}'s.
  */
 @ValidSettings
 public class RetentionFactory implements SettingsBlock {
@@ -19,6 +20,10 @@ public class RetentionFactory implements SettingsBlock {
   @NotNull private Duration minutes = ConfigDurations.of(DEFAULTS.retention().minutes());
 
   @NotNull private Duration days = ConfigDurations.of(DEFAULTS.retention().days());
+
+  @NotNull private Duration incidents = ConfigDurations.of(DEFAULTS.incidents());
+
+  @NotNull private Duration notifications = ConfigDurations.of(DEFAULTS.notifications());
 
   @NotNull private Duration maintenanceInterval = ConfigDurations.of(DEFAULTS.interval());
 
@@ -43,6 +48,26 @@ public class RetentionFactory implements SettingsBlock {
   }
 
   @JsonProperty
+  public Duration getIncidents() {
+    return incidents;
+  }
+
+  @JsonProperty
+  public void setIncidents(Duration incidents) {
+    this.incidents = incidents;
+  }
+
+  @JsonProperty
+  public Duration getNotifications() {
+    return notifications;
+  }
+
+  @JsonProperty
+  public void setNotifications(Duration notifications) {
+    this.notifications = notifications;
+  }
+
+  @JsonProperty
   public Duration getMaintenanceInterval() {
     return maintenanceInterval;
   }
@@ -55,11 +80,13 @@ public class RetentionFactory implements SettingsBlock {
   /**
    * The settings.
    *
-   * @return the retention and the maintenance interval
+   * @return the retentions and the maintenance interval
    */
   public MaintenanceSettings build() {
     return new MaintenanceSettings(
         new Retention(minutes.toJavaDuration(), days.toJavaDuration()),
+        incidents.toJavaDuration(),
+        notifications.toJavaDuration(),
         maintenanceInterval.toJavaDuration());
   }
 

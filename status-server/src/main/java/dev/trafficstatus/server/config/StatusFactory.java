@@ -55,6 +55,8 @@ public class StatusFactory {
 
   @Valid @NotNull private HealthChecksFactory healthChecks = new HealthChecksFactory();
 
+  @Valid @NotNull private MetricsFactory metrics = new MetricsFactory();
+
   /** The service name routes are recorded under; the application's name when left out. */
   @JsonProperty
   public String getService() {
@@ -218,6 +220,16 @@ public class StatusFactory {
   @JsonProperty
   public void setHealthChecks(HealthChecksFactory healthChecks) {
     this.healthChecks = healthChecks;
+  }
+
+  @JsonProperty
+  public MetricsFactory getMetrics() {
+    return metrics;
+  }
+
+  @JsonProperty
+  public void setMetrics(MetricsFactory metrics) {
+    this.metrics = metrics;
   }
 
   /**

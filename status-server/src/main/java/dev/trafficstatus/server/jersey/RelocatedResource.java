@@ -14,18 +14,21 @@ public final class RelocatedResource {
   private RelocatedResource() {}
 
   /**
-   * Rebuilds the resource model of an instance's class under another root path.
+   * Rebuilds the resource models of instances' classes under another root path, as one resource.
    *
    * @param path the root path, such as {@code /status}
-   * @param handler the instance whose methods answer; its class carries a placeholder {@code @Path}
+   * @param handlers the instances whose methods answer; their classes carry a placeholder
+   *     {@code @Path}, and no two of them answer the same sub-path
    * @return the resource to register with Jersey
    */
-  public static Resource at(String path, Object handler) {
-    Resource annotated = Resource.from(handler.getClass());
+  public static Resource at(String path, Object... handlers) {
     Resource.Builder root = Resource.builder(path);
-    copyMethods(annotated, root, handler);
-    for (Resource child : annotated.getChildResources()) {
-      copyMethods(child, root.addChildResource(child.getPath()), handler);
+    for (Object handler : handlers) {
+      Resource annotated = Resource.from(handler.getClass());
+      copyMethods(annotated, root, handler);
+      for (Resource child : annotated.getChildResources()) {
+        copyMethods(child, root.addChildResource(child.getPath()), handler);
+      }
     }
     return root.build();
   }

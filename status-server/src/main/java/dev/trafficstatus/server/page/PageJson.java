@@ -1,7 +1,7 @@
 package dev.trafficstatus.server.page;
 
 import dev.trafficstatus.spi.page.DayStatus;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.Latency;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;

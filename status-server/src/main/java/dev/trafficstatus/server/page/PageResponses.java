@@ -98,6 +98,36 @@ final class PageResponses {
   }
 
   /**
+   * What a page shows is being read in the background (a month of history, an old incident): 503
+   * with {@code Retry-After}, as a short page that reloads itself when it is ready.
+   *
+   * @param title the page title
+   * @param message what is being read, for people
+   * @param retry when to ask again
+   * @return the response
+   */
+  Response reading(String title, String message, Duration retry) {
+    return htmlPage(Response.Status.SERVICE_UNAVAILABLE, title + ": one moment", title,
+            message + " This page reloads itself in a moment.", Map.of(), retry)
+        .header(HttpHeaders.RETRY_AFTER, retry.toSeconds())
+        .build();
+  }
+
+  /**
+   * The same for a client that is not a browser (a feed reader): a JSON error.
+   *
+   * @param message what is being read
+   * @param retry when to ask again
+   * @return the response
+   */
+  Response readingJson(String message, Duration retry) {
+    return error(Response.Status.SERVICE_UNAVAILABLE, message + " Try again in "
+            + retry.toSeconds() + (retry.toSeconds() == 1 ? " second." : " seconds."))
+        .header(HttpHeaders.RETRY_AFTER, retry.toSeconds())
+        .build();
+  }
+
+  /**
    * A window other than the configured ones while another is drawn, or after this interval's
    * budget for them is spent: 429 with {@code Retry-After}, naming the windows always served.
    *

@@ -1,10 +1,12 @@
 package dev.trafficstatus.server.page;
 
+import dev.trafficstatus.core.status.NoticeHistory;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.jersey.RelocatedResource;
 import dev.trafficstatus.spi.page.PageRenderer;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Registers the page with the host's Jersey under the configured prefix. */
 public final class PageRoutes {
@@ -12,17 +14,23 @@ public final class PageRoutes {
   private PageRoutes() {}
 
   /**
-   * Serves the page and its assets at the prefix.
+   * Serves the page and its assets at the prefix, and beside it the incidents' pages, the history
+   * and its feeds.
    *
    * @param jersey the host's Jersey environment
    * @param service the page model
+   * @param history the incidents and maintenances of past months
    * @param renderer the renderer plugin
    * @param prefix where the page is served, such as {@code /status}
+   * @param publicUrl the page's absolute address as people reach it, for the feeds' links; empty
+   *     to take it from each request
    * @param clock what "now" is
    */
-  public static void register(
-      JerseyEnvironment jersey, StatusService service, PageRenderer renderer, String prefix, Clock clock) {
+  public static void register(JerseyEnvironment jersey, StatusService service, NoticeHistory history,
+      PageRenderer renderer, String prefix, Optional<String> publicUrl, Clock clock) {
     StatusPageResource page = new StatusPageResource(service, renderer, prefix, clock);
-    jersey.getResourceConfig().registerResources(RelocatedResource.at(prefix, page));
+    NoticePagesResource notices =
+        new NoticePagesResource(service, history, renderer, prefix, publicUrl, clock);
+    jersey.getResourceConfig().registerResources(RelocatedResource.at(prefix, page, notices));
   }
 }

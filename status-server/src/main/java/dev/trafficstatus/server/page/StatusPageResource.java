@@ -241,7 +241,7 @@ public final class StatusPageResource {
    * the root, {@code /api} under {@code server.rootPath: /api/}, {@code /ctx/api} with a context
    * path too. It comes from the server's mapping, never from a header the client sets.
    */
-  private static String base(UriInfo uri) {
+  static String base(UriInfo uri) {
     String path = uri.getBaseUri().getRawPath();
     if (path == null) {
       return "";

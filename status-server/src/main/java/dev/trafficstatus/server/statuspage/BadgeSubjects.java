@@ -1,7 +1,7 @@
 package dev.trafficstatus.server.statuspage;
 
 import dev.trafficstatus.spi.RouteKey;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
 import dev.trafficstatus.spi.page.StatusPage;

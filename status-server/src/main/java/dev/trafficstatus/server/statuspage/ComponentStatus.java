@@ -1,6 +1,6 @@
 package dev.trafficstatus.server.statuspage;
 
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import java.util.Locale;
 
 /**

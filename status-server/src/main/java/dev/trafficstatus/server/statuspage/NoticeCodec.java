@@ -19,7 +19,8 @@ import java.util.function.Function;
 /**
  * A notice as Statuspage's incident object (with {@code scheduled_for} and {@code scheduled_until}
  * for maintenances). Which affected routes appear, and as which components, is the caller's: the
- * public API shows only the routes its page shows, the authenticated API and notifications all.
+ * public API shows only the routes its page shows, the authenticated API and notifications all
+ * (a route the page does not show has no group, position 0, and the notice's time as its own).
  */
 public final class NoticeCodec {
 
@@ -31,9 +32,11 @@ public final class NoticeCodec {
      * The component of an affected route.
      *
      * @param route the route, with the state the notice last gave it
+     * @param asOf when the notice last changed, as text: what a route the page does not show was
+     *     last heard of
      * @return its component, or null to leave it out
      */
-    ComponentJson of(RouteState route);
+    ComponentJson of(RouteState route, String asOf);
   }
 
   private final String pageId;
@@ -68,7 +71,7 @@ public final class NoticeCodec {
    */
   public static Components everyRoute(
       String pageId, Function<RouteKey, ComponentJson> known, Function<RouteKey, String> names) {
-    return state -> {
+    return (state, asOf) -> {
       ComponentJson shown = known.apply(state.route());
       if (shown != null) {
         return shown;
@@ -78,8 +81,8 @@ public final class NoticeCodec {
           StatuspageIds.route(state.route()),
           name != null ? name : state.route().rule(),
           ComponentStatus.of(state.state()).wireName(),
-          null,
-          null,
+          asOf,
+          asOf,
           0,
           null,
           false,
@@ -99,9 +102,10 @@ public final class NoticeCodec {
    * @return its JSON
    */
   public IncidentJson incident(Notice notice) {
+    String asOf = times.format(notice.updatedAt());
     List<ComponentJson> affected = new ArrayList<>(notice.affected().size());
     for (RouteState state : notice.affected()) {
-      ComponentJson component = components.of(state);
+      ComponentJson component = components.of(state, asOf);
       if (component != null) {
         affected.add(component);
       }
@@ -132,7 +136,8 @@ public final class NoticeCodec {
   private IncidentUpdateJson update(Notice notice, NoticeUpdate update) {
     List<AffectedComponentJson> changed = new ArrayList<>(update.changes().size());
     for (StateChange change : update.changes()) {
-      ComponentJson component = components.of(new RouteState(change.route(), change.after()));
+      ComponentJson component =
+          components.of(new RouteState(change.route(), change.after()), times.format(update.createdAt()));
       if (component != null) {
         changed.add(new AffectedComponentJson(
             component.id(),

@@ -15,7 +15,7 @@ import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeKind;
 import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.page.DayStatus;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
 import dev.trafficstatus.spi.page.StatusPage;
@@ -115,7 +115,7 @@ public final class StatuspageView {
       byId.put(groupId, heading);
       statuses.put(groupId, worst);
     }
-    this.codec = new NoticeCodec(pageId, url, times, state -> byRoute.get(state.route()));
+    this.codec = new NoticeCodec(pageId, url, times, (state, asOf) -> byRoute.get(state.route()));
     this.status = status(worstRoute, model.notices(), maintenanceActive(model));
   }
 

@@ -9,6 +9,8 @@ import dev.trafficstatus.core.maintain.Housekeeper;
 import dev.trafficstatus.core.notice.NoticePayloads;
 import dev.trafficstatus.core.notice.NoticeService;
 import dev.trafficstatus.core.notify.NotificationSender;
+import dev.trafficstatus.core.status.NoticeHistory;
+import dev.trafficstatus.core.status.PageSettings;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.config.StatusFactory;
 import dev.trafficstatus.server.plugin.HostContext;
@@ -24,6 +26,7 @@ import dev.trafficstatus.spi.store.StatusStore;
 import io.dropwizard.core.setup.Environment;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,14 +45,16 @@ public final class StatusRuntime {
    * What the page needs, present unless the process only captures.
    *
    * @param service the page model
+   * @param history the incidents and maintenances of past months, for the history and the feeds
    * @param renderer the page's renderer plugin
    * @param prefix where the page is served, such as {@code /status}
    */
-  public record Page(StatusService service, PageRenderer renderer, String prefix) {
+  public record Page(StatusService service, NoticeHistory history, PageRenderer renderer, String prefix) {
 
     /** Checks every part is present. */
     public Page {
       Objects.requireNonNull(service, "service");
+      Objects.requireNonNull(history, "history");
       Objects.requireNonNull(renderer, "renderer");
       Objects.requireNonNull(prefix, "prefix");
     }
@@ -68,6 +73,9 @@ public final class StatusRuntime {
      */
     NoticePayloads build(String service, Optional<StatusService> page);
   }
+
+  /** How far back the history offers months: the default retention of closed notices. */
+  private static final Duration NOTICES_KEPT = Duration.ofDays(400);
 
   private final String service;
   private final String instance;
@@ -168,13 +176,16 @@ public final class StatusRuntime {
           config.getPage().getRenderer() != null
               ? config.getPage().getRenderer()
               : catalog.soleDefault(PluginKind.RENDERER);
+      PageSettings pageSettings = config.getPage().build(service);
       page =
           Optional.of(
               new Page(
                   new StatusService(
-                      store, config.getPage().build(service), config.getHealth().build(),
+                      store, pageSettings, config.getHealth().build(),
                       config.getMaintenance().isExcludeFromUptime(), clock,
                       Slf4jSystemLogger.of(StatusService.class)),
+                  new NoticeHistory(store, pageSettings, NOTICES_KEPT, clock,
+                      Slf4jSystemLogger.of(NoticeHistory.class)),
                   rendererFactory.build(context),
                   config.getPage().getPrefix()));
     }
@@ -312,7 +323,10 @@ public final class StatusRuntime {
   public List<Lifecycle> lifecycles() {
     List<Lifecycle> all = new ArrayList<>();
     all.add(store);
-    page.ifPresent(p -> all.add(p.service()));
+    page.ifPresent(p -> {
+      all.add(p.service());
+      all.add(p.history());
+    });
     all.add(flusher);
     all.add(housekeeper);
     notices.ifPresent(n -> all.add(n.evaluator()));
@@ -386,6 +400,9 @@ public final class StatusRuntime {
    * page request shows them; no-op without page.
    */
   public void forgetCachedPages() {
-    page.ifPresent(p -> p.service().invalidate());
+    page.ifPresent(p -> {
+      p.service().invalidate();
+      p.history().invalidate();
+    });
   }
 }

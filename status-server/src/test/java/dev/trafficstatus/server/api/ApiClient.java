@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Raw HTTP to a running app, as the seed's Python clients and curl talk to it: any method with any
+ * Raw HTTP to a running app, as FlaskStatus's Python clients and curl talk to it: any method with any
  * body bytes and headers (Jersey's client refuses a DELETE with a body), answers read as text.
  */
 final class ApiClient {
@@ -102,7 +102,7 @@ final class ApiClient {
     return send(method, pathAndQuery, json == null ? null : json.getBytes(StandardCharsets.UTF_8), headers);
   }
 
-  /** A JSON request with the bearer token, as the seed's {@code requests.put(..., json=...)}. */
+  /** A JSON request with the bearer token, as FlaskStatus's {@code requests.put(..., json=...)}. */
   Answer authorized(String method, String path, String json, String token) {
     List<String> headers = new ArrayList<>(List.of("Authorization", "Bearer " + token));
     if (json != null) {

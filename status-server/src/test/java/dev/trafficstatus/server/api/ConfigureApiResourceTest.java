@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every answer of the configure API, through the real app: the bundle's registration under the
- * seed's path, the real bearer filter, the strict body reader and the JDBI store on H2.
+ * Every answer of the configure API, through the real app: the bundle's registration under
+ * FlaskStatus's path, the real bearer filter, the strict body reader and the JDBI store on H2.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ConfigureApiResourceTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the seed got wrong: its DELETE was undone a minute later. Here a rename and a delete made
+ * What FlaskStatus got wrong: its DELETE was undone a minute later. Here a rename and a delete made
  * through the API hold across a restart of the app on the same database, fresh traffic and the
  * route discovery every start does; only the documented restore brings a deleted route back.
  */

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 /** The shop test app with the configure API on, a real H2 store, and what the API tests ask of it. */
 final class ShopWithApi {
 
-  /** A secret of the seed's shape: 16 characters. */
+  /** A secret of FlaskStatus's shape: 16 characters. */
   static final String SECRET = "tSx0L5exSjiPqqXs";
   static final String API = "/flask-status/configure";
 

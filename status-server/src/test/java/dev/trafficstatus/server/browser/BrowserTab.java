@@ -184,6 +184,15 @@ public final class BrowserTab {
   }
 
   /**
+   * Turns JavaScript off or on for the pages loaded next, as a person who blocks scripts.
+   *
+   * @param disabled whether scripts are off
+   */
+  public void scriptsDisabled(boolean disabled) {
+    call("Emulation.setScriptExecutionDisabled", object().put("value", disabled));
+  }
+
+  /**
    * Moves the mouse to a point of the viewport, as a person pointing at something.
    *
    * @param x CSS pixels from the left of the viewport

@@ -13,7 +13,7 @@ import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeKind;
 import dev.trafficstatus.spi.notice.NoticeUpdate;
 import dev.trafficstatus.spi.notice.StateChange;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.testkit.MutableClock;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Element;
 
 /**
- * The page at the size DESIGN.md budgets for, 100 routes × 90 days, served by the real server from
+ * The page at the size the page budget names (BENCHMARKS.md), 100 routes × 90 days, served by the real server from
  * the real store: it renders in full, and travels gzipped. Its timings are in BENCHMARKS.md
  * (measured by PageBenchmark in the bench module); this test times nothing.
  */

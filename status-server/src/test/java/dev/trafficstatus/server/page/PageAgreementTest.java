@@ -11,7 +11,7 @@ import dev.trafficstatus.server.testapp.NinetyDaySeed;
 import dev.trafficstatus.server.testapp.NinetyDaySeed.ExpectedDay;
 import dev.trafficstatus.server.testapp.NinetyDaySeed.ExpectedRoute;
 import dev.trafficstatus.server.testapp.StatusOnlyApp;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;

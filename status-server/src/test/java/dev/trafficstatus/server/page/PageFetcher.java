@@ -48,4 +48,29 @@ final class PageFetcher {
       throw new IllegalStateException("interrupted: GET " + path, e);
     }
   }
+
+  /**
+   * GETs a path as a patient client does: a 503 with {@code Retry-After} (what is asked for is
+   * being read in the background) is asked again after the time it names, for 30 seconds at most.
+   *
+   * @param path such as {@code /status/history}
+   * @param headers name, value, name, value…
+   * @return the first response that is not such a 503, or the last one
+   */
+  HttpResponse<byte[]> getWhenReady(String path, String... headers) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      HttpResponse<byte[]> response = get(path, headers);
+      var retry = response.headers().firstValueAsLong("Retry-After");
+      if (response.statusCode() != 503 || retry.isEmpty() || System.nanoTime() > deadline) {
+        return response;
+      }
+      try {
+        Thread.sleep(Math.max(50, Math.min(1_000, retry.getAsLong() * 1_000)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted: GET " + path, e);
+      }
+    }
+  }
 }

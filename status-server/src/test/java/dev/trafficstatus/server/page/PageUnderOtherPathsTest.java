@@ -78,12 +78,13 @@ class PageUnderOtherPathsTest {
     List<String> links = new ArrayList<>();
     html.all("//link").forEach(link -> links.add(link.getAttribute("href")));
     html.all("//script").forEach(script -> links.add(script.getAttribute("src")));
-    for (Element window : html.all("//nav//a")) {
-      links.add(window.getAttribute("href"));
+    for (Element anchor : html.all("//a")) {
+      links.add(anchor.getAttribute("href"));
     }
-    assertThat(links).hasSize(6).allSatisfy(link -> {
+    // Style, icon, the two feeds, script; three windows, the history twice, the two feeds again.
+    assertThat(links).hasSize(12).allSatisfy(link -> {
       assertThat(link).startsWith(base + "/status");
-      HttpResponse<byte[]> linked = fetcher.get(link);
+      HttpResponse<byte[]> linked = fetcher.getWhenReady(link);
       assertThat(linked.statusCode()).as(link).isEqualTo(200);
       assertThat(linked.body()).as(link).isNotEmpty();
     });

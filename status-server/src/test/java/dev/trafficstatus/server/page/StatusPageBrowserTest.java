@@ -3,6 +3,7 @@ package dev.trafficstatus.server.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.server.StatusConfiguration;
 import dev.trafficstatus.server.browser.BrowserTab;
@@ -10,10 +11,12 @@ import dev.trafficstatus.server.browser.HeadlessChromium;
 import dev.trafficstatus.server.testapp.NinetyDaySeed;
 import dev.trafficstatus.server.testapp.NinetyDaySeed.ExpectedDay;
 import dev.trafficstatus.server.testapp.NinetyDaySeed.ExpectedRoute;
+import dev.trafficstatus.server.testapp.NoticeSeed;
 import dev.trafficstatus.server.testapp.StatusOnlyApp;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
+import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.store.LatencyHistogram;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.StatusStore;
@@ -21,6 +24,7 @@ import dev.trafficstatus.spi.store.Tally;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,8 +73,13 @@ class StatusPageBrowserTest {
 
   private static final String HOSTILE_RULE = "/search/\"><img src=x onerror=alert(5)>";
 
-  static final DropwizardAppExtension<StatusConfiguration> HOSTILE =
-      StatusOnlyApp.extension("browser-hostile", CLOCK, Map.of("status.page.title", HOSTILE_TITLE));
+  static final DropwizardAppExtension<StatusConfiguration> HOSTILE = StatusOnlyApp.extension(
+      "browser-hostile", CLOCK,
+      Map.of("status.page.title", HOSTILE_TITLE, "status.incidents.auto.enabled", "false"));
+
+  /** The ninety days with incidents and maintenances: open, resolved, running, planned. */
+  static final DropwizardAppExtension<StatusConfiguration> INCIDENTS = StatusOnlyApp.extension(
+      "browser-incidents", CLOCK, Map.of("status.incidents.auto.enabled", "false"));
 
   /** Started while the apps start and the seed is written, the two slow parts of the set-up. */
   private static final CompletableFuture<HeadlessChromium> LAUNCH =
@@ -84,8 +93,14 @@ class StatusPageBrowserTest {
   static void seedAndStartTheBrowser() {
     NinetyDaySeed.writeTo(StatusOnlyApp.store(APP));
     writeHostileRoutes(StatusOnlyApp.store(HOSTILE));
+    NoticeSeed.writeTo(StatusOnlyApp.store(HOSTILE), NoticeSeed.HOSTILE);
+    NinetyDaySeed.writeTo(StatusOnlyApp.store(INCIDENTS));
+    List<Notice> notices = new ArrayList<>(NoticeSeed.ALL);
+    notices.add(NoticeSeed.RUNNING);
+    NoticeSeed.writeTo(StatusOnlyApp.store(INCIDENTS), notices);
     StatusOnlyApp.showWhatWasWritten(APP);
     StatusOnlyApp.showWhatWasWritten(HOSTILE);
+    StatusOnlyApp.showWhatWasWritten(INCIDENTS);
     try {
       browser = LAUNCH.join();
     } catch (CompletionException failed) {
@@ -338,7 +353,7 @@ class StatusPageBrowserTest {
 
     JsonNode words = tab.evaluate("""
         [...document.querySelectorAll('li.day')].every(li =>
-          /· (Operational|Degraded|Partial outage|Major outage|No data)/.test(li.getAttribute('title')))
+          /· (Operational|Degraded|Partial outage|Major outage|No data|Under maintenance)/.test(li.getAttribute('title')))
         """);
     assertThat(words.asBoolean()).as("every square names its state").isTrue();
     assertThat(tab.evaluate("""
@@ -348,7 +363,7 @@ class StatusPageBrowserTest {
         .asText()).startsWith("repeating-linear-gradient");
     assertThat(tab.evaluate("getComputedStyle(document.querySelector('li.day.state-major')).backgroundImage")
         .asText()).isEqualTo("none");
-    assertThat(tab.evaluate("document.querySelectorAll('.legend-list li').length").asInt()).isEqualTo(5);
+    assertThat(tab.evaluate("document.querySelectorAll('.legend-list li').length").asInt()).isEqualTo(6);
   }
 
   @Test
@@ -377,7 +392,7 @@ class StatusPageBrowserTest {
         .isZero();
     assertThat(tab.evaluate("[...document.scripts].map(s => new URL(s.src).pathname)"))
         .extracting(JsonNode::asText).containsExactly("/status/assets/status.js");
-    assertThat(tab.evaluate("[...document.querySelectorAll('h3')].map(h => h.textContent)"))
+    assertThat(tab.evaluate("[...document.querySelectorAll('article.card h3')].map(h => h.textContent)"))
         .extracting(JsonNode::asText).containsExactlyInAnyOrder(SCRIPT_NAME, IMAGE_NAME);
     assertThat(tab.evaluate("[...document.querySelectorAll('.rule code')].map(c => c.textContent)"))
         .extracting(JsonNode::asText).containsExactlyInAnyOrder("/search/{q}", HOSTILE_RULE);
@@ -391,6 +406,244 @@ class StatusPageBrowserTest {
     // The check above would see a dialog: one opened on purpose is noticed.
     String dialog = tab.awaitDialog(() -> tab.evaluate("setTimeout(() => alert('noticed'), 0)"));
     assertThat(dialog).isEqualTo("alert: noticed");
+  }
+
+  // ---- Incidents and maintenances (issues 16 and 17)
+
+  private static String incident(DropwizardAppExtension<StatusConfiguration> app, String id) {
+    return page(app) + "/incidents/" + id;
+  }
+
+  /** The rectangle of the first element a selector finds, in page coordinates. */
+  private JsonNode box(String selector) {
+    return tab.evaluate("(() => { const r = document.querySelector(\"" + selector + "\")"
+        + ".getBoundingClientRect(); return {top: r.top + scrollY, bottom: r.bottom + scrollY,"
+        + " width: r.width, height: r.height}; })()");
+  }
+
+  /** Red, green and blue of an element's computed colour property. */
+  private int[] rgb(String element, String property) {
+    String[] parts = tab.evaluate("getComputedStyle(" + element + ")." + property).asText()
+        .replaceAll("[^0-9.,]", "").split(",");
+    return new int[] {(int) Double.parseDouble(parts[0]), (int) Double.parseDouble(parts[1]),
+        (int) Double.parseDouble(parts[2])};
+  }
+
+  private boolean fitsTheScreenWidth() {
+    return tab.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth").asBoolean();
+  }
+
+  @Test
+  void anOpenIncidentStandsUnderTheHeadlineWithItsImpactInWordsItsLatestUpdateAndItsLink() {
+    tab.navigate(page(INCIDENTS));
+
+    assertThat(tab.evaluate("document.querySelector('#headline').textContent.trim()").asText())
+        .isEqualTo("Partial Outage");
+    JsonNode headline = box("#headline");
+    JsonNode active = box("section.active-notices");
+    JsonNode firstGroup = box("section.group");
+    assertThat(active.get("top").asDouble()).as("under the headline")
+        .isGreaterThan(headline.get("bottom").asDouble())
+        .isLessThan(firstGroup.get("top").asDouble());
+    JsonNode notice = tab.evaluate("""
+        (() => {
+          const article = document.querySelector('section.active-notices article');
+          return {
+            name: article.querySelector('h3').textContent,
+            href: article.querySelector('h3 a').getAttribute('href'),
+            impact: article.querySelector('.impact-label').textContent,
+            body: article.querySelector('.update-body').innerText,
+            time: article.querySelector('.update-time').textContent,
+            link: article.querySelector('.update-body a').getAttribute('rel')
+          };
+        })()
+        """);
+    assertThat(notice.get("name").asText()).isEqualTo(NoticeSeed.OPEN.name());
+    assertThat(notice.get("href").asText()).isEqualTo("/status/incidents/checkoutopen");
+    assertThat(notice.get("impact").asText()).isEqualTo("Major incident");
+    assertThat(notice.get("body").asText()).startsWith("The card processor times out")
+        .contains("\nA fix is rolling out");
+    assertThat(notice.get("time").asText()).isEqualTo("Identified · 2025-06-30 15:20 UTC");
+    assertThat(notice.get("link").asText()).isEqualTo("nofollow noopener");
+    // The impact's colour marks the notice; the words say it too.
+    assertThat(rgb("document.querySelector('section.active-notices article')", "borderLeftColor"))
+        .isEqualTo(rgb("document.querySelector('section.active-notices .impact-label')", "backgroundColor"));
+    assertThat(tab.problems()).as("console and browser log").isEmpty();
+
+    tab.screenshot(OUTPUT.resolve("status-page-incident.png"));
+  }
+
+  @Test
+  void maintenanceInProgressIsABannerItsRoutesCardSaysUnderMaintenanceAndWhatIsPlannedIsAnnounced() {
+    tab.navigate(page(INCIDENTS));
+
+    JsonNode banner = tab.evaluate("""
+        (() => {
+          const section = document.querySelector('section.maintenance-now');
+          return {
+            heading: section.querySelector('h2').textContent,
+            name: section.querySelector('h3').textContent,
+            update: section.querySelector('.update-body').textContent
+          };
+        })()
+        """);
+    assertThat(banner.get("heading").asText()).isEqualTo("Maintenance in progress");
+    assertThat(banner.get("name").asText()).isEqualTo("Cart database tuning");
+    assertThat(banner.get("update").asText()).startsWith("Tuning has begun");
+    String cartPill = "[...document.querySelectorAll('article.card')]"
+        + ".find(card => card.querySelector('h3').textContent === 'Cart').querySelector('.pill')";
+    assertThat(tab.evaluate(cartPill + ".textContent").asText())
+        .isEqualTo("Current status: Under maintenance");
+    int[] blue = rgb(cartPill, "backgroundColor");
+    assertThat(blue[2]).as("blue").isGreaterThan(blue[0]).isGreaterThan(blue[1]);
+    assertThat(tab.evaluate("[...document.querySelectorAll('section.upcoming h3')].map(h => h.textContent)"))
+        .extracting(JsonNode::asText).containsExactly("Database upgrade");
+    assertThat(tab.evaluate("[...document.querySelectorAll('.legend-list li')].map(li => li.textContent)"))
+        .extracting(JsonNode::asText).anySatisfy(entry -> assertThat(entry).startsWith("Under maintenance: "));
+  }
+
+  @Test
+  void aSquaresTooltipNamesTheIncidentsAndMaintenancesOfItsDay() {
+    tab.navigate(page(INCIDENTS));
+    String square = "[...document.querySelectorAll('article.card')]"
+        + ".find(card => card.querySelector('h3').textContent === '%s')"
+        + ".querySelectorAll('li.day')[%d]";
+    int outageDay = 80;
+    int moveDay = 84;
+    assertThat(tab.evaluate(String.format(square, "Checkout", outageDay) + ".title").asText())
+        .startsWith(NinetyDaySeed.FIRST_DAY.plusDays(outageDay) + " · Major outage")
+        .endsWith(" · Incident: \u2068Checkout down\u2069");
+    assertThat(tab.evaluate(String.format(square, "Cart", moveDay) + ".title").asText())
+        .startsWith(NinetyDaySeed.FIRST_DAY.plusDays(moveDay).toString())
+        .endsWith(" · Maintenance: \u2068Cart service move\u2069");
+
+    tab.evaluate(String.format(square, "Checkout", outageDay) + ".scrollIntoView({block: 'center'})");
+    JsonNode point = tab.evaluate("(() => { const r = " + String.format(square, "Checkout", outageDay)
+        + ".getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
+    tab.hover(point.get("x").asDouble(), point.get("y").asDouble());
+    assertThat(tab.evaluate("document.querySelector('.tip').innerText").asText())
+        .contains("Incident: \u2068Checkout down\u2069");
+    assertThat(tab.problems()).isEmpty();
+  }
+
+  @Test
+  void pastIncidentsListTheLastFourteenDaysAndSayWhenNothingHappened() {
+    tab.navigate(page(INCIDENTS));
+
+    JsonNode days = tab.evaluate("""
+        [...document.querySelectorAll('section.past-day')].map(day => ({
+          date: day.querySelector('time').getAttribute('datetime'),
+          quiet: day.querySelector('.quiet') ? day.querySelector('.quiet').textContent : null,
+          names: [...day.querySelectorAll('article h4 a')].map(a => a.textContent)
+        }))
+        """);
+    assertThat(days).hasSize(14);
+    assertThat(days.get(0).get("date").asText()).isEqualTo("2025-06-30");
+    assertThat(days.get(13).get("date").asText()).isEqualTo("2025-06-17");
+    assertThat(days.get(0).get("names")).extracting(JsonNode::asText)
+        .containsExactly("Cart database tuning", NoticeSeed.OPEN.name());
+    assertThat(days.get(5).get("names")).extracting(JsonNode::asText).containsExactly("Cart service move");
+    assertThat(days.get(9).get("names")).extracting(JsonNode::asText).containsExactly("Checkout down");
+    assertThat(days).filteredOn(day -> !day.get("quiet").isNull()).hasSize(11)
+        .allSatisfy(day -> assertThat(day.get("quiet").asText()).isEqualTo("No incidents reported."));
+  }
+
+  @Test
+  void theIncidentPageShowsItsWholeTimelineWithoutJavaScript() {
+    tab.scriptsDisabled(true);
+    try {
+      tab.navigate(page(INCIDENTS));
+      assertThat(tab.evaluate("document.querySelectorAll('section.active-notices article').length").asInt())
+          .as("the page's incidents need no script").isEqualTo(1);
+
+      tab.navigate(incident(INCIDENTS, "checkoutopen"));
+      JsonNode page = tab.evaluate("""
+          ({
+            title: document.querySelector('h1').textContent,
+            updates: [...document.querySelectorAll('ol.timeline li .update-body')].map(p => p.innerText),
+            affected: document.querySelector('.notice-affected').textContent,
+            when: document.querySelector('.notice-when').textContent,
+            scripts: document.scripts.length
+          })
+          """);
+      assertThat(page.get("title").asText()).isEqualTo(NoticeSeed.OPEN.name());
+      assertThat(page.get("updates")).extracting(JsonNode::asText).containsExactly(
+          "Identified – " + NoticeSeed.OPEN.updates().get(0).body(),
+          "Investigating – " + NoticeSeed.OPEN.updates().get(1).body());
+      assertThat(page.get("affected").asText()).isEqualTo("Affects Checkout");
+      assertThat(page.get("when").asText()).isEqualTo("Began 2025-06-30 14:50 UTC · ongoing for 52 min");
+      assertThat(page.get("scripts").asInt()).isZero();
+      assertThat(tab.requests()).allSatisfy(url -> assertThat(url).startsWith(origin(INCIDENTS) + "/status"));
+      assertThat(tab.problems()).as("no CSP report either").isEmpty();
+      tab.screenshot(OUTPUT.resolve("incident-page.png"));
+    } finally {
+      tab.scriptsDisabled(false);
+    }
+  }
+
+  @Test
+  void theIncidentPageAndTheHistoryFollowDarkModeAndFitAPhone() {
+    tab.prefersColorScheme("dark");
+    tab.resize(360, 740, true);
+    for (String url : List.of(incident(INCIDENTS, "checkoutdown"), page(INCIDENTS) + "/history",
+        page(INCIDENTS))) {
+      tab.navigate(url);
+      assertThat(luminance("document.documentElement", "backgroundColor")).as(url).isLessThan(0.2);
+      assertThat(luminance("document.querySelector('h1')", "color")).as(url).isGreaterThan(0.7);
+      assertThat(fitsTheScreenWidth()).as(url + " needs no sideways scrolling").isTrue();
+      assertThat(tab.problems()).as(url).isEmpty();
+    }
+    assertThat(tab.evaluate("[...document.querySelectorAll('section.active-notices h3')].length").asInt())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void hostileIncidentNamesAndBodiesAreInertOnThePageAndTheirOwnPages() throws IOException {
+    tab.resize(360, 740, true);
+    List<String> urls = new ArrayList<>(List.of(page(HOSTILE)));
+    NoticeSeed.HOSTILE.forEach(notice -> urls.add(incident(HOSTILE, notice.id())));
+    for (String url : urls) {
+      tab.navigate(url);
+      tab.evaluate("new Promise(done => setTimeout(done, 300))");
+
+      assertThat(tab.dialogs()).as(url + ": no dialog").isEmpty();
+      assertThat(tab.evaluate("document.querySelectorAll('img, svg, iframe, object, embed, [onerror], [onload]').length")
+          .asInt()).as(url + ": no injected element").isZero();
+      assertThat(tab.evaluate("[...document.querySelectorAll('a')].map(a => a.getAttribute('href'))"))
+          .as(url).extracting(JsonNode::asText)
+          .allSatisfy(href -> assertThat(href).matches("(/status|https://example\\.com/).*"));
+      assertThat(tab.evaluate("[...document.querySelectorAll('a.body-link')].every(a => a.rel === 'nofollow noopener')")
+          .asBoolean()).isTrue();
+      assertThat(tab.evaluate("[...document.querySelectorAll('bdi')].every(b => getComputedStyle(b).unicodeBidi === 'isolate')")
+          .asBoolean()).as(url + ": names cannot turn the text around them").isTrue();
+      assertThat(fitsTheScreenWidth()).as(url + ": a 9,000-letter word wraps").isTrue();
+      assertThat(tab.problems()).as(url + ": nothing even tried to run").isEmpty();
+    }
+
+    tab.navigate(page(HOSTILE));
+    assertThat(tab.evaluate("[...document.querySelectorAll('section.active-notices h3 bdi')].map(b => b.textContent)"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(NoticeSeed.SCRIPT_NAME, NoticeSeed.IMAGE_NAME, NoticeSeed.REVERSING_NAME);
+    tab.navigate(incident(HOSTILE, "hostile00001"));
+    assertThat(tab.evaluate("document.querySelector('.update-body').textContent").asText())
+        .isEqualTo("Investigating – " + NoticeSeed.HOSTILE_BODY);
+    assertThat(tab.evaluate("[...document.querySelectorAll('a.body-link')].map(a => a.href)"))
+        .extracting(JsonNode::asText).containsExactly("https://example.com/notes?a=1&b=2");
+    tab.navigate(incident(HOSTILE, "hostile00002"));
+    assertThat(tab.evaluate("document.querySelector('.update-body').textContent.length").asInt())
+        .as("the whole body on its own page").isEqualTo("Investigating – ".length() + NoticeSeed.LONGEST_BODY.length());
+
+    // The page's JSON: the same text, as data. (A script on the page could not even fetch it:
+    // the CSP allows no connections.)
+    HttpResponse<byte[]> answer =
+        new PageFetcher(HOSTILE.getLocalPort()).get("/status", "Accept", "application/json");
+    assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+    JsonNode notices = new ObjectMapper().readTree(answer.body()).get("notices");
+    assertThat(notices).extracting(n -> n.get("name").asText())
+        .containsExactlyInAnyOrder(NoticeSeed.SCRIPT_NAME, NoticeSeed.IMAGE_NAME, NoticeSeed.REVERSING_NAME);
+    assertThat(notices).extracting(n -> n.get("updates").get(0).get("body").asText())
+        .contains(NoticeSeed.HOSTILE_BODY, NoticeSeed.LONGEST_BODY);
   }
 
   /** How light an element's computed colour looks, 0 black to 1 white, weighted as eyes weigh it. */

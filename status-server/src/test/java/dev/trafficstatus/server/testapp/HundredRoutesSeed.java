@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The page size DESIGN.md budgets for: 100 routes in 10 groups, 90 days each, about 50,000
+ * The page size the page budget names (BENCHMARKS.md): 100 routes in 10 groups, 90 days each, about 50,000
  * requests a route a day, with a sprinkling of days without data, degraded days and outages.
  * Written through the real store and rolled up, like {@link NinetyDaySeed}.
  */

@@ -2,7 +2,7 @@ package dev.trafficstatus.server.testapp;
 
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.store.LatencyHistogram;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.MinuteBucket;

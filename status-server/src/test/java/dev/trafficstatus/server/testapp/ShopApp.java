@@ -48,7 +48,7 @@ public class ShopApp extends Application<ShopConfiguration> {
     return bundle;
   }
 
-  /** Named by annotation, as the seed's docstring named routes. */
+  /** Named by annotation, as FlaskStatus's docstring named routes. */
   @Path("/hello")
   @Produces(MediaType.TEXT_PLAIN)
   public static final class HelloResource {

@@ -1,7 +1,7 @@
 package dev.trafficstatus.spi.notice;
 
 import dev.trafficstatus.spi.RouteKey;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import java.util.Objects;
 
 /**

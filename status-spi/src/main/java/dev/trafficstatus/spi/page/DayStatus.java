@@ -1,5 +1,6 @@
 package dev.trafficstatus.spi.page;
 
+import dev.trafficstatus.spi.Health;
 import java.time.LocalDate;
 import java.util.Objects;
 

@@ -1,9 +1,12 @@
 package dev.trafficstatus.spi.page;
 
+import java.time.YearMonth;
 import java.util.Objects;
 
 /**
- * Where the host serves the page, so a renderer can link to itself and to its assets.
+ * Where the host serves the page, so a renderer can link to itself, to its assets and to the
+ * pages the host serves beside it (a notice's page, the history, the feeds), all under the page's
+ * path.
  *
  * @param page the absolute path of the page, such as {@code /status}
  * @param assets the absolute path under which {@link PageRenderer#asset} names are served, ending
@@ -18,5 +21,56 @@ public record PageLinks(String page, String assets) {
     if (!page.startsWith("/") || !assets.startsWith("/") || !assets.endsWith("/")) {
       throw new IllegalArgumentException("page and assets must be absolute paths: " + page + ", " + assets);
     }
+  }
+
+  /**
+   * The page of one incident or maintenance ({@link PageRenderer#renderNotice}).
+   *
+   * @param id the notice's id, 12 lower-case letters and digits
+   * @return such as {@code /status/incidents/0a1b2c3d4e5f}
+   */
+  public String notice(String id) {
+    return base() + "/incidents/" + Objects.requireNonNull(id, "id");
+  }
+
+  /**
+   * The history page of the current month ({@link PageRenderer#renderHistory}).
+   *
+   * @return such as {@code /status/history}
+   */
+  public String history() {
+    return base() + "/history";
+  }
+
+  /**
+   * The history page of a month.
+   *
+   * @param month the month, in the page's time zone
+   * @return such as {@code /status/history?month=2025-06}
+   */
+  public String history(YearMonth month) {
+    return history() + "?month=" + Objects.requireNonNull(month, "month");
+  }
+
+  /**
+   * The Atom feed of incidents and maintenances and their updates.
+   *
+   * @return such as {@code /status/history.atom}
+   */
+  public String atomFeed() {
+    return base() + "/history.atom";
+  }
+
+  /**
+   * The same feed as RSS 2.0.
+   *
+   * @return such as {@code /status/history.rss}
+   */
+  public String rssFeed() {
+    return base() + "/history.rss";
+  }
+
+  private String base() {
+    return page.endsWith("/") ? page.substring(0, page.length() - 1) : page;
   }
 }

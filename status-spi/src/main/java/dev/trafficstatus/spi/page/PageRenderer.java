@@ -29,6 +29,36 @@ public interface PageRenderer {
   void render(StatusPage page, PageLinks links, OutputStream out) throws IOException;
 
   /**
+   * Writes the page of one incident or maintenance, served at {@link PageLinks#notice(String)}.
+   * The default has none: the host then answers that page with 404, and a renderer without it
+   * should not link to it.
+   *
+   * @param page the model; never null
+   * @param links where the pages and assets are served; never null
+   * @param out where to write, in {@link #mediaType()}; the caller closes it
+   * @throws IOException when writing fails
+   * @throws UnsupportedOperationException when this renderer has no notice pages
+   */
+  default void renderNotice(NoticePage page, PageLinks links, OutputStream out) throws IOException {
+    throw new UnsupportedOperationException("this renderer has no incident pages");
+  }
+
+  /**
+   * Writes one month of the incident history, served at {@link PageLinks#history(java.time.YearMonth)}.
+   * The default has none: the host then answers that page with 404, and a renderer without it
+   * should not link to it.
+   *
+   * @param page the model; never null
+   * @param links where the pages and assets are served; never null
+   * @param out where to write, in {@link #mediaType()}; the caller closes it
+   * @throws IOException when writing fails
+   * @throws UnsupportedOperationException when this renderer has no history pages
+   */
+  default void renderHistory(HistoryPage page, PageLinks links, OutputStream out) throws IOException {
+    throw new UnsupportedOperationException("this renderer has no history pages");
+  }
+
+  /**
    * The windows, in days, the rendered page links to (such as 30, 90 and 365). The host serves
    * these, and its default window, to any number of clients from one render per refresh; other
    * windows a client asks for are rendered within a budget. Never more than the page's {@link

@@ -1,5 +1,6 @@
 package dev.trafficstatus.spi.page;
 
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.RouteKey;
 import java.util.List;
 import java.util.Objects;

@@ -1,11 +1,15 @@
 package dev.trafficstatus.spi.page;
 
+import dev.trafficstatus.spi.Health;
+import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,6 +32,9 @@ import java.util.Objects;
  * @param notices the incidents and maintenances to tell people about: every open one and those
  *     closed within the last days ({@link #PAST_NOTICE_DAYS}), newest start first; the routes they
  *     affect may include routes this page does not show
+ * @param maintenanceExcluded whether requests answered inside maintenance windows are left out of
+ *     counts, uptime and day states ({@link RouteStatus#maintenanceRequests()}), so a renderer may
+ *     say "excluding maintenance" beside an uptime; false when the host keeps them in
  */
 public record StatusPage(
     String title,
@@ -42,7 +49,8 @@ public record StatusPage(
     Duration refresh,
     List<RouteGroup> groups,
     boolean stale,
-    List<Notice> notices) {
+    List<Notice> notices,
+    boolean maintenanceExcluded) {
 
   /**
    * The longest window, in days, any page may show: a little over a year, so a "365 days" window
@@ -71,6 +79,42 @@ public record StatusPage(
     if (maxDays < lastDay.toEpochDay() - firstDay.toEpochDay() + 1) {
       throw new IllegalArgumentException("window of " + firstDay + ".." + lastDay + " is longer than maxDays " + maxDays);
     }
+  }
+
+  /**
+   * A page whose requests inside maintenance windows are left out of uptime (the default): the
+   * shape before that was told, for renderers' tests and code written against it.
+   *
+   * @param title the page title
+   * @param overall the headline state
+   * @param headline the headline text
+   * @param generatedAt when the figures were read
+   * @param zone the time zone for displaying times
+   * @param firstDay the window's first UTC day, inclusive
+   * @param lastDay the window's last UTC day (today), inclusive
+   * @param maxDays the longest window the host serves
+   * @param minimumRequests a day or window with fewer requests has no verdict
+   * @param refresh how often the page reloads itself
+   * @param groups the shown routes, grouped
+   * @param stale whether the figures are the last ones read of a store that cannot be read now
+   * @param notices the incidents and maintenances to tell people about
+   */
+  public StatusPage(
+      String title,
+      Health overall,
+      String headline,
+      Instant generatedAt,
+      ZoneId zone,
+      LocalDate firstDay,
+      LocalDate lastDay,
+      int maxDays,
+      long minimumRequests,
+      Duration refresh,
+      List<RouteGroup> groups,
+      boolean stale,
+      List<Notice> notices) {
+    this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
+        refresh, groups, stale, notices, true);
   }
 
   /**
@@ -146,5 +190,21 @@ public record StatusPage(
    */
   public int days() {
     return (int) (lastDay.toEpochDay() - firstDay.toEpochDay()) + 1;
+  }
+
+  /**
+   * The display names of the routes this page shows, by route: what a renderer may name among a
+   * notice's affected routes (the others are routes the page keeps private).
+   *
+   * @return the names, one per shown route
+   */
+  public Map<RouteKey, String> routeNames() {
+    Map<RouteKey, String> names = new HashMap<>();
+    for (RouteGroup group : groups) {
+      for (RouteStatus route : group.routes()) {
+        names.put(route.key(), route.name());
+      }
+    }
+    return Map.copyOf(names);
   }
 }

@@ -28,7 +28,7 @@ public record Retention(Duration minutes, Duration days) {
     }
   }
 
-  /** The defaults of DESIGN.md: minutes for 7 days, days for 400 days. */
+  /** The defaults: minutes for 7 days, days for 400 days. */
   public static Retention defaults() {
     return new Retention(Duration.ofDays(7), Duration.ofDays(400));
   }

@@ -41,7 +41,7 @@ public class HelloWorldApplication extends Application<StatusConfiguration> {
     environment.jersey().register(new IndexResource());
   }
 
-  /** The seed's {@code index()} with its {@code # Hello, World!} docstring. */
+  /** FlaskStatus's {@code index()} with its {@code # Hello, World!} docstring. */
   @Path("/")
   public static class IndexResource {
     @GET

@@ -196,7 +196,7 @@ public final class ProbeCaptureFactory implements CaptureFactory {
                 timeout,
                 Set.copyOf(Probe.DEFAULT_EXPECTED_STATUS),
                 false,
-                entry.url().redacted(),
+                entry.url().shown(),
                 urlsFile + " line " + entry.line()));
       }
     }

@@ -200,7 +200,7 @@ public final class ProbeSettings {
         timeout != null ? timeout : defaultTimeout,
         Set.copyOf(expectedStatus),
         followRedirects,
-        doc != null ? doc : url.redacted(),
+        doc != null ? doc : url.shown(),
         SOURCE);
   }
 }

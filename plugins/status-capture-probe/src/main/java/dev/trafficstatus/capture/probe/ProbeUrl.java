@@ -1,10 +1,13 @@
 package dev.trafficstatus.capture.probe;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +21,11 @@ import java.util.stream.Collectors;
 record ProbeUrl(URI uri) {
 
   private static final String MASK = "***";
+
+  /** Shown instead of an address of the internal network. */
+  static final String INTERNAL = "An internal endpoint";
+
+  private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
   /** Checks the URL is one the JDK's HTTP client can call. */
   ProbeUrl {
@@ -76,6 +84,44 @@ record ProbeUrl(URI uri) {
               .collect(Collectors.joining("&")));
     }
     return shown.toString();
+  }
+
+  /**
+   * What the public page shows under a probe that sets no {@code doc}: the redacted URL, or for a
+   * host of the internal network (loopback, a private or link-local address, {@code localhost}, a
+   * name without a dot such as {@code db}) only {@value #INTERNAL}: those addresses mean nothing
+   * to a visitor and tell an attacker the layout (an admin port, say).
+   *
+   * @return the text to show
+   */
+  String shown() {
+    return internal() ? INTERNAL : redacted();
+  }
+
+  /** Judged from the URL alone: a name is never resolved (start-up does no DNS). */
+  private boolean internal() {
+    String host = uri.getHost().toLowerCase(Locale.ROOT);
+    if (host.startsWith("[")) {
+      return internalAddress(host.substring(1, host.length() - 1));
+    }
+    if (IPV4.matcher(host).matches()) {
+      return internalAddress(host);
+    }
+    return host.equals("localhost") || host.endsWith(".localhost") || host.indexOf('.') < 0;
+  }
+
+  private static boolean internalAddress(String literal) {
+    try {
+      // A literal address: parsed, never looked up.
+      InetAddress address = InetAddress.getByName(literal);
+      return address.isLoopbackAddress()
+          || address.isSiteLocalAddress()
+          || address.isLinkLocalAddress()
+          || address.isAnyLocalAddress()
+          || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc);
+    } catch (UnknownHostException notALiteral) {
+      return true;
+    }
   }
 
   /** A parameter without '=' may be a bare token: masked whole. */

@@ -9,13 +9,36 @@ import org.junit.jupiter.api.Test;
 class ProbeUrlTest {
 
   private static String shown(String url) {
-    return ProbeUrl.parse(url).redacted();
+    return ProbeUrl.parse(url).shown();
   }
 
   @Test
   void aPlainUrlIsShownAsItIs() {
     assertThat(shown("https://example.com/health")).isEqualTo("https://example.com/health");
-    assertThat(shown("http://localhost:8081/healthcheck")).isEqualTo("http://localhost:8081/healthcheck");
+    assertThat(shown("https://status.example.com:8443/ping"))
+        .isEqualTo("https://status.example.com:8443/ping");
+  }
+
+  @Test
+  void anAddressOfTheInternalNetworkIsNeverShown() {
+    for (String internal :
+        new String[] {
+          "http://localhost:8081/healthcheck",
+          "http://app.localhost/",
+          "http://127.0.0.1:8081/healthcheck",
+          "http://10.1.2.3/",
+          "http://172.16.0.9/",
+          "http://192.168.1.20/admin",
+          "http://169.254.169.254/latest/meta-data/",
+          "http://[::1]:8081/",
+          "http://[fd12:3456::1]/",
+          "http://0.0.0.0:8081/",
+          "http://reports-db:5432/",
+        }) {
+      assertThat(shown(internal)).as(internal).isEqualTo("An internal endpoint");
+    }
+    assertThat(shown("http://93.184.215.14/")).isEqualTo("http://93.184.215.14/");
+    assertThat(shown("http://[2001:db8::1]/")).isEqualTo("http://[2001:db8::1]/");
   }
 
   @Test

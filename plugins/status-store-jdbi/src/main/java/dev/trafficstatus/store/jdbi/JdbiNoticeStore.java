@@ -87,6 +87,7 @@ final class JdbiNoticeStore implements NoticeStore {
   public int deleteClosedBefore(Instant before) {
     Objects.requireNonNull(before, "before");
     return store.call(
-        "deleting notices closed before " + before, running -> running.notices().deleteClosedBefore(before));
+        "deleting notices closed before " + before,
+        running -> running.notices().deleteClosedBefore(before));
   }
 }

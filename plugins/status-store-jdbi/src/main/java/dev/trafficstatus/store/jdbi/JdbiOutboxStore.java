@@ -36,7 +36,12 @@ final class JdbiOutboxStore implements OutboxStore {
 
   @Override
   public List<Delivery> claim(
-      Set<String> receivers, Instant since, Instant now, Instant leaseUntil, String owner, int limit) {
+      Set<String> receivers,
+      Instant since,
+      Instant now,
+      Instant leaseUntil,
+      String owner,
+      int limit) {
     Set<String> names = Set.copyOf(receivers);
     names.forEach(receiver -> checkName("receiver", receiver));
     checkName("owner", owner);
@@ -53,7 +58,12 @@ final class JdbiOutboxStore implements OutboxStore {
     Objects.requireNonNull(attempt, "attempt");
     checkName("receiver", attempt.receiver());
     store.call(
-        "recording attempt " + attempt.number() + " of event " + attempt.eventId() + " to " + attempt.receiver(),
+        "recording attempt "
+            + attempt.number()
+            + " of event "
+            + attempt.eventId()
+            + " to "
+            + attempt.receiver(),
         running -> {
           running.outbox().record(attempt);
           return null;
@@ -63,21 +73,28 @@ final class JdbiOutboxStore implements OutboxStore {
   @Override
   public List<DeliveryAttempt> attempts(String eventId) {
     Objects.requireNonNull(eventId, "eventId");
-    return store.call("reading the attempts of event " + eventId, running -> running.outbox().attempts(eventId));
+    return store.call(
+        "reading the attempts of event " + eventId, running -> running.outbox().attempts(eventId));
   }
 
   @Override
   public int deleteBefore(Instant before) {
     Objects.requireNonNull(before, "before");
     return store.call(
-        "deleting outbox events created before " + before, running -> running.outbox().deleteBefore(before));
+        "deleting outbox events created before " + before,
+        running -> running.outbox().deleteBefore(before));
   }
 
   private static void checkName(String what, String name) {
     Objects.requireNonNull(name, what);
     if (name.isBlank() || name.length() > Outbox.MAX_NAME_LENGTH) {
       throw new IllegalArgumentException(
-          "a " + what + " name is 1 to " + Outbox.MAX_NAME_LENGTH + " characters, got " + name.length());
+          "a "
+              + what
+              + " name is 1 to "
+              + Outbox.MAX_NAME_LENGTH
+              + " characters, got "
+              + name.length());
     }
   }
 }

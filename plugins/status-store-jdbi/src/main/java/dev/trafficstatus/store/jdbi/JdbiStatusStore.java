@@ -333,7 +333,8 @@ final class JdbiStatusStore implements StatusStore {
   public List<RouteTally> readBetween(Instant from, Instant to) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
-    return call("reading minutes from " + from + " to " + to, store -> store.reader().readBetween(from, to));
+    return call(
+        "reading minutes from " + from + " to " + to, store -> store.reader().readBetween(from, to));
   }
 
   /**

@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * The SQL store ({@code type: jdbi}): routes, minute buckets and day rollups in H2 or PostgreSQL,
- * through JDBI, with a Liquibase changelog of its own.
+ * The SQL store ({@code type: jdbi}): routes, minute buckets and rollups, incidents and
+ * maintenances, and the outbox of notifications in H2 or PostgreSQL, through JDBI, with a Liquibase
+ * changelog of its own.
  *
  * <pre>{@code
  * store:

@@ -38,7 +38,8 @@ class PostgresNoticePlanTest {
   private static final Duration HISTORY = Duration.ofDays(400);
 
   @Test
-  void thePagesReadOfNoticesUsesTheClosingIndexesWhateverTheHistory(PostgresServer server) throws Exception {
+  void thePagesReadOfNoticesUsesTheClosingIndexesWhateverTheHistory(PostgresServer server)
+      throws Exception {
     DataSourceFactory database = server.newDatabase();
     JdbiStoreFactory factory = new JdbiStoreFactory();
     factory.setDatabase(database);
@@ -54,7 +55,8 @@ class PostgresNoticePlanTest {
       jdbi.useHandle(
           handle -> {
             plans.add(explain(handle, Notices.NOTICE_ROWS.formatted(current.notices()), current));
-            for (String children : List.of(Notices.UPDATE_ROWS, Notices.AFFECTED_ROWS, Notices.CHANGE_ROWS)) {
+            for (String children :
+                List.of(Notices.UPDATE_ROWS, Notices.AFFECTED_ROWS, Notices.CHANGE_ROWS)) {
               plans.add(explain(handle, children.formatted(current.children()), current));
             }
           });
@@ -77,10 +79,12 @@ class PostgresNoticePlanTest {
       for (int i = 0; i < plans.size(); i++) {
         assertThat(plans.get(i)).contains(indexes.get(i)).doesNotContain("Seq Scan");
       }
-      long closedInWindow = CLOSED * Duration.ofDays(StatusPage.PAST_NOTICE_DAYS).toMinutes() / HISTORY.toMinutes();
+      long closedInWindow =
+          CLOSED * Duration.ofDays(StatusPage.PAST_NOTICE_DAYS).toMinutes() / HISTORY.toMinutes();
       List<Notice> notices = store.notices().orElseThrow().current(closedSince);
       assertThat((long) notices.size()).isBetween(closedInWindow + 3 - 2, closedInWindow + 3 + 2);
-      assertThat(notices).allSatisfy(notice -> assertThat(notice.updates()).hasSize(notice.isOpen() ? 1 : 4));
+      assertThat(notices)
+          .allSatisfy(notice -> assertThat(notice.updates()).hasSize(notice.isOpen() ? 1 : 4));
     } finally {
       store.stop();
     }
@@ -118,7 +122,10 @@ class PostgresNoticePlanTest {
                ?, ?, ?, NULL, NULL, NULL, NULL, ?, 1
         FROM generate_series(1, 3) AS i
         """,
-        now, now, now, Long.MAX_VALUE);
+        now,
+        now,
+        now,
+        Long.MAX_VALUE);
     handle.execute(
         """
         INSERT INTO status_notice_updates

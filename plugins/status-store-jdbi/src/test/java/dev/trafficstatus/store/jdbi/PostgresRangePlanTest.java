@@ -45,8 +45,8 @@ class PostgresRangePlanTest {
   private static final Instant TO = Instant.parse("2025-06-10T11:42:00Z");
 
   @Test
-  void thirtyDaysOfAThousandRoutesReadRollupsAndOnlyTheMinutesOfTheEdgeAndDirtyHours(PostgresServer server)
-      throws Exception {
+  void thirtyDaysOfAThousandRoutesReadRollupsAndOnlyTheMinutesOfTheEdgeAndDirtyHours(
+      PostgresServer server) throws Exception {
     DataSourceFactory database = server.newDatabase();
     JdbiStoreFactory factory = new JdbiStoreFactory();
     factory.setDatabase(database);
@@ -55,7 +55,9 @@ class PostgresRangePlanTest {
     try {
       List<RouteDescriptor> routes = new ArrayList<>();
       for (int n = 0; n < ROUTES; n++) {
-        routes.add(new RouteDescriptor(new RouteKey("shop", "/r" + n + "/{id}"), "Route " + n, "", "Shop"));
+        routes.add(
+            new RouteDescriptor(
+                new RouteKey("shop", "/r" + n + "/{id}"), "Route " + n, "", "Shop"));
       }
       store.declareRoutes(routes);
       Jdbi jdbi = Jdbi.create(database.getUrl(), database.getUser(), database.getPassword());
@@ -69,7 +71,8 @@ class PostgresRangePlanTest {
                   String.join(
                       "\n",
                       handle
-                          .createQuery("EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) " + FiguresDao.READ_BETWEEN)
+                          .createQuery(
+                              "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) " + FiguresDao.READ_BETWEEN)
                           .bindMethods(range)
                           .mapTo(String.class)
                           .list()));
@@ -95,13 +98,16 @@ class PostgresRangePlanTest {
       assertThat(plan)
           .contains("status_minutes_by_minute", "status_hours_by_hour")
           .containsAnyOf("status_days_by_day", "status_days_pk")
-          .doesNotContain("Seq Scan on status_minutes", "Seq Scan on status_days", "Seq Scan on status_hours ");
+          .doesNotContain(
+              "Seq Scan on status_minutes", "Seq Scan on status_days", "Seq Scan on status_hours ");
       // The edge (42 minutes) and the dirty whole hour (60 minutes) of every route, nothing more.
       assertThat(minuteRowsRead).isEqualTo((42 + 60) * (long) ROUTES);
 
       List<RouteTally> tallies = store.readBetween(FROM, TO);
       long expected = 30 * 1_440 + 10 * 60 + 60 + 42;
-      assertThat(tallies).hasSize(ROUTES).allSatisfy(t -> assertThat(t.tally().total()).isEqualTo(expected));
+      assertThat(tallies)
+          .hasSize(ROUTES)
+          .allSatisfy(t -> assertThat(t.tally().total()).isEqualTo(expected));
     } finally {
       store.stop();
     }
@@ -138,7 +144,9 @@ class PostgresRangePlanTest {
             FROM generate_series(:today - 90, :today - 1) AS d CROSS JOIN status_routes r
             ORDER BY d, r.id
             """)
-        .bind("histogram", LatencyHistogram.builder().record(Duration.ofMillis(3), 1_440).build().encode())
+        .bind(
+            "histogram",
+            LatencyHistogram.builder().record(Duration.ofMillis(3), 1_440).build().encode())
         .bind("today", today)
         .execute();
     handle
@@ -158,7 +166,9 @@ class PostgresRangePlanTest {
             FROM generate_series(:firstHour, :lastRolledHour) AS h CROSS JOIN status_routes r
             ORDER BY h, r.id
             """)
-        .bind("histogram", LatencyHistogram.builder().record(Duration.ofMillis(3), 60).build().encode())
+        .bind(
+            "histogram",
+            LatencyHistogram.builder().record(Duration.ofMillis(3), 60).build().encode())
         .bind("firstHour", UtcPeriods.firstHourOf(today - 1))
         .bind("lastRolledHour", currentHour - 3)
         .execute();

@@ -333,7 +333,8 @@ class PostgresStatusStoreTest extends JdbiStoreContract {
       assertThat(store.runExclusive("evaluator", () -> "ran")).isEmpty();
       assertThat(store.runExclusive("sender", () -> "ran")).contains("ran");
       // Maintenance's lock has a key of another kind: a duty never holds it up.
-      assertThat(store.maintain(minute(1, 1, 0), Retention.defaults())).isEqualTo(new MaintenanceReport(true, 1, 0, 0));
+      assertThat(store.maintain(minute(1, 1, 0), Retention.defaults()))
+          .isEqualTo(new MaintenanceReport(true, 1, 0, 0));
 
       holder.kill();
       assertThat(awaitDuty(store, "evaluator")).contains("ran once the holder died");

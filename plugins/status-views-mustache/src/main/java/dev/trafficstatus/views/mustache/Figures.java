@@ -2,6 +2,8 @@ package dev.trafficstatus.views.mustache;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -32,6 +34,20 @@ final class Figures {
 
   private static final DateTimeFormatter ZONE_ABBREVIATION =
       DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+
+  private static final DateTimeFormatter DATE_AND_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEEE, d MMMM uuuu", Locale.ENGLISH);
+
+  private static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
+
+  /** First strong isolate and pop directional isolate: text between them cannot turn what follows. */
+  private static final char ISOLATE = '\u2068';
+
+  private static final char POP_ISOLATE = '\u2069';
 
   private Figures() {}
 
@@ -193,5 +209,90 @@ final class Figures {
       return time + " " + abbreviation;
     }
     return time + " " + abbreviation + " (" + zone.getId() + ")";
+  }
+
+  /**
+   * A moment as a date and a time of day in a zone, such as {@code 2025-06-30 14:02 UTC} or
+   * {@code 2025-06-30 16:02 CEST}.
+   *
+   * @param instant the moment
+   * @param zone the zone to show it in
+   * @return the text
+   */
+  static String dateAndTime(Instant instant, ZoneId zone) {
+    ZonedDateTime local = instant.atZone(zone);
+    return DATE_AND_TIME.format(local) + " " + zoneName(local, zone);
+  }
+
+  private static String zoneName(ZonedDateTime local, ZoneId zone) {
+    return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : ZONE_ABBREVIATION.format(local);
+  }
+
+  /**
+   * A day as a heading, such as {@code Monday, 30 June 2025}.
+   *
+   * @param day the day
+   * @return the text
+   */
+  static String day(LocalDate day) {
+    return DAY.format(day);
+  }
+
+  /**
+   * A month as a heading, such as {@code June 2025}.
+   *
+   * @param month the month
+   * @return the text
+   */
+  static String month(YearMonth month) {
+    return MONTH.format(month);
+  }
+
+  /**
+   * A duration in the two largest units that matter, such as {@code 45 min}, {@code 1 h 10 min}
+   * or {@code 3 days 2 h}; under a minute reads {@code less than a minute}.
+   *
+   * @param duration the duration, not negative
+   * @return the text
+   */
+  static String duration(Duration duration) {
+    long minutes = duration.toMinutes();
+    if (minutes < 1) {
+      return "less than a minute";
+    }
+    long days = minutes / (24 * 60);
+    long hours = minutes / 60 % 24;
+    long rest = minutes % 60;
+    if (days > 0) {
+      return counted(days, "day") + (hours > 0 ? " " + hours + " h" : "");
+    }
+    if (hours > 0) {
+      return hours + " h" + (rest > 0 ? " " + rest + " min" : "");
+    }
+    return rest + " min";
+  }
+
+  /**
+   * People's text for a place where markup cannot isolate it (a {@code title} attribute, the
+   * document title): wrapped in Unicode isolates, with the text's own direction controls taken out,
+   * so a right-to-left override in a name cannot reverse the words after it.
+   *
+   * @param text the text
+   * @return the isolated text
+   */
+  static String isolated(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 2).append(ISOLATE);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isDirectionControl(c)) {
+        out.append(c);
+      }
+    }
+    return out.append(POP_ISOLATE).toString();
+  }
+
+  private static boolean isDirectionControl(char c) {
+    return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
+        || c == '\u200E' || c == '\u200F' || c == '\u061C';
   }
 }

@@ -3,6 +3,8 @@ package dev.trafficstatus.views.mustache;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import dev.trafficstatus.spi.page.Asset;
+import dev.trafficstatus.spi.page.HistoryPage;
+import dev.trafficstatus.spi.page.NoticePage;
 import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.StatusPage;
@@ -17,9 +19,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Renders the status page as HTML5 that is also well-formed XML, complete without JavaScript.
+ * Renders the status page, a notice's page and the history's months as HTML5 that is also
+ * well-formed XML, complete without JavaScript.
  *
- * <p>The template is compiled once, here; a compiled mustache.java template is safe to run on many
+ * <p>The templates are compiled once, here; a compiled mustache.java template is safe to run on many
  * threads at once, and everything else this class holds is immutable.
  */
 final class MustachePageRenderer implements PageRenderer {
@@ -28,13 +31,23 @@ final class MustachePageRenderer implements PageRenderer {
 
   private static final String TEMPLATE = "status-page.mustache";
 
+  private static final String NOTICE_TEMPLATE = "notice-page.mustache";
+
+  private static final String HISTORY_TEMPLATE = "history-page.mustache";
+
   private static final int BUFFER_CHARS = 16 * 1024;
 
   private final Mustache template;
 
+  private final Mustache noticeTemplate;
+
+  private final Mustache historyTemplate;
+
   private final AssetBundle assets;
 
   private final PageViewBuilder views;
+
+  private final NoticePageViews noticeViews;
 
   private final List<Integer> windows;
 
@@ -42,10 +55,14 @@ final class MustachePageRenderer implements PageRenderer {
    * @param windows the window lengths the page links to, in days
    */
   MustachePageRenderer(List<Integer> windows) {
-    this.template = new TemplateCompiler().compile(TEMPLATE);
+    TemplateCompiler compiler = new TemplateCompiler();
+    this.template = compiler.compile(TEMPLATE);
+    this.noticeTemplate = compiler.compile(NOTICE_TEMPLATE);
+    this.historyTemplate = compiler.compile(HISTORY_TEMPLATE);
     this.assets = AssetBundle.load();
     this.windows = List.copyOf(windows);
     this.views = new PageViewBuilder(this.windows, assets);
+    this.noticeViews = new NoticePageViews(assets);
   }
 
   @Override
@@ -62,7 +79,24 @@ final class MustachePageRenderer implements PageRenderer {
   public void render(StatusPage page, PageLinks links, OutputStream out) throws IOException {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(links, "links");
-    PageView view = views.build(page, links);
+    write(template, views.build(page, links), out);
+  }
+
+  @Override
+  public void renderNotice(NoticePage page, PageLinks links, OutputStream out) throws IOException {
+    Objects.requireNonNull(page, "page");
+    Objects.requireNonNull(links, "links");
+    write(noticeTemplate, noticeViews.notice(page, links), out);
+  }
+
+  @Override
+  public void renderHistory(HistoryPage page, PageLinks links, OutputStream out) throws IOException {
+    Objects.requireNonNull(page, "page");
+    Objects.requireNonNull(links, "links");
+    write(historyTemplate, noticeViews.history(page, links), out);
+  }
+
+  private static void write(Mustache template, Object view, OutputStream out) throws IOException {
     // Not closed: the caller owns the stream; flushing hands over everything written.
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER_CHARS);
     try {

@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param styleHref the style sheet's address
  * @param scriptHref the script's address
  * @param iconHref the favicon's address
+ * @param notices the incidents and maintenances, in their sections
  */
 record PageView(
     String title,
@@ -46,7 +47,8 @@ record PageView(
     String legendNote,
     String styleHref,
     String scriptHref,
-    String iconHref) {
+    String iconHref,
+    NoticeSections notices) {
 
   PageView {
     Objects.requireNonNull(title, "title");
@@ -64,6 +66,7 @@ record PageView(
     Objects.requireNonNull(styleHref, "styleHref");
     Objects.requireNonNull(scriptHref, "scriptHref");
     Objects.requireNonNull(iconHref, "iconHref");
+    Objects.requireNonNull(notices, "notices");
   }
 
   /**

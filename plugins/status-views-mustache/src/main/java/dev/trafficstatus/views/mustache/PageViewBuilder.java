@@ -1,12 +1,13 @@
 package dev.trafficstatus.views.mustache;
 
 import dev.trafficstatus.spi.page.DayStatus;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.Latency;
 import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
 import dev.trafficstatus.spi.page.StatusPage;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,13 +48,15 @@ final class PageViewBuilder {
   PageView build(StatusPage page, PageLinks links) {
     int days = page.days();
     String windowText = windowText(days);
+    DayNotices dayNotices = DayNotices.of(page);
+    MaintenanceTime maintenance = MaintenanceTime.of(page);
     List<PageView.Group> groups = new ArrayList<>(page.groups().size());
     int index = 0;
     for (RouteGroup group : page.groups()) {
       index++;
       List<PageView.Card> cards = new ArrayList<>(group.routes().size());
       for (RouteStatus route : group.routes()) {
-        cards.add(card(page, route, windowText));
+        cards.add(card(page, route, windowText, dayNotices, maintenance));
       }
       groups.add(new PageView.Group("group-" + index, group.name(), cards));
     }
@@ -78,7 +81,8 @@ final class PageViewBuilder {
             + " hover over or focus a square for its figures.",
         assets.href(links.assets(), AssetBundle.STYLE),
         assets.href(links.assets(), AssetBundle.SCRIPT),
-        assets.href(links.assets(), AssetBundle.ICON));
+        assets.href(links.assets(), AssetBundle.ICON),
+        NoticeSections.of(page, links));
   }
 
   /**
@@ -98,12 +102,14 @@ final class PageViewBuilder {
     };
   }
 
-  private PageView.Card card(StatusPage page, RouteStatus route, String windowText) {
+  private PageView.Card card(StatusPage page, RouteStatus route, String windowText,
+      DayNotices dayNotices, MaintenanceTime maintenance) {
     List<DayStatus> statuses = route.days();
     List<PageView.Square> squares = new ArrayList<>(statuses.size());
     LocalDate today = page.lastDay();
     for (DayStatus day : statuses) {
-      squares.add(new PageView.Square(token(day.health()), tip(day, today, page.minimumRequests())));
+      squares.add(new PageView.Square(token(day.health()),
+          tip(day, today, page.minimumRequests()) + dayNotices.suffix(route.key(), day.day())));
     }
     return new PageView.Card(
         route.name(),
@@ -112,7 +118,7 @@ final class PageViewBuilder {
         !route.doc().isBlank(),
         token(route.current()),
         route.current().label(),
-        uptimeText(route, page.minimumRequests(), windowText),
+        uptimeText(route, page, windowText, maintenance),
         totals(route),
         page.firstDay().toString(),
         "Today",
@@ -120,22 +126,41 @@ final class PageViewBuilder {
         squares);
   }
 
-  /** The window's uptime, or why there is none; never a verdict on too few requests. */
-  private static String uptimeText(RouteStatus route, long minimum, String windowText) {
-    if (route.uptimePercent() == null || route.requests() < minimum) {
+  /**
+   * The window's uptime, or why there is none; never a verdict on too few requests. When requests
+   * inside maintenance windows were left out, it says so: for how long, when the page knows the
+   * windows, else how many requests.
+   */
+  private static String uptimeText(
+      RouteStatus route, StatusPage page, String windowText, MaintenanceTime maintenance) {
+    if (route.uptimePercent() == null || route.requests() < page.minimumRequests()) {
       return "No data in " + windowText;
     }
-    return Figures.uptime(route.uptimePercent(), route.failures()) + " uptime in " + windowText;
+    String uptime = Figures.uptime(route.uptimePercent(), route.failures()) + " uptime in " + windowText;
+    if (!page.maintenanceExcluded() || route.maintenanceRequests() == 0) {
+      return uptime;
+    }
+    Duration spent = maintenance.of(route.key());
+    return uptime + ", excluding " + (spent.isZero()
+        ? Figures.counted(route.maintenanceRequests(), "request") + " during maintenance"
+        : Figures.duration(spent) + " of maintenance");
   }
 
   private static String totals(RouteStatus route) {
-    if (route.requests() == 0) {
+    if (route.requests() == 0 && route.maintenanceRequests() == 0) {
       return "No requests";
     }
     StringBuilder text = new StringBuilder(128);
     appendCounts(text, route.requests(), route.successes(), route.failures(), route.ignored());
+    appendMaintenance(text, route.maintenanceRequests());
     appendLatency(text, route.latency());
     return text.toString();
+  }
+
+  private static void appendMaintenance(StringBuilder text, long requests) {
+    if (requests > 0) {
+      text.append(SEPARATOR).append(Figures.counted(requests, "request")).append(" during maintenance");
+    }
   }
 
   /**
@@ -169,6 +194,7 @@ final class PageViewBuilder {
     }
     text.append(day.health().label()).append(SEPARATOR);
     appendCounts(text, day.requests(), day.successes(), day.failures(), day.ignored());
+    appendMaintenance(text, day.maintenanceRequests());
     if (day.uptimePercent() != null) {
       text.append(SEPARATOR).append(Figures.uptime(day.uptimePercent(), day.failures())).append(" uptime");
     }

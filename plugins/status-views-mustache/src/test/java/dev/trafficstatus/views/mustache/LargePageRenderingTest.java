@@ -2,7 +2,7 @@ package dev.trafficstatus.views.mustache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The page at the size DESIGN.md budgets for: 100 routes × 90 days. */
+/** The page at the size the page budget names (BENCHMARKS.md): 100 routes × 90 days. */
 class LargePageRenderingTest {
 
   private static final int ROUTES = 100;

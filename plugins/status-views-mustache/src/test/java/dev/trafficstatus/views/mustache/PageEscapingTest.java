@@ -4,7 +4,7 @@ import static dev.trafficstatus.views.mustache.PageFixtures.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficstatus.spi.RouteKey;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
@@ -106,7 +106,8 @@ class PageEscapingTest {
       assertThat(link.getAttribute("href")).startsWith("/status").doesNotContainIgnoringCase("javascript:");
     }
     assertThat(html.all("//a")).extracting(a -> a.getAttribute("href"))
-        .containsExactly("/status?days=30", "/status?days=90", "/status?days=365");
+        .containsExactly("/status?days=30", "/status?days=90", "/status?days=365",
+            "/status/history", "/status/history", "/status/history.atom", "/status/history.rss");
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.trafficstatus.views.mustache;
 import dev.trafficstatus.spi.PluginContext;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.page.DayStatus;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.Latency;
 import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.PageRenderer;

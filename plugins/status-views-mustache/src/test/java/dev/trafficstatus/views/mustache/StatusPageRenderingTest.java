@@ -3,7 +3,7 @@ package dev.trafficstatus.views.mustache;
 import static dev.trafficstatus.views.mustache.PageFixtures.Html.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.StatusPage;

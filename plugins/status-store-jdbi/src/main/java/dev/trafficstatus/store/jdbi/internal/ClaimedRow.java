@@ -30,6 +30,7 @@ public record ClaimedRow(
    * @return the delivery
    */
   public Delivery toDelivery() {
-    return new Delivery(new EventRow(id, type, noticeId, createdAt, payload).toEvent(), receiver, attempts);
+    return new Delivery(
+        new EventRow(id, type, noticeId, createdAt, payload).toEvent(), receiver, attempts);
   }
 }

@@ -81,8 +81,12 @@ public final class Duties {
    */
   public static int keyOf(String duty) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(duty.getBytes(StandardCharsets.UTF_8));
-      return ((digest[0] & 0xFF) << 24) | ((digest[1] & 0xFF) << 16) | ((digest[2] & 0xFF) << 8) | (digest[3] & 0xFF);
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(duty.getBytes(StandardCharsets.UTF_8));
+      return ((digest[0] & 0xFF) << 24)
+          | ((digest[1] & 0xFF) << 16)
+          | ((digest[2] & 0xFF) << 8)
+          | (digest[3] & 0xFF);
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException("every JVM has SHA-256", impossible);
     }

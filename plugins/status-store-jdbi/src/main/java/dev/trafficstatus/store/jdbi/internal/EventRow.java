@@ -22,7 +22,11 @@ public record EventRow(String id, String type, String noticeId, long createdAt, 
    */
   public static EventRow of(OutboxEvent event) {
     return new EventRow(
-        event.id(), event.type().name(), event.noticeId(), UtcPeriods.micros(event.createdAt()), event.payload());
+        event.id(),
+        event.type().name(),
+        event.noticeId(),
+        UtcPeriods.micros(event.createdAt()),
+        event.payload());
   }
 
   /**
@@ -31,6 +35,7 @@ public record EventRow(String id, String type, String noticeId, long createdAt, 
    * @return the event
    */
   public OutboxEvent toEvent() {
-    return new OutboxEvent(id, EventType.valueOf(type), noticeId, UtcPeriods.instantOfMicros(createdAt), payload);
+    return new OutboxEvent(
+        id, EventType.valueOf(type), noticeId, UtcPeriods.instantOfMicros(createdAt), payload);
   }
 }

@@ -116,7 +116,8 @@ public final class FiguresReader {
         handle ->
             handle
                 .attach(FiguresDao.class)
-                .readBetween(range, row -> sums.computeIfAbsent(row.routeId(), k -> new TallySum()).add(row)));
+                .readBetween(
+                    range, row -> sums.computeIfAbsent(row.routeId(), k -> new TallySum()).add(row)));
     return tallies(sums);
   }
 

@@ -11,7 +11,7 @@ import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.notice.NoticeUpdate;
 import dev.trafficstatus.spi.notice.RouteState;
 import dev.trafficstatus.spi.notice.StateChange;
-import dev.trafficstatus.spi.page.Health;
+import dev.trafficstatus.spi.Health;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +29,10 @@ import java.util.Map;
  * @param changes its updates' state changes' rows
  */
 public record NoticeRows(
-    NoticeRow notice, List<UpdateRow> updates, List<AffectedRow> affected, List<ChangeRow> changes) {
+    NoticeRow notice,
+    List<UpdateRow> updates,
+    List<AffectedRow> affected,
+    List<ChangeRow> changes) {
 
   /** {@code closed_at} of an open notice: after every closing time. */
   public static final long OPEN = Long.MAX_VALUE;
@@ -178,8 +181,14 @@ public record NoticeRows(
         StateChange change = update.changes().get(c);
         changes.add(
             new ChangeRow(
-                id, u, c, change.route().service(), change.route().rule(), change.before().name(),
-                change.after().name(), closedAt));
+                id,
+                u,
+                c,
+                change.route().service(),
+                change.route().rule(),
+                change.before().name(),
+                change.after().name(),
+                closedAt));
       }
     }
     List<AffectedRow> affected = new ArrayList<>();
@@ -187,7 +196,12 @@ public record NoticeRows(
       RouteState state = notice.affected().get(a);
       affected.add(
           new AffectedRow(
-              id, a, state.route().service(), state.route().rule(), state.state().name(), closedAt));
+              id,
+              a,
+              state.route().service(),
+              state.route().rule(),
+              state.state().name(),
+              closedAt));
     }
     return new NoticeRows(row, updates, affected, changes);
   }
@@ -202,7 +216,10 @@ public record NoticeRows(
    * @return the notices
    */
   public static List<Notice> assemble(
-      List<NoticeRow> notices, List<UpdateRow> updates, List<AffectedRow> affected, List<ChangeRow> changes) {
+      List<NoticeRow> notices,
+      List<UpdateRow> updates,
+      List<AffectedRow> affected,
+      List<ChangeRow> changes) {
     Map<String, Map<Integer, List<StateChange>>> changesByUpdate = new HashMap<>();
     for (ChangeRow row : changes) {
       changesByUpdate
@@ -217,7 +234,9 @@ public record NoticeRows(
     Map<String, List<NoticeUpdate>> updatesByNotice = new HashMap<>();
     for (UpdateRow row : updates) {
       List<StateChange> reported =
-          changesByUpdate.getOrDefault(row.noticeId(), Map.of()).getOrDefault(row.position(), List.of());
+          changesByUpdate
+              .getOrDefault(row.noticeId(), Map.of())
+              .getOrDefault(row.position(), List.of());
       updatesByNotice
           .computeIfAbsent(row.noticeId(), id -> new ArrayList<>())
           .add(
@@ -234,7 +253,8 @@ public record NoticeRows(
     for (AffectedRow row : affected) {
       affectedByNotice
           .computeIfAbsent(row.noticeId(), id -> new ArrayList<>())
-          .add(new RouteState(new RouteKey(row.service(), row.rule()), Health.valueOf(row.state())));
+          .add(
+              new RouteState(new RouteKey(row.service(), row.rule()), Health.valueOf(row.state())));
     }
     List<Notice> result = new ArrayList<>(notices.size());
     for (NoticeRow row : notices) {

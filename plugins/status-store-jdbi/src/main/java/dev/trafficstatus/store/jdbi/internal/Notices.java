@@ -106,7 +106,9 @@ public final class Notices implements NoticeStore {
       Comparator.comparing(Notice::startedAt).reversed().thenComparing(Notice::id);
 
   private static final Comparator<Notice> NEWEST_CLOSING_FIRST =
-      Comparator.comparing(Notice::resolvedAt).reversed().thenComparing(Notice::id, Comparator.reverseOrder());
+      Comparator.comparing(Notice::resolvedAt)
+          .reversed()
+          .thenComparing(Notice::id, Comparator.reverseOrder());
 
   private final Jdbi jdbi;
 
@@ -136,7 +138,9 @@ public final class Notices implements NoticeStore {
             read(
                 new Selection(
                     "n.id IN (" + LATEST_CLOSED + ")",
-                    "c.closed_at >= :from AND c.closed_at < :to AND c.notice_id IN (" + LATEST_CLOSED + ")",
+                    "c.closed_at >= :from AND c.closed_at < :to AND c.notice_id IN ("
+                        + LATEST_CLOSED
+                        + ")",
                     parameters)));
     notices.sort(NEWEST_CLOSING_FIRST);
     return notices;
@@ -144,7 +148,8 @@ public final class Notices implements NoticeStore {
 
   @Override
   public Optional<Notice> find(String id) {
-    return read(new Selection("n.id = :id", "c.notice_id = :id", Map.of("id", id))).stream().findFirst();
+    return read(new Selection("n.id = :id", "c.notice_id = :id", Map.of("id", id))).stream()
+        .findFirst();
   }
 
   @Override
@@ -173,7 +178,9 @@ public final class Notices implements NoticeStore {
             dao.insertEvents(eventRows);
           }
         });
-    return NoticeRows.assemble(List.of(rows.notice()), rows.updates(), rows.affected(), rows.changes()).get(0);
+    return NoticeRows.assemble(
+            List.of(rows.notice()), rows.updates(), rows.affected(), rows.changes())
+        .get(0);
   }
 
   /** Inserts a new notice's row; another writer's notice with the same id is a concurrent change. */
@@ -181,8 +188,10 @@ public final class Notices implements NoticeStore {
     try {
       dao.insertNotice(row);
     } catch (UnableToExecuteStatementException failed) {
-      if (failed.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-        throw new ConcurrentChangeException("notice " + row.id() + " was created meanwhile by another writer");
+      if (failed.getCause() instanceof SQLException sql
+          && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        throw new ConcurrentChangeException(
+            "notice " + row.id() + " was created meanwhile by another writer");
       }
       throw failed;
     }
@@ -228,7 +237,8 @@ public final class Notices implements NoticeStore {
   @Override
   public List<WindowTally> windowTallies(LocalDate first, LocalDate last) {
     return jdbi
-        .withExtension(NoticeDao.class, dao -> dao.windowTallies(first.toEpochDay(), last.toEpochDay()))
+        .withExtension(
+            NoticeDao.class, dao -> dao.windowTallies(first.toEpochDay(), last.toEpochDay()))
         .stream()
         .map(WindowTallyRow::toWindowTally)
         .toList();
@@ -236,7 +246,8 @@ public final class Notices implements NoticeStore {
 
   @Override
   public int deleteClosedBefore(Instant before) {
-    return jdbi.withExtension(NoticeDao.class, dao -> dao.deleteClosedBefore(UtcPeriods.micros(before)));
+    return jdbi.withExtension(
+        NoticeDao.class, dao -> dao.deleteClosedBefore(UtcPeriods.micros(before)));
   }
 
   /**
@@ -248,7 +259,9 @@ public final class Notices implements NoticeStore {
    */
   public static Selection current(long closedSince) {
     return new Selection(
-        "n.closed_at >= :closedSince", "c.closed_at >= :closedSince", Map.of("closedSince", closedSince));
+        "n.closed_at >= :closedSince",
+        "c.closed_at >= :closedSince",
+        Map.of("closedSince", closedSince));
   }
 
   /** The notices a selection takes, with their timelines, in no order. */
@@ -256,7 +269,8 @@ public final class Notices implements NoticeStore {
     return jdbi.inTransaction(
         TransactionIsolationLevel.REPEATABLE_READ,
         handle -> {
-          List<NoticeRow> notices = rows(handle, NOTICE_ROWS.formatted(selection.notices()), selection, NoticeRow.class);
+          List<NoticeRow> notices =
+              rows(handle, NOTICE_ROWS.formatted(selection.notices()), selection, NoticeRow.class);
           if (notices.isEmpty()) {
             return List.of();
           }
@@ -270,6 +284,10 @@ public final class Notices implements NoticeStore {
   }
 
   private static <T> List<T> rows(Handle handle, String query, Selection selection, Class<T> type) {
-    return handle.createQuery(query).bindMap(selection.parameters()).map(ConstructorMapper.of(type)).list();
+    return handle
+        .createQuery(query)
+        .bindMap(selection.parameters())
+        .map(ConstructorMapper.of(type))
+        .list();
   }
 }

@@ -61,7 +61,12 @@ public final class Outbox implements OutboxStore {
 
   @Override
   public List<Delivery> claim(
-      Set<String> receivers, Instant since, Instant now, Instant leaseUntil, String owner, int limit) {
+      Set<String> receivers,
+      Instant since,
+      Instant now,
+      Instant leaseUntil,
+      String owner,
+      int limit) {
     if (receivers.isEmpty() || limit <= 0) {
       return List.of();
     }
@@ -72,7 +77,12 @@ public final class Outbox implements OutboxStore {
       for (int tried = 1; ; tried++) {
         try {
           return claimOnce(
-              sorted, UtcPeriods.micros(since), UtcPeriods.micros(now), UtcPeriods.micros(leaseUntil), owner, limit);
+              sorted,
+              UtcPeriods.micros(since),
+              UtcPeriods.micros(now),
+              UtcPeriods.micros(leaseUntil),
+              owner,
+              limit);
         } catch (UnableToExecuteStatementException raced) {
           if (tried >= CLAIM_TRIES || !uniqueViolation(raced)) {
             throw raced;
@@ -93,7 +103,8 @@ public final class Outbox implements OutboxStore {
             statements.createDeliveries(receiver, since);
           }
           OutboxDao dao = handle.attach(OutboxDao.class);
-          List<ClaimedRow> rows = dao.claimable(receivers, since, now, limit, dialect.claimLocking());
+          List<ClaimedRow> rows =
+              dao.claimable(receivers, since, now, limit, dialect.claimLocking());
           if (rows.isEmpty()) {
             return List.of();
           }
@@ -109,7 +120,8 @@ public final class Outbox implements OutboxStore {
   }
 
   private static boolean uniqueViolation(UnableToExecuteStatementException failure) {
-    return failure.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState());
+    return failure.getCause() instanceof SQLException sql
+        && UNIQUE_VIOLATION.equals(sql.getSQLState());
   }
 
   @Override

@@ -67,7 +67,12 @@ public record WindowTallyRow(
   public WindowTally toWindowTally() {
     Tally tally =
         new Tally(
-            total, success, failure, ignored, TallyRow.latency(maxLatencyMicros), LatencyHistogram.decode(histogram));
+            total,
+            success,
+            failure,
+            ignored,
+            TallyRow.latency(maxLatencyMicros),
+            LatencyHistogram.decode(histogram));
     return new WindowTally(
         noticeId, new DayBucket(new RouteKey(service, rule), UtcPeriods.dateOf(epochDay), tally));
   }

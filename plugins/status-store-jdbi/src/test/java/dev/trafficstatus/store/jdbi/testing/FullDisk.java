@@ -46,10 +46,11 @@ public final class FullDisk extends FilePath implements AutoCloseable {
    * The JDBC URL of an H2 database on this disk.
    *
    * @param path the database's absolute path, without {@code .mv.db}
-   * @return the URL
+   * @return the URL, without H2's trace file: H2 writes the errors of the full disk to it under a
+   *     path of the scheme's name relative to the working directory, which is the module's
    */
   public String url(java.nio.file.Path path) {
-    return "jdbc:h2:" + scheme + ":" + path.toAbsolutePath();
+    return "jdbc:h2:" + scheme + ":" + path.toAbsolutePath() + ";TRACE_LEVEL_FILE=0";
   }
 
   /** From now on, every write fails as on a full disk. */

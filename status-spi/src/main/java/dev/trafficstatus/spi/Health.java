@@ -1,4 +1,4 @@
-package dev.trafficstatus.spi.page;
+package dev.trafficstatus.spi;
 
 /**
  * The state of a route, a day or the whole page, from best to worst; then "no data" and "under

@@ -1,0 +1,109 @@
+package dev.trafficstatus.server.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trafficstatus.server.testapp.ShapesApp;
+import dev.trafficstatus.server.testapp.ShopConfiguration;
+import dev.trafficstatus.server.testing.Eventually;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * With {@code status.metrics.perRoute} on, each route's requests, failures and latency are in the
+ * host's own {@code /metrics} on the admin port, for the first {@code maxRoutes} routes only.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class RouteMetricsTest {
+
+  static final DropwizardAppExtension<ShopConfiguration> APP =
+      new DropwizardAppExtension<>(
+          ShapesApp.class,
+          ResourceHelpers.resourceFilePath("shop.yml"),
+          ConfigOverride.config(
+              "status.store.database.url", "jdbc:h2:mem:route-metrics;DB_CLOSE_DELAY=-1"),
+          ConfigOverride.config("status.metrics.perRoute", "true"),
+          ConfigOverride.config("status.metrics.maxRoutes", "2"));
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void eachRoutesFiguresAreInTheHostsMetricsUpToMaxRoutes() throws Exception {
+    times(3, "/plain", 200);
+    flush();
+    times(2, "/fail/boom", 500);
+    times(1, "/fail/conflict", 409);
+    flush();
+    times(4, "/slow", 200);
+    flush();
+
+    JsonNode metrics = adminJson("/metrics");
+    JsonNode counters = metrics.get("counters");
+    JsonNode gauges = metrics.get("gauges");
+    String plain = RouteMetrics.PREFIX + ".shapes./plain";
+    String boom = RouteMetrics.PREFIX + ".shapes./fail/boom";
+    assertThat(counters.path(plain + ".requests").path("count").asLong()).isEqualTo(3);
+    assertThat(counters.path(plain + ".failures").path("count").asLong()).isZero();
+    assertThat(gauges.path(plain + ".latency.p99").path("value").asDouble()).isPositive();
+    assertThat(gauges.path(plain + ".latency.max").path("value").asDouble()).isPositive();
+    assertThat(counters.path(boom + ".requests").path("count").asLong()).isEqualTo(2);
+    assertThat(counters.path(boom + ".failures").path("count").asLong()).isEqualTo(2);
+
+    List<String> routeNames = new ArrayList<>();
+    counters.fieldNames().forEachRemaining(routeNames::add);
+    assertThat(routeNames.stream().filter(name -> name.startsWith(RouteMetrics.PREFIX + ".")))
+        .as("two routes, two counters each: /fail/conflict and /slow came after maxRoutes")
+        .hasSize(4);
+    assertThat(gauges.path(RouteMetrics.PREFIX + ".left-out").path("value").asLong())
+        .isEqualTo(2);
+  }
+
+  private static void times(int n, String path, int expectedStatus) throws Exception {
+    for (int i = 0; i < n; i++) {
+      HttpResponse<Void> answer =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + path))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      assertThat(answer.statusCode()).as(path).isEqualTo(expectedStatus);
+    }
+  }
+
+  /** Flushes through the admin task until everything is written (the store starts aside). */
+  private static void flush() throws Exception {
+    Eventually.await(
+        "every counted minute written",
+        Duration.ofSeconds(60),
+        () ->
+            HTTP.send(
+                    HttpRequest.newBuilder(admin("/tasks/trafficstatus-flush"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body()
+                .contains("pending: 0"));
+  }
+
+  private static JsonNode adminJson(String path) throws Exception {
+    return JSON.readTree(
+        HTTP.send(HttpRequest.newBuilder(admin(path)).build(), HttpResponse.BodyHandlers.ofString())
+            .body());
+  }
+
+  private static URI admin(String path) {
+    return URI.create("http://localhost:" + APP.getAdminPort() + path);
+  }
+}
