@@ -14,6 +14,7 @@ import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.spi.store.SubscriberStore;
 import dev.trafficstatus.spi.store.StoreException;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.store.jdbi.internal.Dialect;
@@ -371,6 +372,12 @@ final class JdbiStatusStore implements StatusStore {
   @Override
   public Optional<OutboxStore> outbox() {
     return Optional.of(new JdbiOutboxStore(this));
+  }
+
+  /** Offered whether or not the store has started: its calls fail as others do until it has. */
+  @Override
+  public Optional<SubscriberStore> subscribers() {
+    return Optional.of(new JdbiSubscriberStore(this));
   }
 
   // ---- maintenance and health
