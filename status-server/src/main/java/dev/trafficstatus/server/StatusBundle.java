@@ -31,6 +31,8 @@ import dev.trafficstatus.server.page.PageRoutes;
 import dev.trafficstatus.server.page.StatusPageResource;
 import dev.trafficstatus.server.plugin.ManagedLifecycle;
 import dev.trafficstatus.server.plugin.PluginCatalog;
+import dev.trafficstatus.server.subscribe.SubscribeResource;
+import dev.trafficstatus.server.subscribe.SubscribeRoutes;
 import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.PluginFactory;
 import io.dropwizard.core.Configuration;
@@ -67,7 +69,8 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
   private static final Set<Class<?>> OWN_RESOURCES =
       Set.of(StatusPageResource.class, NoticePagesResource.class, ConfigureApiResource.class,
           IncidentApiResource.class,
-          MaintenanceApiResource.class, StatuspageResource.class, BadgeResource.class);
+          MaintenanceApiResource.class, StatuspageResource.class, BadgeResource.class,
+          SubscribeResource.class);
 
   private static final Logger LOG = LoggerFactory.getLogger(StatusBundle.class);
 
@@ -170,6 +173,8 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
                 PageRoutes.register(
                     environment.jersey(), page.service(), page.history(), page.renderer(),
                     page.prefix(), Optional.ofNullable(status.getPage().getPublicUrl()), clock));
+    runtime.page().ifPresent(page -> SubscribeRoutes.register(environment, page.prefix(),
+        status.getPage().getPublicUrl(), runtime.subscriberMailer(), runtime.store().subscribers(), clock));
     runtime.page().ifPresent(page -> StatuspageRoutes.register(environment.jersey(), page.service(),
         status.getHealth().build(), page.prefix(), statuspageApiPath(status), pageId(),
         status.getPage().getPublicUrl(), clock));

@@ -13,6 +13,7 @@ import dev.trafficstatus.core.status.NoticeHistory;
 import dev.trafficstatus.core.status.PageSettings;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.config.StatusFactory;
+import dev.trafficstatus.spi.notify.SubscriberMailer;
 import dev.trafficstatus.server.plugin.HostContext;
 import dev.trafficstatus.server.plugin.PluginCatalog;
 import dev.trafficstatus.server.plugin.PluginKind;
@@ -88,6 +89,7 @@ public final class StatusRuntime {
   private final Optional<Page> page;
   private final Optional<NoticeParts> notices;
   private final Optional<NotificationSender> sender;
+  private final Optional<SubscriberMailer> mailer;
 
   private StatusRuntime(
       String service,
@@ -100,7 +102,7 @@ public final class StatusRuntime {
       List<String> captureNames,
       Optional<Page> page,
       Optional<NoticeParts> notices,
-      Optional<NotificationSender> sender) {
+      NotificationParts.Built notifications) {
     this.service = service;
     this.instance = instance;
     this.store = store;
@@ -111,7 +113,8 @@ public final class StatusRuntime {
     this.captureNames = List.copyOf(captureNames);
     this.page = page;
     this.notices = notices;
-    this.sender = sender;
+    this.sender = notifications.sender();
+    this.mailer = notifications.mailer();
   }
 
   /**
@@ -383,6 +386,16 @@ public final class StatusRuntime {
    */
   public Optional<NotificationSender> notificationSender() {
     return sender;
+  }
+
+  /**
+   * The notifier that mails subscribers' confirmations ({@code type: email}), when one is
+   * configured: the page's subscribe form is on only with it.
+   *
+   * @return the mailer, or empty
+   */
+  public Optional<SubscriberMailer> subscriberMailer() {
+    return mailer;
   }
 
   /**
