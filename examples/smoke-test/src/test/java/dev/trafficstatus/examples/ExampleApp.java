@@ -63,6 +63,21 @@ final class ExampleApp implements AutoCloseable {
     return client.get(path);
   }
 
+  /**
+   * Sends a JSON body with a bearer token, as a script calling the API would.
+   *
+   * @return the answer
+   */
+  HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Writes everything counted so far, as an operator would with the admin task. */
   void flush() throws Exception {
     client.flush();
