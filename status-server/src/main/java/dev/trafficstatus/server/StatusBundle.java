@@ -172,9 +172,10 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
             page ->
                 PageRoutes.register(
                     environment.jersey(), page.service(), page.history(), page.renderer(),
-                    page.prefix(), Optional.ofNullable(status.getPage().getPublicUrl()), clock));
-    runtime.page().ifPresent(page -> SubscribeRoutes.register(environment, page.prefix(),
-        status.getPage().getPublicUrl(), runtime.subscriberMailer(), runtime.store().subscribers(), clock));
+                    page.prefix(), Optional.ofNullable(status.getPage().getPublicUrl()),
+                    SubscribeRoutes.register(environment, page.prefix(), status.getPage().getPublicUrl(),
+                        runtime.subscriberMailer(), runtime.store().subscribers(), clock),
+                    clock));
     runtime.page().ifPresent(page -> StatuspageRoutes.register(environment.jersey(), page.service(),
         status.getHealth().build(), page.prefix(), statuspageApiPath(status), pageId(),
         status.getPage().getPublicUrl(), clock));

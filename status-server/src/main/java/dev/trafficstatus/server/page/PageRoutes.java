@@ -28,7 +28,26 @@ public final class PageRoutes {
    */
   public static void register(JerseyEnvironment jersey, StatusService service, NoticeHistory history,
       PageRenderer renderer, String prefix, Optional<String> publicUrl, Clock clock) {
-    StatusPageResource page = new StatusPageResource(service, renderer, prefix, clock);
+    register(jersey, service, history, renderer, prefix, publicUrl, false, clock);
+  }
+
+  /**
+   * Serves the page as {@link #register(JerseyEnvironment, StatusService, NoticeHistory,
+   * PageRenderer, String, Optional, Clock)} does, with the subscribe form when subscribers are
+   * taken.
+   *
+   * @param jersey the host's Jersey environment
+   * @param service the page model
+   * @param history the incidents and maintenances of past months
+   * @param renderer the renderer plugin
+   * @param prefix where the page is served
+   * @param publicUrl the page's absolute address, or empty
+   * @param subscribable whether the page shows the subscribe form
+   * @param clock what "now" is
+   */
+  public static void register(JerseyEnvironment jersey, StatusService service, NoticeHistory history,
+      PageRenderer renderer, String prefix, Optional<String> publicUrl, boolean subscribable, Clock clock) {
+    StatusPageResource page = new StatusPageResource(service, renderer, prefix, subscribable, clock);
     NoticePagesResource notices =
         new NoticePagesResource(service, history, renderer, prefix, publicUrl, clock);
     jersey.getResourceConfig().registerResources(RelocatedResource.at(prefix, page, notices));

@@ -65,6 +65,7 @@ public final class StatusPageResource {
   private final PageSettings settings;
   private final PageRenderer renderer;
   private final String prefix;
+  private final boolean subscribable;
   private final Clock clock;
   private final Set<Integer> offered;
   private final ObjectMapper json = new ObjectMapper();
@@ -80,6 +81,19 @@ public final class StatusPageResource {
    * @param clock what "now" is
    */
   public StatusPageResource(StatusService service, PageRenderer renderer, String prefix, Clock clock) {
+    this(service, renderer, prefix, false, clock);
+  }
+
+  /**
+   * @param service the page model
+   * @param renderer the HTML renderer
+   * @param prefix where the page is served, such as {@code /status}
+   * @param subscribable whether the page shows the subscribe form ({@link PageLinks#subscribable()})
+   * @param clock what "now" is
+   */
+  public StatusPageResource(
+      StatusService service, PageRenderer renderer, String prefix, boolean subscribable, Clock clock) {
+    this.subscribable = subscribable;
     this.service = service;
     this.settings = service.settings();
     this.renderer = renderer;
@@ -229,7 +243,7 @@ public final class StatusPageResource {
   private byte[] render(String variant, StatusPage page, String base) throws java.io.IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     if (variant.equals(HTML)) {
-      renderer.render(page, new PageLinks(base + prefix, base + prefix + "/assets/"), out);
+      renderer.render(page, new PageLinks(base + prefix, base + prefix + "/assets/", subscribable), out);
     } else {
       json.writeValue(out, PageJson.from(page));
     }

@@ -210,6 +210,29 @@ class SubscribersTest {
   }
 
   @Test
+  void the_page_shows_a_form_that_subscribes() throws Exception {
+    Eventually.await("the page", Duration.ofSeconds(30), () -> {
+      runtime().forgetCachedPages();
+      return get("/status").statusCode() == 200;
+    });
+    String page = get("/status").body();
+    Matcher form = Pattern.compile("<form class=\"subscribe\" method=\"post\" action=\"([^\"]+)\">").matcher(page);
+    assertThat(form.find()).as("the subscribe form on the page").isTrue();
+    assertThat(page).contains("name=\"email\"");
+
+    HttpResponse<String> answer = HTTP.send(
+        HttpRequest.newBuilder(URI.create(local(form.group(1))))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Origin", ownOrigin())
+            .header("Sec-Fetch-Site", "same-origin")
+            .POST(HttpRequest.BodyPublishers.ofString("email=ana%40example.com")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    Eventually.await("the confirmation mail", Duration.ofSeconds(30), () -> !mailsTo("ana@example.com").isEmpty());
+  }
+
+  @Test
   void the_confirmation_link_shows_a_button_and_only_its_post_subscribes() throws Exception {
     HttpResponse<String> answer = subscribe("Ana@Example.com", ownOrigin());
 

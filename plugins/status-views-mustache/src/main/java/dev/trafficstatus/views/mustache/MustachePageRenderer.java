@@ -15,6 +15,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -79,7 +80,10 @@ final class MustachePageRenderer implements PageRenderer {
   public void render(StatusPage page, PageLinks links, OutputStream out) throws IOException {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(links, "links");
-    write(template, views.build(page, links), out);
+    // The subscribe form's target rides in a scope of its own, beside the page's view.
+    Map<String, Object> subscribe =
+        links.subscribable() ? Map.of("subscribeHref", links.subscribe()) : Map.of();
+    write(template, new Object[] {views.build(page, links), subscribe}, out);
   }
 
   @Override
@@ -97,10 +101,14 @@ final class MustachePageRenderer implements PageRenderer {
   }
 
   private static void write(Mustache template, Object view, OutputStream out) throws IOException {
+    write(template, new Object[] {view}, out);
+  }
+
+  private static void write(Mustache template, Object[] scopes, OutputStream out) throws IOException {
     // Not closed: the caller owns the stream; flushing hands over everything written.
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER_CHARS);
     try {
-      template.execute(writer, view);
+      template.execute(writer, scopes);
     } catch (MustacheException e) {
       // mustache.java wraps a failed write, sometimes twice; callers expect the IOException.
       for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
