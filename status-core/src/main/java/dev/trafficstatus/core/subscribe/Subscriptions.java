@@ -120,6 +120,8 @@ public final class Subscriptions {
     String confirmToken = token(32);
     String unsubscribeToken = token(24);
     try {
+      // Forget the addresses whose link expired (records of sent mail are the mailer's to forget).
+      store.deleteExpired(now, Instant.EPOCH);
       boolean due =
           store.addPending(
               new PendingSubscription(
