@@ -139,9 +139,9 @@ final class EmailNotifier implements Notifier, SubscriberMailer {
         try {
           for (Subscriber subscriber : due) {
             try {
+              URI unsubscribe = links.unsubscribe(subscriber.unsubscribeToken());
               MimeMessage message =
-                  message(subscriber.address(), MailText.incident(notification, links.unsubscribe(subscriber.unsubscribeToken())),
-                      links.unsubscribe(subscriber.unsubscribeToken()));
+                  message(subscriber.address(), MailText.incident(notification, unsubscribe), unsubscribe);
               message.setHeader("X-Status-Event", notification.id());
               transport.sendMessage(message, message.getAllRecipients());
               sent++;
