@@ -4,6 +4,7 @@ import dev.trafficstatus.server.api.ConfigureApiResource;
 import dev.trafficstatus.server.api.ConfigureApiRoutes;
 import dev.trafficstatus.server.api.IncidentApiResource;
 import dev.trafficstatus.server.api.MaintenanceApiResource;
+import dev.trafficstatus.server.api.NotificationApiResource;
 import dev.trafficstatus.server.api.NoticeApiRoutes;
 import dev.trafficstatus.server.statuspage.BadgeResource;
 import dev.trafficstatus.server.statuspage.StatuspageIds;
@@ -69,8 +70,8 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
   private static final Set<Class<?>> OWN_RESOURCES =
       Set.of(StatusPageResource.class, NoticePagesResource.class, ConfigureApiResource.class,
           IncidentApiResource.class,
-          MaintenanceApiResource.class, StatuspageResource.class, BadgeResource.class,
-          SubscribeResource.class);
+          MaintenanceApiResource.class, NotificationApiResource.class, StatuspageResource.class,
+          BadgeResource.class, SubscribeResource.class);
 
   private static final Logger LOG = LoggerFactory.getLogger(StatusBundle.class);
 

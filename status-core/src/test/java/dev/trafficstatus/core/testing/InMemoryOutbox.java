@@ -173,6 +173,16 @@ public final class InMemoryOutbox implements OutboxStore {
   }
 
   @Override
+  public synchronized List<OutboxEvent> events(String noticeId) {
+    availability.accept("reading the events of a notice");
+    Objects.requireNonNull(noticeId, "noticeId");
+    return events.values().stream()
+        .map(Stored::event)
+        .filter(event -> noticeId.equals(event.noticeId()))
+        .toList();
+  }
+
+  @Override
   public synchronized int deleteBefore(Instant before) {
     availability.accept("deleting old events");
     List<Long> old =

@@ -137,29 +137,16 @@ public final class StatusRuntime {
       PayloadsFactory payloads) {
     String service = serviceName(config, applicationName);
     String instance = InstanceIds.unique(config.getInstance());
-    RouteRegistry registry =
-        new RouteRegistry(
-            config.getClassification().build(),
-            clock,
-            capturedRoutes(service, ownPaths(config)),
-            Slf4jSystemLogger.of(RouteRegistry.class));
+    RouteRegistry registry = new RouteRegistry(config.getClassification().build(), clock,
+        capturedRoutes(service, ownPaths(config)), Slf4jSystemLogger.of(RouteRegistry.class));
     HostContext context =
         new HostContext(service, instance, clock, registry, hostObjects(environment));
 
-    ConnectingStore store =
-        new ConnectingStore(
-            catalog.storeOf(config.getStore()).build(context),
-            config.getStoreConnect().build(),
-            Slf4jSystemLogger.of(ConnectingStore.class),
-            new SecureRandom());
-    Flusher flusher =
-        new Flusher(
-            registry,
-            new MinuteHarvester(registry, clock, instance),
-            store,
-            clock,
-            config.getFlush().build(),
-            Slf4jSystemLogger.of(Flusher.class));
+    ConnectingStore store = new ConnectingStore(catalog.storeOf(config.getStore()).build(context),
+        config.getStoreConnect().build(), Slf4jSystemLogger.of(ConnectingStore.class),
+        new SecureRandom());
+    Flusher flusher = new Flusher(registry, new MinuteHarvester(registry, clock, instance), store,
+        clock, config.getFlush().build(), Slf4jSystemLogger.of(Flusher.class));
     // Routes are made known to the store as soon as they are declared, and what waited is written
     // as soon as the store has started.
     registry.whenDeclared(flusher::declareSoon);

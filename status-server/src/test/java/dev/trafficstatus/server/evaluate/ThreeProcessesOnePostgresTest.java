@@ -11,6 +11,7 @@ import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeKind;
+import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.notice.NoticeUpdate;
 import dev.trafficstatus.spi.notice.StateChange;
 import dev.trafficstatus.spi.Health;
@@ -19,6 +20,8 @@ import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.testkit.Tallies;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * Issue 16: three processes on one PostgreSQL, each with its own store (its own connection pool)
  * and its own evaluator, wired as the server wires them; one failing route; ten minutes of a
  * simulated clock, the three evaluators running at the same moment each minute. The incident table
- * then holds exactly one automatic incident, with one update per state change.
+ * then holds exactly one automatic incident, with one update per state change; and a recurring
+ * maintenance window (issue 17) is announced once and moved once at each edge.
  */
 class ThreeProcessesOnePostgresTest {
 
@@ -57,7 +62,8 @@ class ThreeProcessesOnePostgresTest {
     }
   }
 
-  private static StatusRuntime process(int number, MutableClock clock) throws Exception {
+  private static StatusRuntime process(int number, MutableClock clock, String database, String more)
+      throws Exception {
     String yaml = """
         status:
           service: shop
@@ -66,9 +72,9 @@ class ThreeProcessesOnePostgresTest {
           store:
             type: jdbi
             database:
-              url: jdbc:postgresql://localhost:%d/postgres
+              url: jdbc:postgresql://localhost:%d/%s
               user: postgres
-        """.formatted(number, postgres.getPort());
+        """.formatted(number, postgres.getPort(), database) + more;
     return StatusRuntime.assemble(
         ConfigParsing.parse(yaml).getStatus(),
         PluginCatalog.discover(ThreeProcessesOnePostgresTest.class.getClassLoader(), List.of()),
@@ -78,15 +84,26 @@ class ThreeProcessesOnePostgresTest {
         (service, page) -> (type, notice) -> "{\"type\":\"" + type.wireName() + "\"}");
   }
 
-  @Test
-  void threeProcessesOpenOneIncidentAndWriteOneUpdatePerStateChange() throws Exception {
+  /**
+   * Ten simulated minutes of three processes on a database of their own: each minute every process
+   * writes the closed minute of Checkout (failing in the minutes the predicate names, counted from
+   * 1), then the three evaluators run at the same moment.
+   *
+   * @return the notices the store then holds, open or closed
+   */
+  private static List<Notice> tenMinutes(String database, String more, IntPredicate failingIn)
+      throws Exception {
+    try (Connection admin = postgres.getPostgresDatabase().getConnection();
+        Statement create = admin.createStatement()) {
+      create.execute("CREATE DATABASE " + database);
+    }
     MutableClock clock = MutableClock.at("2026-03-01T10:00:20Z");
     List<StatusRuntime> processes = new ArrayList<>();
     ExecutorService threads = Executors.newFixedThreadPool(3);
     try {
       List<StatusStore> stores = new ArrayList<>();
       for (int i = 1; i <= 3; i++) {
-        StatusRuntime process = process(i, clock);
+        StatusRuntime process = process(i, clock, database, more);
         processes.add(process);
         process.store().start();
         stores.add(process.startedStore(Duration.ofSeconds(60)));
@@ -97,7 +114,7 @@ class ThreeProcessesOnePostgresTest {
       for (int minute = 1; minute <= 10; minute++) {
         clock.advance(Duration.ofMinutes(1));
         Instant closed = clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.MINUTES);
-        boolean failing = minute <= 3;
+        boolean failing = failingIn.test(minute);
         for (int i = 0; i < 3; i++) {
           stores.get(i).writeMinutes(List.of(new MinuteBucket(CHECKOUT, closed, "web-" + (i + 1),
               failing ? Tallies.of(0, 30, 0, 1_000) : Tallies.of(30, 0, 0, 1_000))));
@@ -114,23 +131,49 @@ class ThreeProcessesOnePostgresTest {
           run.get(60, TimeUnit.SECONDS);
         }
       }
-
-      List<Notice> incidents =
-          stores.get(2).notices().orElseThrow().current(Instant.EPOCH).stream()
-              .filter(n -> n.kind() == NoticeKind.INCIDENT).toList();
-      assertThat(incidents).hasSize(1);
-      Notice incident = incidents.get(0);
-      assertThat(incident.automatic()).isTrue();
-      // Failing for three minutes, operational once the five-minute window holds none of them.
-      assertThat(incident.updates()).extracting(NoticeUpdate::changes)
-          .containsExactly(
-              List.of(new StateChange(CHECKOUT, Health.MAJOR_OUTAGE, Health.OPERATIONAL)),
-              List.of(new StateChange(CHECKOUT, Health.OPERATIONAL, Health.MAJOR_OUTAGE)));
+      // Open ones and every one closed since the epoch: all of them.
+      return stores.get(2).notices().orElseThrow().current(Instant.EPOCH);
     } finally {
       threads.shutdownNow();
       for (StatusRuntime process : processes) {
         process.store().stop();
       }
     }
+  }
+
+  @Test
+  void threeProcessesOpenOneIncidentAndWriteOneUpdatePerStateChange() throws Exception {
+    List<Notice> incidents = tenMinutes("incidents", "", minute -> minute <= 3).stream()
+        .filter(n -> n.kind() == NoticeKind.INCIDENT).toList();
+    assertThat(incidents).hasSize(1);
+    Notice incident = incidents.get(0);
+    assertThat(incident.automatic()).isTrue();
+    // Failing for three minutes, operational once the five-minute window holds none of them.
+    assertThat(incident.updates()).extracting(NoticeUpdate::changes)
+        .containsExactly(
+            List.of(new StateChange(CHECKOUT, Health.MAJOR_OUTAGE, Health.OPERATIONAL)),
+            List.of(new StateChange(CHECKOUT, Health.OPERATIONAL, Health.MAJOR_OUTAGE)));
+  }
+
+  @Test
+  void threeProcessesMoveARecurringWindowOnceAndOpenNoIncidentForFailuresInsideIt() throws Exception {
+    String window = """
+          maintenance:
+            windows:
+              - name: Nightly index rebuild
+                rule: daily 10:05-10:08
+                routes: ["/checkout"]
+        """;
+    // Minutes 6 to 8 close 10:05, 10:06 and 10:07: the window's three minutes.
+    List<Notice> notices = tenMinutes("maintenances", window, minute -> minute >= 6 && minute <= 8);
+
+    assertThat(notices).as("no incident for failures inside the window")
+        .extracting(Notice::kind).containsOnly(NoticeKind.MAINTENANCE);
+    List<Notice> today = notices.stream()
+        .filter(n -> n.scheduledFor().equals(Instant.parse("2026-03-01T10:05:00Z"))).toList();
+    assertThat(today).hasSize(1);
+    assertThat(today.get(0).status()).isEqualTo(NoticeStatus.COMPLETED);
+    assertThat(today.get(0).updates()).extracting(NoticeUpdate::status)
+        .containsExactly(NoticeStatus.COMPLETED, NoticeStatus.IN_PROGRESS, NoticeStatus.SCHEDULED);
   }
 }

@@ -169,9 +169,74 @@ class NotificationsTest {
     mac.init(new SecretKeySpec(HOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     String expected = HexFormat.of().formatHex(mac.doFinal((t + "." + got.body()).getBytes(StandardCharsets.UTF_8)));
     assertThat(signature).isEqualTo("t=" + t + ",v1=" + expected);
+    // The attempt is recorded once the receiver's answer is back, a moment after it got the event.
+    Eventually.await("the delivery recorded", Duration.ofSeconds(30),
+        () -> !attempts(event.get("id").asText(), "webhook:ops").isEmpty());
     assertThat(attempts(event.get("id").asText(), "webhook:ops"))
         .extracting(DeliveryAttempt::number, DeliveryAttempt::outcome, DeliveryAttempt::responseCode)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(1, Outcome.DELIVERED, 200));
+  }
+
+  @Test
+  void theDeliveryLogIsReadThroughTheApiWithItsToken() throws Exception {
+    String incident = openIncident();
+    Eventually.await("the webhook got the event", Duration.ofSeconds(30), () -> !receiver.received("/hooks/ops").isEmpty());
+    String eventId = receiver.received("/hooks/ops").get(0).header("Idempotency-Key");
+    Eventually.await("both first attempts recorded", Duration.ofSeconds(30),
+        () -> attempts(eventId, "slack").size() == 1 && attempts(eventId, "webhook:ops").size() == 1);
+
+    HttpResponse<String> log = get("/notifications?notice=" + incident, API_SECRET);
+    assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+    assertThat(log.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+    JsonNode answer = JSON.readTree(log.body());
+    assertThat(answer.get("notice_id").asText()).isEqualTo(incident);
+    assertThat(answer.get("events")).hasSize(1);
+    JsonNode event = answer.get("events").get(0);
+    assertThat(event.get("id").asText()).isEqualTo(eventId);
+    assertThat(event.get("event").asText()).isEqualTo("incident.opened");
+    assertThat(event.get("created_at").asText()).isEqualTo("2026-03-01T12:00:00Z");
+    assertThat(byReceiver(event.get("attempts"), "webhook:ops")).isEqualTo(
+        "1 delivered 200 2026-03-01T12:00:00Z  null");
+    String slack = byReceiver(event.get("attempts"), "slack");
+    assertThat(slack).startsWith("1 retry 500 2026-03-01T12:00:00Z HTTP 500: failed for …");
+    // The next attempt: initialBackoff (1m) with its jitter of 80 to 120 %.
+    Instant next = Instant.parse(slack.substring(slack.lastIndexOf(' ') + 1));
+    assertThat(next).isBetween(Instant.parse("2026-03-01T12:00:48Z"), Instant.parse("2026-03-01T12:01:12Z"));
+
+    HttpResponse<String> one = get("/notifications/" + eventId, API_SECRET);
+    assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
+    assertThat(JSON.readTree(one.body()).get("attempts")).hasSize(2);
+    assertThat(log.body() + one.body()).doesNotContain("xoxb").doesNotContain("T0001").doesNotContain(HOOK_SECRET);
+
+    assertThat(get("/notifications?notice=" + incident, "wrong-token-0123456789").statusCode()).isEqualTo(401);
+    assertThat(get("/notifications?notice=" + incident, null).statusCode()).isEqualTo(401);
+    assertThat(get("/notifications", API_SECRET).statusCode()).isEqualTo(400);
+    assertThat(get("/notifications?notice=zzzzzzzzzzzz", API_SECRET).statusCode()).isEqualTo(404);
+    assertThat(get("/notifications?notice=%3Cscript%3E", API_SECRET).statusCode()).isEqualTo(404);
+    assertThat(get("/notifications/zzzzzzzzzzzz", API_SECRET).statusCode()).isEqualTo(404);
+  }
+
+  /** The one attempt of a receiver as "number outcome code at error next". */
+  private static String byReceiver(JsonNode attempts, String receiverName) {
+    List<String> found = new java.util.ArrayList<>();
+    for (JsonNode attempt : attempts) {
+      if (attempt.get("receiver").asText().equals(receiverName)) {
+        found.add(attempt.get("attempt").asInt() + " " + attempt.get("outcome").asText() + " "
+            + attempt.get("response_code").asInt() + " " + attempt.get("at").asText() + " "
+            + attempt.get("error").asText() + " " + attempt.get("next_attempt_at").asText());
+      }
+    }
+    assertThat(found).as(receiverName).hasSize(1);
+    return found.get(0);
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+        URI.create("http://localhost:" + app.getLocalPort() + "/flask-status/configure" + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

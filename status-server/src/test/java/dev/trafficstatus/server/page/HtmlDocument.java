@@ -21,7 +21,7 @@ import org.xml.sax.SAXException;
  * A served page parsed with the JDK's XML parser, which it must satisfy: the renderer writes HTML5
  * that is also well-formed XML. Elements are found by XPath on their plain names.
  */
-final class HtmlDocument {
+public final class HtmlDocument {
 
   private final Document document;
 
@@ -37,7 +37,7 @@ final class HtmlDocument {
    * @param body the page's bytes, UTF-8
    * @return the parsed page
    */
-  static HtmlDocument parse(byte[] body) {
+  public static HtmlDocument parse(byte[] body) {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -71,7 +71,7 @@ final class HtmlDocument {
     }
   }
 
-  List<Element> all(String expression) {
+  public List<Element> all(String expression) {
     return all(document, expression);
   }
 
@@ -90,7 +90,7 @@ final class HtmlDocument {
     return found.get(0);
   }
 
-  Element one(String expression) {
+  public Element one(String expression) {
     return one(document, expression);
   }
 
@@ -100,7 +100,7 @@ final class HtmlDocument {
    * @param element the element
    * @return its text
    */
-  static String text(Element element) {
+  public static String text(Element element) {
     return element.getTextContent().replaceAll("\\s+", " ").strip();
   }
 }

@@ -113,7 +113,7 @@ class PageAgreementTest {
     Element headline = html.one("//p[@id='headline']");
     assertThat(text(headline)).isEqualTo(json.get("headline").asText());
     assertThat(state(headline)).isEqualTo(json.get("overall").asText());
-    assertThat(Instant.parse(html.one("//time").getAttribute("datetime")))
+    assertThat(Instant.parse(html.one("//span[@class='updated']/time").getAttribute("datetime")))
         .isEqualTo(Instant.parse(json.get("generatedAt").asText()).truncatedTo(ChronoUnit.SECONDS));
     assertThat(text(html.one("//span[@class='windows-label']")))
         .isEqualTo("Showing the last " + json.get("days").asInt() + " days:");

@@ -1,7 +1,10 @@
 package dev.trafficstatus.server.testapp;
 
 import dev.trafficstatus.server.StatusBundle;
+import dev.trafficstatus.core.status.NoticeHistory;
 import dev.trafficstatus.server.StatusConfiguration;
+import dev.trafficstatus.server.testing.Eventually;
+import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.store.StatusStore;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -12,8 +15,10 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A host app with the status bundle and no resources of its own, on a clock the test sets: for
@@ -102,12 +107,34 @@ public final class StatusOnlyApp extends Application<StatusConfiguration> {
   /**
    * Makes the page read what a test wrote straight into the store, as the flush task does after
    * a flush: at once, on the caller's thread. Without it the page shows the figures it read at
-   * start until its refresh interval ends.
+   * start until its refresh interval ends. The incident history read the current and the
+   * previous month at start, before the test wrote; a request after a change gets what was read
+   * before while the history reads again, so this also waits until both months are read anew.
    *
    * @param app the started extension
    */
   public static void showWhatWasWritten(DropwizardAppExtension<StatusConfiguration> app) {
-    ((StatusOnlyApp) app.getApplication()).bundle().runtime().forgetCachedPages();
+    StatusRuntime runtime = ((StatusOnlyApp) app.getApplication()).bundle().runtime();
+    Optional<NoticeHistory> history = runtime.page().map(StatusRuntime.Page::history);
+    long before = history.map(NoticeHistory::generation).orElse(0L);
+    runtime.forgetCachedPages();
+    if (history.isEmpty()) {
+      return;
+    }
+    NoticeHistory months = history.get();
+    YearMonth previous = months.currentMonth().minusMonths(1);
+    int reads = 1;
+    if (!previous.isBefore(months.earliestMonth())) {
+      months.month(previous);
+      reads = 2;
+    }
+    long expected = before + reads;
+    try {
+      Eventually.await("the incident history read again", Duration.ofSeconds(60),
+          () -> months.generation() >= expected);
+    } catch (Exception timedOut) {
+      throw new AssertionError(timedOut);
+    }
   }
 
   /**

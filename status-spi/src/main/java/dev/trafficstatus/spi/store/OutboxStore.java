@@ -59,6 +59,15 @@ public interface OutboxStore {
   List<DeliveryAttempt> attempts(String eventId);
 
   /**
+   * The events of one notice that are still kept, in the order they were written: with {@link
+   * #attempts}, what became of the notice's notifications.
+   *
+   * @param noticeId the notice's id
+   * @return the events, oldest first; empty when the notice has none (or none kept)
+   */
+  List<OutboxEvent> events(String noticeId);
+
+  /**
    * Deletes events created before a moment, with their deliveries and attempts.
    *
    * @param before events created before this are deleted
