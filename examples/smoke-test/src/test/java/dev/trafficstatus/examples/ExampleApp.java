@@ -2,6 +2,7 @@ package dev.trafficstatus.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trafficstatus.server.testing.JarProcess;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -69,13 +70,7 @@ final class ExampleApp implements AutoCloseable {
    * @return the answer
    */
   HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return client.send(method, path, token, json);
   }
 
   /** Writes everything counted so far, as an operator would with the admin task. */

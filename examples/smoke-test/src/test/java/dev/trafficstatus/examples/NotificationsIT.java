@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,17 +166,29 @@ class NotificationsIT {
   }
 
   private static String open(ExampleApp app, String name) throws Exception {
-    HttpResponse<String> created =
-        app.send("POST", API + "/incidents", API_SECRET,
-            "{\"name\": \"" + name + "\", \"body\": \"Looking into it.\", \"impact\": \"major\"}");
+    HttpResponse<String> created = write(app, "POST", API + "/incidents",
+        "{\"name\": \"" + name + "\", \"body\": \"Looking into it.\", \"impact\": \"major\"}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return JSON.readTree(created.body()).get("id").asText();
   }
 
   private static void update(ExampleApp app, String id, String status, String body) throws Exception {
-    HttpResponse<String> updated =
-        app.send("POST", API + "/incidents/" + id + "/updates", API_SECRET,
-            "{\"status\": \"" + status + "\", \"body\": \"" + body + "\"}");
+    HttpResponse<String> updated = write(app, "POST", API + "/incidents/" + id + "/updates",
+        "{\"status\": \"" + status + "\", \"body\": \"" + body + "\"}");
     assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+  }
+
+  /**
+   * A call to the API. A process answers before its store has connected (in the background); until
+   * then the API answers 503 and writes nothing, so the call is made again.
+   */
+  private static HttpResponse<String> write(ExampleApp app, String method, String path, String json)
+      throws Exception {
+    AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+    Eventually.await("the API writes once the store is connected", Duration.ofSeconds(90), () -> {
+      answer.set(app.send(method, path, API_SECRET, json));
+      return answer.get().statusCode() != 503;
+    });
+    return answer.get();
   }
 }
