@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput of a trivial resource with the capture off, with it on, and with Dropwizard Metrics'
-# @Timed instead (issue #8, DESIGN.md "Budgets"): the same jar, the same app, alternating modes in
+# @Timed instead (issue #8; the budgets are in README.md): the same jar, the same app, alternating modes in
 # every round so a change in the machine's load hits all three alike. Load goes to 127.0.0.1 only.
 set -euo pipefail
 

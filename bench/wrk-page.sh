@@ -8,7 +8,7 @@ usage() {
   cat <<'EOF'
 usage: bench/wrk-page.sh [options]
 
-Runs the page app (bench/target/benchmarks.jar, PageBenchApp: 103 routes x 365 days, seeded on
+Runs the page app (bench/target/benchmarks.jar, PageBenchApp: 103 routes x 365 days, filled on
 start) and, per round and mode, two wrk at once for the same time:
   flood   wrk -t2 -cCONNS with bench/wrk/rotating-days.lua (mode rotating: ?days=1..365, round
           and round) or bench/wrk/fixed-days.lua (mode fixed: the default window), gzip accepted
@@ -23,7 +23,7 @@ options:
   -w SECONDS    warm-up before it, 0..60 (default 10)
   -c CONNS      flood connections (default 16)
   -f SECONDS    the page's refresh interval, 5..60 (default 10: a run spans refreshes)
-  -n ROUTES     routes seeded, 1..500 (default 103)
+  -n ROUTES     routes filled, 1..500 (default 103)
   -p PORT       the app's port on 127.0.0.1 (default 18580; the admin port is PORT+1)
   --no-pin      do not pin: by default the server runs on CPU 0 and both wrk on CPU 1 (taskset)
   --no-build    use the jar as it is instead of building it first
@@ -114,7 +114,7 @@ start_app() {   # log file
     "${server_cpu[@]}" java -Xms1g -Xmx1g -cp "$jar" dev.trafficstatus.bench.app.PageBenchApp \
     server "$config" >"$1" 2>&1 &
   app_pid=$!
-  for _ in $(seq 1 480); do   # at most 120 s to start and seed
+  for _ in $(seq 1 480); do   # at most 120 s to start and fill
     if curl -fsS -H 'Accept: application/json' "http://$host:$port/status" 2>/dev/null \
         | grep -o '"rule"' | wc -l | grep -qx "$routes"; then
       return 0

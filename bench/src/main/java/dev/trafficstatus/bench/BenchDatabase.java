@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * A database server for one benchmark run: PostgreSQL 17 started from the zonky binaries in this
  * JVM, or H2 files in a directory. Hands out databases; a server from {@link #start(Kind)} deletes
  * everything on {@link #close()}, one from {@link #startIn(Kind, Path)} keeps its files for the
- * next run (so a costly seed is paid once, not once per JMH fork).
+ * next run (so a costly fill is paid once, not once per JMH fork).
  *
  * <p>PostgreSQL runs with its production defaults for durability ({@code fsync} and {@code
  * synchronous_commit} on; zonky turns the latter off by default), so a flush pays for the commit a

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.SplittableRandom;
 
 /**
- * Latencies and status codes shaped like real traffic, drawn once from a fixed seed so every run
+ * Latencies and status codes shaped like real traffic, drawn once from a fixed random sequence so every run
  * records the same requests: latencies log-normal around a median of 2 ms (most between 0.5 and
  * 10 ms, a tail past 100 ms), one request in 1,000 a 500 and one in 1,000 a 404.
  */
@@ -22,10 +22,10 @@ public final class LatencySamples {
   private final int[] statuses = new int[SIZE];
 
   /**
-   * @param seed the seed of the draw; different seeds give different but equally shaped samples
+   * @param start where the draw starts; different starts give different but equally shaped samples
    */
-  public LatencySamples(long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
+  public LatencySamples(long start) {
+    SplittableRandom random = new SplittableRandom(start);
     for (int i = 0; i < SIZE; i++) {
       latencyNanos[i] = Math.round(micros(random) * 1_000);
       int roll = random.nextInt(1_000);
@@ -62,7 +62,7 @@ public final class LatencySamples {
 
   /**
    * A tally of {@code requests} requests drawn from these samples, as the counters would have
-   * summed them: for seeding a store without recording every request.
+   * summed them: for filling a store without recording every request.
    *
    * @param requests how many requests
    * @param offset where in the samples to start, so routes and periods differ

@@ -84,7 +84,7 @@ class ServerJarIT {
           () -> server.output().contains("GET /flask-status/configure HTTP/1.1"));
       assertThat(server.output())
           .contains("Traffic Status store: jdbi")
-          .contains("healthchecks (every health check of the host but trafficstatus-*, every 10s")
+          .contains("healthchecks (every health check of the host but trafficstatus-*, every 10 seconds")
           .contains("Traffic Status page: http://localhost:" + port + "/status")
           .contains("\"GET /flask-status/configure HTTP/1.1\" 404")
           .doesNotContain("Xq9-never-logged");

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * store plugin runs against itself. It checks only what the SPI promises, through the SPI: routes,
  * edits, deletes and restores, replace semantics of minute buckets, exact sums over instances,
  * {@link StatusStore#readSince} and {@link StatusStore#readDays}, maintenance (rollups and
- * retention, as reads show them), the restricted flag, and {@link StoreException} on failure.
+ * retention, as reads show them), day versions, the restricted flag, and {@link StoreException}
+ * on failure.
  *
  * <p>To run it, subclass it in the plugin's tests and say how to get a store:
  *
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>The tests are in {@link RoutesContract}, {@link MinuteBucketsContract}, {@link
- * MaintenanceContract} and {@link ExclusiveDutiesContract}, by concern; this class runs them all.
+ * MaintenanceContract}, {@link ExclusiveDutiesContract} and {@link DayVersionsContract}, by concern;
+ * this class runs them all.
  * What a store may offer or not has a contract the subclass implements when its store offers it:
  * {@link NoticesContract} ({@link StatusStore#notices()}), {@link OutboxContract} ({@link
  * StatusStore#outbox()}) and {@link TimeRangesContract} ({@link StatusStore#readBetween}); a store
@@ -41,7 +43,11 @@ import org.junit.jupiter.api.Test;
  * depends on the wall clock.
  */
 public abstract class StatusStoreContract
-    implements RoutesContract, MinuteBucketsContract, MaintenanceContract, ExclusiveDutiesContract {
+    implements RoutesContract,
+        MinuteBucketsContract,
+        MaintenanceContract,
+        ExclusiveDutiesContract,
+        DayVersionsContract {
 
   private final List<StatusStore> opened = new ArrayList<>();
 

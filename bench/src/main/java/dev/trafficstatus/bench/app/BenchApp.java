@@ -12,6 +12,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The app {@code bench/wrk-capture.sh} loads: a host app with the status bundle and a trivial
@@ -22,9 +24,26 @@ import jakarta.ws.rs.core.MediaType;
  * environment).
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.trafficstatus.bench.app.BenchApp server
- * bench/wrk/bench-app.yml}.
+ * bench/wrk/bench-app.yml}. {@code RequestPathBenchmark} runs the same app in its own JVM.
  */
-public class BenchApp extends Application<StatusConfiguration> {
+public final class BenchApp extends Application<StatusConfiguration> {
+
+  private final Consumer<Environment> onRun;
+
+  /** The app as the wrk scripts run it. */
+  public BenchApp() {
+    this(environment -> {});
+  }
+
+  /**
+   * The app, with something more done when it runs: how an in-process benchmark reaches the Jetty
+   * server and the metrics of the app it started.
+   *
+   * @param onRun called at the end of {@link #run}, with the app's environment
+   */
+  public BenchApp(Consumer<Environment> onRun) {
+    this.onRun = Objects.requireNonNull(onRun, "onRun");
+  }
 
   /**
    * Starts the app.
@@ -52,6 +71,7 @@ public class BenchApp extends Application<StatusConfiguration> {
   @Override
   public void run(StatusConfiguration configuration, Environment environment) {
     environment.jersey().register(new TrivialResource());
+    onRun.accept(environment);
   }
 
   /** Answers at once, so the cost of observing a request is as visible as it can be. */

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The capture hot path: what a capture calls per request once its route is resolved,
- * {@link RouteRecorder#record(int, long)}, with the system clock, the seed's classification and
+ * {@link RouteRecorder#record(int, long)}, with the system clock, FlaskStatus's classification and
  * latencies and statuses shaped like real traffic.
  *
  * <p>The budget: at most 150 ns per request on one thread, and no lock shared across threads, so

@@ -2,6 +2,7 @@ package dev.trafficstatus.bench.page;
 
 import dev.trafficstatus.bench.BenchContext;
 import dev.trafficstatus.bench.BenchDatabase;
+import dev.trafficstatus.bench.LatencySamples;
 import dev.trafficstatus.core.status.HealthPolicy;
 import dev.trafficstatus.core.status.PageBuilder;
 import dev.trafficstatus.core.status.PageSettings;
@@ -11,6 +12,8 @@ import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.MinuteBucket;
+import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.spi.store.StoredRoute;
@@ -23,6 +26,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
@@ -44,13 +49,15 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The status page of 100 routes over 90 days, warm, taken apart: the store's reads, each alone and
  * together; building the page model; rendering it as HTML; and all of it as {@link StatusService}
- * and the renderer do it: {@code refreshed}, the request that finds the page's refresh interval
- * over (yesterday and today read again, older days kept), and {@code total}, the request after an
- * invalidation or a history refresh (every day read). Budget: a page at most 20 ms. Within a
- * refresh interval the server sends bytes it rendered before, which is not measured here.
+ * and the renderer do it: {@code refreshed}, the refresh once per interval (the store's day versions
+ * read, then only the days that changed: today), {@code refreshedLateDay} and {@code readLateDay},
+ * the same while an old day has a late write not rolled up yet (that day read again too), and
+ * {@code total}, a page whose every day is read (a process's first read, or every {@code
+ * page.historyRefresh} with a store that keeps no day versions). Budget: a page at most 20 ms.
+ * Within a refresh interval the server sends bytes it rendered before, which is not measured here.
  *
  * <p>The page is built at 10:00 UTC, so today is 10 closed hours in hour rows and the current hour's
- * minute rows, and the 89 closed days are day rows (see {@link SeededStore}). {@code readClosedDays}
+ * minute rows, and the 89 closed days are day rows (see {@link FilledStore}). {@code readClosedDays}
  * reads the same window without today, to show what today costs.
  */
 @State(Scope.Benchmark)
@@ -80,7 +87,7 @@ public class PageBenchmark {
   private StatusStore store;
   private PageSettings settings;
   private PageBuilder builder;
-  private StatusService service;
+  private Clock clock;
   private MutableClock steadyClock;
   private StatusService steadyService;
   private long steps;
@@ -96,14 +103,13 @@ public class PageBenchmark {
   private byte[] html;
 
   @Setup(Level.Trial)
-  public void seedStore() throws Exception {
-    SeededStore.Seeded seeded = SeededStore.open(BenchDatabase.Kind.of(database), NOW, routes, days);
-    server = seeded.server();
-    store = seeded.store();
-    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  public void fillStore() throws Exception {
+    FilledStore.Filled filled = FilledStore.open(BenchDatabase.Kind.of(database), NOW, routes, days);
+    server = filled.server();
+    store = filled.store();
+    clock = Clock.fixed(NOW, ZoneOffset.UTC);
     settings = PageSettings.defaults("Bench");
     builder = new PageBuilder(settings, HealthPolicy.defaults());
-    service = new StatusService(store, settings, HealthPolicy.defaults(), clock);
     // The same page with its history read once: every later read is a refresh interval's.
     PageSettings steady =
         new PageSettings(settings.title(), settings.defaultDays(), settings.maxDays(), settings.zone(),
@@ -122,7 +128,7 @@ public class PageBenchmark {
     page = builder.build(NOW, days, storedRoutes, dayBuckets, recent);
     if (storedRoutes.size() != routes || dayBuckets.size() != routes * days) {
       throw new IllegalStateException(
-          "seeded " + storedRoutes.size() + " routes and " + dayBuckets.size() + " route-days, expected "
+          "filled " + storedRoutes.size() + " routes and " + dayBuckets.size() + " route-days, expected "
               + routes + " and " + routes * days);
     }
     ByteArrayOutputStream rendered = new ByteArrayOutputStream();
@@ -184,32 +190,99 @@ public class PageBenchmark {
     return out.count;
   }
 
+  /** The store's day versions of the window, which a refresh reads first. */
+  @Benchmark
+  public Object readVersions() {
+    return store.dayVersions(first, today);
+  }
+
   /**
-   * A whole page after {@code invalidate()} (a flush task or an edit) or once per
-   * {@code historyRefresh}: every day of the window read, model, HTML.
+   * A whole page whose every day is read: a process's first read, and once per {@code
+   * historyRefresh} with a store that keeps no day versions. Model and HTML included.
    */
   @Benchmark
   public long total() throws IOException {
-    service.invalidate();
+    StatusService fresh = new StatusService(store, settings, HealthPolicy.defaults(), clock);
+    fresh.refresh();
     ByteCounter out = new ByteCounter();
-    renderer.render(service.page(days), links, out);
+    renderer.render(fresh.page(days), links, out);
     return out.count;
   }
 
   /**
-   * A whole page as the refresher thread reads it once per refresh interval, the days before
-   * yesterday kept from an earlier read: routes, yesterday and today, the recent minutes, model,
-   * HTML. Each call moves the clock one interval on (alternating between two instants of the same
-   * day, so the figures read stay the same).
+   * A whole page as the refresher thread reads it once per refresh interval, the days that did not
+   * change kept from an earlier read: routes, day versions, the days that changed (today: its
+   * current hour is written to), the recent minutes, model, HTML. Each call moves the clock one
+   * interval on (alternating between two instants of the same day, so the figures read stay the
+   * same).
    */
   @Benchmark
   public long refreshed() throws IOException {
+    return refreshAndRender(steadyService);
+  }
+
+  /**
+   * {@link #refreshed()} while a day a month back has a late write not yet rolled up (an instance
+   * back from an outage flushed a minute of every route into it): that day is read again at every
+   * refresh until maintenance rolls it up, which is the most a history re-read costs.
+   */
+  @Benchmark
+  public long refreshedLateDay(LateDay late) throws IOException {
+    return refreshAndRender(late.service);
+  }
+
+  /** The read alone of {@link #refreshedLateDay}: what the refresher thread spends on the store. */
+  @Benchmark
+  public Object readLateDay(LateDay late) {
+    steps++;
+    late.clock.set(NOW.plus(Duration.ofMinutes(1 + (steps & 1))));
+    late.service.refresh();
+    return late.service.snapshot();
+  }
+
+  private long refreshAndRender(StatusService refreshing) throws IOException {
     steps++;
     steadyClock.set(NOW.plus(Duration.ofMinutes(1 + (steps & 1))));
-    steadyService.refresh();
+    refreshing.refresh();
     ByteCounter out = new ByteCounter();
-    renderer.render(steadyService.page(days), links, out);
+    renderer.render(refreshing.page(days), links, out);
     return out.count;
+  }
+
+  /**
+   * A late minute of every route in a day a month back, written at set-up (replacing the same
+   * bucket when a later fork writes it again), and a page service that read everything once before
+   * it. Tear-down runs maintenance, which rolls the late minute into the day as a server would.
+   */
+  @State(Scope.Benchmark)
+  public static class LateDay {
+    MutableClock clock;
+    StatusService service;
+    private StatusStore store;
+
+    @Setup(Level.Trial)
+    public void writeLate(PageBenchmark page) {
+      store = page.store;
+      clock = page.steadyClock;
+      service = new StatusService(store, page.settings, HealthPolicy.defaults(), clock);
+      service.refresh();
+      Instant late = NOW.minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS);
+      LatencySamples samples = new LatencySamples(5);
+      List<MinuteBucket> buckets = new ArrayList<>();
+      for (StoredRoute route : store.routes()) {
+        buckets.add(new MinuteBucket(route.key(), late, "bench-late", samples.tally(50, 1)));
+      }
+      store.writeMinutes(buckets);
+      LocalDate lateDay = LocalDate.ofInstant(late, ZoneOffset.UTC);
+      if (store.dayVersions(page.first, page.today).orElseThrow().versions().containsKey(lateDay)) {
+        throw new IllegalStateException("the late day should have no version while it is dirty");
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void rollUp() {
+      store.maintain(NOW, Retention.defaults());
+    }
   }
 
   /**

@@ -81,10 +81,10 @@ public class StatuspageBenchmark {
   private StatusPage page;
 
   @Setup(Level.Trial)
-  public void seed() throws Exception {
-    SeededStore.Seeded seeded = SeededStore.open(BenchDatabase.Kind.of(database), NOW, routes, DAYS);
-    server = seeded.server();
-    store = seeded.store();
+  public void fill() throws Exception {
+    FilledStore.Filled filled = FilledStore.open(BenchDatabase.Kind.of(database), NOW, routes, DAYS);
+    server = filled.server();
+    store = filled.store();
     NoticeStore notices = store.notices().orElseThrow(
         () -> new IllegalStateException(store.describe() + " keeps no notices"));
     List<StoredRoute> known = store.routes();

@@ -3,6 +3,7 @@ package dev.trafficstatus.core.connect;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.DayVersions;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.OutboxStore;
@@ -254,6 +255,12 @@ public final class ConnectingStore implements StatusStore {
   public List<DayBucket> readDays(LocalDate first, LocalDate last) {
     requireConnected();
     return store.readDays(first, last);
+  }
+
+  @Override
+  public Optional<DayVersions> dayVersions(LocalDate first, LocalDate last) {
+    requireConnected();
+    return store.dayVersions(first, last);
   }
 
   @Override

@@ -2,9 +2,11 @@ package dev.trafficstatus.core.status;
 
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.DayVersions;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.spi.store.WindowTally;
+import dev.trafficstatus.spi.page.ObjectiveStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,9 +17,11 @@ import java.util.Objects;
  *
  * @param ticket the read's place in the order reads started: a read that started later has a
  *     higher ticket, and figures are only ever replaced by figures of a higher ticket
- * @param historyTicket the ticket of the read that read the days before yesterday kept here
+ * @param historyTicket the ticket of the read that read the days before yesterday kept here (for a
+ *     store without day versions; otherwise {@code ticket})
  * @param readAt when the read started
- * @param historyReadAt when the days before yesterday kept here were read
+ * @param historyReadAt when the days before yesterday kept here were read (for a store without day
+ *     versions; otherwise {@code readAt})
  * @param routes every route the store knows
  * @param dayBuckets tallies per route and day of the longest window ending on {@code readAt}'s day
  * @param recent tallies per route over the current window before {@code readAt}, without the
@@ -25,6 +29,9 @@ import java.util.Objects;
  * @param notices open notices and those closed within the page's past-notice days, newest first
  * @param windowTallies what maintenance windows held per route and day, on the days of {@code
  *     dayBuckets}
+ * @param versions the store's day versions, taken before the days were read; {@link
+ *     DayVersions#NONE} when the store keeps none
+ * @param objectives the objectives evaluated at {@code readAt}
  */
 record Figures(
     long ticket,
@@ -35,7 +42,9 @@ record Figures(
     List<DayBucket> dayBuckets,
     List<RouteTally> recent,
     List<Notice> notices,
-    List<WindowTally> windowTallies) {
+    List<WindowTally> windowTallies,
+    DayVersions versions,
+    List<ObjectiveStatus> objectives) {
 
   Figures {
     Objects.requireNonNull(readAt, "readAt");
@@ -45,5 +54,7 @@ record Figures(
     recent = List.copyOf(recent);
     notices = List.copyOf(notices);
     windowTallies = List.copyOf(windowTallies);
+    Objects.requireNonNull(versions, "versions");
+    objectives = List.copyOf(objectives);
   }
 }

@@ -4,6 +4,7 @@ import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.DayVersions;
 import dev.trafficstatus.spi.store.NoticeStore;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StatusStore;
@@ -19,22 +20,28 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads the figures of the longest window from the store, whole or, between history reads, only
- * yesterday and today on top of the older days already read.
+ * Reads the figures of the longest window from the store, keeping the days of earlier figures that
+ * did not change.
  *
  * <p>Most of a window is closed days, whose figures change only when an instance writes late (its
- * retry buffer after a database outage, say). So a read within {@link
- * PageSettings#historyRefresh()} of the last whole read asks the store for yesterday and today only
- * and keeps the older days it has.
+ * retry buffer after a database outage, say) and when maintenance rolls a late write up. A store
+ * that keeps {@linkplain StatusStore#dayVersions day versions} says which days those are: a read
+ * takes the versions first, keeps every day whose version is the one the earlier figures were read
+ * under, and reads the other days (today, yesterday until it is rolled up, a day written to late)
+ * in as many ranges as they form. With a store that keeps none, a read within {@link
+ * PageSettings#historyRefresh()} of the last whole read asks for yesterday and today only and keeps
+ * the older days it has; the whole window is read again after that.
  */
 final class FiguresReader {
 
   private final StatusStore store;
   private final PageSettings settings;
+  private final ObjectiveSource objectives;
 
-  FiguresReader(StatusStore store, PageSettings settings) {
+  FiguresReader(StatusStore store, PageSettings settings, ObjectiveSource objectives) {
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.objectives = Objects.requireNonNull(objectives, "objectives");
   }
 
   /**
@@ -42,19 +49,27 @@ final class FiguresReader {
    *
    * @param ticket the read's ticket
    * @param now the instant the read is for
-   * @param kept earlier figures whose days before yesterday may be kept; null to read them all
+   * @param kept earlier figures, whose unchanged days may be kept; null to read every day
+   * @param historyValid whether, without day versions, the days before yesterday of {@code kept}
+   *     may be kept until {@link PageSettings#historyRefresh()} is up (false after an invalidation)
    * @return the figures
    * @throws dev.trafficstatus.spi.store.StoreException when the store cannot be read
    */
-  Figures read(long ticket, Instant now, Figures kept) {
+  Figures read(long ticket, Instant now, Figures kept, boolean historyValid) {
     LocalDate first = PageBuilder.firstDay(now, settings.maxDays());
     LocalDate today = PageBuilder.today(now);
     Optional<NoticeStore> noticeStore = store.notices();
+    // Before the days: a change that lands between the two shows as a new version next time.
+    Optional<DayVersions> versions = store.dayVersions(first, today);
     List<DayBucket> dayBuckets;
     List<WindowTally> windowTallies;
-    long historyTicket;
-    Instant historyReadAt;
-    if (historyStillGood(kept, first, now)) {
+    long historyTicket = ticket;
+    Instant historyReadAt = now;
+    if (versions.isPresent()) {
+      dayBuckets = changedDaysRead(kept, versions.get(), first, today);
+      // Few rows (a route-day per maintenance window), and not covered by the day versions.
+      windowTallies = windowTallies(noticeStore, first, today);
+    } else if (historyValid && historyStillGood(kept, first, now)) {
       LocalDate recentFrom = first.isAfter(today.minusDays(1)) ? first : today.minusDays(1);
       dayBuckets = keptBefore(kept.dayBuckets(), first, recentFrom, DayBucket::day);
       dayBuckets.addAll(store.readDays(recentFrom, today));
@@ -65,8 +80,6 @@ final class FiguresReader {
     } else {
       dayBuckets = store.readDays(first, today);
       windowTallies = windowTallies(noticeStore, first, today);
-      historyTicket = ticket;
-      historyReadAt = now;
     }
     List<Notice> notices =
         noticeStore
@@ -86,7 +99,42 @@ final class FiguresReader {
         dayBuckets,
         recentTallies,
         notices,
-        windowTallies);
+        windowTallies,
+        versions.orElse(DayVersions.NONE),
+        objectives.read(now, notices));
+  }
+
+  /**
+   * The days of {@code kept} whose version did not change, and the others read again, a range of
+   * consecutive changed days per call.
+   */
+  private List<DayBucket> changedDaysRead(
+      Figures kept, DayVersions versions, LocalDate first, LocalDate today) {
+    DayVersions earlier = kept == null ? DayVersions.NONE : kept.versions();
+    List<DayBucket> days = new ArrayList<>();
+    if (kept != null) {
+      for (DayBucket day : kept.dayBuckets()) {
+        if (!day.day().isBefore(first)
+            && !day.day().isAfter(today)
+            && versions.unchangedSince(earlier, day.day())) {
+          days.add(day);
+        }
+      }
+    }
+    LocalDate changedFrom = null;
+    for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+      boolean unchanged = versions.unchangedSince(earlier, day);
+      if (!unchanged && changedFrom == null) {
+        changedFrom = day;
+      } else if (unchanged && changedFrom != null) {
+        days.addAll(store.readDays(changedFrom, day.minusDays(1)));
+        changedFrom = null;
+      }
+    }
+    if (changedFrom != null) {
+      days.addAll(store.readDays(changedFrom, today));
+    }
+    return days;
   }
 
   /** What maintenance windows held on some days, when the store keeps notices. */

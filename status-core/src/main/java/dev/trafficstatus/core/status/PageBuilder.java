@@ -46,6 +46,7 @@ public final class PageBuilder {
   private final HealthPolicy policy;
   private final boolean excludeMaintenance;
   private final ShownRoutes shown;
+  private final SlowRoutes slow;
 
   /**
    * A builder that leaves maintenance traffic out of uptime.
@@ -64,10 +65,22 @@ public final class PageBuilder {
    *     uptime and day states ({@code status.maintenance.excludeFromUptime})
    */
   public PageBuilder(PageSettings settings, HealthPolicy policy, boolean excludeMaintenance) {
+    this(settings, policy, excludeMaintenance, SlowRoutes.none());
+  }
+
+  /**
+   * @param settings what to show
+   * @param policy how figures become states
+   * @param excludeMaintenance whether requests inside maintenance windows are left out of counts,
+   *     uptime and day states ({@code status.maintenance.excludeFromUptime})
+   * @param slow the objectives' latency allowances, which degrade slow routes
+   */
+  public PageBuilder(PageSettings settings, HealthPolicy policy, boolean excludeMaintenance, SlowRoutes slow) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.excludeMaintenance = excludeMaintenance;
     this.shown = new ShownRoutes(settings);
+    this.slow = Objects.requireNonNull(slow, "slow");
   }
 
   /**
@@ -290,7 +303,7 @@ public final class PageBuilder {
       maintenanceRequests += during.total();
       latencies.add(tally.latency());
     }
-    Health current = currentState(recent, squares.get(squares.size() - 1).health(), inMaintenance);
+    Health current = currentState(route, recent, squares.get(squares.size() - 1).health(), inMaintenance);
     return new RouteStatus(
         route.key(),
         route.name(),
@@ -310,11 +323,11 @@ public final class PageBuilder {
    * Under maintenance while a window runs; else the recent verdict, or today's when the recent
    * window has too few requests. Today drawn as maintenance is no verdict once the window is over.
    */
-  private Health currentState(Tally recent, Health today, boolean inMaintenance) {
+  private Health currentState(StoredRoute route, Tally recent, Health today, boolean inMaintenance) {
     if (inMaintenance) {
       return Health.MAINTENANCE;
     }
-    Health current = policy.health(recent.success(), recent.failure());
+    Health current = slow.judge(route, recent, policy.health(recent.success(), recent.failure()));
     if (current.hasData()) {
       return current;
     }

@@ -109,6 +109,6 @@ public final class PageSnapshot {
         figures.recent(),
         stale,
         figures.notices(),
-        figures.windowTallies());
+        figures.windowTallies()).withObjectives(figures.objectives());
   }
 }

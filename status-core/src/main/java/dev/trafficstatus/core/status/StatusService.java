@@ -21,11 +21,13 @@ import java.util.Objects;
  * When it fails, the last figures stay, marked {@linkplain PageSnapshot#stale() stale}, and it is
  * tried again at the first request after {@link PageSettings#MIN_REFRESH}.
  *
- * <p>Between reads of the whole window only yesterday and today are read again (see {@link
- * FiguresReader}); the older days are read again once per {@link PageSettings#historyRefresh()}.
+ * <p>A refresh reads again only the days that changed (see {@link FiguresReader}): with a store
+ * that keeps day versions, the days whose version moved; with one that keeps none, yesterday and
+ * today, and the whole window once per {@link PageSettings#historyRefresh()}.
  *
- * <p>{@link #invalidate()} (an edit through the API, the flush task) reads the whole window on the
- * caller's thread, which touches the store anyway, so the next page request shows the change. Each
+ * <p>{@link #invalidate()} (an edit through the API, the flush task) reads the figures again on the
+ * caller's thread, which touches the store anyway, so the next page request shows the change: the
+ * changed days with a store that keeps day versions, the whole window otherwise. Each
  * read takes a ticket when it starts and figures are only ever replaced by those of a later ticket:
  * a refresh that started before an invalidation can never replace what the invalidation installed.
  */
@@ -93,9 +95,53 @@ public final class StatusService implements Lifecycle {
       boolean excludeMaintenance,
       Clock clock,
       System.Logger log) {
+    this(store, settings, policy, excludeMaintenance, SlowRoutes.none(), clock, log);
+  }
+
+  /**
+   * @param store where the figures are
+   * @param settings what to show
+   * @param policy how figures become states
+   * @param excludeMaintenance whether requests inside maintenance windows are left out of counts,
+   *     uptime and day states ({@code status.maintenance.excludeFromUptime})
+   * @param slow the objectives' latency allowances, which degrade slow routes
+   * @param clock what "now" is
+   * @param log where outages of the store's reads and their end are logged, once each
+   */
+  public StatusService(
+      StatusStore store,
+      PageSettings settings,
+      HealthPolicy policy,
+      boolean excludeMaintenance,
+      SlowRoutes slow,
+      Clock clock,
+      System.Logger log) {
+    this(store, settings, policy, excludeMaintenance, slow, ObjectiveSource.NONE, clock, log);
+  }
+
+  /**
+   * @param store where the figures are
+   * @param settings what to show
+   * @param policy how figures become states
+   * @param excludeMaintenance whether requests inside maintenance windows are left out of counts,
+   *     uptime and day states ({@code status.maintenance.excludeFromUptime})
+   * @param slow the objectives' latency allowances, which degrade slow routes
+   * @param objectives the objectives shown, evaluated with each read of the figures
+   * @param clock what "now" is
+   * @param log where outages of the store's reads and their end are logged, once each
+   */
+  public StatusService(
+      StatusStore store,
+      PageSettings settings,
+      HealthPolicy policy,
+      boolean excludeMaintenance,
+      SlowRoutes slow,
+      ObjectiveSource objectives,
+      Clock clock,
+      System.Logger log) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.builder = new PageBuilder(settings, policy, excludeMaintenance);
-    this.reader = new FiguresReader(store, settings);
+    this.builder = new PageBuilder(settings, policy, excludeMaintenance, slow);
+    this.reader = new FiguresReader(store, settings, objectives);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
     this.refresher = new PageRefresher(THREAD_NAME, this::refresh);
@@ -163,12 +209,12 @@ public final class StatusService implements Lifecycle {
         return;
       }
       ticket = ++lastTicket;
-      Figures current = figures;
-      kept = current != null && current.historyTicket() >= historyInvalidatedAt ? current : null;
+      kept = figures;
       refreshingSince = now;
     }
     try {
-      installed(reader.read(ticket, now, kept));
+      installed(
+          reader.read(ticket, now, kept, kept != null && kept.historyTicket() >= historyInvalidatedAt));
     } catch (RuntimeException unreadable) {
       failed(ticket, now.plus(PageSettings.MIN_REFRESH), unreadable);
     } finally {
@@ -177,19 +223,22 @@ public final class StatusService implements Lifecycle {
   }
 
   /**
-   * Reads the whole window again on the caller's thread, after a flush or an edit, so the next
-   * page request shows it. When the store cannot be read, the figures are marked stale and the
-   * next page request asks the refresher for a whole read.
+   * Reads the figures again on the caller's thread, after a flush or an edit, so the next page
+   * request shows it: every day that changed, or the whole window with a store that keeps no day
+   * versions. When the store cannot be read, the figures are marked stale and the next page request
+   * asks the refresher for a read.
    */
   public void invalidate() {
     Instant now = clock.instant();
     long ticket;
+    Figures kept;
     synchronized (lock) {
       ticket = ++lastTicket;
       historyInvalidatedAt = ticket;
+      kept = figures;
     }
     try {
-      installed(reader.read(ticket, now, null));
+      installed(reader.read(ticket, now, kept, false));
     } catch (RuntimeException unreadable) {
       // The refresher tries the whole read at the next page request.
       failed(ticket, Instant.MIN, unreadable);

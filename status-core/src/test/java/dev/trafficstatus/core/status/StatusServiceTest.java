@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The page's figures on the caller's thread: read once per refresh interval for every window, the
- * days before yesterday kept between history reads, a failed read keeping the last figures marked
- * stale, and an invalidation reading everything at once. The refresher thread is in
- * {@link StatusServiceRefresherTest}.
+ * days that did not change kept between reads (by the store's day versions, or without them until
+ * the history is read again), a failed read keeping the last figures marked stale, and an
+ * invalidation reading again at once. The refresher thread is in {@link
+ * StatusServiceRefresherTest}.
  */
 class StatusServiceTest {
 
@@ -121,7 +122,7 @@ class StatusServiceTest {
   }
 
   @Test
-  void betweenHistoryReadsOnlyYesterdayAndTodayAreReadAgain() {
+  void withoutDayVersionsOnlyYesterdayAndTodayAreReadAgainBetweenHistoryReads() {
     declareHome();
     Instant threeDaysAgo = clock.instant().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
     LocalDate thatDay = LocalDate.parse("2026-11-23");
@@ -149,6 +150,72 @@ class StatusServiceTest {
 
     assertThat(store.lastDaysRead()).containsExactly(FIRST_OF_YEAR, LocalDate.parse("2026-11-26"));
     assertThat(requestsOn(reread, thatDay)).as("the late write, after historyRefresh").isEqualTo(12);
+  }
+
+  @Test
+  void withDayVersionsALateWriteToAnOldDayIsShownAtTheNextRefreshAndOnlyChangedDaysAreRead() {
+    store.keepDayVersions(true);
+    declareHome();
+    Instant monthAgo = clock.instant().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MINUTES);
+    LocalDate thatDay = LocalDate.parse("2026-10-27");
+    LocalDate today = LocalDate.parse("2026-11-26");
+    writeAt(monthAgo, "i-1", 5);
+    write(2);
+    service.refresh();
+    assertThat(requestsOn(service.page(90), thatDay)).isEqualTo(5);
+    assertThat(store.daysReadSinceAsked()).containsExactly(List.of(FIRST_OF_YEAR, today));
+
+    // An instance back from a long outage writes into that closed day late.
+    writeAt(monthAgo, "i-2", 7);
+    write(3);
+    clock.advance(Duration.ofMinutes(1));
+    service.refresh();
+    StatusPage refreshed = service.page(90);
+
+    assertThat(requestsOn(refreshed, thatDay)).as("the late write, at the next refresh").isEqualTo(12);
+    assertThat(requestsOn(refreshed, today)).isEqualTo(5);
+    assertThat(store.daysReadSinceAsked())
+        .as("the two days written to, nothing else")
+        .containsExactly(List.of(thatDay, thatDay), List.of(today, today));
+
+    clock.advance(Duration.ofMinutes(1));
+    service.refresh();
+    assertThat(store.daysReadSinceAsked()).as("nothing changed, nothing read").isEmpty();
+    assertThat(requestsOn(service.page(90), thatDay)).isEqualTo(12);
+  }
+
+  @Test
+  void withDayVersionsARouteDeletedAndRestoredByAnotherProcessLosesItsHistoryAtTheNextRefresh() {
+    store.keepDayVersions(true);
+    declareHome();
+    Instant weekAgo = clock.instant().minus(Duration.ofDays(7)).truncatedTo(ChronoUnit.MINUTES);
+    LocalDate thatDay = LocalDate.parse("2026-11-19");
+    writeAt(weekAgo, "i-1", 5);
+    service.refresh();
+    assertThat(requestsOn(service.page(30), thatDay)).isEqualTo(5);
+
+    // Another process of the service: its API deletes the route and brings it back.
+    store.deleteRoute(HOME);
+    store.restoreRoute(HOME, clock.instant());
+    clock.advance(Duration.ofMinutes(1));
+    service.refresh();
+
+    assertThat(requestsOn(service.page(30), thatDay)).isZero();
+  }
+
+  @Test
+  void withDayVersionsAnInvalidationReadsOnlyWhatChanged() {
+    store.keepDayVersions(true);
+    declareHome();
+    service.refresh();
+    store.daysReadSinceAsked();
+    write(4);
+
+    service.invalidate();
+
+    assertThat(store.daysReadSinceAsked())
+        .containsExactly(List.of(LocalDate.parse("2026-11-26"), LocalDate.parse("2026-11-26")));
+    assertThat(requests(service.page(1))).isEqualTo(4);
   }
 
   @Test

@@ -61,7 +61,7 @@ public final class InMemoryOutbox implements OutboxStore {
   }
 
   /** Every event in the outbox, oldest first. */
-  synchronized List<OutboxEvent> events() {
+  public synchronized List<OutboxEvent> events() {
     return events.values().stream().map(Stored::event).toList();
   }
 

@@ -3,6 +3,7 @@ package dev.trafficstatus.core.testing;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.DayVersions;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.NoticeStore;
@@ -40,6 +41,9 @@ import java.util.TreeMap;
  *
  * <p>Minute buckets are kept until maintenance prunes them past retention; a pruned day's buckets
  * are summed into a day tally first, so days read the same before and after.
+ *
+ * <p>Day versions ({@link #dayVersions}) are off until {@link #keepDayVersions} switches them on:
+ * then every day has one, moved by every change to the day's figures.
  */
 public final class InMemoryStore implements StatusStore {
 
@@ -55,14 +59,26 @@ public final class InMemoryStore implements StatusStore {
   private final Map<MinuteKey, Tally> minutes = new HashMap<>();
   private final Map<RouteDay, Tally> prunedDays = new HashMap<>();
   private final Map<RouteKey, Instant> countsFrom = new HashMap<>();
+  private final Map<LocalDate, Long> versions = new HashMap<>();
   private final InMemorySubscribers subscribers = new InMemorySubscribers();
   private final InMemoryOutbox outbox = new InMemoryOutbox(this::check);
   private final InMemoryNotices notices = new InMemoryNotices(outbox, this::check);
   private volatile boolean down;
   private volatile NoticeStore watchedNotices;
+  private boolean keepDayVersions;
   private int writeCalls;
   private int dayReads;
   private List<LocalDate> lastDaysRead = List.of();
+  private final List<List<LocalDate>> daysRead = new ArrayList<>();
+
+  /**
+   * Offers day versions from now on, or stops offering them.
+   *
+   * @param keep true to offer them
+   */
+  public synchronized void keepDayVersions(boolean keep) {
+    this.keepDayVersions = keep;
+  }
 
   /**
    * Makes every call fail from now on, or work again.
@@ -98,6 +114,13 @@ public final class InMemoryStore implements StatusStore {
   /** The first and last day of the latest {@code readDays}; empty before any. */
   public synchronized List<LocalDate> lastDaysRead() {
     return lastDaysRead;
+  }
+
+  /** The first and last day of every {@code readDays} since the last call of this method. */
+  public synchronized List<List<LocalDate>> daysReadSinceAsked() {
+    List<List<LocalDate>> read = List.copyOf(daysRead);
+    daysRead.clear();
+    return read;
   }
 
   /** How many minute buckets are kept. */
@@ -149,7 +172,9 @@ public final class InMemoryStore implements StatusStore {
       StoredRoute route = routes.get(b.route());
       Instant from = countsFrom.getOrDefault(b.route(), Instant.MIN);
       if (route != null && !route.hidden() && !b.minute().isBefore(from)) {
-        minutes.put(new MinuteKey(b.route(), b.minute(), b.instance()), b.tally());
+        MinuteKey key = new MinuteKey(b.route(), b.minute(), b.instance());
+        minutes.put(key, b.tally());
+        changed(key.day());
       }
     }
   }
@@ -164,6 +189,7 @@ public final class InMemoryStore implements StatusStore {
   public synchronized List<DayBucket> readDays(LocalDate first, LocalDate last) {
     dayReads++;
     lastDaysRead = List.of(first, last);
+    daysRead.add(lastDaysRead);
     check("reading days");
     Map<RouteDay, Tally> sums = new HashMap<>();
     prunedDays.forEach(
@@ -187,6 +213,23 @@ public final class InMemoryStore implements StatusStore {
           }
         });
     return out;
+  }
+
+  @Override
+  public synchronized Optional<DayVersions> dayVersions(LocalDate first, LocalDate last) {
+    if (!keepDayVersions) {
+      return Optional.empty();
+    }
+    check("reading day versions");
+    Map<LocalDate, Long> answer = new HashMap<>();
+    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+      answer.put(day, versions.getOrDefault(day, 0L));
+    }
+    return Optional.of(new DayVersions(answer));
+  }
+
+  private void changed(LocalDate day) {
+    versions.merge(day, 1L, Long::sum);
   }
 
   @Override
@@ -307,6 +350,10 @@ public final class InMemoryStore implements StatusStore {
   }
 
   private void deleteHistory(RouteKey key) {
+    Set<LocalDate> days = new HashSet<>();
+    minutes.keySet().stream().filter(k -> k.route().equals(key)).forEach(k -> days.add(k.day()));
+    prunedDays.keySet().stream().filter(k -> k.route().equals(key)).forEach(k -> days.add(k.day()));
+    days.forEach(this::changed);
     minutes.keySet().removeIf(k -> k.route().equals(key));
     prunedDays.keySet().removeIf(k -> k.route().equals(key));
   }
@@ -330,12 +377,19 @@ public final class InMemoryStore implements StatusStore {
         if (!day.isBefore(expireBefore)) {
           prunedDays.merge(new RouteDay(entry.getKey().route(), day), entry.getValue(), Tally::plus);
           daysRolledUp.add(day);
+        } else {
+          changed(day);
         }
         it.remove();
         minutesDeleted++;
       }
     }
     int before = prunedDays.size();
+    prunedDays.keySet().stream()
+        .map(RouteDay::day)
+        .filter(day -> day.isBefore(expireBefore))
+        .toList()
+        .forEach(this::changed);
     prunedDays.keySet().removeIf(key -> key.day().isBefore(expireBefore));
     return new MaintenanceReport(true, daysRolledUp.size(), minutesDeleted, before - prunedDays.size());
   }

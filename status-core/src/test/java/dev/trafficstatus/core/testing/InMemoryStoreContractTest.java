@@ -11,14 +11,16 @@ import dev.trafficstatus.testkit.TimeRangesContract;
  * The core's fake store keeps the store contract, so core tests that run against it see what a real
  * store would do. Its "database" is the object itself: a restart stops and starts it, a second
  * process shares it (the contract's default), and breaking it switches {@link InMemoryStore#down}
- * on.
+ * on. Day versions are on, so the contract checks them too.
  */
 class InMemoryStoreContractTest extends StatusStoreContract
     implements NoticesContract, OutboxContract, TimeRangesContract, SubscribersContract {
 
   @Override
   protected StatusStore newStore() {
-    return new InMemoryStore();
+    InMemoryStore store = new InMemoryStore();
+    store.keepDayVersions(true);
+    return store;
   }
 
   @Override

@@ -47,6 +47,8 @@ public class StatusFactory {
 
   @Valid @NotNull private MaintenanceFactory maintenance = new MaintenanceFactory();
 
+  @Valid @NotNull private ObjectivesFactory objectives = new ObjectivesFactory();
+
   @Valid @NotNull private NotificationsFactory notifications = new NotificationsFactory();
 
   @Valid @NotNull private ApiFactory api = new ApiFactory();
@@ -170,6 +172,17 @@ public class StatusFactory {
   @JsonProperty
   public void setIncidents(IncidentsFactory incidents) {
     this.incidents = incidents;
+  }
+
+  /** {@code status.objectives}: service level objectives and their burn-rate alerts. */
+  @JsonProperty
+  public ObjectivesFactory getObjectives() {
+    return objectives;
+  }
+
+  @JsonProperty
+  public void setObjectives(ObjectivesFactory objectives) {
+    this.objectives = objectives;
   }
 
   @JsonProperty

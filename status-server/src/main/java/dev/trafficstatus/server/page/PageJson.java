@@ -11,7 +11,9 @@ import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeUpdate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +46,30 @@ record PageJson(
     long minimumRequests,
     long refreshSeconds,
     List<GroupJson> groups,
-    List<NoticeJson> notices) {
+    List<NoticeJson> notices,
+    List<ObjectiveJson> objectives) {
+
+  /**
+   * An objective's indicator: its target, attainment, error budget in requests (allowed, spent,
+   * remaining) and percent, current burn rate, seconds to exhaustion at that burn, whether an alert
+   * fires, and the remaining percent at the end of each day of the window (the sparkline).
+   */
+  record ObjectiveJson(
+      String name,
+      String indicator,
+      double targetPercent,
+      Double latencyThresholdMs,
+      int windowDays,
+      List<AffectedJson> routes,
+      Double attainmentPercent,
+      double budgetRequests,
+      long spentRequests,
+      double remainingRequests,
+      Double remainingPercent,
+      Double currentBurn,
+      Long exhaustionSeconds,
+      boolean alerting,
+      List<Double> budgetByDay) {}
 
   record GroupJson(String name, List<RouteJson> routes) {}
 
@@ -120,7 +145,31 @@ record PageJson(
         page.minimumRequests(),
         page.refresh().toSeconds(),
         page.groups().stream().map(PageJson::group).toList(),
-        notices(page));
+        notices(page),
+        objectives(page));
+  }
+
+  /** The objectives, naming only the routes the page shows. */
+  private static List<ObjectiveJson> objectives(StatusPage page) {
+    Map<RouteKey, Health> shown = new HashMap<>();
+    page.groups().forEach(group -> group.routes().forEach(route -> shown.put(route.key(), route.current())));
+    return page.objectives().stream().map(objective -> new ObjectiveJson(
+        objective.name(),
+        objective.indicator(),
+        objective.targetPercent(),
+        objective.latencyThreshold() == null ? null : objective.latencyThreshold().toNanos() / 1e6,
+        objective.windowDays(),
+        objective.routes().stream().filter(shown::containsKey)
+            .map(route -> new AffectedJson(route.service(), route.rule(), state(shown.get(route)))).toList(),
+        objective.attainmentPercent(),
+        objective.budget(),
+        objective.spent(),
+        objective.remaining(),
+        objective.remainingPercent(),
+        objective.currentBurn(),
+        objective.exhaustion() == null ? null : objective.exhaustion().toSeconds(),
+        objective.alerting(),
+        objective.budgetByDay())).toList();
   }
 
   /** The notices, with only the routes the page shows: the others are not public. */

@@ -11,6 +11,7 @@ import dev.trafficstatus.core.notice.NoticeService;
 import dev.trafficstatus.core.notify.NotificationSender;
 import dev.trafficstatus.core.status.NoticeHistory;
 import dev.trafficstatus.core.status.PageSettings;
+import dev.trafficstatus.core.objective.ObjectivesOnPage;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.config.StatusFactory;
 import dev.trafficstatus.spi.notify.SubscriberMailer;
@@ -172,7 +173,11 @@ public final class StatusRuntime {
               new Page(
                   new StatusService(
                       store, pageSettings, config.getHealth().build(),
-                      config.getMaintenance().isExcludeFromUptime(), clock,
+                      config.getMaintenance().isExcludeFromUptime(),
+                      config.getObjectives().build().slowRoutes(),
+                      new ObjectivesOnPage(store, config.getObjectives().build(),
+                          config.getHealth().build().minimumRequests()),
+                      clock,
                       Slf4jSystemLogger.of(StatusService.class)),
                   new NoticeHistory(store, pageSettings, NOTICES_KEPT, clock,
                       Slf4jSystemLogger.of(NoticeHistory.class)),

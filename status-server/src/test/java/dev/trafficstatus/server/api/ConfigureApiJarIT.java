@@ -72,10 +72,14 @@ class ConfigureApiJarIT {
     try {
       ApiClient.Answer list = null;
       long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-      while (list == null && System.nanoTime() < deadline && server.isAlive()) {
+      // Until the store has started in the background the API answers 503 with Retry-After.
+      while ((list == null || list.status() == 503) && System.nanoTime() < deadline && server.isAlive()) {
         try {
           list = client.authorized("GET", "/flask-status/configure", null, SECRET);
         } catch (RuntimeException notYet) {
+          // Not listening yet.
+        }
+        if (list == null || list.status() == 503) {
           Thread.sleep(250);
         }
       }

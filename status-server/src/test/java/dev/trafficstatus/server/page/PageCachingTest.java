@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -138,6 +140,51 @@ class PageCachingTest {
     HttpResponse<byte[]>[] fresh = newFigures(first.headers().firstValue("ETag").orElseThrow());
 
     assertThat(requestsTodayInHtml(fresh[0])).isEqualTo(before + 1_000);
+  }
+
+  /** The requests of a route on a day, as the page's JSON says. */
+  private static long requestsOn(HttpResponse<byte[]> page, String rule, LocalDate day) throws IOException {
+    for (JsonNode group : JSON.readTree(page.body()).get("groups")) {
+      for (JsonNode route : group.get("routes")) {
+        if (route.get("rule").asText().equals(rule)) {
+          for (JsonNode square : route.get("days")) {
+            if (square.get("date").asText().equals(day.toString())) {
+              return square.get("requests").asLong();
+            }
+          }
+        }
+      }
+    }
+    throw new AssertionError("no square for " + rule + " on " + day);
+  }
+
+  @Test
+  void aLateWriteToADayRolledUpLongAgoShowsAtTheNextRefreshAndStaysExactAfterItsRollup()
+      throws Exception {
+    LocalDate monthAgo = NinetyDaySeed.TODAY.minusDays(40);
+    HttpResponse<byte[]> first = fetcher.get("/status?days=90", "Accept", "application/json");
+    long before = requestsOn(first, "/products", monthAgo);
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+
+    // An instance back from a long outage flushes what it kept for that day.
+    RouteKey products = new RouteKey(NinetyDaySeed.SERVICE, "/products");
+    StatusOnlyApp.store(APP).writeMinutes(List.of(new MinuteBucket(products,
+        monthAgo.atTime(13, 7).toInstant(ZoneOffset.UTC), "back-from-outage",
+        new Tally(1_000, 1_000, 0, 0, Duration.ofMillis(10),
+            LatencyHistogram.builder().record(Duration.ofMillis(10), 1_000).build()))));
+    CLOCK.advance(REFRESH);
+    fetcher.get("/status?days=90", "Accept", "application/json");
+    HttpResponse<byte[]>[] next = newFigures(etag, "Accept", "application/json");
+
+    assertThat(requestsOn(next[0], "/products", monthAgo)).isEqualTo(before + 1_000);
+
+    NinetyDaySeed.rollUp(StatusOnlyApp.store(APP), CLOCK.instant());
+    String rolledEtag = next[0].headers().firstValue("ETag").orElseThrow();
+    CLOCK.advance(REFRESH);
+    fetcher.get("/status?days=90", "Accept", "application/json");
+    HttpResponse<byte[]>[] afterRollup = newFigures(rolledEtag, "Accept", "application/json");
+
+    assertThat(requestsOn(afterRollup[0], "/products", monthAgo)).isEqualTo(before + 1_000);
   }
 
   @Test

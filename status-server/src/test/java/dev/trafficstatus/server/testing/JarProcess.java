@@ -88,22 +88,32 @@ public final class JarProcess implements AutoCloseable {
   }
 
   /**
-   * Waits until a URL answers (any status), while the process runs.
+   * Waits until a URL answers with anything but 503 (the store starts in the background), while
+   * the process runs.
    *
    * @param url the URL
    * @param limit how long to wait at most
-   * @return the first answer
+   * @return the first answer that is not a 503, or the last 503 when the limit passed
    * @throws AssertionError when the process dies or the limit passes first
    */
   public HttpResponse<String> awaitAnswer(String url, Duration limit) throws Exception {
     long deadline = System.nanoTime() + limit.toNanos();
+    HttpResponse<String> last = null;
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {
-        return HTTP.send(
+        last = HTTP.send(
             HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        // 503 with Retry-After: the store starts in the background (slowly on a busy machine).
+        if (last.statusCode() != 503) {
+          return last;
+        }
       } catch (IOException notYet) {
-        Thread.sleep(250);
+        // Not listening yet.
       }
+      Thread.sleep(250);
+    }
+    if (last != null) {
+      return last;
     }
     throw new AssertionError(url + " did not answer within " + limit + "; output:\n" + output());
   }

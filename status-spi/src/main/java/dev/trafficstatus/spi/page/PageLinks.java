@@ -92,6 +92,25 @@ public record PageLinks(String page, String assets, boolean subscribable) {
     return base() + "/subscribe";
   }
 
+  /**
+   * The objectives page ({@link PageRenderer#renderObjectives}).
+   *
+   * @return such as {@code /status/objectives}
+   */
+  public String objectives() {
+    return base() + "/objectives";
+  }
+
+  /**
+   * The objectives page in an order.
+   *
+   * @param order the order
+   * @return such as {@code /status/objectives?sort=remaining}
+   */
+  public String objectives(ObjectiveOrder order) {
+    return objectives() + "?sort=" + order.wireName();
+  }
+
   private String base() {
     return page.endsWith("/") ? page.substring(0, page.length() - 1) : page;
   }

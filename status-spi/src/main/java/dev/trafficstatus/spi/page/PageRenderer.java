@@ -59,6 +59,20 @@ public interface PageRenderer {
   }
 
   /**
+   * Writes the objectives page, served at {@link PageLinks#objectives()}. The default has none: the
+   * host then answers that page with 404.
+   *
+   * @param page the objectives, sorted
+   * @param links where the host serves the page and its assets
+   * @param out where to write; not closed
+   * @throws IOException when writing fails
+   * @throws UnsupportedOperationException when the renderer has no such page
+   */
+  default void renderObjectives(ObjectivesPage page, PageLinks links, OutputStream out) throws IOException {
+    throw new UnsupportedOperationException("this renderer has no objectives page");
+  }
+
+  /**
    * The windows, in days, the rendered page links to (such as 30, 90 and 365). The host serves
    * these, and its default window, to any number of clients from one render per refresh; other
    * windows a client asks for are rendered within a budget. Never more than the page's {@link

@@ -35,6 +35,8 @@ import java.util.Objects;
  * @param maintenanceExcluded whether requests answered inside maintenance windows are left out of
  *     counts, uptime and day states ({@link RouteStatus#maintenanceRequests()}), so a renderer may
  *     say "excluding maintenance" beside an uptime; false when the host keeps them in
+ * @param objectives the service level objectives, one entry per objective and indicator, in the
+ *     configured order; empty without objectives
  */
 public record StatusPage(
     String title,
@@ -50,7 +52,8 @@ public record StatusPage(
     List<RouteGroup> groups,
     boolean stale,
     List<Notice> notices,
-    boolean maintenanceExcluded) {
+    boolean maintenanceExcluded,
+    List<ObjectiveStatus> objectives) {
 
   /**
    * The longest window, in days, any page may show: a little over a year, so a "365 days" window
@@ -73,12 +76,72 @@ public record StatusPage(
     Objects.requireNonNull(refresh, "refresh");
     groups = List.copyOf(groups);
     notices = List.copyOf(notices);
+    objectives = List.copyOf(objectives);
     if (lastDay.isBefore(firstDay)) {
       throw new IllegalArgumentException("window ends before it starts: " + firstDay + ".." + lastDay);
     }
     if (maxDays < lastDay.toEpochDay() - firstDay.toEpochDay() + 1) {
       throw new IllegalArgumentException("window of " + firstDay + ".." + lastDay + " is longer than maxDays " + maxDays);
     }
+  }
+
+  /**
+   * A page without objectives: the shape before they were shown, for renderers' tests and code
+   * written against it.
+   *
+   * @param title the page title
+   * @param overall the headline state
+   * @param headline the headline text
+   * @param generatedAt when the figures were read
+   * @param zone the time zone for displaying times
+   * @param firstDay the window's first UTC day, inclusive
+   * @param lastDay the window's last UTC day (today), inclusive
+   * @param maxDays the longest window the host serves
+   * @param minimumRequests a day or window with fewer requests has no verdict
+   * @param refresh how often the page reloads itself
+   * @param groups the shown routes, grouped
+   * @param stale whether the figures are the last ones read of a store that cannot be read now
+   * @param notices the incidents and maintenances to tell people about
+   * @param maintenanceExcluded whether requests inside maintenance windows are left out of uptime
+   */
+  public StatusPage(
+      String title,
+      Health overall,
+      String headline,
+      Instant generatedAt,
+      ZoneId zone,
+      LocalDate firstDay,
+      LocalDate lastDay,
+      int maxDays,
+      long minimumRequests,
+      Duration refresh,
+      List<RouteGroup> groups,
+      boolean stale,
+      List<Notice> notices,
+      boolean maintenanceExcluded) {
+    this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
+        refresh, groups, stale, notices, maintenanceExcluded, List.of());
+  }
+
+  /**
+   * The same page with objectives.
+   *
+   * @param objectives the objectives
+   * @return the page
+   */
+  public StatusPage withObjectives(List<ObjectiveStatus> objectives) {
+    return new StatusPage(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays,
+        minimumRequests, refresh, groups, stale, notices, maintenanceExcluded, objectives);
+  }
+
+  /**
+   * The objectives covering a route, for its card.
+   *
+   * @param route the route
+   * @return the objectives' indicators that cover it, in the configured order
+   */
+  public List<ObjectiveStatus> objectivesOf(dev.trafficstatus.spi.RouteKey route) {
+    return objectives.stream().filter(objective -> objective.covers(route)).toList();
   }
 
   /**

@@ -66,6 +66,24 @@ public interface StatusStore extends Lifecycle {
   List<DayBucket> readDays(LocalDate first, LocalDate last);
 
   /**
+   * Versions of the figures of the given days, for a reader that keeps the figures of closed days
+   * between reads of {@link #readDays} and reads again only the days whose figures changed (the
+   * page, which shows up to a year). Take them before reading the days they are used for: a day
+   * keeps its version exactly as long as its figures stay the same, except days left out, which may
+   * change at any time (see {@link DayVersions}). A store gives a version to as many closed days as
+   * it can; a change of any kind to a day's figures (a late write, a rollup that changes what the
+   * day is read from, a route deleted) changes its version or leaves it out.
+   *
+   * @param first the first day, inclusive
+   * @param last the last day, inclusive
+   * @return the versions, or empty when the store keeps none: a reader must then read the days
+   *     again to see changes
+   */
+  default Optional<DayVersions> dayVersions(LocalDate first, LocalDate last) {
+    return Optional.empty();
+  }
+
+  /**
    * Sums minute buckets from the given instant (inclusive, truncated to the minute) on, per route,
    * over all instances. Used for a route's current state.
    *

@@ -5,6 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.DayVersions;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.ConcurrentChangeException;
 import dev.trafficstatus.spi.store.MinuteBucket;
@@ -105,10 +106,8 @@ final class JdbiStatusStore implements StatusStore {
   @Override
   public String describe() {
     Dialect known = dialect;
-    return "jdbi: "
-        + (known != null ? known.product() : Dialect.guessProduct(redactedUrl))
-        + " "
-        + redactedUrl;
+    String product = known != null ? known.product() : Dialect.guessProduct(redactedUrl);
+    return "jdbi: " + product + " " + redactedUrl;
   }
 
   @Override
@@ -240,13 +239,9 @@ final class JdbiStatusStore implements StatusStore {
     List<String> pending = jdbi.withHandle(handle -> migrator.pending(handle, detected));
     if (!pending.isEmpty()) {
       throw new StoreSetupException(
-          "The status tables in "
-              + redactedUrl
-              + " lack "
-              + pending.size()
-              + " schema change(s) "
-              + pending
-              + "; run the server's `db migrate` command or set store.migrateOnStart: true.");
+          ("The status tables in %s lack %d schema change(s) %s; run the server's `db migrate`"
+                  + " command or set store.migrateOnStart: true.")
+              .formatted(redactedUrl, pending.size(), pending));
     }
   }
 
@@ -323,6 +318,12 @@ final class JdbiStatusStore implements StatusStore {
   @Override
   public List<DayBucket> readDays(LocalDate first, LocalDate last) {
     return call("reading days " + first + " to " + last, store -> store.reader().readDays(first, last));
+  }
+
+  @Override
+  public Optional<DayVersions> dayVersions(LocalDate first, LocalDate last) {
+    String doing = "reading day versions " + first + " to " + last;
+    return Optional.of(call(doing, store -> store.reader().dayVersions(first, last)));
   }
 
   @Override

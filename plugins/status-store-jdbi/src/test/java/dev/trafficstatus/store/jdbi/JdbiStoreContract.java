@@ -4,6 +4,7 @@ import static dev.trafficstatus.testkit.StoreTestData.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.trafficstatus.spi.store.DayVersions;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.Retention;
@@ -224,6 +225,32 @@ abstract class JdbiStoreContract extends StatusStoreContract
     assertThat(store.maintain(nextMorning.plusSeconds(600), Retention.defaults()).daysRolledUp())
         .isEqualTo(1);
     assertThat(count("SELECT total FROM status_days")).isEqualTo(onTime.total() + late.total());
+  }
+
+  @Test
+  void closedDaysKeepTheirVersionsWhileTodayIsWrittenAndRolledUp() throws Exception {
+    StatusStore store = store();
+    store.declareRoutes(List.of(route(HOME, "Home")));
+    store.writeMinutes(
+        List.of(
+            bucket(HOME, minute(0, 12, 0), "i-1", Tallies.of(5, 0, 0, 10)),
+            bucket(HOME, minute(1, 12, 0), "i-1", Tallies.of(6, 0, 0, 10))));
+    store.maintain(minute(2, 1, 0), Retention.defaults());
+    LocalDate today = DAY0.plusDays(2);
+    DayVersions closed = store.dayVersions(DAY0, today).orElseThrow();
+
+    store.writeMinutes(List.of(bucket(HOME, minute(2, 0, 30), "i-1", Tallies.of(7, 0, 0, 10))));
+    DayVersions written = store.dayVersions(DAY0, today).orElseThrow();
+    store.maintain(minute(2, 2, 0), Retention.defaults());
+    DayVersions rolledUp = store.dayVersions(DAY0, today).orElseThrow();
+
+    assertThat(closed.versions()).containsOnlyKeys(DAY0, DAY0.plusDays(1), today);
+    assertThat(written.versions()).as("today has a dirty hour").containsOnlyKeys(DAY0, DAY0.plusDays(1));
+    for (DayVersions later : List.of(written, rolledUp)) {
+      assertThat(later.unchangedSince(closed, DAY0)).isTrue();
+      assertThat(later.unchangedSince(closed, DAY0.plusDays(1))).isTrue();
+    }
+    assertThat(rolledUp.unchangedSince(closed, today)).isFalse();
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.github.mustachejava.MustacheException;
 import dev.trafficstatus.spi.page.Asset;
 import dev.trafficstatus.spi.page.HistoryPage;
 import dev.trafficstatus.spi.page.NoticePage;
+import dev.trafficstatus.spi.page.ObjectivesPage;
 import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.StatusPage;
@@ -36,6 +37,8 @@ final class MustachePageRenderer implements PageRenderer {
 
   private static final String HISTORY_TEMPLATE = "history-page.mustache";
 
+  private static final String OBJECTIVES_TEMPLATE = "objectives-page.mustache";
+
   private static final int BUFFER_CHARS = 16 * 1024;
 
   private final Mustache template;
@@ -43,6 +46,8 @@ final class MustachePageRenderer implements PageRenderer {
   private final Mustache noticeTemplate;
 
   private final Mustache historyTemplate;
+
+  private final Mustache objectivesTemplate;
 
   private final AssetBundle assets;
 
@@ -60,6 +65,7 @@ final class MustachePageRenderer implements PageRenderer {
     this.template = compiler.compile(TEMPLATE);
     this.noticeTemplate = compiler.compile(NOTICE_TEMPLATE);
     this.historyTemplate = compiler.compile(HISTORY_TEMPLATE);
+    this.objectivesTemplate = compiler.compile(OBJECTIVES_TEMPLATE);
     this.assets = AssetBundle.load();
     this.windows = List.copyOf(windows);
     this.views = new PageViewBuilder(this.windows, assets);
@@ -119,6 +125,13 @@ final class MustachePageRenderer implements PageRenderer {
       throw e;
     }
     writer.flush();
+  }
+
+  @Override
+  public void renderObjectives(ObjectivesPage page, PageLinks links, OutputStream out) throws IOException {
+    Objects.requireNonNull(page, "page");
+    Objects.requireNonNull(links, "links");
+    write(objectivesTemplate, noticeViews.objectives(page, links), out);
   }
 
   @Override

@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param scriptHref the script's address
  * @param iconHref the favicon's address
  * @param notices the incidents and maintenances, in their sections
+ * @param objectivesLink the link to the objectives page; null without objectives
  */
 record PageView(
     String title,
@@ -48,7 +49,8 @@ record PageView(
     String styleHref,
     String scriptHref,
     String iconHref,
-    NoticeSections notices) {
+    NoticeSections notices,
+    ObjectivesLink objectivesLink) {
 
   PageView {
     Objects.requireNonNull(title, "title");
@@ -102,6 +104,20 @@ record PageView(
   }
 
   /**
+   * The link to the objectives page, least budget left first; null without objectives.
+   *
+   * @param href the page sorted by remaining budget
+   * @param text the link's words
+   */
+  record ObjectivesLink(String href, String text) {
+
+    ObjectivesLink {
+      Objects.requireNonNull(href, "href");
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
    * One route's card.
    *
    * @param name the display name
@@ -116,6 +132,7 @@ record PageView(
    * @param lastDay the newest square's label, under the row's right end
    * @param daysLabel the accessible name of the row of squares
    * @param days the squares, oldest first
+   * @param objectives the objectives covering the route, in the configured order
    */
   record Card(
       String name,
@@ -129,7 +146,8 @@ record PageView(
       String firstDay,
       String lastDay,
       String daysLabel,
-      List<Square> days) {
+      List<Square> days,
+      List<ObjectiveView> objectives) {
 
     Card {
       Objects.requireNonNull(name, "name");
@@ -143,6 +161,7 @@ record PageView(
       Objects.requireNonNull(lastDay, "lastDay");
       Objects.requireNonNull(daysLabel, "daysLabel");
       days = List.copyOf(days);
+      objectives = List.copyOf(objectives);
     }
   }
 

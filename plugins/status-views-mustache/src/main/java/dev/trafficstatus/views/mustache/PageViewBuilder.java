@@ -3,6 +3,7 @@ package dev.trafficstatus.views.mustache;
 import dev.trafficstatus.spi.page.DayStatus;
 import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.Latency;
+import dev.trafficstatus.spi.page.ObjectiveOrder;
 import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
@@ -82,7 +83,9 @@ final class PageViewBuilder {
         assets.href(links.assets(), AssetBundle.STYLE),
         assets.href(links.assets(), AssetBundle.SCRIPT),
         assets.href(links.assets(), AssetBundle.ICON),
-        NoticeSections.of(page, links));
+        NoticeSections.of(page, links),
+        page.objectives().isEmpty() ? null : new PageView.ObjectivesLink(
+            links.objectives(ObjectiveOrder.REMAINING), "Service level objectives, least error budget left first"));
   }
 
   /**
@@ -123,7 +126,8 @@ final class PageViewBuilder {
         page.firstDay().toString(),
         "Today",
         "Daily status of " + route.name() + " over " + windowText + ", oldest first",
-        squares);
+        squares,
+        page.objectivesOf(route.key()).stream().map(ObjectiveView::of).toList());
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.trafficstatus.store.jdbi.internal;
 
+import java.util.List;
 import java.util.function.Consumer;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.FetchSize;
@@ -89,6 +91,22 @@ public interface FiguresDao {
       FROM status_minutes m
       JOIN status_routes r ON r.id = m.route_id
       WHERE m.epoch_minute >= :fromMinute AND NOT r.hidden
+      """;
+
+  /**
+   * The version of each day with bookkeeping ({@code status_day_state}), and the days with dirty
+   * hours ({@code dirty} true, version 0), in one statement so both come from one snapshot.
+   * Parameters: {@code :firstDay}, {@code :lastDay}.
+   */
+  String DAY_VERSIONS =
+      """
+      SELECT epoch_day, version, FALSE AS dirty
+      FROM status_day_state
+      WHERE epoch_day BETWEEN :firstDay AND :lastDay
+      UNION ALL
+      SELECT DISTINCT epoch_hour / 24, CAST(0 AS BIGINT), TRUE
+      FROM status_hour_writes
+      WHERE epoch_hour BETWEEN :firstDay * 24 AND :lastDay * 24 + 23
       """;
 
   /**
@@ -191,6 +209,17 @@ public interface FiguresDao {
   @SqlQuery(READ_SINCE)
   @FetchSize(FETCH_SIZE)
   void readSince(long fromMinute, Consumer<TallyRow> sink);
+
+  /**
+   * Runs {@link #DAY_VERSIONS}.
+   *
+   * @param firstDay the first epoch day, inclusive
+   * @param lastDay the last epoch day, inclusive
+   * @return the rows
+   */
+  @SqlQuery(DAY_VERSIONS)
+  @RegisterConstructorMapper(DayVersionRow.class)
+  List<DayVersionRow> dayVersions(long firstDay, long lastDay);
 
   /**
    * Streams {@link #READ_BETWEEN}; call it inside a transaction.

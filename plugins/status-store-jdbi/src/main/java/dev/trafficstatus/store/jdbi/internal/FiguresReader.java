@@ -1,13 +1,16 @@
 package dev.trafficstatus.store.jdbi.internal;
 
 import dev.trafficstatus.spi.store.DayBucket;
+import dev.trafficstatus.spi.store.DayVersions;
 import dev.trafficstatus.spi.store.RouteTally;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -95,6 +98,38 @@ public final class FiguresReader {
       }
     }
     return tallies;
+  }
+
+  /**
+   * The versions of the days that have one: every day without dirty hours. A day's figures change
+   * only through a dirty hour (a write) or a maintenance transaction that moves the day's version
+   * (see {@link Maintenance}); a route's deleted history moves the versions of its days too. A day
+   * without bookkeeping and without dirty hours has no figures at all: version 0, which it keeps
+   * until a write makes it dirty.
+   *
+   * @param first the first day, inclusive
+   * @param last the last day, inclusive
+   * @return the versions
+   */
+  public DayVersions dayVersions(LocalDate first, LocalDate last) {
+    Map<Long, Long> versions = new HashMap<>();
+    Set<Long> dirty = new HashSet<>();
+    for (DayVersionRow row :
+        jdbi.withExtension(
+            FiguresDao.class, dao -> dao.dayVersions(first.toEpochDay(), last.toEpochDay()))) {
+      if (row.dirty()) {
+        dirty.add(row.epochDay());
+      } else {
+        versions.put(row.epochDay(), row.version());
+      }
+    }
+    Map<LocalDate, Long> answer = new HashMap<>();
+    for (long day = first.toEpochDay(); day <= last.toEpochDay(); day++) {
+      if (!dirty.contains(day)) {
+        answer.put(UtcPeriods.dateOf(day), versions.getOrDefault(day, 0L));
+      }
+    }
+    return new DayVersions(answer);
   }
 
   /**

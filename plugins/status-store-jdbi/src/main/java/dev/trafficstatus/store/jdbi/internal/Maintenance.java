@@ -28,6 +28,10 @@ import org.jdbi.v3.core.Jdbi;
  * a dirty hour that appears after that check makes readers use the day's hours and minutes again
  * until the next run.
  *
+ * <p>Every transaction that changes what a day is read from (an hour rolled up, a day rolled up, late
+ * minutes folded into a pruned day) moves the day's version in {@code status_day_state}, so a
+ * reader that keeps closed days knows which to read again ({@link FiguresReader#dayVersions}).
+ *
  * <p>Minute and hour rows are deleted by whole days, only for rolled-up days without dirty hours,
  * in a transaction that rolls back if a dirty row for the day is visible after the delete. Minute
  * rows that arrive for such a pruned day later are read beside its day rows and folded into them by
@@ -109,14 +113,12 @@ public final class Maintenance {
               Math.floorDiv(dirtyHours.lastKey(), UtcPeriods.HOURS_PER_DAY)));
     }
     Map<Long, List<HourWrite>> lateWritesOfPrunedDays = new TreeMap<>();
-    // Only this run writes day state meanwhile, so a day it found or made open stays open.
-    Set<Long> openDays = new HashSet<>(dao.unrolledDaysBefore(Long.MAX_VALUE));
     for (Map.Entry<Long, List<HourWrite>> hour : dirtyHours.entrySet()) {
       long day = Math.floorDiv(hour.getKey(), UtcPeriods.HOURS_PER_DAY);
       if (pruned.contains(day)) {
         lateWritesOfPrunedDays.computeIfAbsent(day, d -> new ArrayList<>()).addAll(hour.getValue());
       } else {
-        rollUpHour(handle, hour.getKey(), hour.getValue(), openDays.add(day));
+        rollUpHour(handle, hour.getKey(), hour.getValue());
       }
     }
     int daysRolledUp = 0;
@@ -142,10 +144,11 @@ public final class Maintenance {
 
   /**
    * Computes an hour's rows from its minutes (read after its bookkeeping {@code seen} was), then
-   * stores them, forgets exactly what was seen, and marks the hour's day for a new rollup unless it
-   * is marked already ({@code reopenDay} false).
+   * stores them, forgets exactly what was seen, and marks the hour's day for a new rollup, moving
+   * its version: the day is now read from rows it was not read from before (see {@link
+   * FiguresReader#dayVersions}).
    */
-  private void rollUpHour(Handle handle, long hour, List<HourWrite> seen, boolean reopenDay) {
+  private void rollUpHour(Handle handle, long hour, List<HourWrite> seen) {
     Map<Integer, TallySum> sums = new HashMap<>();
     long first = hour * 60;
     handle.useTransaction(
@@ -156,9 +159,7 @@ public final class Maintenance {
           dao.forget(seen);
           dao.deleteHourRows(hour);
           dao.insertHourRows(rows(hour, sums));
-          if (reopenDay) {
-            tx.attach(dialect.statements()).reopenDays(List.of(Math.floorDiv(hour, UtcPeriods.HOURS_PER_DAY)));
-          }
+          tx.attach(dialect.statements()).reopenDays(List.of(Math.floorDiv(hour, UtcPeriods.HOURS_PER_DAY)));
         });
   }
 

@@ -107,11 +107,12 @@ public interface RollupDao {
   List<Long> prunableDaysBefore(long day);
 
   /**
-   * Marks a day rolled up: its day rows hold every minute of its clean hours.
+   * Marks a day rolled up: its day rows hold every minute of its clean hours. Moves its version: it
+   * is read from its day rows from now on.
    *
    * @param day the epoch day
    */
-  @SqlUpdate("UPDATE status_day_state SET rolled_up = TRUE WHERE epoch_day = :day")
+  @SqlUpdate("UPDATE status_day_state SET rolled_up = TRUE, version = version + 1 WHERE epoch_day = :day")
   void markRolledUp(long day);
 
   /**

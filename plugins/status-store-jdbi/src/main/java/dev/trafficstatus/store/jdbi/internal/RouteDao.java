@@ -10,6 +10,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -151,13 +153,43 @@ public interface RouteDao {
   void deleteDays(int routeId);
 
   /**
-   * Deletes a route's minute, hour and day rows, within the caller's transaction.
+   * The days a route has hour or day rows on: those whose figures readers see change when the
+   * route's history goes (its other minute rows are read only in dirty hours, whose days readers
+   * read again anyway).
+   *
+   * @param routeId the route's id
+   * @return the epoch days
+   */
+  @SqlQuery(
+      """
+      SELECT epoch_day FROM status_days WHERE route_id = :routeId
+      UNION
+      SELECT epoch_hour / 24 FROM status_hours WHERE route_id = :routeId
+      """)
+  List<Long> rolledUpDaysOf(int routeId);
+
+  /**
+   * Moves the versions of days whose figures changed outside maintenance.
+   *
+   * @param days the epoch days
+   */
+  @SqlBatch("UPDATE status_day_state SET version = version + 1 WHERE epoch_day = :day")
+  void moveVersions(@Bind("day") List<Long> days);
+
+  /**
+   * Deletes a route's minute, hour and day rows, within the caller's transaction, and moves the
+   * versions of the days it had figures on. In maintenance's lock order (minutes, hours, days,
+   * then day state), so the two wait for each other instead of deadlocking.
    *
    * @param routeId the route's id
    */
   default void deleteHistory(int routeId) {
+    List<Long> days = rolledUpDaysOf(routeId).stream().sorted().toList();
     deleteMinutes(routeId);
     deleteHours(routeId);
     deleteDays(routeId);
+    if (!days.isEmpty()) {
+      moveVersions(days);
+    }
   }
 }

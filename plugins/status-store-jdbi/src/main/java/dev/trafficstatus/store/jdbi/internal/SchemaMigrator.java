@@ -40,7 +40,9 @@ import org.jdbi.v3.core.Handle;
  *
  * <ul>
  *   <li>When the changelog table already lists every change set of this jar, Liquibase is not run
- *       at all (it costs about a CPU-second to initialise): a query of a few rows decides.
+ *       at all (it costs about a CPU-second to initialise): a query of a few rows decides. Not one
+ *       Liquibase class is loaded then, and the changelog is read only when the store first
+ *       starts, on the store's own thread.
  *   <li>On PostgreSQL the whole migration, Liquibase's look at its own tables included, runs under
  *       a session advisory lock: two processes starting on a fresh database no longer both try to
  *       create the changelog table. The wait for it is bounded.
@@ -64,28 +66,19 @@ public final class SchemaMigrator {
   /** The advisory lock key of migrations, for every process sharing the database: "tsschema". */
   public static final long LOCK_KEY = 0x7473_7363_6865_6d61L;
 
-  /**
-   * Scope settings for every run: no usage analytics (a server must not call out to the internet
-   * while it migrates, and here it could not), and Liquibase's console output goes to the log.
-   */
-  private static final Map<String, Object> SCOPE =
-      Map.of(
-          AnalyticsArgs.ENABLED.getKey(), false,
-          Scope.Attr.ui.name(), new LoggerUIService());
-
   private interface Work<T> {
     T apply(Liquibase liquibase) throws Exception;
   }
 
   private final Duration lockWait;
-  private final Set<String> changeSets;
+  // Read at the first check, not when the store is built on the host's main thread.
+  private volatile Set<String> changeSets;
 
   /**
    * @param lockWait how long to wait for another process's migration before giving up
    */
   public SchemaMigrator(Duration lockWait) {
     this.lockWait = lockWait;
-    this.changeSets = changeSetsOfThisJar();
   }
 
   /**
@@ -146,7 +139,16 @@ public final class SchemaMigrator {
         applied.add(rows.getString(1) + "/" + rows.getString(2));
       }
     }
-    return applied.containsAll(changeSets);
+    return applied.containsAll(changeSets());
+  }
+
+  private Set<String> changeSets() {
+    Set<String> known = changeSets;
+    if (known == null) {
+      known = changeSetsOfThisJar();
+      changeSets = known;
+    }
+    return known;
   }
 
   private static boolean tableExists(Connection connection, String table) throws SQLException {
@@ -211,8 +213,15 @@ public final class SchemaMigrator {
 
   private static <T> T run(Connection connection, Work<T> work) throws Exception {
     try {
+      // No usage analytics (a server must not call out to the internet while it migrates, and
+      // here it could not); Liquibase's console output goes to the log. Built here, not in a
+      // static field, so a start on a current schema loads no Liquibase class.
+      Map<String, Object> scope =
+          Map.of(
+              AnalyticsArgs.ENABLED.getKey(), false,
+              Scope.Attr.ui.name(), new LoggerUIService());
       return Scope.child(
-          SCOPE,
+          scope,
           () -> {
             Database database =
                 DatabaseFactory.getInstance()

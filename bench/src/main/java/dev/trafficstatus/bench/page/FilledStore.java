@@ -28,18 +28,18 @@ import java.util.stream.Stream;
  * service: every closed day rolled up into day rows by the store's own maintenance, and today's
  * minute rows of every route up to {@code now}.
  *
- * <p>Closed days are seeded as one minute bucket per route and day holding that day's whole tally
- * (so seeding takes seconds, not the hours of a real week of minute rows); maintenance then rolls
+ * <p>Closed days are filled as one minute bucket per route and day holding that day's whole tally
+ * (so filling takes seconds, not the hours of a real week of minute rows); maintenance then rolls
  * them up and prunes the minutes of days past the 7-day minute retention, as it would on a real
  * server. The minute rows of the seven retained closed days are therefore one per route and day, not
  * 1,440: the page reads day rows for those days, but the table and its index are smaller than in
  * production. Today's minutes are written next, and maintenance runs once more, so today's closed
  * hours are hour rows and only the current hour is read from minute rows, as on a running server.
  *
- * <p>Seeding costs more than a benchmark iteration, and JMH runs every benchmark method in a fork
- * of its own, so a seeded database is kept on disk ({@link #directory}) and reused by later forks.
+ * <p>Filling costs more than a benchmark iteration, and JMH runs every benchmark method in a fork
+ * of its own, so a filled database is kept on disk ({@link #directory}) and reused by later forks.
  */
-final class SeededStore {
+final class FilledStore {
 
   /** Requests per route on a closed day, plus a little per route so routes differ. */
   private static final long REQUESTS_PER_DAY = 100_000;
@@ -47,15 +47,15 @@ final class SeededStore {
   /** Requests per route in a minute of today. */
   private static final long REQUESTS_PER_MINUTE = 100;
 
-  /** Bump when what {@link #fill} writes changes, so runs stop reusing older seeds. */
-  private static final int SEED_VERSION = 2;
+  /** Bump when what {@link #fill} writes changes, so runs stop reusing older fills. */
+  private static final int FILL_VERSION = 2;
 
-  private SeededStore() {}
+  private FilledStore() {}
 
   /**
-   * Where a seeded database of this shape is kept between JMH forks: under the system property
-   * {@code trafficstatus.bench.seeds}, by default {@code trafficstatus-bench-seeds} in the temporary
-   * directory. Delete it to seed again.
+   * Where a filled database of this shape is kept between JMH forks: under the system property
+   * {@code trafficstatus.bench.fills}, by default {@code trafficstatus-bench-fills} in the temporary
+   * directory. Delete it to fill again.
    *
    * @param database the database kind's name
    * @param routes how many routes
@@ -66,13 +66,13 @@ final class SeededStore {
     Path root =
         Path.of(
             System.getProperty(
-                "trafficstatus.bench.seeds",
-                Path.of(System.getProperty("java.io.tmpdir"), "trafficstatus-bench-seeds").toString()));
-    return root.resolve("page-v" + SEED_VERSION + "-" + database + "-" + routes + "x" + days);
+                "trafficstatus.bench.fills",
+                Path.of(System.getProperty("java.io.tmpdir"), "trafficstatus-bench-fills").toString()));
+    return root.resolve("page-v" + FILL_VERSION + "-" + database + "-" + routes + "x" + days);
   }
 
   /**
-   * Starts the store on a seeded database, seeding it first unless an earlier fork did. A seed
+   * Starts the store on a filled database, filling it first unless an earlier fork did. A fill
    * counts only once it is complete (a marker file is written last).
    *
    * @param kind which database
@@ -82,11 +82,11 @@ final class SeededStore {
    * @return the server and the started store
    * @throws Exception when the store cannot start
    */
-  static Seeded open(BenchDatabase.Kind kind, Instant now, int routes, int days) throws Exception {
+  static Filled open(BenchDatabase.Kind kind, Instant now, int routes, int days) throws Exception {
     Path directory = directory(kind.name().toLowerCase(java.util.Locale.ROOT), routes, days);
-    Path complete = directory.resolve("seeded");
-    boolean seeded = Files.exists(complete);
-    if (!seeded) {
+    Path complete = directory.resolve("filled");
+    boolean filled = Files.exists(complete);
+    if (!filled) {
       deleteTree(directory);
     }
     BenchDatabase server = BenchDatabase.startIn(kind, directory.resolve("server"));
@@ -95,16 +95,16 @@ final class SeededStore {
     factory.setDatabase(server.database("page"));
     StatusStore store = factory.build(context);
     store.start();
-    if (!seeded) {
+    if (!filled) {
       long started = System.nanoTime();
       fill(store, context.instance(), now, routes, days);
-      Files.writeString(complete, "seeded in " + (System.nanoTime() - started) / 1_000_000 + " ms\n");
+      Files.writeString(complete, "filled in " + (System.nanoTime() - started) / 1_000_000 + " ms\n");
     }
-    return new Seeded(server, store);
+    return new Filled(server, store);
   }
 
-  /** A running server and the store on its seeded database; stop the store, then the server. */
-  record Seeded(BenchDatabase server, StatusStore store) {}
+  /** A running server and the store on its filled database; stop the store, then the server. */
+  record Filled(BenchDatabase server, StatusStore store) {}
 
   private static void deleteTree(Path directory) throws IOException {
     if (!Files.exists(directory)) {

@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# What the status bundle adds to its host's start (issue 23): the hello-world example
+# (examples/hello-world, the bundle on an H2 file) against the same app without the bundle
+# (dev.trafficstatus.bench.startup.HelloWithoutStatus), from the same jar, with the same JVM options,
+# alternating. For each start: wall time and the JVM's CPU time (user + system, every thread) when
+# Jetty logs "Started", resident memory then, and the same again after a settling time (the store
+# connects and migrates in the background, so some of its cost comes after "Started"); loaded
+# classes (jstat); and the live heap after a full collection (jcmd GC.run, then GC.heap_info).
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+usage: bench/startup.sh [options]
+
+Each round starts, in an order that changes every round:
+  without  HelloWithoutStatus, bench/startup/hello-without-status.yml
+  first    HelloWorldApplication on a new H2 file: the store migrates its schema
+  later    HelloWorldApplication again on that file: the schema is current
+("later" always follows "first", as it needs its file.) Each app is killed after it is measured.
+Prints the per-round figures, then per mode the median and range, and the bundle's added cost:
+later - without and first - without, paired within each round.
+
+options:
+  -r ROUNDS     rounds, 1..30 (default 7)
+  -s SECONDS    settling time after "Started" before the second reading, 0..60 (default 10)
+  -j "OPTS"     JVM options for every start (default: none, as the README's run command)
+  --no-build    use the jars as they are instead of building them first
+  -o DIR        where results go (default bench/target/startup/<timestamp>)
+  -h            this text
+EOF
+}
+
+rounds=7 settle=10 jvm_opts="" build=1 out=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    -r) rounds="$2"; shift 2 ;;
+    -s) settle="$2"; shift 2 ;;
+    -j) jvm_opts="$2"; shift 2 ;;
+    -o) out="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+[[ "$rounds" =~ ^[0-9]+$ ]] && (( rounds >= 1 && rounds <= 30 )) || { echo "rounds must be 1..30" >&2; exit 2; }
+[[ "$settle" =~ ^[0-9]+$ ]] && (( settle <= 60 )) || { echo "settle must be 0..60" >&2; exit 2; }
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+jar="$repo/examples/hello-world/target/hello-world.jar"
+out="${out:-$repo/bench/target/startup/$(date -u +%Y%m%dT%H%M%SZ)}"
+mkdir -p "$out"
+results="$out/results.tsv"
+
+for tool in java jstat jcmd awk getconf; do
+  command -v "$tool" >/dev/null || { echo "needs $tool on the PATH" >&2; exit 1; }
+done
+if (( build )); then
+  (cd "$repo" && mvn -B -q package -DskipTests -pl bench -am)
+fi
+# Only HelloWithoutStatus's classes beside the example's jar: both modes run on one class path.
+classes="$out/classes"
+mkdir -p "$classes/dev/trafficstatus/bench/startup"
+cp "$repo"/bench/target/classes/dev/trafficstatus/bench/startup/*.class "$classes/dev/trafficstatus/bench/startup/"
+classpath="$jar:$classes"
+ticks="$(getconf CLK_TCK)"
+
+pid=""
+cleanup() {
+  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+
+cpu_seconds() { # user + system time of a process, all threads
+  awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"
+}
+rss_mib() {
+  awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"
+}
+classes_loaded() {
+  jstat -class "$1" | awk 'NR == 2 { print $1 }'
+}
+live_heap_mib() { # used heap after a full collection
+  jcmd "$1" GC.run >/dev/null
+  jcmd "$1" GC.heap_info | awk '/ used / { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.1f", v / 1024; exit } }'
+}
+
+# run MODE DATA_DIR ROUND: starts one app, measures it, kills it; appends a line to $results.
+run() {
+  local mode="$1" data="$2" round="$3" main config log started=""
+  case "$mode" in
+    without) main=dev.trafficstatus.bench.startup.HelloWithoutStatus; config="$repo/bench/startup/hello-without-status.yml" ;;
+    *) main=dev.trafficstatus.examples.hello.HelloWorldApplication; config="$repo/examples/hello-world/config.yml" ;;
+  esac
+  log="$out/$round-$mode.log"
+  local load
+  load="$(cut -d' ' -f1 /proc/loadavg)"
+  local t0
+  t0="$(date +%s%N)"
+  # shellcheck disable=SC2086
+  PORT=0 ADMIN_PORT=0 STATUS_DB_URL="jdbc:h2:$data/hello-world" \
+    java $jvm_opts -cp "$classpath" "$main" server "$config" >"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 6000); do
+    if grep -q 'org.eclipse.jetty.server.Server: Started' "$log"; then
+      started=1
+      break
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.02
+  done
+  if [[ -z "$started" ]]; then
+    echo "$mode did not start; see $log" >&2
+    exit 1
+  fi
+  local wall cpu rss
+  wall="$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
+  cpu="$(cpu_seconds "$pid")"
+  rss="$(rss_mib "$pid")"
+  if [[ "$mode" == first ]]; then
+    # The schema is created in the background; "later" needs all of it, so wait for its end.
+    for _ in $(seq 1 3000); do
+      grep -q 'Successfully released change log lock' "$log" && break
+      sleep 0.1
+    done
+    grep -q 'Successfully released change log lock' "$log" || { echo "first: no migration seen; see $log" >&2; exit 1; }
+  fi
+  sleep "$settle"
+  local cpu_settled rss_settled loaded heap
+  cpu_settled="$(cpu_seconds "$pid")"
+  rss_settled="$(rss_mib "$pid")"
+  loaded="$(classes_loaded "$pid")"
+  heap="$(live_heap_mib "$pid")"
+  if [[ "$mode" != without ]] && ! grep -q 'Traffic Status page: ' "$log"; then
+    echo "$mode started without the status page; see $log" >&2
+    exit 1
+  fi
+  kill -KILL "$pid"
+  wait "$pid" 2>/dev/null || true
+  pid=""
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$mode" "$load" "$wall" "$cpu" "$rss" \
+    "$cpu_settled" "$rss_settled" "$loaded" "$heap" >>"$results"
+  printf 'round %s %-7s load %5s  started in %6ss, CPU %6ss, RSS %4s MiB; settled: CPU %6ss, RSS %4s MiB, %s classes, live heap %s MiB\n' \
+    "$round" "$mode" "$load" "$wall" "$cpu" "$rss" "$cpu_settled" "$rss_settled" "$loaded" "$heap"
+}
+
+printf 'round\tmode\tload\twall_s\tcpu_s\trss_mib\tcpu_settled_s\trss_settled_mib\tclasses\tlive_heap_mib\n' >"$results"
+for round in $(seq 1 "$rounds"); do
+  data="$out/data-$round"
+  mkdir -p "$data"
+  if (( round % 2 )); then
+    run without "$data" "$round"; run first "$data" "$round"; run later "$data" "$round"
+  else
+    run first "$data" "$round"; run later "$data" "$round"; run without "$data" "$round"
+  fi
+  rm -rf "$data"
+done
+
+echo
+echo "per mode: median (min-max) over $rounds rounds"
+for column in 4:wall_s 5:cpu_s 6:rss_mib 7:cpu_settled_s 8:rss_settled_mib 9:classes 10:live_heap_mib; do
+  for mode in without first later; do
+    awk -F'\t' -v m="$mode" -v c="${column%%:*}" 'NR > 1 && $2 == m { print $c }' "$results" | sort -g |
+      awk -v m="$mode" -v n="${column#*:}" '{ v[NR] = $1 } END { printf "%-16s %-8s %9s (%s-%s)\n", n, m, (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR] }'
+  done
+done
+echo
+echo "added by the bundle, paired by round: median (min-max)"
+for column in 5:cpu_s 6:rss_mib 7:cpu_settled_s 8:rss_settled_mib 9:classes 10:live_heap_mib; do
+  for mode in later first; do
+    awk -F'\t' -v m="$mode" -v c="${column%%:*}" '
+      NR > 1 && $2 == "without" { base[$1] = $c }
+      NR > 1 && $2 == m { with[$1] = $c }
+      END { for (r in with) print with[r] - base[r] }' "$results" | sort -g |
+      awk -v m="$mode" -v n="${column#*:}" '{ v[NR] = $1 } END { printf "%-16s %-6s - without %9.2f (%.2f-%.2f)\n", n, m, (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR] }'
+  done
+done
+echo "results: $results"
