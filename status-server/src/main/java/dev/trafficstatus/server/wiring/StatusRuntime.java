@@ -380,12 +380,7 @@ public final class StatusRuntime {
     return sender;
   }
 
-  /**
-   * The notifier that mails subscribers' confirmations ({@code type: email}), when one is
-   * configured: the page's subscribe form is on only with it.
-   *
-   * @return the mailer, or empty
-   */
+  /** @return the notifier that mails subscribers' confirmations ({@code type: email}), if any */
   public Optional<SubscriberMailer> subscriberMailer() {
     return mailer;
   }

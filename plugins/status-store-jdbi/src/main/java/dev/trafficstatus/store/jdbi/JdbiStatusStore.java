@@ -361,21 +361,17 @@ final class JdbiStatusStore implements StatusStore {
     return guard(doing, step::run);
   }
 
-  // ---- notices and the outbox
-
-  /** Offered whether or not the store has started: its calls fail as others do until it has. */
+  // ---- notices, the outbox, subscribers: offered before start; their calls fail until then
   @Override
   public Optional<NoticeStore> notices() {
     return Optional.of(new JdbiNoticeStore(this));
   }
 
-  /** Offered whether or not the store has started: its calls fail as others do until it has. */
   @Override
   public Optional<OutboxStore> outbox() {
     return Optional.of(new JdbiOutboxStore(this));
   }
 
-  /** Offered whether or not the store has started: its calls fail as others do until it has. */
   @Override
   public Optional<SubscriberStore> subscribers() {
     return Optional.of(new JdbiSubscriberStore(this));
