@@ -32,6 +32,8 @@ import dev.trafficstatus.server.page.PageRoutes;
 import dev.trafficstatus.server.page.StatusPageResource;
 import dev.trafficstatus.server.plugin.ManagedLifecycle;
 import dev.trafficstatus.server.plugin.PluginCatalog;
+import dev.trafficstatus.server.subscribe.SubscribeResource;
+import dev.trafficstatus.server.subscribe.SubscribeRoutes;
 import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.PluginFactory;
 import io.dropwizard.core.Configuration;
@@ -69,7 +71,7 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
       Set.of(StatusPageResource.class, NoticePagesResource.class, ConfigureApiResource.class,
           IncidentApiResource.class,
           MaintenanceApiResource.class, NotificationApiResource.class, StatuspageResource.class,
-          BadgeResource.class);
+          BadgeResource.class, SubscribeResource.class);
 
   private static final Logger LOG = LoggerFactory.getLogger(StatusBundle.class);
 
@@ -172,7 +174,10 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
                 PageRoutes.register(
                     environment.jersey(), page.service(), page.history(), page.renderer(),
                     page.prefix(), Optional.ofNullable(status.getPage().getPublicUrl()),
-                    status.getPage().languages(), runtime.firstFigures(), clock));
+                    status.getPage().languages(), runtime.firstFigures(),
+                    SubscribeRoutes.register(environment, page.prefix(), status.getPage().getPublicUrl(),
+                        runtime.subscriberMailer(), runtime.store().subscribers(), clock),
+                    clock));
     runtime.page().ifPresent(page -> StatuspageRoutes.register(environment.jersey(), page.service(),
         status.getHealth().build(), page.prefix(), statuspageApiPath(status), pageId(),
         status.getPage().getPublicUrl(), clock));

@@ -158,6 +158,9 @@ public abstract class StatusStoreContract
     if (store.outbox().isPresent()) {
       assertThat(this).as("the store offers an outbox").isInstanceOf(OutboxContract.class);
     }
+    if (store.subscribers().isPresent()) {
+      assertThat(this).as("the store keeps subscribers").isInstanceOf(SubscribersContract.class);
+    }
     boolean ranges;
     try {
       store.readBetween(StoreTestData.T0, StoreTestData.T0.plusSeconds(60));

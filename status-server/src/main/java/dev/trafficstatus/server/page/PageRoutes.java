@@ -29,14 +29,15 @@ public final class PageRoutes {
    *     to take it from each request
    * @param languages the page's languages ({@code page.locales}), the default first
    * @param firstFigures when a new server's first figures will be there
+   * @param subscribable whether the page shows the subscribe form
    * @param clock what "now" is
    * @throws IllegalArgumentException when the renderer does not write one of the languages
    */
   public static void register(JerseyEnvironment jersey, StatusService service, NoticeHistory history,
       PageRenderer renderer, String prefix, Optional<String> publicUrl, List<Locale> languages,
-      FirstFigures firstFigures, Clock clock) {
-    StatusPageResource page =
-        new StatusPageResource(service, renderer, prefix, languages, firstFigures, clock);
+      FirstFigures firstFigures, boolean subscribable, Clock clock) {
+    StatusPageResource page = new StatusPageResource(
+        service, renderer, prefix, languages, firstFigures, subscribable, clock);
     NoticePagesResource notices =
         new NoticePagesResource(service, history, renderer, prefix, publicUrl, clock);
     jersey.getResourceConfig().registerResources(RelocatedResource.at(prefix, page, notices));

@@ -69,6 +69,7 @@ public final class StatusPageResource {
   private final PageSettings settings;
   private final PageRenderer renderer;
   private final String prefix;
+  private final boolean subscribable;
   private final Clock clock;
   private final Set<Integer> offered;
   private final ObjectMapper json = new ObjectMapper();
@@ -87,7 +88,7 @@ public final class StatusPageResource {
    * @param clock what "now" is
    */
   public StatusPageResource(StatusService service, PageRenderer renderer, String prefix, Clock clock) {
-    this(service, renderer, prefix, renderer.locales().subList(0, 1), FirstFigures.NONE, clock);
+    this(service, renderer, prefix, renderer.locales().subList(0, 1), FirstFigures.NONE, false, clock);
   }
 
   /**
@@ -96,13 +97,15 @@ public final class StatusPageResource {
    * @param prefix where the page is served, such as {@code /status}
    * @param languages the languages browsers choose among, the default first
    * @param firstFigures when a new server's first figures will be there
+   * @param subscribable whether the page shows the subscribe form ({@link PageLinks#subscribable()})
    * @param clock what "now" is
    * @throws IllegalArgumentException when the renderer does not write one of the languages
    */
   public StatusPageResource(StatusService service, PageRenderer renderer, String prefix,
-      List<Locale> languages, FirstFigures firstFigures, Clock clock) {
+      List<Locale> languages, FirstFigures firstFigures, boolean subscribable, Clock clock) {
     this.languages = PageLanguages.checked(languages, renderer.locales());
     this.firstFigures = firstFigures;
+    this.subscribable = subscribable;
     this.service = service;
     this.settings = service.settings();
     this.renderer = renderer;
@@ -265,7 +268,8 @@ public final class StatusPageResource {
       throws java.io.IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     if (variant.equals(HTML)) {
-      renderer.render(page, new PageLinks(base + prefix, base + prefix + "/assets/"), options, out);
+      renderer.render(page, new PageLinks(base + prefix, base + prefix + "/assets/", subscribable),
+          options, out);
     } else {
       json.writeValue(out, PageJson.from(page));
     }

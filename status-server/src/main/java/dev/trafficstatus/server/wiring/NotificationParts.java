@@ -10,6 +10,7 @@ import dev.trafficstatus.server.plugin.HostNotifierContext;
 import dev.trafficstatus.spi.PluginContext;
 import dev.trafficstatus.spi.notify.Notifier;
 import dev.trafficstatus.spi.notify.NotifierFactory;
+import dev.trafficstatus.spi.notify.SubscriberMailer;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -30,36 +31,50 @@ final class NotificationParts {
   private NotificationParts() {}
 
   /**
+   * What was built: the sender, and the notifier that mails subscribers' confirmations.
+   *
+   * @param sender the sender, or empty when nothing is to be sent
+   * @param mailer the first notifier that can mail a subscriber ({@code type: email}), if any
+   */
+  record Built(Optional<NotificationSender> sender, Optional<SubscriberMailer> mailer) {}
+
+  /**
    * Builds the notifiers and the sender; starts nothing, logs where notifications go.
    *
    * @param config the {@code status:} block
    * @param store the store
    * @param context what plugins get
    * @param clock the clock
-   * @return the sender, or empty when nothing is to be sent
+   * @return the sender and the subscribers' mailer, each empty when there is none
    * @throws IllegalArgumentException when a notifier cannot work or two share a name
    */
-  static Optional<NotificationSender> assemble(
+  static Built assemble(
       StatusFactory config, ConnectingStore store, PluginContext context, Clock clock) {
     NotificationsFactory block = config.getNotifications();
     NotificationSettings settings = block.build();
     if (!settings.enabled() || block.getNotifiers().isEmpty()) {
       LOG.info("Traffic Status notifications: none ({})",
           settings.enabled() ? "status.notifications.notifiers is empty" : "status.notifications.enabled is false");
-      return Optional.empty();
+      return new Built(Optional.empty(), Optional.empty());
     }
     if (store.outbox().isEmpty()) {
       LOG.warn("Traffic Status notifications: off, the store ({}) keeps no outbox", store.describe());
-      return Optional.empty();
+      return new Built(Optional.empty(), Optional.empty());
     }
-    HostNotifierContext notifierContext = new HostNotifierContext(context, settings.timeout());
+    String publicUrl = config.getPage().getPublicUrl();
+    HostNotifierContext notifierContext =
+        new HostNotifierContext(
+            context,
+            settings.timeout(),
+            store.subscribers(),
+            publicUrl == null || publicUrl.isBlank() ? Optional.empty() : Optional.of(URI.create(publicUrl)));
     List<Notifier> notifiers = new ArrayList<>();
     for (NotifierFactory factory : block.getNotifiers()) {
       Notifier notifier = factory.build(notifierContext);
       LOG.info("Traffic Status notifies {}", notifier.describe());
       notifiers.add(notifier);
     }
-    return Optional.of(
+    NotificationSender sender =
         new NotificationSender(
             store,
             notifiers,
@@ -68,7 +83,10 @@ final class NotificationParts {
             clock,
             context.instance(),
             new SecureRandom(),
-            Slf4jSystemLogger.of(NotificationSender.class)));
+            Slf4jSystemLogger.of(NotificationSender.class));
+    Optional<SubscriberMailer> mailer =
+        notifiers.stream().filter(SubscriberMailer.class::isInstance).map(SubscriberMailer.class::cast).findFirst();
+    return new Built(Optional.of(sender), mailer);
   }
 
   /** A notice's page under {@code page.publicUrl}, as the page serves it. */

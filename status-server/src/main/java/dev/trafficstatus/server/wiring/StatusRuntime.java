@@ -13,6 +13,7 @@ import dev.trafficstatus.core.status.FirstFigures;
 import dev.trafficstatus.core.status.NoticeHistory;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.config.StatusFactory;
+import dev.trafficstatus.spi.notify.SubscriberMailer;
 import dev.trafficstatus.server.plugin.HostContext;
 import dev.trafficstatus.server.plugin.PluginCatalog;
 import dev.trafficstatus.server.plugin.PluginKind;
@@ -85,6 +86,7 @@ public final class StatusRuntime {
   private final Optional<NoticeParts> notices;
   private final Optional<NotificationSender> sender;
   private final FirstFigures firstFigures;
+  private final Optional<SubscriberMailer> mailer;
 
   private StatusRuntime(
       String service,
@@ -97,7 +99,7 @@ public final class StatusRuntime {
       List<String> captureNames,
       Optional<Page> page,
       Optional<NoticeParts> notices,
-      Optional<NotificationSender> sender,
+      NotificationParts.Built notifications,
       FirstFigures firstFigures) {
     this.service = service;
     this.instance = instance;
@@ -109,7 +111,8 @@ public final class StatusRuntime {
     this.captureNames = List.copyOf(captureNames);
     this.page = page;
     this.notices = notices;
-    this.sender = sender;
+    this.sender = notifications.sender();
+    this.mailer = notifications.mailer();
     this.firstFigures = firstFigures;
   }
 
@@ -353,6 +356,11 @@ public final class StatusRuntime {
    */
   public Optional<NotificationSender> notificationSender() {
     return sender;
+  }
+
+  /** @return the notifier that mails subscribers' confirmations ({@code type: email}), if any */
+  public Optional<SubscriberMailer> subscriberMailer() {
+    return mailer;
   }
 
   /**

@@ -15,6 +15,7 @@ import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.spi.store.SubscriberStore;
 import dev.trafficstatus.spi.store.StoreException;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.store.jdbi.internal.Dialect;
@@ -360,18 +361,20 @@ final class JdbiStatusStore implements StatusStore {
     return guard(doing, step::run);
   }
 
-  // ---- notices and the outbox
-
-  /** Offered whether or not the store has started: its calls fail as others do until it has. */
+  // ---- notices, the outbox, subscribers: offered before start; their calls fail until then
   @Override
   public Optional<NoticeStore> notices() {
     return Optional.of(new JdbiNoticeStore(this));
   }
 
-  /** Offered whether or not the store has started: its calls fail as others do until it has. */
   @Override
   public Optional<OutboxStore> outbox() {
     return Optional.of(new JdbiOutboxStore(this));
+  }
+
+  @Override
+  public Optional<SubscriberStore> subscribers() {
+    return Optional.of(new JdbiSubscriberStore(this));
   }
 
   // ---- maintenance and health

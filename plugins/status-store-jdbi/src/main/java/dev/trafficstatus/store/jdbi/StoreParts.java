@@ -9,6 +9,7 @@ import dev.trafficstatus.store.jdbi.internal.Notices;
 import dev.trafficstatus.store.jdbi.internal.Outbox;
 import dev.trafficstatus.store.jdbi.internal.Routes;
 import dev.trafficstatus.store.jdbi.internal.StoreTimeouts;
+import dev.trafficstatus.store.jdbi.internal.Subscribers;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -22,6 +23,7 @@ import org.jdbi.v3.core.Jdbi;
  * @param notices incidents and maintenances
  * @param outbox the outbox's deliveries
  * @param duties exclusive duties across processes
+ * @param subscribers subscribers to incident mail
  */
 record StoreParts(
     Dialect dialect,
@@ -31,7 +33,8 @@ record StoreParts(
     Maintenance maintenance,
     Notices notices,
     Outbox outbox,
-    Duties duties) {
+    Duties duties,
+    Subscribers subscribers) {
 
   /**
    * Builds the parts on a database whose schema is current, reading the routes' ids.
@@ -52,6 +55,7 @@ record StoreParts(
         new Maintenance(jdbi, dialect, timeouts.maintenance()),
         new Notices(jdbi),
         new Outbox(jdbi, dialect),
-        new Duties(jdbi));
+        new Duties(jdbi),
+        new Subscribers(jdbi));
   }
 }

@@ -142,7 +142,8 @@ final class MustachePageRenderer implements PageRenderer {
   private void write(String template, PageLinks links, Words words, Object view, OutputStream out)
       throws IOException {
     TemplatedPage page = new TemplatedPage(template,
-        new PageScope(branding.view(assets, links.assets()), words.lang(), words.texts()), view);
+        new PageScope(branding.view(assets, links.assets()), words.lang(), words.texts(),
+            links.subscribable() ? links.subscribe() : null), view);
     if (builtIn.isEmpty()) {
       templates.render(page, Locale.ROOT, out);
       return;
