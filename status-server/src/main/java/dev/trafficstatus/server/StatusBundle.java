@@ -5,6 +5,7 @@ import dev.trafficstatus.server.api.ConfigureApiRoutes;
 import dev.trafficstatus.server.api.IncidentApiResource;
 import dev.trafficstatus.server.api.InstancesApiResource;
 import dev.trafficstatus.server.api.MaintenanceApiResource;
+import dev.trafficstatus.server.api.NotificationApiResource;
 import dev.trafficstatus.server.api.NoticeApiRoutes;
 import dev.trafficstatus.server.statuspage.BadgeResource;
 import dev.trafficstatus.server.statuspage.StatuspageIds;
@@ -34,6 +35,8 @@ import dev.trafficstatus.server.page.PageRoutes;
 import dev.trafficstatus.server.page.StatusPageResource;
 import dev.trafficstatus.server.plugin.ManagedLifecycle;
 import dev.trafficstatus.server.plugin.PluginCatalog;
+import dev.trafficstatus.server.subscribe.SubscribeResource;
+import dev.trafficstatus.server.subscribe.SubscribeRoutes;
 import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.PluginFactory;
 import io.dropwizard.core.Configuration;
@@ -70,7 +73,8 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
   private static final Set<Class<?>> OWN_RESOURCES =
       Set.of(StatusPageResource.class, NoticePagesResource.class, ConfigureApiResource.class,
           IncidentApiResource.class, InstancesApiResource.class,
-          MaintenanceApiResource.class, StatuspageResource.class, BadgeResource.class);
+          MaintenanceApiResource.class, NotificationApiResource.class, StatuspageResource.class,
+          BadgeResource.class, SubscribeResource.class);
 
   private static final Logger LOG = LoggerFactory.getLogger(StatusBundle.class);
 
@@ -179,7 +183,11 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
             page ->
                 PageRoutes.register(
                     environment.jersey(), page.service(), page.history(), page.renderer(),
-                    page.prefix(), Optional.ofNullable(status.getPage().getPublicUrl()), clock));
+                    page.prefix(), Optional.ofNullable(status.getPage().getPublicUrl()),
+                    status.getPage().languages(), runtime.firstFigures(),
+                    SubscribeRoutes.register(environment, page.prefix(), status.getPage().getPublicUrl(),
+                        runtime.subscriberMailer(), runtime.store().subscribers(), clock),
+                    clock));
     runtime.page().ifPresent(page -> StatuspageRoutes.register(environment.jersey(), page.service(),
         status.getHealth().build(), page.prefix(), statuspageApiPath(status), pageId(),
         status.getPage().getPublicUrl(), clock));

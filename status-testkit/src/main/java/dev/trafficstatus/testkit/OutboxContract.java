@@ -138,6 +138,27 @@ public interface OutboxContract extends OutboxRecordsContract {
   }
 
   @Test
+  default void aSkippedDeliveryIsFinalAndLetsTheNextGo() throws Exception {
+    StatusStore store = store();
+    NoticeStore notices = notices(store);
+    OutboxStore outbox = outbox(store);
+    Notice opened = notices.save(incident(id("inc", 1), AT), List.of(event(id("ev", 1), EventType.INCIDENT_OPENED, id("inc", 1), AT)));
+    notices.save(
+        closed(opened, AT.plusSeconds(10)),
+        List.of(event(id("ev", 2), EventType.INCIDENT_RESOLVED, opened.id(), AT.plusSeconds(10))));
+    Instant now = AT.plusSeconds(20);
+
+    assertThat(claim(outbox, Set.of(HOOK), now)).containsExactly(id("ev", 1) + ">hook#0");
+    // The receiver's filters leave it out: never sent, and never claimed again.
+    outbox.record(new DeliveryAttempt(id("ev", 1), HOOK, 1, now, Outcome.SKIPPED, 0, "left out by the receiver's events", null));
+
+    assertThat(claim(outbox, Set.of(HOOK), now)).containsExactly(id("ev", 2) + ">hook#0");
+    assertThat(outbox.attempts(id("ev", 1)))
+        .extracting(DeliveryAttempt::outcome, DeliveryAttempt::error)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Outcome.SKIPPED, "left out by the receiver's events"));
+  }
+
+  @Test
   default void aLeaseKeepsADeliveryFromOtherSendersUntilItRunsOut() throws Exception {
     StatusStore store = store();
     notices(store)

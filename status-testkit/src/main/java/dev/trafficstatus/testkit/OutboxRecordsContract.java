@@ -6,9 +6,11 @@ import static dev.trafficstatus.testkit.StoreTestData.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.store.DeliveryAttempt;
 import dev.trafficstatus.spi.store.DeliveryAttempt.Outcome;
 import dev.trafficstatus.spi.store.EventType;
+import dev.trafficstatus.spi.store.NoticeStore;
 import dev.trafficstatus.spi.store.OutboxEvent;
 import dev.trafficstatus.spi.store.OutboxStore;
 import dev.trafficstatus.spi.store.StatusStore;
@@ -43,6 +45,32 @@ public interface OutboxRecordsContract extends StoreUnderTest {
     Instant now = AT.plusSeconds(5);
     assertThat(claim(outbox, Set.of(HOOK), now)).containsExactly(id("ev", 1) + ">hook#0");
     assertThat(drain(outbox, now.plusSeconds(120))).containsExactly(id("ev", 1), id("ev", 2));
+  }
+
+  @Test
+  default void theEventsOfANoticeAreReadInTheOrderTheyWereWrittenUntilRetentionDeletesThem()
+      throws Exception {
+    StatusStore store = store();
+    NoticeStore notices = notices(store);
+    OutboxStore outbox = outbox(store);
+    Notice first = notices.save(incident(id("inc", 1), AT),
+        List.of(event(id("ev", 1), EventType.INCIDENT_OPENED, id("inc", 1), AT)));
+    notices.save(incident(id("inc", 2), AT),
+        List.of(event(id("ev", 2), EventType.INCIDENT_OPENED, id("inc", 2), AT)));
+    notices.save(closed(first, AT.plusSeconds(10)),
+        List.of(event(id("ev", 3), EventType.INCIDENT_RESOLVED, id("inc", 1), AT.plusSeconds(10))));
+    outbox.append(List.of(event(id("ev", 4), EventType.ROUTE_STATE_CHANGED, null, AT)));
+
+    assertThat(outbox.events(id("inc", 1)))
+        .extracting(OutboxEvent::id, OutboxEvent::type, OutboxEvent::createdAt)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(id("ev", 1), EventType.INCIDENT_OPENED, AT),
+            org.assertj.core.groups.Tuple.tuple(
+                id("ev", 3), EventType.INCIDENT_RESOLVED, AT.plusSeconds(10)));
+    assertThat(outbox.events(id("inc", 9))).isEmpty();
+
+    outbox.deleteBefore(AT.plusSeconds(5));
+    assertThat(outbox.events(id("inc", 1))).extracting(OutboxEvent::id).containsExactly(id("ev", 3));
   }
 
   @Test

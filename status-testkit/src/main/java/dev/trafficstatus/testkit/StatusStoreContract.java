@@ -162,6 +162,9 @@ public abstract class StatusStoreContract
     if (store.instances().isPresent()) {
       assertThat(this).as("the store offers instances").isInstanceOf(InstancesContract.class);
     }
+    if (store.subscribers().isPresent()) {
+      assertThat(this).as("the store keeps subscribers").isInstanceOf(SubscribersContract.class);
+    }
     boolean ranges;
     try {
       store.readBetween(StoreTestData.T0, StoreTestData.T0.plusSeconds(60));

@@ -2,6 +2,7 @@ package dev.trafficstatus.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trafficstatus.server.testing.JarProcess;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -61,6 +62,15 @@ final class ExampleApp implements AutoCloseable {
 
   int get(String path) throws Exception {
     return client.get(path);
+  }
+
+  /**
+   * Sends a JSON body with a bearer token, as a script calling the API would.
+   *
+   * @return the answer
+   */
+  HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+    return client.send(method, path, token, json);
   }
 
   /** Writes everything counted so far, as an operator would with the admin task. */

@@ -51,6 +51,21 @@ final class StatusClient {
         .statusCode();
   }
 
+  /**
+   * Sends a JSON body with a bearer token, as a script calling the API would.
+   *
+   * @return the answer
+   */
+  HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+    return HTTP.send(
+        request(base + path)
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Calls a path of the app; its body, once its status code was 200. */
   String body(String path) throws Exception {
     HttpResponse<String> answer =

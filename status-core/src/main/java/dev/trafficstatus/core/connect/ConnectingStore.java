@@ -8,6 +8,7 @@ import dev.trafficstatus.spi.store.InstanceStore;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.OutboxStore;
+import dev.trafficstatus.spi.store.SubscriberStore;
 import dev.trafficstatus.spi.store.NoticeStore;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
@@ -337,6 +338,12 @@ public final class ConnectingStore implements StatusStore {
   @Override
   public Optional<OutboxStore> outbox() {
     return store.outbox().map(outbox -> new GuardedOutbox(outbox, this::requireConnected));
+  }
+
+  /** The store's subscribers, each call guarded as the store's own calls are. */
+  @Override
+  public Optional<SubscriberStore> subscribers() {
+    return store.subscribers().map(subscribers -> new GuardedSubscribers(subscribers, this::requireConnected));
   }
 
   @Override

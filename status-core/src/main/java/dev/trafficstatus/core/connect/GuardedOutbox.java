@@ -55,6 +55,12 @@ final class GuardedOutbox implements OutboxStore {
   }
 
   @Override
+  public List<OutboxEvent> events(String noticeId) {
+    requireConnected.run();
+    return outbox.events(noticeId);
+  }
+
+  @Override
   public int deleteBefore(Instant before) {
     requireConnected.run();
     return outbox.deleteBefore(before);

@@ -3,6 +3,7 @@ package dev.trafficstatus.core.evaluate;
 import dev.trafficstatus.core.notice.NewIncident;
 import dev.trafficstatus.core.notice.NoticeChange;
 import dev.trafficstatus.core.notice.NoticeService;
+import dev.trafficstatus.core.objective.ObjectiveAlerts;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Impact;
 import dev.trafficstatus.spi.notice.Notice;
@@ -69,7 +70,8 @@ final class AutoIncidents {
     List<Notice> automatic = new ArrayList<>();
     Set<RouteKey> named = new HashSet<>();
     for (Notice notice : current) {
-      if (notice.kind() == NoticeKind.INCIDENT && notice.isOpen()) {
+      // An objective's incident is about a budget, not routes: its alerts open and resolve it.
+      if (notice.kind() == NoticeKind.INCIDENT && notice.isOpen() && !ObjectiveAlerts.isObjectiveIncident(notice)) {
         notice.affected().forEach(state -> named.add(state.route()));
         if (notice.automatic()) {
           automatic.add(notice);

@@ -11,6 +11,9 @@ package dev.trafficstatus.core.evaluate;
  * @param maintenancesStarted maintenances whose window began
  * @param maintenancesCompleted maintenances whose window ended (or that were no longer configured)
  * @param windowTallies route-days of maintenance windows recorded
+ * @param objectiveIncidentsOpened incidents opened by objectives' burn-rate alerts
+ * @param objectiveIncidentsResolved objectives' incidents resolved once their burn cleared
+ * @param objectiveEvents {@code objective.burning} events written for notify-only alerts
  */
 public record EvaluationReport(
     boolean ran,
@@ -20,7 +23,10 @@ public record EvaluationReport(
     int maintenancesAnnounced,
     int maintenancesStarted,
     int maintenancesCompleted,
-    int windowTallies) {
+    int windowTallies,
+    int objectiveIncidentsOpened,
+    int objectiveIncidentsResolved,
+    int objectiveEvents) {
 
   /**
    * An evaluation that did not run.
@@ -28,7 +34,7 @@ public record EvaluationReport(
    * @return the report
    */
   public static EvaluationReport skipped() {
-    return new EvaluationReport(false, 0, 0, 0, 0, 0, 0, 0);
+    return new EvaluationReport(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /**
@@ -38,7 +44,8 @@ public record EvaluationReport(
    */
   public boolean changedNotices() {
     return incidentsOpened + incidentsUpdated + incidentsResolved + maintenancesAnnounced
-        + maintenancesStarted + maintenancesCompleted > 0;
+        + maintenancesStarted + maintenancesCompleted + objectiveIncidentsOpened
+        + objectiveIncidentsResolved > 0;
   }
 
   /** Counts what a run does, on the evaluator's thread only. */
@@ -50,11 +57,15 @@ public record EvaluationReport(
     int maintenancesStarted;
     int maintenancesCompleted;
     int windowTallies;
+    int objectiveIncidentsOpened;
+    int objectiveIncidentsResolved;
+    int objectiveEvents;
 
     EvaluationReport build() {
       return new EvaluationReport(
           true, incidentsOpened, incidentsUpdated, incidentsResolved, maintenancesAnnounced,
-          maintenancesStarted, maintenancesCompleted, windowTallies);
+          maintenancesStarted, maintenancesCompleted, windowTallies, objectiveIncidentsOpened,
+          objectiveIncidentsResolved, objectiveEvents);
     }
   }
 }

@@ -1,11 +1,15 @@
 package dev.trafficstatus.core.evaluate;
 
 import dev.trafficstatus.core.notice.NoticeService;
+import dev.trafficstatus.core.objective.ObjectiveAlerts;
+import dev.trafficstatus.core.objective.ObjectiveEvaluation;
+import dev.trafficstatus.core.objective.ObjectiveSettings;
 import dev.trafficstatus.core.status.HealthPolicy;
 import dev.trafficstatus.core.status.MaintenanceSpans;
 import dev.trafficstatus.core.status.MaintenanceSpans.Span;
 import dev.trafficstatus.core.status.RecentTallies;
 import dev.trafficstatus.core.status.ShownRoutes;
+import dev.trafficstatus.core.status.SlowRoutes;
 import dev.trafficstatus.spi.Lifecycle;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
@@ -35,7 +39,8 @@ import java.util.concurrent.TimeUnit;
  * sharing the database ({@link StatusStore#runExclusive}, duty {@value #DUTY}): moves maintenances
  * at their windows' edges and announces the configured recurring ones ({@link
  * MaintenanceScheduler}), records what running windows hold ({@link MaintenanceTallies}), opens,
- * updates and resolves automatic incidents ({@link AutoIncidents}). See docs/ARCHITECTURE.md,
+ * updates and resolves automatic incidents ({@link AutoIncidents}), and judges the objectives'
+ * burn-rate alerts ({@link ObjectiveAlerts}). See docs/ARCHITECTURE.md,
  * "Round two".
  *
  * <p>It keeps nothing between runs that matters: each run reads the open notices and the minute
@@ -74,6 +79,9 @@ public final class Evaluator implements Lifecycle {
   private final MaintenanceScheduler scheduler;
   private final AutoIncidents autoIncidents;
   private final RecentTallies recent;
+  private final SlowRoutes slow;
+  /** Null without objectives. */
+  private final ObjectiveAlerts objectiveAlerts;
 
   private ScheduledExecutorService executor;
   private boolean failing;
@@ -100,6 +108,32 @@ public final class Evaluator implements Lifecycle {
       String service,
       Clock clock,
       System.Logger log) {
+    this(store, notices, policy, shown, incidents, maintenance, ObjectiveSettings.defaults(), service, clock, log);
+  }
+
+  /**
+   * @param store the store (its notices and figures)
+   * @param notices the one writer of notices
+   * @param policy the page's thresholds
+   * @param shown the page's rule for shown routes: incidents name shown routes only
+   * @param incidents when the traffic opens incidents
+   * @param maintenance the planned maintenance settings
+   * @param objectives the objectives whose burn-rate alerts it judges
+   * @param service this process's service, part of recurring windows' ids
+   * @param clock what "now" is
+   * @param log where changes (info) and failures (once per outage) are logged
+   */
+  public Evaluator(
+      StatusStore store,
+      NoticeService notices,
+      HealthPolicy policy,
+      ShownRoutes shown,
+      IncidentSettings incidents,
+      MaintenanceWindowSettings maintenance,
+      ObjectiveSettings objectives,
+      String service,
+      Clock clock,
+      System.Logger log) {
     this.store = Objects.requireNonNull(store, "store");
     this.notices = Objects.requireNonNull(notices, "notices");
     this.policy = Objects.requireNonNull(policy, "policy");
@@ -112,6 +146,11 @@ public final class Evaluator implements Lifecycle {
     this.autoIncidents =
         new AutoIncidents(notices, incidents, new IncidentWording(incidents.window(), policy.minimumRequests()));
     this.recent = new RecentTallies(store);
+    this.slow = objectives.slowRoutes();
+    this.objectiveAlerts = objectives.objectives().isEmpty()
+        ? null
+        : new ObjectiveAlerts(new ObjectiveEvaluation(store, objectives, policy.minimumRequests()), notices,
+            store.outbox(), incidents.enabled());
   }
 
   /**
@@ -142,6 +181,9 @@ public final class Evaluator implements Lifecycle {
     if (incidents.enabled()) {
       autoIncidents.run(now, readings(now, spans), notices, recentDeploys(now), shown.showsVersions(), report);
     }
+    if (objectiveAlerts != null) {
+      judgeObjectives(now, notices, spans, report);
+    }
     return report.build();
   }
 
@@ -163,6 +205,22 @@ public final class Evaluator implements Lifecycle {
         rangesUnsupportedLogged = true;
         log.log(Level.WARNING, "The store cannot sum time ranges ({0}): requests inside maintenance"
             + " windows count in uptime", noRanges.getMessage());
+      }
+    }
+  }
+
+  private void judgeObjectives(
+      Instant now, List<Notice> notices, MaintenanceSpans spans, EvaluationReport.Builder report) {
+    try {
+      ObjectiveAlerts.Outcome outcome = objectiveAlerts.run(now, notices, spans);
+      report.objectiveIncidentsOpened += outcome.opened();
+      report.objectiveIncidentsResolved += outcome.resolved();
+      report.objectiveEvents += outcome.events();
+    } catch (UnsupportedOperationException noRanges) {
+      if (!rangesUnsupportedLogged) {
+        rangesUnsupportedLogged = true;
+        log.log(Level.WARNING, "The store cannot sum time ranges ({0}): objectives are not judged",
+            noRanges.getMessage());
       }
     }
   }
@@ -195,7 +253,7 @@ public final class Evaluator implements Lifecycle {
       readings.put(
           route.key(),
           new RouteReading(route.key(), route.name(), route.group(),
-              policy.health(tally.success(), tally.failure()), tally));
+              slow.judge(route, tally, policy.health(tally.success(), tally.failure())), tally));
     }
     return readings;
   }

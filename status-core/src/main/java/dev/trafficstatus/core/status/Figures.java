@@ -8,6 +8,7 @@ import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StoredInstance;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.spi.store.WindowTally;
+import dev.trafficstatus.spi.page.ObjectiveStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +35,7 @@ import java.util.Objects;
  *     DayVersions#NONE} when the store keeps none
  * @param instances the instances heard from lately (within {@code instances.forgetAfter})
  * @param deploys the deploys within the longest window
+ * @param objectives the objectives evaluated at {@code readAt}
  */
 record Figures(
     long ticket,
@@ -47,7 +49,8 @@ record Figures(
     List<WindowTally> windowTallies,
     DayVersions versions,
     List<StoredInstance> instances,
-    List<Deploy> deploys) {
+    List<Deploy> deploys,
+    List<ObjectiveStatus> objectives) {
 
   Figures {
     Objects.requireNonNull(readAt, "readAt");
@@ -60,5 +63,6 @@ record Figures(
     Objects.requireNonNull(versions, "versions");
     instances = List.copyOf(instances);
     deploys = List.copyOf(deploys);
+    objectives = List.copyOf(objectives);
   }
 }

@@ -40,11 +40,17 @@ final class FiguresReader {
 
   private final StatusStore store;
   private final PageSettings settings;
+  private final ObjectiveSource objectives;
   private final Duration forgetInstancesAfter;
 
-  FiguresReader(StatusStore store, PageSettings settings, Duration forgetInstancesAfter) {
+  FiguresReader(
+      StatusStore store,
+      PageSettings settings,
+      ObjectiveSource objectives,
+      Duration forgetInstancesAfter) {
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.objectives = Objects.requireNonNull(objectives, "objectives");
     this.forgetInstancesAfter = Objects.requireNonNull(forgetInstancesAfter, "forgetInstancesAfter");
   }
 
@@ -117,7 +123,8 @@ final class FiguresReader {
         windowTallies,
         versions.orElse(DayVersions.NONE),
         instances,
-        deploys);
+        deploys,
+        objectives.read(now, notices));
   }
 
   /**

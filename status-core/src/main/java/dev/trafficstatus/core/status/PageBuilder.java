@@ -53,6 +53,7 @@ public final class PageBuilder {
   private final HealthPolicy policy;
   private final boolean excludeMaintenance;
   private final ShownRoutes shown;
+  private final SlowRoutes slow;
   private final FleetView fleet;
 
   /**
@@ -72,7 +73,7 @@ public final class PageBuilder {
    *     uptime and day states ({@code status.maintenance.excludeFromUptime})
    */
   public PageBuilder(PageSettings settings, HealthPolicy policy, boolean excludeMaintenance) {
-    this(settings, policy, excludeMaintenance, InstanceSettings.defaults(Duration.ofMinutes(1)));
+    this(settings, policy, excludeMaintenance, SlowRoutes.none());
   }
 
   /**
@@ -80,14 +81,31 @@ public final class PageBuilder {
    * @param policy how figures become states
    * @param excludeMaintenance whether requests inside maintenance windows are left out of counts,
    *     uptime and day states ({@code status.maintenance.excludeFromUptime})
+   * @param slow the objectives' latency allowances, which degrade slow routes
+   */
+  public PageBuilder(PageSettings settings, HealthPolicy policy, boolean excludeMaintenance, SlowRoutes slow) {
+    this(settings, policy, excludeMaintenance, slow, InstanceSettings.defaults(Duration.ofMinutes(1)));
+  }
+
+  /**
+   * @param settings what to show
+   * @param policy how figures become states
+   * @param excludeMaintenance whether requests inside maintenance windows are left out of counts,
+   *     uptime and day states ({@code status.maintenance.excludeFromUptime})
+   * @param slow the objectives' latency allowances, which degrade slow routes
    * @param instances when an instance counts as silent ({@code status.instances})
    */
   public PageBuilder(
-      PageSettings settings, HealthPolicy policy, boolean excludeMaintenance, InstanceSettings instances) {
+      PageSettings settings,
+      HealthPolicy policy,
+      boolean excludeMaintenance,
+      SlowRoutes slow,
+      InstanceSettings instances) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.excludeMaintenance = excludeMaintenance;
     this.shown = new ShownRoutes(settings);
+    this.slow = Objects.requireNonNull(slow, "slow");
     this.fleet = new FleetView(instances, settings.showVersions());
   }
 
@@ -225,16 +243,9 @@ public final class PageBuilder {
     LocalDate last = today(now);
     LocalDate first = firstDay(now, days);
 
-    Map<RouteKey, Map<LocalDate, Tally>> byRoute = byRouteAndDay(dayBuckets, first, last);
-    Map<RouteKey, Map<LocalDate, Tally>> inMaintenance = new HashMap<>();
-    for (WindowTally held : windowTallies) {
-      DayBucket bucket = held.bucket();
-      if (!bucket.day().isBefore(first) && !bucket.day().isAfter(last)) {
-        inMaintenance
-            .computeIfAbsent(bucket.route(), k -> new HashMap<>())
-            .merge(bucket.day(), bucket.tally(), Tally::plus);
-      }
-    }
+    Map<RouteKey, Map<LocalDate, Tally>> byRoute = DayTallies.byRouteAndDay(dayBuckets, first, last);
+    Map<RouteKey, Map<LocalDate, Tally>> inMaintenance =
+        DayTallies.byRouteAndDay(windowTallies.stream().map(WindowTally::bucket).toList(), first, last);
     Map<RouteKey, Tally> recentByRoute = new HashMap<>();
     for (RouteTally tally : recent) {
       recentByRoute.merge(tally.route(), tally.tally(), Tally::plus);
@@ -286,21 +297,9 @@ public final class PageBuilder {
         stale,
         notices,
         excludeMaintenance,
+        List.of(),
         fleet.incomplete(instances, services, now),
         fleet.markers(deploys, services, first, last));
-  }
-
-  private static Map<RouteKey, Map<LocalDate, Tally>> byRouteAndDay(
-      List<DayBucket> dayBuckets, LocalDate first, LocalDate last) {
-    Map<RouteKey, Map<LocalDate, Tally>> byRoute = new HashMap<>();
-    for (DayBucket bucket : dayBuckets) {
-      if (!bucket.day().isBefore(first) && !bucket.day().isAfter(last)) {
-        byRoute
-            .computeIfAbsent(bucket.route(), k -> new HashMap<>())
-            .merge(bucket.day(), bucket.tally(), Tally::plus);
-      }
-    }
-    return byRoute;
   }
 
   private RouteStatus routeStatus(
@@ -345,7 +344,7 @@ public final class PageBuilder {
       maintenanceRequests += during.total();
       latencies.add(tally.latency());
     }
-    Health current = currentState(recent, squares.get(squares.size() - 1).health(), inMaintenance);
+    Health current = currentState(route, recent, squares.get(squares.size() - 1).health(), inMaintenance);
     return new RouteStatus(
         route.key(),
         route.name(),
@@ -365,11 +364,11 @@ public final class PageBuilder {
    * Under maintenance while a window runs; else the recent verdict, or today's when the recent
    * window has too few requests. Today drawn as maintenance is no verdict once the window is over.
    */
-  private Health currentState(Tally recent, Health today, boolean inMaintenance) {
+  private Health currentState(StoredRoute route, Tally recent, Health today, boolean inMaintenance) {
     if (inMaintenance) {
       return Health.MAINTENANCE;
     }
-    Health current = policy.health(recent.success(), recent.failure());
+    Health current = slow.judge(route, recent, policy.health(recent.success(), recent.failure()));
     if (current.hasData()) {
       return current;
     }

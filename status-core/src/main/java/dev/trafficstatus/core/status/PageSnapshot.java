@@ -111,6 +111,6 @@ public final class PageSnapshot {
         figures.notices(),
         figures.windowTallies(),
         figures.instances(),
-        figures.deploys());
+        figures.deploys()).withObjectives(figures.objectives());
   }
 }

@@ -96,8 +96,28 @@ public final class StatusService implements Lifecycle {
       boolean excludeMaintenance,
       Clock clock,
       System.Logger log) {
-    this(store, settings, policy, excludeMaintenance, InstanceSettings.defaults(Duration.ofMinutes(1)),
-        clock, log);
+    this(store, settings, policy, excludeMaintenance, SlowRoutes.none(), clock, log);
+  }
+
+  /**
+   * @param store where the figures are
+   * @param settings what to show
+   * @param policy how figures become states
+   * @param excludeMaintenance whether requests inside maintenance windows are left out of counts,
+   *     uptime and day states ({@code status.maintenance.excludeFromUptime})
+   * @param slow the objectives' latency allowances, which degrade slow routes
+   * @param clock what "now" is
+   * @param log where outages of the store's reads and their end are logged, once each
+   */
+  public StatusService(
+      StatusStore store,
+      PageSettings settings,
+      HealthPolicy policy,
+      boolean excludeMaintenance,
+      SlowRoutes slow,
+      Clock clock,
+      System.Logger log) {
+    this(store, settings, policy, excludeMaintenance, slow, ObjectiveSource.NONE, clock, log);
   }
 
   /**
@@ -119,9 +139,60 @@ public final class StatusService implements Lifecycle {
       InstanceSettings instances,
       Clock clock,
       System.Logger log) {
+    this(store, settings, policy, excludeMaintenance, SlowRoutes.none(), ObjectiveSource.NONE,
+        instances, clock, log);
+  }
+
+  /**
+   * @param store where the figures are
+   * @param settings what to show
+   * @param policy how figures become states
+   * @param excludeMaintenance whether requests inside maintenance windows are left out of counts,
+   *     uptime and day states ({@code status.maintenance.excludeFromUptime})
+   * @param slow the objectives' latency allowances, which degrade slow routes
+   * @param objectives the objectives shown, evaluated with each read of the figures
+   * @param clock what "now" is
+   * @param log where outages of the store's reads and their end are logged, once each
+   */
+  public StatusService(
+      StatusStore store,
+      PageSettings settings,
+      HealthPolicy policy,
+      boolean excludeMaintenance,
+      SlowRoutes slow,
+      ObjectiveSource objectives,
+      Clock clock,
+      System.Logger log) {
+    this(store, settings, policy, excludeMaintenance, slow, objectives,
+        InstanceSettings.defaults(Duration.ofMinutes(1)), clock, log);
+  }
+
+  /**
+   * @param store where the figures are
+   * @param settings what to show
+   * @param policy how figures become states
+   * @param excludeMaintenance whether requests inside maintenance windows are left out of counts,
+   *     uptime and day states ({@code status.maintenance.excludeFromUptime})
+   * @param slow the objectives' latency allowances, which degrade slow routes
+   * @param objectives the objectives shown, evaluated with each read of the figures
+   * @param instances when an instance writing the figures counts as silent ({@code
+   *     status.instances})
+   * @param clock what "now" is
+   * @param log where outages of the store's reads and their end are logged, once each
+   */
+  public StatusService(
+      StatusStore store,
+      PageSettings settings,
+      HealthPolicy policy,
+      boolean excludeMaintenance,
+      SlowRoutes slow,
+      ObjectiveSource objectives,
+      InstanceSettings instances,
+      Clock clock,
+      System.Logger log) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.builder = new PageBuilder(settings, policy, excludeMaintenance, instances);
-    this.reader = new FiguresReader(store, settings, instances.forgetAfter());
+    this.builder = new PageBuilder(settings, policy, excludeMaintenance, slow, instances);
+    this.reader = new FiguresReader(store, settings, objectives, instances.forgetAfter());
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
     this.refresher = new PageRefresher(THREAD_NAME, this::refresh);

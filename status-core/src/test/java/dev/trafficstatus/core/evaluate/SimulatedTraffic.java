@@ -2,6 +2,7 @@ package dev.trafficstatus.core.evaluate;
 
 import dev.trafficstatus.core.notice.NoticeIds;
 import dev.trafficstatus.core.notice.NoticeService;
+import dev.trafficstatus.core.objective.ObjectiveSettings;
 import dev.trafficstatus.core.status.HealthPolicy;
 import dev.trafficstatus.core.status.PageSettings;
 import dev.trafficstatus.core.status.ShownRoutes;
@@ -121,6 +122,26 @@ final class SimulatedTraffic {
         new ShownRoutes(PageSettings.defaults("Shop")),
         incidents,
         maintenance,
+        "shop",
+        clock,
+        System.getLogger(Evaluator.class.getName() + "." + (seed++)));
+  }
+
+  /** An evaluator that also judges objectives. */
+  Evaluator evaluator(ObjectiveSettings objectives) {
+    return evaluator(objectives, IncidentSettings.defaults());
+  }
+
+  /** An evaluator that also judges objectives, with incident settings. */
+  Evaluator evaluator(ObjectiveSettings objectives, IncidentSettings incidents) {
+    return new Evaluator(
+        store,
+        noticeService(),
+        HealthPolicy.defaults(),
+        new ShownRoutes(PageSettings.defaults("Shop")),
+        incidents,
+        MaintenanceWindowSettings.defaults(),
+        objectives,
         "shop",
         clock,
         System.getLogger(Evaluator.class.getName() + "." + (seed++)));

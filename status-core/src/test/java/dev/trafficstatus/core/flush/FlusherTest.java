@@ -12,6 +12,7 @@ import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.capture.RouteRecorder;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -248,16 +249,35 @@ class FlusherTest {
   void eachInstanceFlushesAtAPhaseOfItsOwnWithinTwoToTwelveSecondsOfTheBoundary() {
     java.util.Set<Duration> phases = new java.util.HashSet<>();
     for (int i = 0; i < 200; i++) {
-      Duration phase = Flusher.phase("web-" + i + "-k2x9q", Duration.ofMinutes(1));
+      Duration phase = FlushSchedule.of("web-" + i + "-k2x9q", Duration.ofMinutes(1)).phase();
       assertThat(phase).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(12));
       phases.add(phase);
     }
-    assertThat(Flusher.phase("web-7-k2x9q", Duration.ofMinutes(1)))
+    assertThat(FlushSchedule.of("web-7-k2x9q", Duration.ofMinutes(1)).phase())
         .as("the same instance always at the same phase")
-        .isEqualTo(Flusher.phase("web-7-k2x9q", Duration.ofMinutes(1)));
+        .isEqualTo(FlushSchedule.of("web-7-k2x9q", Duration.ofMinutes(1)).phase());
     assertThat(phases).as("200 instances spread, not in lock step").hasSizeGreaterThan(150);
-    assertThat(Flusher.phase("web-1", Duration.ofSeconds(1)))
+    assertThat(FlushSchedule.of("web-1", Duration.ofSeconds(1)).phase())
         .as("a short interval keeps its phase inside it")
         .isLessThan(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void whatIsCountedNowIsWrittenByTheFirstFlushAfterItsMinuteCloses() {
+    Flusher flusher = flusher(100);
+    Duration phase = flusher.phase();
+    Instant now = Instant.parse("2026-11-26T09:46:20Z");
+
+    assertThat(flusher.writtenBy(now)).isEqualTo(Instant.parse("2026-11-26T09:47:00Z").plus(phase));
+    // Right after this minute's flush, the next minute still waits for the next one.
+    assertThat(flusher.writtenBy(Instant.parse("2026-11-26T09:47:00Z").plus(phase).plusMillis(1)))
+        .isEqualTo(Instant.parse("2026-11-26T09:48:00Z").plus(phase));
+
+    Flusher every20s = new Flusher(registry, new MinuteHarvester(registry, clock, "i-1"), store, clock,
+        new FlushSettings(Duration.ofSeconds(20), 100, 2));
+    Instant written = every20s.writtenBy(now);
+    assertThat(written).isAfterOrEqualTo(Instant.parse("2026-11-26T09:47:00Z"))
+        .isBefore(Instant.parse("2026-11-26T09:47:20Z"));
+    assertThat(written.minus(every20s.phase()).toEpochMilli() % 20_000).isZero();
   }
 }

@@ -61,7 +61,7 @@ public final class InMemoryOutbox implements OutboxStore {
   }
 
   /** Every event in the outbox, oldest first. */
-  synchronized List<OutboxEvent> events() {
+  public synchronized List<OutboxEvent> events() {
     return events.values().stream().map(Stored::event).toList();
   }
 
@@ -169,6 +169,16 @@ public final class InMemoryOutbox implements OutboxStore {
         .map(Logged::attempt)
         .filter(attempt -> attempt.eventId().equals(eventId))
         .sorted(Comparator.comparing(DeliveryAttempt::at))
+        .toList();
+  }
+
+  @Override
+  public synchronized List<OutboxEvent> events(String noticeId) {
+    availability.accept("reading the events of a notice");
+    Objects.requireNonNull(noticeId, "noticeId");
+    return events.values().stream()
+        .map(Stored::event)
+        .filter(event -> noticeId.equals(event.noticeId()))
         .toList();
   }
 

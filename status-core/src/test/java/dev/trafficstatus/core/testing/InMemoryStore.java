@@ -8,6 +8,8 @@ import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.NoticeStore;
 import dev.trafficstatus.spi.store.OutboxStore;
+import dev.trafficstatus.spi.store.SubscriberStore;
+import dev.trafficstatus.testkit.InMemorySubscribers;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
 import dev.trafficstatus.spi.store.RouteTally;
@@ -58,6 +60,7 @@ public final class InMemoryStore implements StatusStore {
   private final Map<RouteDay, Tally> prunedDays = new HashMap<>();
   private final Map<RouteKey, Instant> countsFrom = new HashMap<>();
   private final Map<LocalDate, Long> versions = new HashMap<>();
+  private final InMemorySubscribers subscribers = new InMemorySubscribers();
   private final InMemoryOutbox outbox = new InMemoryOutbox(this::check);
   private final InMemoryNotices notices = new InMemoryNotices(outbox, this::check);
   private volatile boolean down;
@@ -416,5 +419,11 @@ public final class InMemoryStore implements StatusStore {
   @Override
   public Optional<OutboxStore> outbox() {
     return Optional.of(outbox);
+  }
+
+  /** The test kit's subscribers in memory. */
+  @Override
+  public Optional<SubscriberStore> subscribers() {
+    return Optional.of(subscribers);
   }
 }

@@ -3,6 +3,7 @@ package dev.trafficstatus.core.testing;
 import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.testkit.NoticesContract;
 import dev.trafficstatus.testkit.OutboxContract;
+import dev.trafficstatus.testkit.SubscribersContract;
 import dev.trafficstatus.testkit.StatusStoreContract;
 import dev.trafficstatus.testkit.TimeRangesContract;
 
@@ -13,7 +14,7 @@ import dev.trafficstatus.testkit.TimeRangesContract;
  * on. Day versions are on, so the contract checks them too.
  */
 class InMemoryStoreContractTest extends StatusStoreContract
-    implements NoticesContract, OutboxContract, TimeRangesContract {
+    implements NoticesContract, OutboxContract, TimeRangesContract, SubscribersContract {
 
   @Override
   protected StatusStore newStore() {

@@ -10,7 +10,8 @@ import java.time.ZoneId;
 
 /**
  * Registers the incident and maintenance API under the configure API's path and bearer token
- * ({@code <api.path>/incidents}, {@code <api.path>/maintenances}). The bearer filter is the one
+ * ({@code <api.path>/incidents}, {@code <api.path>/maintenances}) and the delivery log of their
+ * notifications ({@code <api.path>/notifications}). The bearer filter is the one
  * {@link ConfigureApiRoutes} registers; these resources carry its binding.
  */
 public final class NoticeApiRoutes {
@@ -54,5 +55,9 @@ public final class NoticeApiRoutes {
     jersey.getResourceConfig().registerResources(
         RelocatedResource.at(apiPath + "/incidents", new IncidentApiResource(operations)),
         RelocatedResource.at(apiPath + "/maintenances", new MaintenanceApiResource(operations)));
+    // The delivery log, where the store keeps an outbox (else its path answers 404).
+    store.outbox().ifPresent(outbox -> jersey.getResourceConfig().registerResources(
+        RelocatedResource.at(apiPath + "/notifications",
+            new NotificationApiResource(outbox, noticeStore, answers))));
   }
 }

@@ -3,6 +3,7 @@ package dev.trafficstatus.server.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.trafficstatus.core.status.Grouping;
 import dev.trafficstatus.core.status.PageSettings;
+import dev.trafficstatus.spi.page.PageBrand;
 import dev.trafficstatus.spi.page.RendererFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code status.page}: where the page is served and what it shows (FlaskStatus's {@code
@@ -67,6 +69,64 @@ public class PageFactory implements SettingsBlock {
   private boolean showVersions = DEFAULTS.showVersions();
 
   @Valid private RendererFactory renderer;
+
+  @NotNull private PageBrand brand = PageBrand.NONE;
+
+  @NotNull
+  @Pattern(regexp = "[a-z]{2,3}", message = "must be a language code such as en or es")
+  private String locale = "en";
+
+  @NotNull private List<@NotNull @Pattern(regexp = "[a-z]{2,3}",
+      message = "must be language codes such as en or es") String> locales = List.of();
+
+  /**
+   * The owner's logo, accent colour, favicon, header links and footer ({@link PageBrand}), checked
+   * when the configuration is read; the renderer checks the colours' contrast when it is built.
+   */
+  @JsonProperty
+  public PageBrand getBrand() {
+    return brand;
+  }
+
+  @JsonProperty
+  public void setBrand(PageBrand brand) {
+    this.brand = brand == null ? PageBrand.NONE : brand;
+  }
+
+  /** The page's one language, when {@code locales} is empty: {@code en} or {@code es}. */
+  @JsonProperty
+  public String getLocale() {
+    return locale;
+  }
+
+  @JsonProperty
+  public void setLocale(String locale) {
+    this.locale = locale;
+  }
+
+  /**
+   * The languages browsers choose among by {@code Accept-Language}, the first for browsers that
+   * name none of them; empty: {@code locale} alone.
+   */
+  @JsonProperty
+  public List<String> getLocales() {
+    return locales;
+  }
+
+  @JsonProperty
+  public void setLocales(List<String> locales) {
+    this.locales = locales;
+  }
+
+  /**
+   * The page's languages, the default first.
+   *
+   * @return {@code locales}, or {@code locale} alone when it is empty
+   */
+  public List<Locale> languages() {
+    List<String> codes = locales.isEmpty() ? List.of(locale) : locales;
+    return codes.stream().distinct().map(Locale::forLanguageTag).toList();
+  }
 
   @JsonProperty
   public boolean isEnabled() {

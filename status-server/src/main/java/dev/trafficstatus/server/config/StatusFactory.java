@@ -47,6 +47,10 @@ public class StatusFactory {
 
   @Valid @NotNull private MaintenanceFactory maintenance = new MaintenanceFactory();
 
+  @Valid @NotNull private ObjectivesFactory objectives = new ObjectivesFactory();
+
+  @Valid @NotNull private NotificationsFactory notifications = new NotificationsFactory();
+
   @Valid @NotNull private ApiFactory api = new ApiFactory();
 
   @Valid @NotNull private StatuspageApiFactory statuspageApi = new StatuspageApiFactory();
@@ -198,6 +202,17 @@ public class StatusFactory {
     this.incidents = incidents;
   }
 
+  /** {@code status.objectives}: service level objectives and their burn-rate alerts. */
+  @JsonProperty
+  public ObjectivesFactory getObjectives() {
+    return objectives;
+  }
+
+  @JsonProperty
+  public void setObjectives(ObjectivesFactory objectives) {
+    this.objectives = objectives;
+  }
+
   @JsonProperty
   public MaintenanceFactory getMaintenance() {
     return maintenance;
@@ -206,6 +221,16 @@ public class StatusFactory {
   @JsonProperty
   public void setMaintenance(MaintenanceFactory maintenance) {
     this.maintenance = maintenance;
+  }
+
+  @JsonProperty
+  public NotificationsFactory getNotifications() {
+    return notifications;
+  }
+
+  @JsonProperty
+  public void setNotifications(NotificationsFactory notifications) {
+    this.notifications = notifications;
   }
 
   @JsonProperty

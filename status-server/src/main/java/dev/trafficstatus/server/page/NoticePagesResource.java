@@ -11,6 +11,8 @@ import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.page.HistoryPage;
 import dev.trafficstatus.spi.page.NoticePage;
+import dev.trafficstatus.spi.page.ObjectiveOrder;
+import dev.trafficstatus.spi.page.ObjectivesPage;
 import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.PageRenderer;
 import dev.trafficstatus.spi.page.StatusPage;
@@ -68,6 +70,8 @@ public final class NoticePagesResource {
   private final NoticeHistory history;
   private final PageSettings settings;
   private final PageRenderer renderer;
+
+  private final String policy;
   private final String prefix;
   private final Optional<String> publicUrl;
   private final Clock clock;
@@ -90,6 +94,7 @@ public final class NoticePagesResource {
     this.history = history;
     this.settings = service.settings();
     this.renderer = renderer;
+    this.policy = PageResponses.contentSecurityPolicy(renderer.imageSources());
     this.prefix = prefix;
     this.publicUrl = publicUrl;
     this.clock = clock;
@@ -174,6 +179,32 @@ public final class NoticePagesResource {
             kept.stale() || snapshot.stale()), links, out));
   }
 
+  /** The objectives, as configured or by remaining budget ({@code sort=remaining}). */
+  @GET
+  @Path("objectives")
+  public Response objectives(
+      @QueryParam("sort") String sort,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+      @Context UriInfo uri) {
+    ObjectiveOrder order;
+    try {
+      order = ObjectiveOrder.parse(sort);
+    } catch (IllegalArgumentException unknown) {
+      return responses.error(Response.Status.BAD_REQUEST,
+          unknown.getMessage() + ", got " + PageResponses.printable(sort)).build();
+    }
+    PageSnapshot snapshot = service.snapshot();
+    if (!snapshot.available()) {
+      return responses.unavailable(true, settings.title(), PageSettings.MIN_REFRESH);
+    }
+    StatusPage page = snapshot.page(1);
+    return html("objectives-" + order.wireName(), snapshot, StatusPageResource.base(uri), ifNoneMatch,
+        acceptEncoding, (links, out) -> renderer.renderObjectives(new ObjectivesPage(settings.title(),
+            order.sort(page.objectives()), order, page.routeNames(), page.generatedAt(), settings.zone(),
+            settings.refresh(), snapshot.stale()), links, out));
+  }
+
   /** The history as Atom 1.0. */
   @GET
   @Path("history.atom")
@@ -249,12 +280,12 @@ public final class NoticePagesResource {
     };
     try {
       return PageResponses.htmlHeaders(
-              cached(pages, version, key, tag, snapshot, ifNoneMatch, acceptEncoding, render))
+              cached(pages, version, key, tag, snapshot, ifNoneMatch, acceptEncoding, render), policy)
           .type(renderer.mediaType())
           .build();
     } catch (UnsupportedOperationException noSuchPages) {
       return responses.error(Response.Status.NOT_FOUND,
-          "The page's renderer has no incident or history pages").build();
+          "The page's renderer has no such page").build();
     }
   }
 

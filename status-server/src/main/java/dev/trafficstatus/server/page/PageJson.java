@@ -11,7 +11,9 @@ import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeUpdate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.Locale;
@@ -50,8 +52,31 @@ record PageJson(
     long refreshSeconds,
     List<GroupJson> groups,
     List<NoticeJson> notices,
+    List<ObjectiveJson> objectives,
     List<IncompleteJson> incomplete,
     List<DeployJson> deploys) {
+
+  /**
+   * An objective's indicator: its target, attainment, error budget in requests (allowed, spent,
+   * remaining) and percent, current burn rate, seconds to exhaustion at that burn, whether an alert
+   * fires, and the remaining percent at the end of each day of the window (the sparkline).
+   */
+  record ObjectiveJson(
+      String name,
+      String indicator,
+      double targetPercent,
+      Double latencyThresholdMs,
+      int windowDays,
+      List<AffectedJson> routes,
+      Double attainmentPercent,
+      double budgetRequests,
+      long spentRequests,
+      double remainingRequests,
+      Double remainingPercent,
+      Double currentBurn,
+      Long exhaustionSeconds,
+      boolean alerting,
+      List<Double> budgetByDay) {}
 
   record IncompleteJson(String service, int silent, int instances, long silentForSeconds, String text) {}
 
@@ -132,6 +157,7 @@ record PageJson(
         page.refresh().toSeconds(),
         page.groups().stream().map(PageJson::group).toList(),
         notices(page),
+        objectives(page),
         page.incomplete().stream()
             .map(figures -> new IncompleteJson(figures.service(), figures.silent(),
                 figures.instances(), figures.silentFor().toSeconds(), figures.text()))
@@ -140,6 +166,29 @@ record PageJson(
             .map(deploy -> new DeployJson(deploy.service(), deploy.version(),
                 deploy.at().toString(), deploy.day().toString(), deploy.instances()))
             .toList());
+  }
+
+  /** The objectives, naming only the routes the page shows. */
+  private static List<ObjectiveJson> objectives(StatusPage page) {
+    Map<RouteKey, Health> shown = new HashMap<>();
+    page.groups().forEach(group -> group.routes().forEach(route -> shown.put(route.key(), route.current())));
+    return page.objectives().stream().map(objective -> new ObjectiveJson(
+        objective.name(),
+        objective.indicator(),
+        objective.targetPercent(),
+        objective.latencyThreshold() == null ? null : objective.latencyThreshold().toNanos() / 1e6,
+        objective.windowDays(),
+        objective.routes().stream().filter(shown::containsKey)
+            .map(route -> new AffectedJson(route.service(), route.rule(), state(shown.get(route)))).toList(),
+        objective.attainmentPercent(),
+        objective.budget(),
+        objective.spent(),
+        objective.remaining(),
+        objective.remainingPercent(),
+        objective.currentBurn(),
+        objective.exhaustion() == null ? null : objective.exhaustion().toSeconds(),
+        objective.alerting(),
+        objective.budgetByDay())).toList();
   }
 
   /** The notices, with only the routes the page shows: the others are not public. */

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The page's answers other than the page: errors as JSON (or a short HTML page for browsers),
@@ -20,9 +21,16 @@ import java.util.Map;
 final class PageResponses {
 
   /** Nothing inline, nothing from elsewhere: what the renderer ships is all the page may load. */
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:;"
-          + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy(List.of());
+
+  /**
+   * What an asset may do when opened on its own (an SVG logo is a document that could hold a
+   * script): nothing. A style sheet or script used by the page is not bound by it.
+   */
+  static final String ASSET_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
+  private static final Pattern ORIGIN =
+      Pattern.compile("https://[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?");
 
   private static final String HTML = "text/html;charset=UTF-8";
 
@@ -35,10 +43,41 @@ final class PageResponses {
     this.json = json;
   }
 
-  /** Security headers of every HTML answer. */
+  /**
+   * The page's policy, with the renderer's image origins (an owner's logo) and nothing else added.
+   *
+   * @param imageSources https origins, from {@link dev.trafficstatus.spi.page.PageRenderer#imageSources()}
+   * @return the policy
+   * @throws IllegalArgumentException when a source is not a bare https origin
+   */
+  static String contentSecurityPolicy(List<String> imageSources) {
+    StringBuilder images = new StringBuilder("'self' data:");
+    for (String origin : imageSources) {
+      if (origin == null || !ORIGIN.matcher(origin).matches()) {
+        throw new IllegalArgumentException("the renderer asks to load images from '" + origin
+            + "', which is not an https origin such as https://cdn.example.com");
+      }
+      images.append(' ').append(origin);
+    }
+    return "default-src 'none'; style-src 'self'; script-src 'self'; img-src " + images + ";"
+        + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  }
+
+  /** Security headers of every HTML answer of the page's own making (errors, one moment). */
   static Response.ResponseBuilder htmlHeaders(Response.ResponseBuilder response) {
+    return htmlHeaders(response, CONTENT_SECURITY_POLICY);
+  }
+
+  /**
+   * Security headers of every HTML answer.
+   *
+   * @param response the answer
+   * @param policy the Content-Security-Policy, from {@link #contentSecurityPolicy(List)}
+   * @return the answer
+   */
+  static Response.ResponseBuilder htmlHeaders(Response.ResponseBuilder response, String policy) {
     return response
-        .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .header("Content-Security-Policy", policy)
         .header("X-Content-Type-Options", "nosniff")
         .header("Referrer-Policy", "no-referrer")
         .header("X-Frame-Options", "DENY");

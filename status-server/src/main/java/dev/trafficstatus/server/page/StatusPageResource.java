@@ -1,12 +1,14 @@
 package dev.trafficstatus.server.page;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trafficstatus.core.status.FirstFigures;
 import dev.trafficstatus.core.status.PageSettings;
 import dev.trafficstatus.core.status.PageSnapshot;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.spi.page.Asset;
 import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.PageRenderer;
+import dev.trafficstatus.spi.page.RenderOptions;
 import dev.trafficstatus.spi.page.StatusPage;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,6 +31,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,6 +69,7 @@ public final class StatusPageResource {
   private final PageSettings settings;
   private final PageRenderer renderer;
   private final String prefix;
+  private final boolean subscribable;
   private final Clock clock;
   private final Set<Integer> offered;
   private final ObjectMapper json = new ObjectMapper();
@@ -72,6 +77,9 @@ public final class StatusPageResource {
   private final PageCache cache;
   private final WindowBudget otherWindows;
   private final Semaphore otherWindowRendering = new Semaphore(1);
+  private final String policy;
+  private final List<Locale> languages;
+  private final FirstFigures firstFigures;
 
   /**
    * @param service the page model
@@ -80,9 +88,28 @@ public final class StatusPageResource {
    * @param clock what "now" is
    */
   public StatusPageResource(StatusService service, PageRenderer renderer, String prefix, Clock clock) {
+    this(service, renderer, prefix, renderer.locales().subList(0, 1), FirstFigures.NONE, false, clock);
+  }
+
+  /**
+   * @param service the page model
+   * @param renderer the HTML renderer
+   * @param prefix where the page is served, such as {@code /status}
+   * @param languages the languages browsers choose among, the default first
+   * @param firstFigures when a new server's first figures will be there
+   * @param subscribable whether the page shows the subscribe form ({@link PageLinks#subscribable()})
+   * @param clock what "now" is
+   * @throws IllegalArgumentException when the renderer does not write one of the languages
+   */
+  public StatusPageResource(StatusService service, PageRenderer renderer, String prefix,
+      List<Locale> languages, FirstFigures firstFigures, boolean subscribable, Clock clock) {
+    this.languages = PageLanguages.checked(languages, renderer.locales());
+    this.firstFigures = firstFigures;
+    this.subscribable = subscribable;
     this.service = service;
     this.settings = service.settings();
     this.renderer = renderer;
+    this.policy = PageResponses.contentSecurityPolicy(renderer.imageSources());
     this.prefix = prefix;
     this.clock = clock;
     this.offered = new TreeSet<>();
@@ -103,8 +130,10 @@ public final class StatusPageResource {
       @QueryParam("days") String days,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
       @Context UriInfo uri) {
-    return answer(HTML, days, ifNoneMatch, acceptEncoding, uri);
+    return answer(HTML, PageLanguages.choose(acceptLanguage, languages), days, ifNoneMatch,
+        acceptEncoding, uri);
   }
 
   /** The page as JSON, for {@code Accept: application/json}. */
@@ -115,7 +144,7 @@ public final class StatusPageResource {
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
       @Context UriInfo uri) {
-    return answer(JSON, days, ifNoneMatch, acceptEncoding, uri);
+    return answer(JSON, languages.get(0), days, ifNoneMatch, acceptEncoding, uri);
   }
 
   /** A style sheet, script or icon of the renderer. */
@@ -137,11 +166,12 @@ public final class StatusPageResource {
         .tag(new EntityTag(tag))
         .cacheControl(cache)
         .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", PageResponses.ASSET_POLICY)
         .build();
   }
 
-  private Response answer(
-      String variant, String daysParam, String ifNoneMatch, String acceptEncoding, UriInfo uri) {
+  private Response answer(String variant, Locale language, String daysParam, String ifNoneMatch,
+      String acceptEncoding, UriInfo uri) {
     int days;
     try {
       days = daysParam == null || daysParam.isBlank()
@@ -154,12 +184,14 @@ public final class StatusPageResource {
       return badDays(daysParam);
     }
     boolean html = variant.equals(HTML);
+    // One render per language, each with its own tag: a cache never serves one for another.
+    String rendition = html ? HTML + "-" + language.toLanguageTag() : variant;
     PageSnapshot snapshot = service.snapshot();
     if (!snapshot.available()) {
       return responses.unavailable(html, settings.title(), PageSettings.MIN_REFRESH);
     }
     Instant readAt = snapshot.readAt().orElseThrow();
-    String tag = variant + "-" + days + "-" + readAt.toEpochMilli() + "-" + snapshot.generation()
+    String tag = rendition + "-" + days + "-" + readAt.toEpochMilli() + "-" + snapshot.generation()
         + (snapshot.stale() ? "-stale" : "");
     EntityTag etag = new EntityTag(tag, true);
     CacheControl caching = PageResponses.cacheFor(
@@ -168,9 +200,13 @@ public final class StatusPageResource {
       return Response.notModified(etag).cacheControl(caching).build();
     }
     String base = base(uri);
-    PageCache.Key key = new PageCache.Key(variant, days, base, PageCache.Coding.PLAIN);
+    PageCache.Key key = new PageCache.Key(rendition, days, base, PageCache.Coding.PLAIN);
     long version = snapshot.generation() * 2 + (snapshot.stale() ? 1 : 0);
-    PageCache.Render render = () -> render(variant, snapshot.page(days), base);
+    PageCache.Render render = () -> {
+      StatusPage page = snapshot.page(days);
+      return render(variant, new RenderOptions(language,
+          firstFigures.expected(page, readAt, snapshot.freshUntil().orElseThrow())), page, base);
+    };
     if (!offered.contains(days)) {
       PageCache.Render own = render;
       render = () -> {
@@ -191,7 +227,9 @@ public final class StatusPageResource {
     }
     Response.ResponseBuilder ok = Response.ok()
         .type(html ? renderer.mediaType() : MediaType.APPLICATION_JSON)
-        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+        .header(HttpHeaders.VARY, html && languages.size() > 1
+            ? HttpHeaders.ACCEPT_ENCODING + ", " + HttpHeaders.ACCEPT_LANGUAGE
+            : HttpHeaders.ACCEPT_ENCODING)
         .tag(etag)
         .cacheControl(caching);
     try {
@@ -208,7 +246,7 @@ public final class StatusPageResource {
           offeredLinks(base));
     }
     return html
-        ? PageResponses.htmlHeaders(ok).build()
+        ? PageResponses.htmlHeaders(ok, policy).build()
         : ok.header("X-Content-Type-Options", "nosniff").build();
   }
 
@@ -226,10 +264,12 @@ public final class StatusPageResource {
     }
   }
 
-  private byte[] render(String variant, StatusPage page, String base) throws java.io.IOException {
+  private byte[] render(String variant, RenderOptions options, StatusPage page, String base)
+      throws java.io.IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     if (variant.equals(HTML)) {
-      renderer.render(page, new PageLinks(base + prefix, base + prefix + "/assets/"), out);
+      renderer.render(page, new PageLinks(base + prefix, base + prefix + "/assets/", subscribable),
+          options, out);
     } else {
       json.writeValue(out, PageJson.from(page));
     }

@@ -2,17 +2,20 @@ package dev.trafficstatus.server.plugin;
 
 import dev.trafficstatus.spi.PluginFactory;
 import dev.trafficstatus.spi.capture.CaptureFactory;
+import dev.trafficstatus.spi.notify.NotifierFactory;
 import dev.trafficstatus.spi.page.RendererFactory;
 import dev.trafficstatus.spi.store.StoreFactory;
 
-/** The three kinds of plugin and the configuration key that selects each. */
+/** The kinds of plugin and the configuration key that selects each. */
 public enum PluginKind {
   /** Records requests: {@code status.captures[].type}. */
   CAPTURE(CaptureFactory.class, "status.captures[].type"),
   /** Keeps the figures: {@code status.store.type}. */
   STORE(StoreFactory.class, "status.store.type"),
   /** Renders the page: {@code status.page.renderer.type}. */
-  RENDERER(RendererFactory.class, "status.page.renderer.type");
+  RENDERER(RendererFactory.class, "status.page.renderer.type"),
+  /** Tells people about incidents and maintenances: {@code status.notifications.notifiers[].type}. */
+  NOTIFIER(NotifierFactory.class, "status.notifications.notifiers[].type");
 
   private final Class<? extends PluginFactory> contract;
   private final String configKey;
@@ -45,7 +48,7 @@ public enum PluginKind {
    *
    * @param factory a factory
    * @return its kind
-   * @throws IllegalArgumentException when it implements none of the three contracts, or several
+   * @throws IllegalArgumentException when it implements none of the contracts, or several
    */
   public static PluginKind of(PluginFactory factory) {
     PluginKind found = null;
@@ -61,7 +64,8 @@ public enum PluginKind {
     }
     if (found == null) {
       throw new IllegalArgumentException(
-          factory.getClass().getName() + " is not a CaptureFactory, StoreFactory or RendererFactory");
+          factory.getClass().getName()
+              + " is not a CaptureFactory, StoreFactory, RendererFactory or NotifierFactory");
     }
     return found;
   }

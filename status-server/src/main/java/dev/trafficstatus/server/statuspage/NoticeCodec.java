@@ -91,6 +91,7 @@ public final class NoticeCodec {
           pageId,
           false,
           false,
+          null,
           null);
     };
   }

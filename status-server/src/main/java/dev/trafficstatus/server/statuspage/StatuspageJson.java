@@ -49,6 +49,8 @@ public final class StatuspageJson {
    * @param group whether this is a group
    * @param onlyShowIfDegraded always false: every route is shown
    * @param components a group's routes' ids; left out for routes
+   * @param objectives the service level objectives covering a route (an extra key, which
+   *     Statuspage clients ignore); left out for groups and routes without objectives
    */
   public record ComponentJson(
       String id,
@@ -64,7 +66,28 @@ public final class StatuspageJson {
       String pageId,
       boolean group,
       boolean onlyShowIfDegraded,
-      @JsonInclude(JsonInclude.Include.NON_NULL) List<String> components) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<String> components,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<ObjectiveJson> objectives) {}
+
+  /**
+   * An objective covering a route, on its component: figures without requests are null.
+   *
+   * @param name the objective's name
+   * @param indicator {@code availability} or {@code latency}
+   * @param targetPercent the target
+   * @param attainmentPercent the attainment over the objective's window
+   * @param budgetRemainingPercent what is left of the error budget
+   * @param currentBurn the burn rate over the last hour
+   * @param alerting whether a burn-rate alert fires
+   */
+  public record ObjectiveJson(
+      String name,
+      String indicator,
+      double targetPercent,
+      Double attainmentPercent,
+      Double budgetRemainingPercent,
+      Double currentBurn,
+      boolean alerting) {}
 
   /**
    * A route whose state an update changed.

@@ -5,6 +5,7 @@ import dev.trafficstatus.server.statuspage.StatuspageJson.ComponentsEnvelope;
 import dev.trafficstatus.server.statuspage.StatuspageJson.IncidentJson;
 import dev.trafficstatus.server.statuspage.StatuspageJson.IncidentsEnvelope;
 import dev.trafficstatus.server.statuspage.StatuspageJson.MaintenancesEnvelope;
+import dev.trafficstatus.server.statuspage.StatuspageJson.ObjectiveJson;
 import dev.trafficstatus.server.statuspage.StatuspageJson.PageJson;
 import dev.trafficstatus.server.statuspage.StatuspageJson.StatusEnvelope;
 import dev.trafficstatus.server.statuspage.StatuspageJson.StatusJson;
@@ -102,7 +103,8 @@ public final class StatuspageView {
             pageId,
             false,
             false,
-            null);
+            null,
+            objectives(model, route));
         components.add(component);
         byRoute.put(route.key(), component);
         byId.put(component.id(), component);
@@ -110,13 +112,23 @@ public final class StatuspageView {
         children.add(component.id());
       }
       ComponentJson heading = new ComponentJson(groupId, group.name(), worst.wireName(), updated, updated,
-          headingPosition, null, false, null, null, pageId, true, false, children);
+          headingPosition, null, false, null, null, pageId, true, false, children, null);
       components.set(headingAt, heading);
       byId.put(groupId, heading);
       statuses.put(groupId, worst);
     }
     this.codec = new NoticeCodec(pageId, url, times, (state, asOf) -> byRoute.get(state.route()));
     this.status = status(worstRoute, model.notices(), maintenanceActive(model));
+  }
+
+  /** The objectives covering a route, or null (the key left out) when none does. */
+  private static List<ObjectiveJson> objectives(StatusPage model, RouteStatus route) {
+    List<ObjectiveJson> objectives = model.objectivesOf(route.key()).stream()
+        .map(objective -> new ObjectiveJson(objective.name(), objective.indicator(), objective.targetPercent(),
+            objective.attainmentPercent(), objective.remainingPercent(), objective.currentBurn(),
+            objective.alerting()))
+        .toList();
+    return objectives.isEmpty() ? null : objectives;
   }
 
   private static String firstDayWithRequests(RouteStatus route) {

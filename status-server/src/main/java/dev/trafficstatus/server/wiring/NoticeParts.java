@@ -54,6 +54,7 @@ record NoticeParts(NoticeService service, Evaluator evaluator) {
               new ShownRoutes(config.getPage().build(serviceName)),
               config.getIncidents().getAuto().build(),
               maintenance,
+              config.getObjectives().build(),
               serviceName,
               clock,
               Slf4jSystemLogger.of(Evaluator.class));

@@ -9,10 +9,12 @@ import dev.trafficstatus.core.fleet.InstanceReporter;
 import dev.trafficstatus.core.maintain.Housekeeper;
 import dev.trafficstatus.core.notice.NoticePayloads;
 import dev.trafficstatus.core.notice.NoticeService;
+import dev.trafficstatus.core.notify.NotificationSender;
+import dev.trafficstatus.core.status.FirstFigures;
 import dev.trafficstatus.core.status.NoticeHistory;
-import dev.trafficstatus.core.status.PageSettings;
 import dev.trafficstatus.core.status.StatusService;
 import dev.trafficstatus.server.config.StatusFactory;
+import dev.trafficstatus.spi.notify.SubscriberMailer;
 import dev.trafficstatus.server.plugin.HostContext;
 import dev.trafficstatus.server.plugin.PluginCatalog;
 import dev.trafficstatus.server.plugin.PluginKind;
@@ -20,12 +22,11 @@ import dev.trafficstatus.spi.Lifecycle;
 import dev.trafficstatus.spi.capture.Capture;
 import dev.trafficstatus.spi.capture.CaptureFactory;
 import dev.trafficstatus.spi.page.PageRenderer;
-import dev.trafficstatus.spi.page.RendererFactory;
 import dev.trafficstatus.spi.store.StatusStore;
 import io.dropwizard.core.setup.Environment;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -72,9 +73,6 @@ public final class StatusRuntime {
     NoticePayloads build(String service, Optional<StatusService> page);
   }
 
-  /** How far back the history offers months: the default retention of closed notices. */
-  private static final Duration NOTICES_KEPT = Duration.ofDays(400);
-
   private final String service;
   private final String instance;
   private final ConnectingStore store;
@@ -86,6 +84,9 @@ public final class StatusRuntime {
   private final List<String> captureNames;
   private final Optional<Page> page;
   private final Optional<NoticeParts> notices;
+  private final Optional<NotificationSender> sender;
+  private final FirstFigures firstFigures;
+  private final Optional<SubscriberMailer> mailer;
 
   private StatusRuntime(
       String service,
@@ -98,7 +99,9 @@ public final class StatusRuntime {
       List<Capture> captures,
       List<String> captureNames,
       Optional<Page> page,
-      Optional<NoticeParts> notices) {
+      Optional<NoticeParts> notices,
+      NotificationParts.Built notifications,
+      FirstFigures firstFigures) {
     this.service = service;
     this.instance = instance;
     this.store = store;
@@ -110,6 +113,9 @@ public final class StatusRuntime {
     this.captureNames = List.copyOf(captureNames);
     this.page = page;
     this.notices = notices;
+    this.sender = notifications.sender();
+    this.mailer = notifications.mailer();
+    this.firstFigures = firstFigures;
   }
 
   /**
@@ -134,29 +140,16 @@ public final class StatusRuntime {
       PayloadsFactory payloads) {
     String service = serviceName(config, applicationName);
     String instance = InstanceIds.unique(config.getInstance());
-    RouteRegistry registry =
-        new RouteRegistry(
-            config.getClassification().build(),
-            clock,
-            OwnPaths.notCaptured(service, OwnPaths.of(config)),
-            Slf4jSystemLogger.of(RouteRegistry.class));
+    RouteRegistry registry = new RouteRegistry(config.getClassification().build(), clock,
+        OwnPaths.notCaptured(service, OwnPaths.of(config)), Slf4jSystemLogger.of(RouteRegistry.class));
     HostContext context =
         new HostContext(service, instance, clock, registry, hostObjects(environment));
 
-    ConnectingStore store =
-        new ConnectingStore(
-            catalog.storeOf(config.getStore()).build(context),
-            config.getStoreConnect().build(),
-            Slf4jSystemLogger.of(ConnectingStore.class),
-            new SecureRandom());
-    Flusher flusher =
-        new Flusher(
-            registry,
-            new MinuteHarvester(registry, clock, instance),
-            store,
-            clock,
-            config.getFlush().build(),
-            Slf4jSystemLogger.of(Flusher.class));
+    ConnectingStore store = new ConnectingStore(catalog.storeOf(config.getStore()).build(context),
+        config.getStoreConnect().build(), Slf4jSystemLogger.of(ConnectingStore.class),
+        new SecureRandom());
+    Flusher flusher = new Flusher(registry, new MinuteHarvester(registry, clock, instance), store,
+        clock, config.getFlush().build(), Slf4jSystemLogger.of(Flusher.class));
     // Routes are made known to the store as soon as they are declared, and what waited is written
     // as soon as the store has started.
     registry.whenDeclared(flusher::declareSoon);
@@ -172,31 +165,14 @@ public final class StatusRuntime {
       captures.add(factory.build(context));
       captureNames.add(factory.name());
     }
-    Optional<Page> page = Optional.empty();
-    if (config.getPage().isEnabled()) {
-      RendererFactory rendererFactory =
-          config.getPage().getRenderer() != null
-              ? config.getPage().getRenderer()
-              : catalog.soleDefault(PluginKind.RENDERER);
-      PageSettings pageSettings = config.getPage().build(service);
-      page =
-          Optional.of(
-              new Page(
-                  new StatusService(
-                      store, pageSettings, config.getHealth().build(),
-                      config.getMaintenance().isExcludeFromUptime(),
-                      config.getInstances().build(config.getFlush().getInterval().toJavaDuration()), clock,
-                      Slf4jSystemLogger.of(StatusService.class)),
-                  new NoticeHistory(store, pageSettings, NOTICES_KEPT, clock,
-                      Slf4jSystemLogger.of(NoticeHistory.class)),
-                  rendererFactory.build(context),
-                  config.getPage().getPrefix()));
-    }
+    Optional<Page> page = PageParts.assemble(config, catalog, store, service, context, clock);
     Optional<NoticeParts> notices =
         NoticeParts.assemble(config, store, service, clock, payloads.build(service, page.map(Page::service)));
     return new StatusRuntime(
         service, instance, store, registry, flusher, reporter, housekeeper, captures, captureNames, page,
-        notices);
+        notices, NotificationParts.assemble(config, store, context, clock),
+        // Only a process that counts requests can promise when its first figures are written.
+        captures.isEmpty() ? FirstFigures.NONE : new FirstFigures(flusher::writtenBy, clock.instant()));
   }
 
   private static List<Object> hostObjects(Environment environment) {
@@ -296,8 +272,8 @@ public final class StatusRuntime {
   /**
    * Everything with a lifecycle, in start order: the store first (the others need it), then this
    * process's instance report, the page's refresher, flushing, maintenance, the evaluator (when
-   * the store keeps notices) and the captures. Stopped in reverse: the clean stop is recorded after
-   * the last flush.
+   * the store keeps notices), the notification sender (when notifiers are configured) and the
+   * captures. Stopped in reverse: the clean stop is recorded after the last flush.
    *
    * @return the components
    */
@@ -312,6 +288,7 @@ public final class StatusRuntime {
     all.add(flusher);
     all.add(housekeeper);
     notices.ifPresent(n -> all.add(n.evaluator()));
+    sender.ifPresent(all::add);
     all.addAll(captures);
     return all;
   }
@@ -357,6 +334,21 @@ public final class StatusRuntime {
   }
 
   /**
+   * The notification sender, when notifiers are configured, for tests that run it at a moment of
+   * their choice.
+   *
+   * @return the sender, or empty
+   */
+  public Optional<NotificationSender> notificationSender() {
+    return sender;
+  }
+
+  /** @return the notifier that mails subscribers' confirmations ({@code type: email}), if any */
+  public Optional<SubscriberMailer> subscriberMailer() {
+    return mailer;
+  }
+
+  /**
    * The page model.
    *
    * @return the page's service
@@ -364,6 +356,15 @@ public final class StatusRuntime {
    */
   public StatusService statusService() {
     return page.orElseThrow(() -> new IllegalStateException("capture-only: no page")).service();
+  }
+
+  /**
+   * When a new server's first figures will be on its page.
+   *
+   * @return the promise; {@link FirstFigures#NONE} for a process that captures nothing
+   */
+  public FirstFigures firstFigures() {
+    return firstFigures;
   }
 
   /**

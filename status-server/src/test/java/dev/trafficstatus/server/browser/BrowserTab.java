@@ -184,6 +184,18 @@ public final class BrowserTab {
   }
 
   /**
+   * Sends {@code Accept-Language} with every request from now on, as a browser set to that
+   * language does.
+   *
+   * @param languages the header's value, such as {@code es-ES,es;q=0.9}
+   */
+  public void acceptLanguage(String languages) {
+    ObjectNode params = object();
+    params.putObject("headers").put("Accept-Language", languages);
+    call("Network.setExtraHTTPHeaders", params);
+  }
+
+  /**
    * Turns JavaScript off or on for the pages loaded next, as a person who blocks scripts.
    *
    * @param disabled whether scripts are off

@@ -76,6 +76,21 @@ public final class StatusOnlyApp extends Application<StatusConfiguration> {
    */
   public static DropwizardAppExtension<StatusConfiguration> extension(
       String database, Clock clock, Map<String, String> settings) {
+    return extension("status-only.yml", database, clock, settings);
+  }
+
+  /**
+   * The app on another configuration file of the test resources, for settings that overrides
+   * cannot give (lists of objects, such as {@code page.brand.links}).
+   *
+   * @param config the file, such as {@code status-branded.yml}
+   * @param database the H2 database name, unique per test class
+   * @param clock the app's clock
+   * @param settings further configuration
+   * @return the extension that starts and stops the app around the class
+   */
+  public static DropwizardAppExtension<StatusConfiguration> extension(
+      String config, String database, Clock clock, Map<String, String> settings) {
     String prefix = "status-only-" + database;
     Map<String, String> all = new LinkedHashMap<>();
     all.put("status.store.database.url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1");
@@ -85,7 +100,7 @@ public final class StatusOnlyApp extends Application<StatusConfiguration> {
         .toArray(ConfigOverride[]::new);
     return new DropwizardAppExtension<>(
         new DropwizardTestSupport<>(
-            StatusOnlyApp.class, ResourceHelpers.resourceFilePath("status-only.yml"), prefix, overrides) {
+            StatusOnlyApp.class, ResourceHelpers.resourceFilePath(config), prefix, overrides) {
           @Override
           public Application<StatusConfiguration> newApplication() {
             return new StatusOnlyApp(clock);

@@ -11,8 +11,20 @@ import java.util.Objects;
  * @param page the absolute path of the page, such as {@code /status}
  * @param assets the absolute path under which {@link PageRenderer#asset} names are served, ending
  *     with {@code /}, such as {@code /status/assets/}
+ * @param subscribable whether the host takes subscribers to incident mail: a renderer then shows
+ *     a form that posts {@code email} (and optionally {@code route} rules) to {@link #subscribe()}
  */
-public record PageLinks(String page, String assets) {
+public record PageLinks(String page, String assets, boolean subscribable) {
+
+  /**
+   * Links of a host that takes no subscribers.
+   *
+   * @param page the absolute path of the page
+   * @param assets the absolute path of its assets, ending with {@code /}
+   */
+  public PageLinks(String page, String assets) {
+    this(page, assets, false);
+  }
 
   /** Checks both paths are absolute. */
   public PageLinks {
@@ -68,6 +80,35 @@ public record PageLinks(String page, String assets) {
    */
   public String rssFeed() {
     return base() + "/history.rss";
+  }
+
+  /**
+   * Where the subscribe form posts, when {@link #subscribable()}: an HTML form with an {@code email}
+   * field, no script needed; the host answers with a page of its own.
+   *
+   * @return such as {@code /status/subscribe}
+   */
+  public String subscribe() {
+    return base() + "/subscribe";
+  }
+
+  /**
+   * The objectives page ({@link PageRenderer#renderObjectives}).
+   *
+   * @return such as {@code /status/objectives}
+   */
+  public String objectives() {
+    return base() + "/objectives";
+  }
+
+  /**
+   * The objectives page in an order.
+   *
+   * @param order the order
+   * @return such as {@code /status/objectives?sort=remaining}
+   */
+  public String objectives(ObjectiveOrder order) {
+    return objectives() + "?sort=" + order.wireName();
   }
 
   private String base() {

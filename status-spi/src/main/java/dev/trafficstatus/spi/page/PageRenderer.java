@@ -3,6 +3,7 @@ package dev.trafficstatus.spi.page;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,35 @@ public interface PageRenderer {
    * @throws IOException when writing fails
    */
   void render(StatusPage page, PageLinks links, OutputStream out) throws IOException;
+
+  /**
+   * Writes the page as the host asks: in a language (every text of it, and its dates and numbers),
+   * and in a new server's first minutes with when its first figures will be there. The host
+   * chooses the language among those configured ({@code page.locales}) by the request's {@code
+   * Accept-Language}, and keeps one render per language. The default writes {@link #render(
+   * StatusPage, PageLinks, OutputStream)}'s, for renderers with one language and no such notice.
+   *
+   * @param page the model; never null
+   * @param links where the page and its assets are served; never null
+   * @param options the language, one of {@link #locales()}, and the first figures' time; never null
+   * @param out where to write; the caller closes it
+   * @throws IOException when writing fails
+   */
+  default void render(StatusPage page, PageLinks links, RenderOptions options, OutputStream out)
+      throws IOException {
+    render(page, links, out);
+  }
+
+  /**
+   * The languages {@link #render(StatusPage, PageLinks, RenderOptions, OutputStream)} writes, the first
+   * being what {@link #render(StatusPage, PageLinks, OutputStream)} writes. The host refuses at
+   * start-up a configured language not among them.
+   *
+   * @return languages, such as English and Spanish; English alone by default
+   */
+  default List<Locale> locales() {
+    return List.of(Locale.ENGLISH);
+  }
 
   /**
    * Writes the page of one incident or maintenance, served at {@link PageLinks#notice(String)}.
@@ -59,6 +89,20 @@ public interface PageRenderer {
   }
 
   /**
+   * Writes the objectives page, served at {@link PageLinks#objectives()}. The default has none: the
+   * host then answers that page with 404.
+   *
+   * @param page the objectives, sorted
+   * @param links where the host serves the page and its assets
+   * @param out where to write; not closed
+   * @throws IOException when writing fails
+   * @throws UnsupportedOperationException when the renderer has no such page
+   */
+  default void renderObjectives(ObjectivesPage page, PageLinks links, OutputStream out) throws IOException {
+    throw new UnsupportedOperationException("this renderer has no objectives page");
+  }
+
+  /**
    * The windows, in days, the rendered page links to (such as 30, 90 and 365). The host serves
    * these, and its default window, to any number of clients from one render per refresh; other
    * windows a client asks for are rendered within a budget. Never more than the page's {@link
@@ -67,6 +111,17 @@ public interface PageRenderer {
    * @return the window lengths, each at least 1; empty when the page links to none
    */
   default List<Integer> windows() {
+    return List.of();
+  }
+
+  /**
+   * The origins, besides the page's own, that the rendered pages load images from, such as an
+   * owner's logo on {@code https://cdn.example.com} ({@link PageBrand#imageSources()}). The host adds
+   * exactly these to its Content-Security-Policy's {@code img-src}; nothing else is loosened.
+   *
+   * @return https origins without a path; empty by default
+   */
+  default List<String> imageSources() {
     return List.of();
   }
 

@@ -35,6 +35,8 @@ import java.util.Objects;
  * @param maintenanceExcluded whether requests answered inside maintenance windows are left out of
  *     counts, uptime and day states ({@link RouteStatus#maintenanceRequests()}), so a renderer may
  *     say "excluding maintenance" beside an uptime; false when the host keeps them in
+ * @param objectives the service level objectives, one entry per objective and indicator, in the
+ *     configured order; empty without objectives
  * @param incomplete the services some of whose instances stopped reporting, so their figures lack
  *     what those counted since; empty when every instance reports (or the store keeps no instances)
  * @param deploys the deploys of new versions within the window, oldest first, of the services of
@@ -55,6 +57,7 @@ public record StatusPage(
     boolean stale,
     List<Notice> notices,
     boolean maintenanceExcluded,
+    List<ObjectiveStatus> objectives,
     List<IncompleteFigures> incomplete,
     List<DeployMarker> deploys) {
 
@@ -79,6 +82,7 @@ public record StatusPage(
     Objects.requireNonNull(refresh, "refresh");
     groups = List.copyOf(groups);
     notices = List.copyOf(notices);
+    objectives = List.copyOf(objectives);
     incomplete = List.copyOf(incomplete);
     deploys = List.copyOf(deploys);
     if (lastDay.isBefore(firstDay)) {
@@ -87,6 +91,66 @@ public record StatusPage(
     if (maxDays < lastDay.toEpochDay() - firstDay.toEpochDay() + 1) {
       throw new IllegalArgumentException("window of " + firstDay + ".." + lastDay + " is longer than maxDays " + maxDays);
     }
+  }
+
+  /**
+   * A page without objectives: the shape before they were shown, for renderers' tests and code
+   * written against it.
+   *
+   * @param title the page title
+   * @param overall the headline state
+   * @param headline the headline text
+   * @param generatedAt when the figures were read
+   * @param zone the time zone for displaying times
+   * @param firstDay the window's first UTC day, inclusive
+   * @param lastDay the window's last UTC day (today), inclusive
+   * @param maxDays the longest window the host serves
+   * @param minimumRequests a day or window with fewer requests has no verdict
+   * @param refresh how often the page reloads itself
+   * @param groups the shown routes, grouped
+   * @param stale whether the figures are the last ones read of a store that cannot be read now
+   * @param notices the incidents and maintenances to tell people about
+   * @param maintenanceExcluded whether requests inside maintenance windows are left out of uptime
+   */
+  public StatusPage(
+      String title,
+      Health overall,
+      String headline,
+      Instant generatedAt,
+      ZoneId zone,
+      LocalDate firstDay,
+      LocalDate lastDay,
+      int maxDays,
+      long minimumRequests,
+      Duration refresh,
+      List<RouteGroup> groups,
+      boolean stale,
+      List<Notice> notices,
+      boolean maintenanceExcluded) {
+    this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
+        refresh, groups, stale, notices, maintenanceExcluded, List.of(), List.of(), List.of());
+  }
+
+  /**
+   * The same page with objectives.
+   *
+   * @param objectives the objectives
+   * @return the page
+   */
+  public StatusPage withObjectives(List<ObjectiveStatus> objectives) {
+    return new StatusPage(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays,
+        minimumRequests, refresh, groups, stale, notices, maintenanceExcluded, objectives,
+        incomplete, deploys);
+  }
+
+  /**
+   * The objectives covering a route, for its card.
+   *
+   * @param route the route
+   * @return the objectives' indicators that cover it, in the configured order
+   */
+  public List<ObjectiveStatus> objectivesOf(dev.trafficstatus.spi.RouteKey route) {
+    return objectives.stream().filter(objective -> objective.covers(route)).toList();
   }
 
   /**
@@ -122,7 +186,7 @@ public record StatusPage(
       boolean stale,
       List<Notice> notices) {
     this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
-        refresh, groups, stale, notices, true, List.of(), List.of());
+        refresh, groups, stale, notices, true, List.of(), List.of(), List.of());
   }
 
   /**
@@ -154,7 +218,7 @@ public record StatusPage(
       Duration refresh,
       List<RouteGroup> groups) {
     this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
-        refresh, groups, false, List.of(), true, List.of(), List.of());
+        refresh, groups, false, List.of(), true, List.of(), List.of(), List.of());
   }
 
   /**
@@ -188,7 +252,7 @@ public record StatusPage(
       List<RouteGroup> groups,
       boolean stale) {
     this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
-        refresh, groups, stale, List.of(), true, List.of(), List.of());
+        refresh, groups, stale, List.of(), true, List.of(), List.of(), List.of());
   }
 
   /**
@@ -209,6 +273,7 @@ public record StatusPage(
    * @param stale whether the figures are the last ones read of a store that cannot be read now
    * @param notices the incidents and maintenances to tell people about
    * @param maintenanceExcluded whether requests inside maintenance windows are left out of uptime
+   * @param objectives the service level objectives' indicators
    */
   public StatusPage(
       String title,
@@ -224,9 +289,10 @@ public record StatusPage(
       List<RouteGroup> groups,
       boolean stale,
       List<Notice> notices,
-      boolean maintenanceExcluded) {
+      boolean maintenanceExcluded,
+      List<ObjectiveStatus> objectives) {
     this(title, overall, headline, generatedAt, zone, firstDay, lastDay, maxDays, minimumRequests,
-        refresh, groups, stale, notices, maintenanceExcluded, List.of(), List.of());
+        refresh, groups, stale, notices, maintenanceExcluded, objectives, List.of(), List.of());
   }
 
   /**

@@ -32,7 +32,12 @@ public record DeliveryAttempt(
     /** It failed; tried again at {@code nextAttemptAt}. */
     RETRY,
     /** It failed for the last time (too many attempts, or a refusal that retrying cannot mend). */
-    DEAD
+    DEAD,
+    /**
+     * It was not sent and never will be: the receiver's filters leave it out, or its notice was
+     * deleted before it was sent. Final, as delivered and dead are.
+     */
+    SKIPPED
   }
 
   /** Checks the parts are present and consistent. */

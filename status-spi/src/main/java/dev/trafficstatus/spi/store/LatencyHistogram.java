@@ -120,6 +120,31 @@ public final class LatencyHistogram {
   }
 
   /**
+   * How many latencies are at most a threshold, judged by bucket: a bucket counts whole, as at most
+   * the threshold when its midpoint (the value percentiles report) is. Only latencies in the one
+   * bucket holding the threshold can be judged wrong, and that bucket spans at most 1/8 of its lower
+   * bound: the share it reports is off from the truth by at most the share of latencies within
+   * 12.5 % of the threshold.
+   *
+   * @param threshold the threshold
+   * @return the count, from 0 to {@link #count()}
+   */
+  public long countAtMost(Duration threshold) {
+    Objects.requireNonNull(threshold, "threshold");
+    long nanos;
+    try {
+      nanos = threshold.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return count;
+    }
+    long within = 0;
+    for (int i = 0; i < buckets.length && LatencyBuckets.midpointNanos(buckets[i]) <= nanos; i++) {
+      within += counts[i];
+    }
+    return within;
+  }
+
+  /**
    * The histogram in a compact binary form that {@link #decode(byte[])} reads back; the form a
    * store keeps. (A format byte, the number of non-empty buckets, then per bucket the gap from the
    * previous one and the count, all unsigned LEB128 varints.)

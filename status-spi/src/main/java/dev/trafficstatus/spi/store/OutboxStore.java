@@ -22,10 +22,13 @@ public interface OutboxStore {
 
   /**
    * Claims deliveries that are due: for each receiver and each notice, the oldest event not yet
-   * delivered (nor dead) to that receiver, when its next attempt is due, so a receiver gets the
-   * events of one notice in order; and likewise for events of no notice. Claimed deliveries are
-   * leased to {@code owner} until {@code leaseUntil}: another process claims them only after the
-   * lease ran out (a sender that died mid-send), so a receiver may get an event twice, never none.
+   * delivered, dead or skipped for that receiver, when its next attempt is due and no lease on it
+   * runs, so a receiver gets the events of one notice in order (while the head is leased or waits
+   * for its retry, nothing later of that notice is claimed); and likewise for events of no notice.
+   * Events of one notice created at the same instant go in the order they were written. Claimed
+   * deliveries are leased to {@code owner} until {@code leaseUntil}: another process claims them
+   * only after the lease ran out (a sender that died mid-send), so a receiver may get an event
+   * twice, never none.
    *
    * @param receivers the receivers configured now; events are delivered to those only. Names of
    *     receivers and owners are 1 to 200 characters (an {@link IllegalArgumentException} else)
@@ -40,8 +43,8 @@ public interface OutboxStore {
       Set<String> receivers, Instant since, Instant now, Instant leaseUntil, String owner, int limit);
 
   /**
-   * Records an attempt; a delivered or dead delivery is never claimed again, a retried one is due
-   * again at its next attempt.
+   * Records an attempt and ends the claim's lease; a delivered, dead or skipped delivery is never
+   * claimed again, a retried one is due again at its next attempt.
    *
    * @param attempt what came of it
    */
@@ -54,6 +57,15 @@ public interface OutboxStore {
    * @return the attempts
    */
   List<DeliveryAttempt> attempts(String eventId);
+
+  /**
+   * The events of one notice that are still kept, in the order they were written: with {@link
+   * #attempts}, what became of the notice's notifications.
+   *
+   * @param noticeId the notice's id
+   * @return the events, oldest first; empty when the notice has none (or none kept)
+   */
+  List<OutboxEvent> events(String noticeId);
 
   /**
    * Deletes events created before a moment, with their deliveries and attempts.

@@ -219,4 +219,13 @@ public interface StatusStore extends Lifecycle {
   default Optional<OutboxStore> outbox() {
     return Optional.empty();
   }
+
+  /**
+   * The part of the store that keeps subscribers to incident mail, if this store has one.
+   *
+   * @return the subscribers, or empty: the subscribe form is then off
+   */
+  default Optional<SubscriberStore> subscribers() {
+    return Optional.empty();
+  }
 }

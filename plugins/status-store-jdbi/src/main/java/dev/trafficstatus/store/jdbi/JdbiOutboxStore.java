@@ -78,6 +78,14 @@ final class JdbiOutboxStore implements OutboxStore {
   }
 
   @Override
+  public List<OutboxEvent> events(String noticeId) {
+    Objects.requireNonNull(noticeId, "noticeId");
+    return store.call(
+        "reading the outbox events of notice " + noticeId,
+        running -> running.outbox().events(noticeId));
+  }
+
+  @Override
   public int deleteBefore(Instant before) {
     Objects.requireNonNull(before, "before");
     return store.call(

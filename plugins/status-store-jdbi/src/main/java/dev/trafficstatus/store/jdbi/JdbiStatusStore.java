@@ -16,6 +16,7 @@ import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.RouteEdit;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.spi.store.SubscriberStore;
 import dev.trafficstatus.spi.store.StoreException;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.store.jdbi.internal.Dialect;
@@ -361,8 +362,7 @@ final class JdbiStatusStore implements StatusStore {
     return guard(doing, step::run);
   }
 
-  // ---- notices, instances, the outbox: offered before the start too, failing until it is done
-
+  // ---- notices, instances, the outbox, subscribers: offered before start; calls fail until then
   @Override
   public Optional<NoticeStore> notices() {
     return Optional.of(new JdbiNoticeStore(this));
@@ -378,8 +378,12 @@ final class JdbiStatusStore implements StatusStore {
     return Optional.of(new JdbiOutboxStore(this));
   }
 
-  // ---- maintenance and health
+  @Override
+  public Optional<SubscriberStore> subscribers() {
+    return Optional.of(new JdbiSubscriberStore(this));
+  }
 
+  // ---- maintenance and health
   @Override
   public MaintenanceReport maintain(Instant now, Retention retention) {
     Objects.requireNonNull(now, "now");
@@ -389,11 +393,6 @@ final class JdbiStatusStore implements StatusStore {
 
   @Override
   public void ping() {
-    call(
-        "pinging the database",
-        store -> {
-          store.reader().ping();
-          return null;
-        });
+    call("pinging the database", StoreParts::ping);
   }
 }

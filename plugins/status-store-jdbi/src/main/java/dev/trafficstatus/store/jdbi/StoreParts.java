@@ -12,6 +12,7 @@ import dev.trafficstatus.store.jdbi.internal.Notices;
 import dev.trafficstatus.store.jdbi.internal.Outbox;
 import dev.trafficstatus.store.jdbi.internal.Routes;
 import dev.trafficstatus.store.jdbi.internal.StoreTimeouts;
+import dev.trafficstatus.store.jdbi.internal.Subscribers;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,6 +28,7 @@ import org.jdbi.v3.core.Jdbi;
  * @param outbox the outbox's deliveries
  * @param duties exclusive duties across processes
  * @param instances the processes writing into the store, and their deploys
+ * @param subscribers subscribers to incident mail
  */
 record StoreParts(
     Dialect dialect,
@@ -37,7 +39,8 @@ record StoreParts(
     Notices notices,
     Outbox outbox,
     Duties duties,
-    Instances instances) {
+    Instances instances,
+    Subscribers subscribers) {
 
   /**
    * Builds the parts on a database whose schema is current, reading the routes' ids.
@@ -59,7 +62,8 @@ record StoreParts(
         new Notices(jdbi),
         new Outbox(jdbi, dialect),
         new Duties(jdbi),
-        new Instances(jdbi));
+        new Instances(jdbi),
+        new Subscribers(jdbi));
   }
 
   /**
@@ -75,5 +79,15 @@ record StoreParts(
       instances.forget(now, retention);
     }
     return report;
+  }
+
+  /**
+   * Checks that the database answers.
+   *
+   * @return null, as {@link JdbiStatusStore#call} wants a value
+   */
+  Void ping() {
+    reader.ping();
+    return null;
   }
 }

@@ -23,6 +23,7 @@ import dev.trafficstatus.store.jdbi.testing.TestContext;
 import dev.trafficstatus.testkit.InstancesContract;
 import dev.trafficstatus.testkit.NoticesContract;
 import dev.trafficstatus.testkit.OutboxContract;
+import dev.trafficstatus.testkit.SubscribersContract;
 import dev.trafficstatus.testkit.StatusStoreContract;
 import dev.trafficstatus.testkit.TimeRangesContract;
 import dev.trafficstatus.testkit.Tallies;
@@ -54,7 +55,8 @@ import org.junit.jupiter.api.Test;
  * database it supports by a subclass that says how to get an empty database.
  */
 abstract class JdbiStoreContract extends StatusStoreContract
-    implements NoticesContract, OutboxContract, TimeRangesContract, InstancesContract {
+    implements NoticesContract, OutboxContract, TimeRangesContract, SubscribersContract,
+        InstancesContract {
 
   private final List<StatusStore> built = new ArrayList<>();
   private DataSourceFactory database;
@@ -392,7 +394,7 @@ abstract class JdbiStoreContract extends StatusStoreContract
       List.of(
           "1-routes", "2-minutes", "3-days", "4-day-state", "5-route-counts-from", "6-hours",
           "7-hour-writes", "8-route-restricted", "9-notices",
-          "10-outbox-deliveries", "11-instances");
+          "10-outbox-deliveries", "11-subscribers", "12-instances");
 
   @Test
   void migrationsAreListedThenAppliedOnceIntoTheStoresOwnChangelog() throws Exception {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -46,12 +47,27 @@ final class AssetBundle {
    * @throws UncheckedIOException when a file is missing from the jar, a packaging mistake
    */
   static AssetBundle load() {
-    Asset style = read(STYLE, "text/css;charset=UTF-8");
-    Asset script = read(SCRIPT, "text/javascript;charset=UTF-8");
-    Asset icon = read(ICON, "image/svg+xml");
-    return new AssetBundle(
-        Map.of(STYLE, style, SCRIPT, script, ICON, icon),
-        Map.of(STYLE, version(style), SCRIPT, version(script), ICON, version(icon)));
+    return load(Map.of());
+  }
+
+  /**
+   * Reads the bundled files and adds the owner's (brand style, logo, icon).
+   *
+   * @param owners files by the names they are served under; none may be a bundled name
+   * @return the bundle
+   * @throws UncheckedIOException when a file is missing from the jar, a packaging mistake
+   */
+  static AssetBundle load(Map<String, Asset> owners) {
+    Map<String, Asset> assets = new HashMap<>(owners);
+    assets.put(STYLE, read(STYLE, "text/css;charset=UTF-8"));
+    assets.put(SCRIPT, read(SCRIPT, "text/javascript;charset=UTF-8"));
+    assets.put(ICON, read(ICON, "image/svg+xml"));
+    if (assets.size() != owners.size() + 3) {
+      throw new IllegalArgumentException("an owner's asset takes a bundled name: " + owners.keySet());
+    }
+    Map<String, String> versions = new HashMap<>();
+    assets.forEach((name, asset) -> versions.put(name, version(asset)));
+    return new AssetBundle(Map.copyOf(assets), Map.copyOf(versions));
   }
 
   /**

@@ -22,14 +22,15 @@ final class DeployTips {
    * Indexes a page's deploys by service and day.
    *
    * @param page the page
+   * @param words the texts of the page's language
    * @return the index
    */
-  static DeployTips of(StatusPage page) {
+  static DeployTips of(StatusPage page, Words words) {
     DeployTips index = new DeployTips();
     for (DeployMarker deploy : page.deploys()) {
-      String text = (deploy.version() != null ? Figures.isolated(deploy.version()) : "A new version")
-          + " deployed " + Figures.time(deploy.at(), page.zone()) + " on " + deploy.instances()
-          + (deploy.instances() == 1 ? " instance" : " instances");
+      String text = words.format("deployed",
+          deploy.version() != null ? Figures.isolated(deploy.version()) : words.text("new_version"),
+          Figures.time(deploy.at(), page.zone()), words.counted(deploy.instances(), "instance"));
       index.byService.computeIfAbsent(deploy.service(), s -> new HashMap<>())
           .merge(deploy.day(), text, (earlier, later) -> earlier + SEPARATOR + later);
     }

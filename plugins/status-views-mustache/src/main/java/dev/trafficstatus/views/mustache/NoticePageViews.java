@@ -3,6 +3,8 @@ package dev.trafficstatus.views.mustache;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeKind;
 import dev.trafficstatus.spi.page.HistoryPage;
+import dev.trafficstatus.spi.page.ObjectiveOrder;
+import dev.trafficstatus.spi.page.ObjectivesPage;
 import dev.trafficstatus.spi.page.NoticePage;
 import dev.trafficstatus.spi.page.PageLinks;
 import java.time.Duration;
@@ -182,6 +184,52 @@ final class NoticePageViews {
             ? ""
             : "Only the newest " + Figures.count(page.notices().size()) + " incidents and maintenances of "
                 + monthLabel + " are listed.");
+  }
+
+  /**
+   * The objectives page.
+   *
+   * @param frame what surrounds it
+   * @param objectives the objectives, in the page's order
+   * @param byRemaining whether they are sorted by remaining budget
+   * @param configuredHref the page in the configured order
+   * @param remainingHref the page sorted by remaining budget
+   */
+  record ObjectivesPageView(Frame frame, List<ObjectiveEntry> objectives, boolean byRemaining,
+      String configuredHref, String remainingHref) {
+
+    ObjectivesPageView {
+      Objects.requireNonNull(frame, "frame");
+      objectives = List.copyOf(objectives);
+      Objects.requireNonNull(configuredHref, "configuredHref");
+      Objects.requireNonNull(remainingHref, "remainingHref");
+    }
+  }
+
+  /**
+   * One objective on the objectives page.
+   *
+   * @param objective the objective's words, bar and sparkline
+   * @param routes the names of the public routes it covers, joined
+   */
+  record ObjectiveEntry(ObjectiveView objective, String routes) {}
+
+  /**
+   * Words the objectives page.
+   *
+   * @param page the objectives, sorted
+   * @param links where the pages are
+   * @return the view
+   */
+  ObjectivesPageView objectives(ObjectivesPage page, PageLinks links) {
+    Frame frame = frame("Objectives · " + page.title(), page.title(), links, page.generatedAt(),
+        page.zone(), page.refresh(), page.stale());
+    List<ObjectiveEntry> entries = page.objectives().stream().map(objective -> new ObjectiveEntry(
+        ObjectiveView.of(objective),
+        String.join(", ", objective.routes().stream().filter(page.routeNames()::containsKey)
+            .map(page.routeNames()::get).toList()))).toList();
+    return new ObjectivesPageView(frame, entries, page.order() == ObjectiveOrder.REMAINING,
+        links.objectives(ObjectiveOrder.CONFIGURED), links.objectives(ObjectiveOrder.REMAINING));
   }
 
   private static MonthLink monthLink(YearMonth month, PageLinks links) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The status page's notices, in Statuspage's layout: open incidents under the headline, planned
@@ -90,9 +91,10 @@ record NoticeSections(
    *
    * @param page the page
    * @param links where the pages are served
+   * @param dayName a day as its heading shows it, in the page's language
    * @return the sections
    */
-  static NoticeSections of(StatusPage page, PageLinks links) {
+  static NoticeSections of(StatusPage page, PageLinks links, Function<LocalDate, String> dayName) {
     NoticeViewBuilder views =
         new NoticeViewBuilder(links, page.routeNames(), page.zone(), page.generatedAt());
     Instant horizon = page.generatedAt().plus(Duration.ofDays(UPCOMING_DAYS));
@@ -128,7 +130,7 @@ record NoticeSections(
     }
     upcoming.sort(Comparator.comparing(Notice::scheduledFor));
     List<PastDay> past = new ArrayList<>(byDay.size());
-    byDay.forEach((day, notices) -> past.add(new PastDay(Figures.day(day), day.toString(), notices)));
+    byDay.forEach((day, notices) -> past.add(new PastDay(dayName.apply(day), day.toString(), notices)));
     return new NoticeSections(
         active,
         inProgress,

@@ -31,6 +31,10 @@ import java.util.Objects;
  * @param scriptHref the script's address
  * @param iconHref the favicon's address
  * @param notices the incidents and maintenances, in their sections
+ * @param objectivesLink the link to the objectives page; null without objectives
+ * @param firstFigures whether a new server has no figures yet and says when it will
+ * @param firstFiguresText such as "First figures at 09:47 UTC, after the first flush"; empty when
+ *     there are figures
  */
 record PageView(
     String title,
@@ -51,9 +55,13 @@ record PageView(
     String styleHref,
     String scriptHref,
     String iconHref,
-    NoticeSections notices) {
+    NoticeSections notices,
+    ObjectivesLink objectivesLink,
+    boolean firstFigures,
+    String firstFiguresText) {
 
   PageView {
+    Objects.requireNonNull(firstFiguresText, "firstFiguresText");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(headline, "headline");
     Objects.requireNonNull(state, "state");
@@ -106,6 +114,20 @@ record PageView(
   }
 
   /**
+   * The link to the objectives page, least budget left first; null without objectives.
+   *
+   * @param href the page sorted by remaining budget
+   * @param text the link's words
+   */
+  record ObjectivesLink(String href, String text) {
+
+    ObjectivesLink {
+      Objects.requireNonNull(href, "href");
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /**
    * One route's card.
    *
    * @param name the display name
@@ -120,6 +142,7 @@ record PageView(
    * @param lastDay the newest square's label, under the row's right end
    * @param daysLabel the accessible name of the row of squares
    * @param days the squares, oldest first
+   * @param objectives the objectives covering the route, in the configured order
    */
   record Card(
       String name,
@@ -133,7 +156,8 @@ record PageView(
       String firstDay,
       String lastDay,
       String daysLabel,
-      List<Square> days) {
+      List<Square> days,
+      List<ObjectiveView> objectives) {
 
     Card {
       Objects.requireNonNull(name, "name");
@@ -147,6 +171,7 @@ record PageView(
       Objects.requireNonNull(lastDay, "lastDay");
       Objects.requireNonNull(daysLabel, "daysLabel");
       days = List.copyOf(days);
+      objectives = List.copyOf(objectives);
     }
   }
 

@@ -1,18 +1,22 @@
 package dev.trafficstatus.views.mustache;
 
 import dev.trafficstatus.spi.page.DayStatus;
+import dev.trafficstatus.spi.page.IncompleteFigures;
 import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.Latency;
+import dev.trafficstatus.spi.page.ObjectiveOrder;
 import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
 import dev.trafficstatus.spi.page.StatusPage;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Words the page model for people: turns figures into the texts and CSS tokens the template
@@ -21,6 +25,9 @@ import java.util.Objects;
 final class PageViewBuilder {
 
   private static final String SEPARATOR = " · ";
+
+  /** Seconds past the first flush before reloading: the write itself takes a moment. */
+  private static final long FIRST_FIGURES_SLACK = 2;
 
   /** Beyond this many days, squares at normal spacing no longer fit a laptop-wide row. */
   private static final int SPACED_DAYS = 120;
@@ -43,13 +50,15 @@ final class PageViewBuilder {
    *
    * @param page the model
    * @param links where the page and its assets are served
+   * @param words the texts of the page's language
+   * @param firstFiguresAt when a new server's first figures will be there; empty once there are
    * @return the view
    */
-  PageView build(StatusPage page, PageLinks links) {
+  PageView build(StatusPage page, PageLinks links, Words words, Optional<Instant> firstFiguresAt) {
     int days = page.days();
-    String windowText = windowText(days);
+    String windowText = windowText(days, words);
     DayNotices dayNotices = DayNotices.of(page);
-    DeployTips deploys = DeployTips.of(page);
+    DeployTips deploys = DeployTips.of(page, words);
     MaintenanceTime maintenance = MaintenanceTime.of(page);
     List<PageView.Group> groups = new ArrayList<>(page.groups().size());
     int index = 0;
@@ -57,36 +66,49 @@ final class PageViewBuilder {
       index++;
       List<PageView.Card> cards = new ArrayList<>(group.routes().size());
       for (RouteStatus route : group.routes()) {
-        cards.add(card(page, route, windowText, dayNotices, deploys, maintenance));
+        cards.add(card(page, route, windowText, dayNotices, deploys, maintenance, words));
       }
       groups.add(new PageView.Group("group-" + index, group.name(), cards));
     }
     return new PageView(
         page.title(),
-        page.headline(),
+        words.headline(page.overall(), page.headline()),
         token(page.overall()),
-        Math.max(1, page.refresh().toSeconds()),
+        refreshSeconds(page, firstFiguresAt),
         page.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString(),
-        Figures.dateTime(page.generatedAt(), page.zone()),
-        page.stale()
-            ? "Figures as of " + Figures.time(page.generatedAt(), page.zone())
-                + ": the status database is unreachable"
-            : "",
+        words.dateTime(page.generatedAt(), page.zone()),
+        page.stale() ? words.format("stale", Figures.time(page.generatedAt(), page.zone())) : "",
         page.stale(),
-        page.incomplete().stream()
-            .map(figures -> Figures.isolated(figures.service()) + ": " + figures.text())
-            .toList(),
+        page.incomplete().stream().map(figures -> incomplete(figures, words)).toList(),
         windowText,
         days > SPACED_DAYS ? "dense" : "normal",
-        windowLinks(links.page(), days, page.maxDays()),
+        windowLinks(links.page(), days, page.maxDays(), words),
         groups,
-        legend(page.minimumRequests()),
-        "Each square is one calendar day in UTC, oldest on the left, today on the right;"
-            + " hover over or focus a square for its figures.",
+        legend(page.minimumRequests(), words),
+        words.text("legend_note"),
         assets.href(links.assets(), AssetBundle.STYLE),
         assets.href(links.assets(), AssetBundle.SCRIPT),
         assets.href(links.assets(), AssetBundle.ICON),
-        NoticeSections.of(page, links));
+        NoticeSections.of(page, links, words::day),
+        page.objectives().isEmpty() ? null : new PageView.ObjectivesLink(
+            links.objectives(ObjectiveOrder.REMAINING), "Service level objectives, least error budget left first"),
+        firstFiguresAt.isPresent(),
+        firstFiguresAt.map(at -> words.format("first_figures", Figures.time(at, page.zone()))).orElse(""));
+  }
+
+  /**
+   * The page's reload interval; while a new server has no figures, until just after the first
+   * ones are written, so the reader sees them without waiting a whole interval more.
+   */
+  private static long refreshSeconds(StatusPage page, Optional<Instant> firstFiguresAt) {
+    long every = Math.max(1, page.refresh().toSeconds());
+    if (firstFiguresAt.isEmpty()) {
+      return every;
+    }
+    // From when the figures were read: a copy served later from cache reloads that much later,
+    // never before the figures are there.
+    long until = Duration.between(page.generatedAt(), firstFiguresAt.get()).toSeconds() + FIRST_FIGURES_SLACK;
+    return Math.max(1, Math.min(every, until));
   }
 
   /**
@@ -107,14 +129,14 @@ final class PageViewBuilder {
   }
 
   private PageView.Card card(StatusPage page, RouteStatus route, String windowText,
-      DayNotices dayNotices, DeployTips deploys, MaintenanceTime maintenance) {
+      DayNotices dayNotices, DeployTips deploys, MaintenanceTime maintenance, Words words) {
     List<DayStatus> statuses = route.days();
     List<PageView.Square> squares = new ArrayList<>(statuses.size());
     LocalDate today = page.lastDay();
     for (DayStatus day : statuses) {
       String deployed = deploys.suffix(route.key().service(), day.day());
       squares.add(new PageView.Square(token(day.health()),
-          tip(day, today, page.minimumRequests()) + dayNotices.suffix(route.key(), day.day())
+          tip(day, today, page.minimumRequests(), words) + dayNotices.suffix(route.key(), day.day())
               + deployed,
           !deployed.isEmpty()));
     }
@@ -124,13 +146,14 @@ final class PageViewBuilder {
         route.doc(),
         !route.doc().isBlank(),
         token(route.current()),
-        route.current().label(),
-        uptimeText(route, page, windowText, maintenance),
-        totals(route),
+        words.state(route.current()),
+        uptimeText(route, page, windowText, maintenance, words),
+        totals(route, words),
         page.firstDay().toString(),
-        "Today",
-        "Daily status of " + route.name() + " over " + windowText + ", oldest first",
-        squares);
+        words.text("today"),
+        words.format("days_label", route.name(), windowText),
+        squares,
+        page.objectivesOf(route.key()).stream().map(ObjectiveView::of).toList());
   }
 
   /**
@@ -138,35 +161,37 @@ final class PageViewBuilder {
    * inside maintenance windows were left out, it says so: for how long, when the page knows the
    * windows, else how many requests.
    */
-  private static String uptimeText(
-      RouteStatus route, StatusPage page, String windowText, MaintenanceTime maintenance) {
+  private static String uptimeText(RouteStatus route, StatusPage page, String windowText,
+      MaintenanceTime maintenance, Words words) {
     if (route.uptimePercent() == null || route.requests() < page.minimumRequests()) {
-      return "No data in " + windowText;
+      return words.format("no_data_in", windowText);
     }
-    String uptime = Figures.uptime(route.uptimePercent(), route.failures()) + " uptime in " + windowText;
+    String uptime = words.format("uptime_in",
+        words.number(Figures.uptime(route.uptimePercent(), route.failures())), windowText);
     if (!page.maintenanceExcluded() || route.maintenanceRequests() == 0) {
       return uptime;
     }
     Duration spent = maintenance.of(route.key());
-    return uptime + ", excluding " + (spent.isZero()
-        ? Figures.counted(route.maintenanceRequests(), "request") + " during maintenance"
-        : Figures.duration(spent) + " of maintenance");
+    return uptime + words.format("excluding", spent.isZero()
+        ? words.format("during_maintenance", words.counted(route.maintenanceRequests(), "request"))
+        : words.format("of_maintenance", words.duration(spent)));
   }
 
-  private static String totals(RouteStatus route) {
+  private static String totals(RouteStatus route, Words words) {
     if (route.requests() == 0 && route.maintenanceRequests() == 0) {
-      return "No requests";
+      return words.text("no_requests");
     }
     StringBuilder text = new StringBuilder(128);
-    appendCounts(text, route.requests(), route.successes(), route.failures(), route.ignored());
-    appendMaintenance(text, route.maintenanceRequests());
-    appendLatency(text, route.latency());
+    appendCounts(text, route.requests(), route.successes(), route.failures(), route.ignored(), words);
+    appendMaintenance(text, route.maintenanceRequests(), words);
+    appendLatency(text, route.latency(), words);
     return text.toString();
   }
 
-  private static void appendMaintenance(StringBuilder text, long requests) {
+  private static void appendMaintenance(StringBuilder text, long requests, Words words) {
     if (requests > 0) {
-      text.append(SEPARATOR).append(Figures.counted(requests, "request")).append(" during maintenance");
+      text.append(SEPARATOR)
+          .append(words.format("during_maintenance", words.counted(requests, "request")));
     }
   }
 
@@ -174,76 +199,78 @@ final class PageViewBuilder {
    * Requests and what they were, such as {@code 12,345 requests: 12,300 successes, 2 failures,
    * 43 ignored}: ignored requests count neither way, so requests minus failures are not successes.
    */
-  private static void appendCounts(
-      StringBuilder text, long requests, long successes, long failures, long ignored) {
-    text.append(Figures.counted(requests, "request"))
-        .append(": ")
-        .append(Figures.counted(successes, "success"))
-        .append(", ")
-        .append(Figures.counted(failures, "failure"))
-        .append(", ")
-        .append(Figures.count(ignored))
-        .append(" ignored");
+  private static void appendCounts(StringBuilder text, long requests, long successes,
+      long failures, long ignored, Words words) {
+    text.append(words.format("counts", words.counted(requests, "request"),
+        words.counted(successes, "success"), words.counted(failures, "failure"), words.count(ignored)));
   }
 
   /**
    * A square's text, such as {@code 2025-01-05 · Operational · 12,345 requests: 12,300 successes,
    * 2 failures, 43 ignored · 99.98 % uptime · p50 12 ms · p95 40 ms · p99 120 ms}.
    */
-  static String tip(DayStatus day, LocalDate today, long minimum) {
+  static String tip(DayStatus day, LocalDate today, long minimum, Words words) {
     StringBuilder text = new StringBuilder(128).append(day.day());
     if (day.day().equals(today)) {
-      text.append(" (today, so far)");
+      text.append(' ').append(words.text("today_so_far"));
     }
     text.append(SEPARATOR);
     if (!day.health().hasData()) {
-      return text.append(noData(day.requests(), minimum)).toString();
+      return text.append(noData(day.requests(), minimum, words)).toString();
     }
-    text.append(day.health().label()).append(SEPARATOR);
-    appendCounts(text, day.requests(), day.successes(), day.failures(), day.ignored());
-    appendMaintenance(text, day.maintenanceRequests());
+    text.append(words.state(day.health())).append(SEPARATOR);
+    appendCounts(text, day.requests(), day.successes(), day.failures(), day.ignored(), words);
+    appendMaintenance(text, day.maintenanceRequests(), words);
     if (day.uptimePercent() != null) {
-      text.append(SEPARATOR).append(Figures.uptime(day.uptimePercent(), day.failures())).append(" uptime");
+      text.append(SEPARATOR).append(
+          words.format("uptime", words.number(Figures.uptime(day.uptimePercent(), day.failures()))));
     }
-    appendLatency(text, day.latency());
+    appendLatency(text, day.latency(), words);
     return text.toString();
   }
 
-  private static String noData(long requests, long minimum) {
+  private static String noData(long requests, long minimum, Words words) {
     if (requests == 0) {
-      return "No data (no requests)";
+      return words.text("no_data_no_requests");
     }
     if (requests < minimum) {
-      return "No data (" + Figures.counted(requests, "request") + ", below the minimum of "
-          + Figures.count(minimum) + ")";
+      return words.format("no_data_below", words.counted(requests, "request"), words.count(minimum));
     }
     // The minimum counts successes and failures; the rest of these requests were ignored codes.
-    return "No data (" + Figures.counted(requests, "request") + ", fewer than "
-        + Figures.count(minimum) + " of them successes or failures)";
+    return words.format("no_data_ignored", words.counted(requests, "request"), words.count(minimum));
   }
 
-  private static void appendLatency(StringBuilder text, Latency latency) {
+  private static void appendLatency(StringBuilder text, Latency latency, Words words) {
     if (latency == null) {
       return;
     }
-    text.append(SEPARATOR).append("p50 ").append(Figures.latency(latency.p50()))
-        .append(SEPARATOR).append("p95 ").append(Figures.latency(latency.p95()))
-        .append(SEPARATOR).append("p99 ").append(Figures.latency(latency.p99()));
+    text.append(SEPARATOR).append("p50 ").append(words.number(Figures.latency(latency.p50())))
+        .append(SEPARATOR).append("p95 ").append(words.number(Figures.latency(latency.p95())))
+        .append(SEPARATOR).append("p99 ").append(words.number(Figures.latency(latency.p99())));
   }
 
-  private static String windowText(int days) {
-    return days == 1 ? "the last day" : "the last " + Figures.count(days) + " days";
+  /** A service's silent instances, as the page says it: "Shop: figures incomplete: 2 of 12 ...". */
+  private static String incomplete(IncompleteFigures figures, Words words) {
+    String key = figures.instances() == 1 ? "incomplete_of_one"
+        : figures.silent() == 1 ? "incomplete_one" : "incomplete_other";
+    return words.format(key, Figures.isolated(figures.service()), words.count(figures.silent()),
+        words.count(figures.instances()),
+        words.counted(Math.max(1, figures.silentFor().toMinutes()), "minute"));
+  }
+
+  private static String windowText(int days, Words words) {
+    return days == 1 ? words.text("window_one") : words.format("window_other", words.count(days));
   }
 
   /** Links to the configured windows the server serves (none longer than its maximum). */
-  private List<PageView.WindowLink> windowLinks(String pagePath, int days, int maxDays) {
+  private List<PageView.WindowLink> windowLinks(String pagePath, int days, int maxDays, Words words) {
     List<PageView.WindowLink> links = new ArrayList<>(windows.size());
     for (int length : windows) {
       if (length > maxDays) {
         continue;
       }
       links.add(new PageView.WindowLink(
-          length == 1 ? "1 day" : Figures.count(length) + " days",
+          length == 1 ? words.text("window_link_one") : words.format("window_link_other", words.count(length)),
           pagePath + "?days=" + length,
           length == days,
           !links.isEmpty()));
@@ -251,23 +278,12 @@ final class PageViewBuilder {
     return links;
   }
 
-  private static List<PageView.LegendEntry> legend(long minimum) {
+  private static List<PageView.LegendEntry> legend(long minimum, Words words) {
     List<PageView.LegendEntry> entries = new ArrayList<>();
     for (Health health : Health.values()) {
-      entries.add(new PageView.LegendEntry(token(health), health.label(), meaning(health, minimum)));
+      entries.add(new PageView.LegendEntry(token(health), words.state(health),
+          words.format("meaning_" + token(health), words.counted(minimum, "request"))));
     }
     return entries;
-  }
-
-  private static String meaning(Health health, long minimum) {
-    return switch (health) {
-      case OPERATIONAL -> "failures within normal bounds";
-      case DEGRADED -> "more failures than usual";
-      case PARTIAL_OUTAGE -> "many requests failed";
-      case MAJOR_OUTAGE -> "most requests failed";
-      case NO_DATA -> "fewer than " + Figures.counted(minimum, "request")
-          + ", too few for a verdict; neither good nor bad";
-      case MAINTENANCE -> "planned work: requests inside the window count neither way";
-    };
   }
 }

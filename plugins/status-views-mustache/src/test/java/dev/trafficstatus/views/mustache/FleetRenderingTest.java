@@ -27,6 +27,7 @@ class FleetRenderingTest {
     return new StatusPage(page.title(), page.overall(), page.headline(), page.generatedAt(),
         page.zone(), page.firstDay(), page.lastDay(), page.maxDays(), page.minimumRequests(),
         page.refresh(), page.groups(), page.stale(), page.notices(), page.maintenanceExcluded(),
+        page.objectives(),
         incomplete, deploys);
   }
 

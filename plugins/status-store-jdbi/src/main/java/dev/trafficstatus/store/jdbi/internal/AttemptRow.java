@@ -71,6 +71,7 @@ public record AttemptRow(
     return switch (Outcome.valueOf(outcome)) {
       case DELIVERED -> "DELIVERED";
       case DEAD -> "DEAD";
+      case SKIPPED -> "SKIPPED";
       case RETRY -> "PENDING";
     };
   }

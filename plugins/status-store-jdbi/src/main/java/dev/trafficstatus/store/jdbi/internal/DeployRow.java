@@ -3,7 +3,7 @@ package dev.trafficstatus.store.jdbi.internal;
 import dev.trafficstatus.spi.store.Deploy;
 
 /**
- * A row of {@code status_deploys} (change set 11-instances).
+ * A row of {@code status_deploys} (change set 12-instances).
  *
  * @param service the service
  * @param version the version

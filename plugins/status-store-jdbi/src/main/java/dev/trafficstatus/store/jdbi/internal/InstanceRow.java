@@ -3,7 +3,7 @@ package dev.trafficstatus.store.jdbi.internal;
 import dev.trafficstatus.spi.store.StoredInstance;
 
 /**
- * A row of {@code status_instances} (change set 11-instances); times in epoch microseconds.
+ * A row of {@code status_instances} (change set 12-instances); times in epoch microseconds.
  *
  * @param instance the instance id
  * @param service the service

@@ -12,7 +12,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The instances writing into the store and the deploys of their versions (change set
- * 11-instances).
+ * 12-instances).
  *
  * <p>A report is one update of the instance's own row, which only its process writes: after each
  * flush, nothing else. Its first report inserts the row and, in the same transaction, records the

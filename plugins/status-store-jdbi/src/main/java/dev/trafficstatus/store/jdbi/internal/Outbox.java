@@ -151,6 +151,12 @@ public final class Outbox implements OutboxStore {
   }
 
   @Override
+  public List<OutboxEvent> events(String noticeId) {
+    return jdbi.withExtension(
+        OutboxDao.class, dao -> dao.eventsOf(noticeId).stream().map(EventRow::toEvent).toList());
+  }
+
+  @Override
   public int deleteBefore(Instant before) {
     return jdbi.withExtension(OutboxDao.class, dao -> dao.deleteBefore(UtcPeriods.micros(before)));
   }

@@ -17,6 +17,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterConstructorMapper(ClaimedRow.class)
 @RegisterConstructorMapper(AttemptRow.class)
+@RegisterConstructorMapper(EventRow.class)
 public interface OutboxDao {
 
   /**
@@ -153,6 +154,21 @@ public interface OutboxDao {
       ORDER BY attempted_at, id
       """)
   List<AttemptRow> attempts(long seq);
+
+  /**
+   * The events of a notice, in the order they were written.
+   *
+   * @param noticeId the notice's id
+   * @return the events
+   */
+  @SqlQuery(
+      """
+      SELECT id, type, notice_id, created_at, payload
+      FROM status_outbox_events
+      WHERE notice_id = :noticeId
+      ORDER BY seq
+      """)
+  List<EventRow> eventsOf(String noticeId);
 
   /**
    * Deletes events created before a moment, with their deliveries and attempts (by cascade).

@@ -1,0 +1,151 @@
+package dev.trafficstatus.notify.webhook;
+
+import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.spi.notice.Impact;
+import dev.trafficstatus.spi.notice.Notice;
+import dev.trafficstatus.spi.notice.NoticeStatus;
+import dev.trafficstatus.spi.notify.Notification;
+import dev.trafficstatus.spi.store.EventType;
+import java.util.stream.Collectors;
+
+/**
+ * What a chat message says and which colour it has, shared by Slack and Discord: a headline from
+ * the event, the notice's status and impact in words, the body of the update the event announced.
+ * Colours follow the page's: minor yellow, major orange, critical red, maintenance blue, and green
+ * once the notice is over.
+ */
+final class ChatWording {
+
+  /** Green: resolved, completed. */
+  static final int OVER = 0x2ECC71;
+  /** Grey: no impact, or no notice. */
+  static final int NO_IMPACT = 0x95A5A6;
+  /** Yellow: minor. */
+  static final int MINOR = 0xF1C40F;
+  /** Orange: major. */
+  static final int MAJOR = 0xE67E22;
+  /** Red: critical. */
+  static final int CRITICAL = 0xE74C3C;
+  /** Blue: maintenance. */
+  static final int MAINTENANCE = 0x3498DB;
+
+  private ChatWording() {}
+
+  /**
+   * What happened, such as "Incident opened".
+   *
+   * @param type the event's type
+   * @return the words
+   */
+  static String headline(EventType type) {
+    return switch (type) {
+      case INCIDENT_OPENED -> "Incident opened";
+      case INCIDENT_UPDATED -> "Incident updated";
+      case INCIDENT_RESOLVED -> "Incident resolved";
+      case MAINTENANCE_SCHEDULED -> "Maintenance scheduled";
+      case MAINTENANCE_STARTED -> "Maintenance started";
+      case MAINTENANCE_UPDATED -> "Maintenance updated";
+      case MAINTENANCE_COMPLETED -> "Maintenance completed";
+      case ROUTE_STATE_CHANGED -> "Route state changed";
+      case OBJECTIVE_BURNING -> "Error budget burning";
+    };
+  }
+
+  /**
+   * The title: the headline and the notice's name.
+   *
+   * @param notification the notification
+   * @return such as "Incident opened: Checkout is failing"
+   */
+  static String title(Notification notification) {
+    return headline(notification.type())
+        + notification.notice().map(notice -> ": " + notice.name()).orElse("");
+  }
+
+  /**
+   * The status the event announced (its update's), else the notice's.
+   *
+   * @param notification the notification
+   * @return such as "Investigating", or empty without a notice
+   */
+  static String status(Notification notification) {
+    return notification.update()
+        .map(update -> status(update.status()))
+        .or(() -> notification.notice().map(notice -> status(notice.status())))
+        .orElse("");
+  }
+
+  private static String status(NoticeStatus status) {
+    return switch (status) {
+      case INVESTIGATING -> "Investigating";
+      case IDENTIFIED -> "Identified";
+      case MONITORING -> "Monitoring";
+      case RESOLVED -> "Resolved";
+      case POSTMORTEM -> "Postmortem";
+      case SCHEDULED -> "Scheduled";
+      case IN_PROGRESS -> "In progress";
+      case VERIFYING -> "Verifying";
+      case COMPLETED -> "Completed";
+    };
+  }
+
+  /**
+   * The impact in words.
+   *
+   * @param impact the impact
+   * @return such as "Major"
+   */
+  static String impact(Impact impact) {
+    return switch (impact) {
+      case NONE -> "None";
+      case MINOR -> "Minor";
+      case MAJOR -> "Major";
+      case CRITICAL -> "Critical";
+      case MAINTENANCE -> "Maintenance";
+    };
+  }
+
+  /**
+   * The body of the update the event announced.
+   *
+   * @param notification the notification
+   * @return the body, or empty when the event added no update
+   */
+  static String body(Notification notification) {
+    return notification.update().map(update -> update.body()).orElse("");
+  }
+
+  /**
+   * The affected routes, by rule.
+   *
+   * @param notification the notification
+   * @return such as "/checkout, /search", or empty when it names none
+   */
+  static String routes(Notification notification) {
+    return notification.routes().stream().map(RouteKey::rule).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The colour of a notification, as 0xRRGGBB.
+   *
+   * @param notification the notification
+   * @return green when over (as of the event), else by impact
+   */
+  static int colour(Notification notification) {
+    if (notification.notice().isEmpty()) {
+      return NO_IMPACT;
+    }
+    Notice notice = notification.notice().get();
+    boolean over = notification.update().map(update -> !update.status().isOpen()).orElse(!notice.isOpen());
+    if (over) {
+      return OVER;
+    }
+    return switch (notice.impact()) {
+      case NONE -> NO_IMPACT;
+      case MINOR -> MINOR;
+      case MAJOR -> MAJOR;
+      case CRITICAL -> CRITICAL;
+      case MAINTENANCE -> MAINTENANCE;
+    };
+  }
+}

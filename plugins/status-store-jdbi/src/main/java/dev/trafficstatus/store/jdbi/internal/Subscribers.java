@@ -1,0 +1,196 @@
+package dev.trafficstatus.store.jdbi.internal;
+
+import dev.trafficstatus.spi.store.PendingSubscription;
+import dev.trafficstatus.spi.store.Subscriber;
+import dev.trafficstatus.spi.store.SubscriberStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Subscribers in {@code status_subscribers} and the record of sent mail in {@code
+ * status_subscriber_sends} (change set 11-subscribers). Each call is one transaction; two
+ * subscriptions of one new address at the same moment meet the address's unique constraint, and
+ * the later one is tried again, then replaces the first.
+ */
+public final class Subscribers implements SubscriberStore {
+
+  /** SQLState of a unique violation, in PostgreSQL and H2. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private static final String COLUMNS = "id, address, routes, confirmed_at, unsubscribe_token";
+
+  private final Jdbi jdbi;
+
+  /** @param jdbi the store's database */
+  public Subscribers(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public boolean addPending(PendingSubscription pending) {
+    for (int tried = 1; ; tried++) {
+      try {
+        return jdbi.inTransaction(handle -> addPending(handle, pending));
+      } catch (UnableToExecuteStatementException raced) {
+        if (tried >= 2 || !(raced.getCause() instanceof SQLException sql)
+            || !UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+          throw raced;
+        }
+      }
+    }
+  }
+
+  private static boolean addPending(Handle handle, PendingSubscription pending) {
+    boolean confirmed =
+        handle.createQuery("SELECT COUNT(*) FROM status_subscribers WHERE address = :address AND state = 'CONFIRMED'")
+                .bind("address", pending.address())
+                .mapTo(Integer.class)
+                .one()
+            > 0;
+    if (confirmed) {
+      return false;
+    }
+    handle.createUpdate("DELETE FROM status_subscribers WHERE address = :address")
+        .bind("address", pending.address())
+        .execute();
+    handle.createUpdate(
+            """
+            INSERT INTO status_subscribers
+              (id, address, routes, state, confirmation_hash, unsubscribe_token, created_at, expires_at)
+            VALUES (:id, :address, :routes, 'PENDING', :hash, :unsubscribe, :createdAt, :expiresAt)
+            """)
+        .bind("id", pending.id())
+        .bind("address", pending.address())
+        .bind("routes", String.join("\n", pending.routes()))
+        .bind("hash", pending.confirmationHash())
+        .bind("unsubscribe", pending.unsubscribeToken())
+        .bind("createdAt", UtcPeriods.micros(pending.createdAt()))
+        .bind("expiresAt", UtcPeriods.micros(pending.expiresAt()))
+        .execute();
+    return true;
+  }
+
+  @Override
+  public Optional<Subscriber> confirm(String confirmationHash, Instant now) {
+    long at = UtcPeriods.micros(now);
+    return jdbi.inTransaction(
+        handle -> {
+          Optional<Subscriber> found =
+              handle.createQuery(
+                      "SELECT id, address, routes, :now AS confirmed_at, unsubscribe_token"
+                          + " FROM status_subscribers"
+                          + " WHERE confirmation_hash = :hash AND state = 'PENDING' AND expires_at > :now")
+                  .bind("hash", confirmationHash)
+                  .bind("now", at)
+                  .map(Subscribers::subscriber)
+                  .findFirst();
+          if (found.isEmpty()) {
+            return found;
+          }
+          // Conditional, so of two confirmations at once only one sees the token unused.
+          int confirmed =
+              handle.createUpdate(
+                      """
+                      UPDATE status_subscribers
+                      SET state = 'CONFIRMED', confirmation_hash = NULL, expires_at = NULL, confirmed_at = :now
+                      WHERE id = :id AND confirmation_hash = :hash AND state = 'PENDING'
+                      """)
+                  .bind("id", found.get().id())
+                  .bind("hash", confirmationHash)
+                  .bind("now", at)
+                  .execute();
+          return confirmed == 1 ? found : Optional.<Subscriber>empty();
+        });
+  }
+
+  @Override
+  public boolean unsubscribe(String unsubscribeToken) {
+    return jdbi.withHandle(
+            handle ->
+                handle.createUpdate("DELETE FROM status_subscribers WHERE unsubscribe_token = :token")
+                    .bind("token", unsubscribeToken)
+                    .execute())
+        > 0;
+  }
+
+  @Override
+  public List<Subscriber> confirmed(String afterId, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle.createQuery(
+                    "SELECT " + COLUMNS + " FROM status_subscribers"
+                        + " WHERE state = 'CONFIRMED' AND id > :after ORDER BY id LIMIT :limit")
+                .bind("after", afterId)
+                .bind("limit", limit)
+                .map(Subscribers::subscriber)
+                .list());
+  }
+
+  @Override
+  public Set<String> sentTo(String eventId) {
+    return jdbi.withHandle(
+        handle ->
+            new HashSet<>(
+                handle.createQuery("SELECT subscriber_id FROM status_subscriber_sends WHERE event_id = :event")
+                    .bind("event", eventId)
+                    .mapTo(String.class)
+                    .list()));
+  }
+
+  @Override
+  public void recordSent(String eventId, Collection<String> subscriberIds, Instant at) {
+    if (subscriberIds.isEmpty()) {
+      return;
+    }
+    jdbi.useTransaction(
+        handle -> {
+          // One sender at a time sends an event, so "insert unless there" cannot race.
+          PreparedBatch batch =
+              handle.prepareBatch(
+                  """
+                  INSERT INTO status_subscriber_sends (event_id, subscriber_id, sent_at)
+                  SELECT :event, :subscriber, :at FROM (SELECT 1 AS one) o
+                  WHERE NOT EXISTS (SELECT 1 FROM status_subscriber_sends
+                                    WHERE event_id = :event AND subscriber_id = :subscriber)
+                  """);
+          for (String subscriber : new HashSet<>(subscriberIds)) {
+            batch.bind("event", eventId).bind("subscriber", subscriber).bind("at", UtcPeriods.micros(at)).add();
+          }
+          batch.execute();
+        });
+  }
+
+  @Override
+  public int deleteExpired(Instant now, Instant sentBefore) {
+    return jdbi.inTransaction(
+        handle ->
+            handle.createUpdate("DELETE FROM status_subscribers WHERE state = 'PENDING' AND expires_at <= :now")
+                    .bind("now", UtcPeriods.micros(now))
+                    .execute()
+                + handle.createUpdate("DELETE FROM status_subscriber_sends WHERE sent_at < :before")
+                    .bind("before", UtcPeriods.micros(sentBefore))
+                    .execute());
+  }
+
+  private static Subscriber subscriber(ResultSet row, StatementContext context) throws SQLException {
+    String routes = row.getString("routes");
+    return new Subscriber(
+        row.getString("id"),
+        row.getString("address"),
+        routes.isEmpty() ? List.of() : Arrays.asList(routes.split("\n")),
+        UtcPeriods.instantOfMicros(row.getLong("confirmed_at")),
+        row.getString("unsubscribe_token"));
+  }
+}

@@ -1,0 +1,77 @@
+package dev.trafficstatus.core.notify;
+
+import dev.trafficstatus.spi.notice.Notice;
+import dev.trafficstatus.spi.notice.NoticeUpdate;
+import dev.trafficstatus.spi.notify.Notification;
+import dev.trafficstatus.spi.store.NoticeStore;
+import dev.trafficstatus.spi.store.OutboxEvent;
+import dev.trafficstatus.spi.store.StatusStore;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns an outbox event into the notification notifiers get: the stored payload with the event's
+ * id and time added (the JSON a webhook posts), the notice as stored now, the timeline entry the
+ * event announced, and the link to the notice's page.
+ */
+final class NotificationComposer {
+
+  private final StatusStore store;
+  private final NoticeLinks links;
+
+  /**
+   * @param store where notices are read
+   * @param links where notices' pages are
+   */
+  NotificationComposer(StatusStore store, NoticeLinks links) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.links = Objects.requireNonNull(links, "links");
+  }
+
+  /**
+   * The notification of an event.
+   *
+   * @param event the event
+   * @return the notification, or empty when its notice was deleted since (written by mistake:
+   *     nobody is told more about it)
+   * @throws dev.trafficstatus.spi.store.StoreException when the notice cannot be read
+   */
+  Optional<Notification> compose(OutboxEvent event) {
+    Optional<Notice> notice = Optional.empty();
+    if (event.noticeId() != null) {
+      Optional<NoticeStore> notices = store.notices();
+      notice = notices.flatMap(kept -> kept.find(event.noticeId()));
+      if (notice.isEmpty()) {
+        return Optional.empty();
+      }
+    }
+    Optional<NoticeUpdate> update =
+        notice.flatMap(
+            n -> n.updates().stream().filter(u -> u.createdAt().equals(event.createdAt())).findFirst());
+    return Optional.of(
+        new Notification(
+            event.id(),
+            event.type(),
+            event.createdAt(),
+            json(event),
+            notice,
+            update,
+            event.noticeId() == null ? Optional.empty() : links.of(event.noticeId())));
+  }
+
+  /**
+   * The stored payload with the event's id and time in front: {@code {"id", "created_at", …}}. A
+   * payload that is not a JSON object (none the server writes) is kept whole under {@code
+   * payload}.
+   */
+  static String json(OutboxEvent event) {
+    String head =
+        "{\"id\":\"" + event.id() + "\",\"created_at\":\"" + event.createdAt() + "\"";
+    String payload = event.payload().strip();
+    if (payload.startsWith("{")) {
+      String rest = payload.substring(1).strip();
+      return head + (rest.startsWith("}") ? "" : ",") + rest;
+    }
+    return head + ",\"event\":\"" + event.type().wireName() + "\",\"payload\":" + payload + "}";
+  }
+}
