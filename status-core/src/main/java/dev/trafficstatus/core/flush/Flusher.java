@@ -10,7 +10,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -38,12 +37,6 @@ import java.util.function.Consumer;
  */
 public final class Flusher implements Lifecycle {
 
-  /** Waited after a minute closes before harvesting it, so requests in flight land first. */
-  private static final Duration GRACE = Duration.ofSeconds(2);
-
-  /** The widest spread of phases over instances. */
-  private static final Duration SPREAD = Duration.ofSeconds(10);
-
   private final RouteRegistry registry;
   private final MinuteHarvester harvester;
   private final StatusStore store;
@@ -52,6 +45,7 @@ public final class Flusher implements Lifecycle {
   private final PendingBuckets pending;
   private final System.Logger log;
 
+  private final FlushSchedule schedule;
   private final Duration phase;
   private final AtomicBoolean declareQueued = new AtomicBoolean();
   private volatile Consumer<List<MinuteBucket>> onHarvested = buckets -> {};
@@ -103,30 +97,9 @@ public final class Flusher implements Lifecycle {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.pending = new PendingBuckets(settings.maxPendingBuckets());
-    this.phase = phase(harvester.instance(), settings.interval());
+    this.schedule = FlushSchedule.of(harvester.instance(), settings.interval());
+    this.phase = schedule.phase();
     this.stats = snapshot();
-  }
-
-  /**
-   * When in each interval an instance flushes: {@code GRACE} after the boundary, plus a share of
-   * up to {@code SPREAD} (a quarter of the interval at most) fixed by its instance id.
-   *
-   * @param instance the instance id
-   * @param interval the flush interval
-   * @return the offset from each interval's boundary
-   */
-  static Duration phase(String instance, Duration interval) {
-    long intervalMillis = interval.toMillis();
-    long grace = Math.min(GRACE.toMillis(), intervalMillis / 2);
-    long spread = Math.min(SPREAD.toMillis(), intervalMillis / 4);
-    long share = spread == 0 ? 0 : Math.floorMod(mix(instance.hashCode()), spread);
-    return Duration.ofMillis(grace + share);
-  }
-
-  /** Spreads close hash codes apart (instance ids differ in their last characters). */
-  private static long mix(int hash) {
-    long h = hash * 0x9E3779B97F4A7C15L;
-    return h ^ (h >>> 29);
   }
 
   /**
@@ -147,13 +120,7 @@ public final class Flusher implements Lifecycle {
    * @return the flush that writes it, on this process's schedule (interval boundaries plus phase)
    */
   public Instant writtenBy(Instant now) {
-    long interval = settings.interval().toMillis();
-    long minuteEnd = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)).toEpochMilli();
-    long flush = Math.floorDiv(minuteEnd - phase.toMillis(), interval) * interval + phase.toMillis();
-    if (flush < minuteEnd) {
-      flush += interval;
-    }
-    return Instant.ofEpochMilli(flush);
+    return schedule.writtenBy(now);
   }
 
   /** Starts the flush thread: one flush at once (to declare routes), then one per interval. */

@@ -249,15 +249,15 @@ class FlusherTest {
   void eachInstanceFlushesAtAPhaseOfItsOwnWithinTwoToTwelveSecondsOfTheBoundary() {
     java.util.Set<Duration> phases = new java.util.HashSet<>();
     for (int i = 0; i < 200; i++) {
-      Duration phase = Flusher.phase("web-" + i + "-k2x9q", Duration.ofMinutes(1));
+      Duration phase = FlushSchedule.of("web-" + i + "-k2x9q", Duration.ofMinutes(1)).phase();
       assertThat(phase).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(12));
       phases.add(phase);
     }
-    assertThat(Flusher.phase("web-7-k2x9q", Duration.ofMinutes(1)))
+    assertThat(FlushSchedule.of("web-7-k2x9q", Duration.ofMinutes(1)).phase())
         .as("the same instance always at the same phase")
-        .isEqualTo(Flusher.phase("web-7-k2x9q", Duration.ofMinutes(1)));
+        .isEqualTo(FlushSchedule.of("web-7-k2x9q", Duration.ofMinutes(1)).phase());
     assertThat(phases).as("200 instances spread, not in lock step").hasSizeGreaterThan(150);
-    assertThat(Flusher.phase("web-1", Duration.ofSeconds(1)))
+    assertThat(FlushSchedule.of("web-1", Duration.ofSeconds(1)).phase())
         .as("a short interval keeps its phase inside it")
         .isLessThan(Duration.ofSeconds(1));
   }
