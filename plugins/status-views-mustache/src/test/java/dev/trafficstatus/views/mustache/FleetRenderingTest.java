@@ -7,9 +7,14 @@ import dev.trafficstatus.spi.page.DeployMarker;
 import dev.trafficstatus.spi.page.IncompleteFigures;
 import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.page.PageRenderer;
+import dev.trafficstatus.spi.page.RenderOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -83,5 +88,23 @@ class FleetRenderingTest {
     Element marked = html.all("//li[contains(@class,'deployed')]").get(0);
     assertThat(marked.getAttribute("title"))
         .endsWith(" · A new version deployed 15:03 CET on 1 instance");
+  }
+
+  @Test
+  void inSpanishTheLineAndTheTooltipAreSpanish() throws IOException {
+    StatusPage seeded = PageFixtures.seeded();
+    Instant at = PageFixtures.TODAY.minusDays(3).atTime(13, 2).toInstant(java.time.ZoneOffset.UTC);
+    StatusPage page = withFleet(
+        List.of(new IncompleteFigures(service(seeded), 1, 12, Duration.ofMinutes(1))),
+        List.of(new DeployMarker(service(seeded), "1.4.2", at, 3)));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    renderer.render(page, PageFixtures.LINKS, RenderOptions.in(Locale.forLanguageTag("es")), out);
+    PageFixtures.Html html = PageFixtures.parse(out.toString(StandardCharsets.UTF_8));
+
+    assertThat(text(html.one("//header[@class='masthead']/p[@class='silent-instances']")))
+        .isEqualTo("\u2068orders\u2069: cifras incompletas: 1 de 12 instancias no ha informado"
+            + " desde hace 1 minuto");
+    assertThat(html.all("//li[contains(@class,'deployed')]").get(0).getAttribute("title"))
+        .endsWith(" · \u20681.4.2\u2069 desplegada a las 14:02 CET en 3 instancias");
   }
 }
