@@ -9,7 +9,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Who the flusher tells what it harvested and when it flushed, on its thread. A listener that
+ * Who the flusher tells what it harvested, when it flushed and when it declared routes, on its
+ * thread. A listener that
  * throws is logged once and never stops a flush.
  */
 final class FlushListeners {
@@ -17,8 +18,10 @@ final class FlushListeners {
   private final System.Logger log;
   private volatile Consumer<List<MinuteBucket>> onHarvested = buckets -> {};
   private volatile Consumer<Instant> onFlushed = at -> {};
+  private volatile Runnable onDeclared = () -> {};
   private boolean harvestListenerFailed;
   private boolean flushListenerFailed;
+  private boolean declareListenerFailed;
 
   FlushListeners(System.Logger log) {
     this.log = log;
@@ -30,6 +33,21 @@ final class FlushListeners {
 
   void whenFlushed(Consumer<Instant> listener) {
     this.onFlushed = Objects.requireNonNull(listener, "listener");
+  }
+
+  void whenDeclared(Runnable listener) {
+    this.onDeclared = Objects.requireNonNull(listener, "listener");
+  }
+
+  void declared() {
+    try {
+      onDeclared.run();
+    } catch (RuntimeException listenerFailure) {
+      if (!declareListenerFailed) {
+        declareListenerFailed = true;
+        log.log(Level.ERROR, "A reader of route declarations failed; flushes go on.", listenerFailure);
+      }
+    }
   }
 
   void harvested(List<MinuteBucket> harvested) {

@@ -194,11 +194,12 @@ public final class Flusher implements Lifecycle {
     }
     try {
       store.declareRoutes(routes);
-      return routes.size();
     } catch (RuntimeException storeFailure) {
       registry.returnUndeclared(routes);
       return 0;
     }
+    listeners.declared();
+    return routes.size();
   }
 
   private void declarePendingQuietly() {
@@ -289,6 +290,16 @@ public final class Flusher implements Lifecycle {
     listeners.whenFlushed(listener);
   }
 
+  /**
+   * Tells a listener each time routes were made known to the store, on the thread that declared
+   * them: the page reads again, so a route declared after its first read shows at once.
+   *
+   * @param listener what to run
+   */
+  public void whenRoutesDeclared(Runnable listener) {
+    listeners.whenDeclared(listener);
+  }
+
   private FlushReport flush(List<MinuteBucket> harvested) {
     long started = System.nanoTime();
     listeners.harvested(harvested);
@@ -328,6 +339,9 @@ public final class Flusher implements Lifecycle {
     writtenBuckets += written;
     lastDuration = Duration.ofNanos(System.nanoTime() - started);
     stats = snapshot();
+    if (declared > 0) {
+      listeners.declared();
+    }
     if (error.isEmpty()) {
       listeners.flushed(lastSuccess);
     }

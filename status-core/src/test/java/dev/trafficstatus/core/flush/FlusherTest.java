@@ -232,6 +232,27 @@ class FlusherTest {
   }
 
   @Test
+  void aListenerHearsOfEachDeclarationTheStoreTookAndOfNoneItRefused() {
+    Flusher flusher = flusher(100);
+    java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+    flusher.whenRoutesDeclared(heard::incrementAndGet);
+    route(ITEMS);
+    store.down(true);
+    assertThat(flusher.declarePending()).isZero();
+    assertThat(heard).hasValue(0);
+
+    store.down(false);
+    assertThat(flusher.declarePending()).isEqualTo(1);
+    assertThat(heard).hasValue(1);
+
+    route(ORDERS);
+    assertThat(flusher.flushClosed().routesDeclared()).isEqualTo(1);
+    assertThat(heard).hasValue(2);
+    assertThat(flusher.flushClosed().routesDeclared()).isZero();
+    assertThat(heard).as("nothing new declared").hasValue(2);
+  }
+
+  @Test
   void manyPendingBucketsAreWrittenInBatches() {
     Flusher flusher = flusher(100);
     for (int r = 0; r < 5; r++) {

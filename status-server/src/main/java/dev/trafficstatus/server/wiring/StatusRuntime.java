@@ -166,6 +166,9 @@ public final class StatusRuntime {
       captureNames.add(factory.name());
     }
     Optional<Page> page = PageParts.assemble(config, catalog, store, service, context, clock);
+    // A route declared after the page's first read (Jersey starts after the store, or the store
+    // after Jersey) shows at once, not a refresh later.
+    page.ifPresent(p -> flusher.whenRoutesDeclared(p.service()::invalidate));
     Optional<NoticeParts> notices =
         NoticeParts.assemble(config, store, service, clock, payloads.build(service, page.map(Page::service)));
     return new StatusRuntime(
