@@ -19,7 +19,7 @@ import io.dropwizard.util.Duration;
  *       100): the store's few threads (flusher, maintenance, page refresh, evaluator, API calls)
  *       rarely use more than one connection at a time, and every instance of a fleet has a pool of
  *       its own. With Dropwizard's sizes ten instances fill PostgreSQL's default {@code
- *       max_connections} of 100 before they write a row (BENCHMARKS.md, "Fleet scale").
+ *       max_connections} of 100 before they write a row (SCALING.md).
  * </ul>
  *
  * <p>On PostgreSQL, the store adds pgjdbc's timeouts to {@code properties} unless they are given

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A fleet's connections: every instance has a pool of its own, so what one pool holds is
- * multiplied by the number of instances (BENCHMARKS.md, "Fleet scale").
+ * multiplied by the number of instances (SCALING.md).
  */
 @ExtendWith(EmbeddedPostgresExtension.class)
 class PostgresFleetConnectionsTest {

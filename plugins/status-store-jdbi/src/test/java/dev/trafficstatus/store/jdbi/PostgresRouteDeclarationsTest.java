@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Route declarations in a fleet: every instance declares the same routes on every start, so a
  * declaration must not wait for another instance's locks on the shared route rows it does not
  * change, whether it changes nothing or only adds a route. With an upsert of every route, 200 instances starting at once queued behind each other
- * until their declarations failed on the statement timeout (BENCHMARKS.md, "Fleet scale").
+ * until their declarations failed on the statement timeout (SCALING.md).
  */
 @ExtendWith(EmbeddedPostgresExtension.class)
 class PostgresRouteDeclarationsTest {

@@ -81,7 +81,7 @@ public final class Routes {
     // taking the locks an upsert takes. Every instance of a fleet declares the same routes on
     // every start, and an upsert locks an unchanged row as it does a changed one, to the end of
     // the transaction: 200 instances starting at once queued behind each other on the shared route
-    // rows until declarations hit the statement timeout (BENCHMARKS.md, "Fleet scale").
+    // rows until declarations hit the statement timeout (SCALING.md).
     Map<RouteKey, StoredRoute> stored = stored();
     List<RouteRow> absent =
         byKey.values().stream()
