@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fleet of N instances × R routes writing into one PostgreSQL, with the minute clock compressed
- * (issue 22, "Measure"; SCALING.md, has the figures). Not a test and not JMH: it measures a system.
+ * (issue 22, "Measure"; SCALING.md has the figures). Not a test and not JMH: it measures a system.
  *
  * <pre>{@code
  * java -cp bench/target/benchmarks.jar dev.trafficstatus.bench.fleet.FleetSimulator \
