@@ -195,7 +195,10 @@ class ProbePageTest {
     assertThat(slow.get("current").asText()).isEqualTo("major_outage");
     assertThat(slow.get("requests").asLong()).isGreaterThanOrEqualTo(MINIMUM_REQUESTS);
     assertThat(slow.get("failures").asLong()).isEqualTo(slow.get("requests").asLong());
-    assertThat(slow.get("latencyMs").get("p50").asDouble()).as("recorded at the timeout").isLessThan(1_000);
+    // A liveness bound, not a speed verdict: the stub answers only when the class ends, so a probe
+    // that waited for it would record tens of seconds; one cut by its 200 ms timeout records far
+    // less, however loaded the machine.
+    assertThat(slow.get("latencyMs").get("p50").asDouble()).as("cut by the timeout").isLessThan(10_000);
   }
 
   @Test
