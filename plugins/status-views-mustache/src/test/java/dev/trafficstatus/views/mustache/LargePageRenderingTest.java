@@ -10,9 +10,6 @@ import dev.trafficstatus.spi.page.StatusPage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -68,25 +65,6 @@ class LargePageRenderingTest {
     assertThat(parsed.all("//li[@class='day state-major']")).isNotEmpty();
     // Roughly 150 bytes a square, its figures written once (as its title); the server gzips.
     assertThat(html.length()).isBetween(ROUTES * DAYS * 80, ROUTES * DAYS * 200);
-
-    // A timing for BENCHMARKS.md, not a budget check: unit tests do not time things.
-    OutputStream sink = OutputStream.nullOutputStream();
-    for (int i = 0; i < 100; i++) {
-      render(page, sink);
-    }
-    int runs = 100;
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long cpuStart = threads.getCurrentThreadCpuTime();
-    long start = System.nanoTime();
-    for (int i = 0; i < runs; i++) {
-      render(page, sink);
-    }
-    double millis = (System.nanoTime() - start) / 1e6 / runs;
-    // CPU time as well: builds running alongside inflate wall time, not this thread's work.
-    double cpuMillis = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / runs;
-    System.out.printf("status-views-mustache: %d routes x %d days = %,d bytes; per render %.2f ms"
-        + " wall, %.2f ms CPU (warm, one thread, %d runs)%n", ROUTES, DAYS,
-        html.getBytes(StandardCharsets.UTF_8).length, millis, cpuMillis, runs);
   }
 
   @Test
