@@ -92,13 +92,15 @@ start_app() {
     server "$config" >"$log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 1200); do   # at most 5 minutes: filling a year takes a while on a busy machine
-    if curl -fsS -o /dev/null "http://$host:$port/api/v1/resource0/1" 2>/dev/null; then
+    if curl -fsS --max-time 10 -o /dev/null "http://$host:$port/api/v1/resource0/1" 2>/dev/null; then
       if [[ "$config" == *without* ]] ||
-        curl -fsS "http://$host:$port/status?days=365" 2>/dev/null | grep -q 'Resource 99'; then
+        curl -fsS --max-time 60 "http://$host:$port/status?days=365" 2>/dev/null | grep -q 'Resource 99'; then
         return 0
       fi
     fi
     kill -0 "$app_pid" 2>/dev/null || { echo "the app died on start; see $log" >&2; exit 1; }
+    # A heap too small to fill the year or render its page is a result, not a failure of the run.
+    if grep -q OutOfMemoryError "$log"; then stop_app; return 1; fi
     sleep 0.25
   done
   echo "the app was not ready within 5 minutes; see $log" >&2
@@ -132,7 +134,11 @@ for round in $(seq 1 "$rounds"); do
   if (( round % 2 )); then order="$sizes"; else order="$(tr ' ' '\n' <<<"$sizes" | sort -rn | tr '\n' ' ')"; fi
   for heap in $order; do
     log="$out/app-$round-$heap.log" gclog="$out/gc-$round-$heap.log"
-    start_app dev.trafficstatus.bench.app.HundredRoutesApp "$repo/bench/wrk/memory-app.yml" "$heap" "$log" "$gclog"
+    if ! start_app dev.trafficstatus.bench.app.HundredRoutesApp "$repo/bench/wrk/memory-app.yml" "$heap" "$log" "$gclog"; then
+      echo "round $round  -Xmx${heap}m  OutOfMemoryError before it served the year page (see $log)"
+      printf '%s\t%s\t%s\toom\t\t\t\t\n' "$round" "$heap" "$(cut -d' ' -f1 /proc/loadavg)" >>"$results"
+      continue
+    fi
     (( warmup > 0 )) && run_wrk "$warmup" "$out/warmup-$round-$heap.txt" yes
     from="$(uptime_s "$app_pid")"
     run_wrk "$duration" "$out/wrk-$round-$heap.txt" yes
@@ -151,6 +157,9 @@ done
 echo
 echo "per heap: median (min-max) over $rounds rounds"
 for heap in $sizes; do
+  if awk -F'\t' -v h="$heap" 'NR > 1 && $2 == h && $4 == "oom" { f = 1 } END { exit !f }' "$results"; then
+    printf -- '-Xmx%4sm  OutOfMemoryError in at least one round\n' "$heap"; continue
+  fi
   awk -F'\t' -v h="$heap" 'NR > 1 && $2 == h { print $4, $7, $8 }' "$results" | sort -k2 -g |
     awk -v h="$heap" '{ r[NR] = $1; g[NR] = $2; k[NR] = $3 } END {
       m = (NR + 1) / 2; if (NR % 2 == 0) m = NR / 2
