@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficstatus.server.plugin.PluginCatalog;
 import dev.trafficstatus.server.testing.ConfigParsing;
+import dev.trafficstatus.server.testing.PostgresDatabases;
+import dev.trafficstatus.server.testing.PostgresExtension;
 import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.Lifecycle;
 import dev.trafficstatus.spi.store.Deploy;
 import dev.trafficstatus.testkit.MutableClock;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 24's deploy markers with three processes on one PostgreSQL, each a whole pipeline as the
@@ -23,22 +24,16 @@ import org.junit.jupiter.api.Test;
  * after, one process at a time. Each version is one deploy on its day, counted on three instances,
  * however many processes reported it.
  */
+@ExtendWith(PostgresExtension.class)
 class DeploysOfThreeProcessesTest {
 
-  private static EmbeddedPostgres postgres;
+  private static String database;
 
   private final MutableClock clock = MutableClock.at("2026-02-28T09:00:00Z");
 
   @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    if (postgres != null) {
-      postgres.close();
-    }
+  static void database(PostgresDatabases databases) {
+    database = databases.create();
   }
 
   /** A process of the shop running a version, started as the bundle starts it. */
@@ -58,9 +53,9 @@ class DeploysOfThreeProcessesTest {
           store:
             type: jdbi
             database:
-              url: jdbc:postgresql://localhost:%d/postgres
+              url: %s
               user: postgres
-        """.formatted(instance, version, postgres.getPort());
+        """.formatted(instance, version, database);
     StatusRuntime runtime = StatusRuntime.assemble(
         ConfigParsing.parse(yaml).getStatus(),
         PluginCatalog.discover(DeploysOfThreeProcessesTest.class.getClassLoader(), List.of()),

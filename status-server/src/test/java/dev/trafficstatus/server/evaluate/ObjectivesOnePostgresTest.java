@@ -7,6 +7,8 @@ import dev.trafficstatus.core.evaluate.Evaluator;
 import dev.trafficstatus.core.objective.ObjectiveAlerts;
 import dev.trafficstatus.server.plugin.PluginCatalog;
 import dev.trafficstatus.server.testing.ConfigParsing;
+import dev.trafficstatus.server.testing.PostgresDatabases;
+import dev.trafficstatus.server.testing.PostgresExtension;
 import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
@@ -16,7 +18,6 @@ import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.testkit.Tallies;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,9 +28,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 20: three processes on one PostgreSQL, wired as the server wires them, with one objective
@@ -37,22 +38,16 @@ import org.junit.jupiter.api.Test;
  * pair within 5 minutes of its start and clears after recovery: one incident across the three
  * evaluators, which run at the same moment each minute.
  */
+@ExtendWith(PostgresExtension.class)
 class ObjectivesOnePostgresTest {
 
   private static final RouteKey CHECKOUT = new RouteKey("shop", "/checkout");
 
-  private static EmbeddedPostgres postgres;
+  private static String database;
 
   @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    if (postgres != null) {
-      postgres.close();
-    }
+  static void database(PostgresDatabases databases) {
+    database = databases.create();
   }
 
   private static StatusRuntime process(int number, MutableClock clock) throws Exception {
@@ -64,12 +59,12 @@ class ObjectivesOnePostgresTest {
           store:
             type: jdbi
             database:
-              url: jdbc:postgresql://localhost:%d/postgres
+              url: %s
               user: postgres
           objectives:
             list:
               - {name: checkout, route: /checkout, availability: 99.9}
-        """.formatted(number, postgres.getPort());
+        """.formatted(number, database);
     return StatusRuntime.assemble(
         ConfigParsing.parse(yaml).getStatus(),
         PluginCatalog.discover(ObjectivesOnePostgresTest.class.getClassLoader(), List.of()),

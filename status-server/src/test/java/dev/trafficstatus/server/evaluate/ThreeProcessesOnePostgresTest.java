@@ -6,6 +6,8 @@ import dev.trafficstatus.core.evaluate.EvaluationReport;
 import dev.trafficstatus.core.evaluate.Evaluator;
 import dev.trafficstatus.server.plugin.PluginCatalog;
 import dev.trafficstatus.server.testing.ConfigParsing;
+import dev.trafficstatus.server.testing.PostgresDatabases;
+import dev.trafficstatus.server.testing.PostgresExtension;
 import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
@@ -19,9 +21,6 @@ import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.testkit.MutableClock;
 import dev.trafficstatus.testkit.Tallies;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,9 +32,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 16: three processes on one PostgreSQL, each with its own store (its own connection pool)
@@ -44,25 +43,19 @@ import org.junit.jupiter.api.Test;
  * then holds exactly one automatic incident, with one update per state change; and a recurring
  * maintenance window (issue 17) is announced once and moved once at each edge.
  */
+@ExtendWith(PostgresExtension.class)
 class ThreeProcessesOnePostgresTest {
 
   private static final RouteKey CHECKOUT = new RouteKey("shop", "/checkout");
 
-  private static EmbeddedPostgres postgres;
+  private static PostgresDatabases postgres;
 
   @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+  static void postgres(PostgresDatabases databases) {
+    postgres = databases;
   }
 
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
-
-  private static StatusRuntime process(int number, MutableClock clock, String database, String more)
+  private static StatusRuntime process(int number, MutableClock clock, String url, String more)
       throws Exception {
     String yaml = """
         status:
@@ -72,9 +65,9 @@ class ThreeProcessesOnePostgresTest {
           store:
             type: jdbi
             database:
-              url: jdbc:postgresql://localhost:%d/%s
+              url: %s
               user: postgres
-        """.formatted(number, postgres.getPort(), database) + more;
+        """.formatted(number, url) + more;
     return StatusRuntime.assemble(
         ConfigParsing.parse(yaml).getStatus(),
         PluginCatalog.discover(ThreeProcessesOnePostgresTest.class.getClassLoader(), List.of()),
@@ -92,12 +85,8 @@ class ThreeProcessesOnePostgresTest {
    *
    * @return the notices the store then holds, open or closed
    */
-  private static List<Notice> tenMinutes(String database, String more, IntPredicate failingIn)
-      throws Exception {
-    try (Connection admin = postgres.getPostgresDatabase().getConnection();
-        Statement create = admin.createStatement()) {
-      create.execute("CREATE DATABASE " + database);
-    }
+  private static List<Notice> tenMinutes(String more, IntPredicate failingIn) throws Exception {
+    String database = postgres.create();
     MutableClock clock = MutableClock.at("2026-03-01T10:00:20Z");
     List<StatusRuntime> processes = new ArrayList<>();
     ExecutorService threads = Executors.newFixedThreadPool(3);
@@ -144,7 +133,7 @@ class ThreeProcessesOnePostgresTest {
 
   @Test
   void threeProcessesOpenOneIncidentAndWriteOneUpdatePerStateChange() throws Exception {
-    List<Notice> incidents = tenMinutes("incidents", "", minute -> minute <= 3).stream()
+    List<Notice> incidents = tenMinutes("", minute -> minute <= 3).stream()
         .filter(n -> n.kind() == NoticeKind.INCIDENT).toList();
     assertThat(incidents).hasSize(1);
     Notice incident = incidents.get(0);
@@ -166,7 +155,7 @@ class ThreeProcessesOnePostgresTest {
                 routes: ["/checkout"]
         """;
     // Minutes 6 to 8 close 10:05, 10:06 and 10:07: the window's three minutes.
-    List<Notice> notices = tenMinutes("maintenances", window, minute -> minute >= 6 && minute <= 8);
+    List<Notice> notices = tenMinutes(window, minute -> minute >= 6 && minute <= 8);
 
     assertThat(notices).as("no incident for failures inside the window")
         .extracting(Notice::kind).containsOnly(NoticeKind.MAINTENANCE);

@@ -10,6 +10,8 @@ import dev.trafficstatus.core.notice.NoticeService;
 import dev.trafficstatus.core.notify.NotificationSender;
 import dev.trafficstatus.server.plugin.PluginCatalog;
 import dev.trafficstatus.server.testing.ConfigParsing;
+import dev.trafficstatus.server.testing.PostgresDatabases;
+import dev.trafficstatus.server.testing.PostgresExtension;
 import dev.trafficstatus.server.testing.HookReceiver;
 import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.notice.Impact;
@@ -17,7 +19,6 @@ import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.store.OutboxEvent;
 import dev.trafficstatus.testkit.MutableClock;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,9 +29,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One sender at a time across processes: three processes on one real PostgreSQL, each with its
@@ -39,23 +40,17 @@ import org.junit.jupiter.api.Test;
  * Two real HTTP receivers each get every event exactly once (no process died, so no lease ran
  * out: not even a duplicate to drop), in order per incident.
  */
+@ExtendWith(PostgresExtension.class)
 class SendersOnOnePostgresTest {
 
   private static final String HOOK_SECRET = "pg-hook-secret-0123456789";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static EmbeddedPostgres postgres;
+  private static String database;
 
   @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    if (postgres != null) {
-      postgres.close();
-    }
+  static void database(PostgresDatabases databases) {
+    database = databases.create();
   }
 
   private static StatusRuntime process(int number, MutableClock clock, HookReceiver receiver)
@@ -68,7 +63,7 @@ class SendersOnOnePostgresTest {
           store:
             type: jdbi
             database:
-              url: jdbc:postgresql://localhost:%d/postgres
+              url: %s
               user: postgres
           incidents:
             auto:
@@ -84,7 +79,7 @@ class SendersOnOnePostgresTest {
                 name: b
                 url: %s
                 secret: %s
-        """.formatted(number, postgres.getPort(), receiver.url("/a"), HOOK_SECRET,
+        """.formatted(number, database, receiver.url("/a"), HOOK_SECRET,
             receiver.url("/b"), HOOK_SECRET);
     return StatusRuntime.assemble(
         ConfigParsing.parse(yaml).getStatus(),
