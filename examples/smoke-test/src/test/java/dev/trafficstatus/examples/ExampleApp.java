@@ -1,8 +1,12 @@
 package dev.trafficstatus.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trafficstatus.server.testing.JarProcess;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,11 +35,41 @@ final class ExampleApp implements AutoCloseable {
    * and waits until its page answers.
    */
   static ExampleApp start(String name, Path workDir, Map<String, String> env) throws Exception {
+    return start(name, shippedConfig(name), workDir, env);
+  }
+
+  /** Starts an example's jar as {@link #start(String, Path, Map)} does, on another config file. */
+  static ExampleApp start(String name, Path config, Path workDir, Map<String, String> env)
+      throws Exception {
     return start(
-        EXAMPLES.resolve(name + "/target/" + name + ".jar"),
-        EXAMPLES.resolve(name + "/config.yml").toAbsolutePath(),
-        workDir,
-        env);
+        EXAMPLES.resolve(name + "/target/" + name + ".jar"), config.toAbsolutePath(), workDir, env);
+  }
+
+  /** The config.yml an example ships with. */
+  static Path shippedConfig(String name) {
+    return EXAMPLES.resolve(name + "/config.yml");
+  }
+
+  /**
+   * Writes a copy of a shipped config file with parts of its text replaced, as a user edits it:
+   * each part must be in the file as written, so a change of the shipped file fails the test that
+   * edits it instead of leaving the edit out.
+   *
+   * @param shipped the shipped file
+   * @param target where the copy goes
+   * @param replacements each text to replace, with its replacement
+   * @return the copy
+   */
+  static Path editedConfig(Path shipped, Path target, Map<String, String> replacements)
+      throws IOException {
+    String config = Files.readString(shipped);
+    for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+      assertThat(config)
+          .as("%s holds %s", shipped.getFileName(), replacement.getKey().strip())
+          .contains(replacement.getKey());
+      config = config.replace(replacement.getKey(), replacement.getValue());
+    }
+    return Files.writeString(target, config);
   }
 
   /**
@@ -86,6 +120,16 @@ final class ExampleApp implements AutoCloseable {
   /** Each route on the page by rule. */
   Map<String, JsonNode> routes() throws Exception {
     return client.routes();
+  }
+
+  /** The page as JSON. */
+  JsonNode page() throws Exception {
+    return client.page();
+  }
+
+  /** The page as HTML, as a browser gets it. */
+  String html() throws Exception {
+    return client.html();
   }
 
   @Override

@@ -2,13 +2,11 @@ package dev.trafficstatus.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,27 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MultiInstanceIT {
 
-  private static EmbeddedPostgres postgres;
+  @RegisterExtension static final SharedPostgres POSTGRES = new SharedPostgres();
 
   @TempDir Path workDir;
 
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    postgres.close();
-  }
-
   @Test
   void instancesOnOnePostgresShowTheSummedCountsOnEveryPage() throws Exception {
-    Map<String, String> shared =
-        Map.of(
-            "STATUS_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
-            "STATUS_DB_USER", "postgres",
-            "STATUS_DB_PASSWORD", "postgres");
+    Map<String, String> shared = POSTGRES.env();
     Files.copy(ExampleApp.SERVER_CONFIG, workDir.resolve("config.yml"));
     try (ExampleApp first = ExampleApp.start("hello-world", workDir, shared);
         ExampleApp second = ExampleApp.start("hello-world", workDir, shared);

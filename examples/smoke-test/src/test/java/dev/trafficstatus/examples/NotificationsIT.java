@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trafficstatus.server.testing.Eventually;
 import dev.trafficstatus.server.testing.HookReceiver;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +19,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,42 +38,26 @@ class NotificationsIT {
   private static final String API = "/flask-status/configure";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static EmbeddedPostgres postgres;
+  @RegisterExtension static final SharedPostgres POSTGRES = new SharedPostgres();
 
   @TempDir Path workDir;
 
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    postgres.close();
-  }
-
   /** The shipped config.yml with a webhook, a short interval and timeout, no incidents by traffic. */
   private void writeConfig() throws Exception {
-    String shipped = Files.readString(ExampleApp.SERVER_CONFIG);
-    String config =
-        replaceOnce(
-            replaceOnce(
-                // The hung send may time out (5 s) before the kill, while the other two servers
-                // start: then the event is retried after initialBackoff instead of after the
-                // lease, so the backoff is short here too (the shipped 5m would outlast the wait).
-                replaceOnce(shipped, "    interval: 5s\n    timeout: 10s\n    maxAttempts: 10\n    initialBackoff: 5m\n",
-                    "    interval: 200ms\n    timeout: 5s\n    maxAttempts: 10\n    initialBackoff: 2s\n"),
-                "    notifiers: []\n",
-                "    notifiers:\n      - type: webhook\n        name: it\n        url: ${HOOK_URL}\n"
-                    + "        secret: ${HOOK_SECRET}\n"),
+    ExampleApp.editedConfig(
+        ExampleApp.SERVER_CONFIG,
+        workDir.resolve("config.yml"),
+        Map.of(
+            // The hung send may time out (5 s) before the kill, while the other two servers
+            // start: then the event is retried after initialBackoff instead of after the lease,
+            // so the backoff is short here too (the shipped 5m would outlast the wait).
+            "    interval: 5s\n    timeout: 10s\n    maxAttempts: 10\n    initialBackoff: 5m\n",
+            "    interval: 200ms\n    timeout: 5s\n    maxAttempts: 10\n    initialBackoff: 2s\n",
+            "    notifiers: []\n",
+            "    notifiers:\n      - type: webhook\n        name: it\n        url: ${HOOK_URL}\n"
+                + "        secret: ${HOOK_SECRET}\n",
             "    auto:\n      enabled: true\n",
-            "    auto:\n      enabled: false\n");
-    Files.writeString(workDir.resolve("config.yml"), config);
-  }
-
-  private static String replaceOnce(String text, String what, String with) {
-    assertThat(text).as("config.yml holds " + what.strip()).contains(what);
-    return text.replace(what, with);
+            "    auto:\n      enabled: false\n"));
   }
 
   @Test
@@ -85,15 +67,13 @@ class NotificationsIT {
       // The first request hangs: its sender is killed while it waits for the answer.
       receiver.answer(request -> first.getAndSet(false) ? HookReceiver.Answer.HANG : HookReceiver.Answer.OK);
       writeConfig();
-      Map<String, String> env =
+      Map<String, String> env = new HashMap<>(POSTGRES.env());
+      env.putAll(
           Map.of(
-              "STATUS_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
-              "STATUS_DB_USER", "postgres",
-              "STATUS_DB_PASSWORD", "postgres",
               "STATUS_API_ENABLED", "true",
               "STATUS_API_SECRET", API_SECRET,
               "HOOK_URL", receiver.url("/hooks/it"),
-              "HOOK_SECRET", HOOK_SECRET);
+              "HOOK_SECRET", HOOK_SECRET));
       Map<String, List<String>> expected = new LinkedHashMap<>();
 
       try (ExampleApp killed = ExampleApp.startServer(workDir, env)) {

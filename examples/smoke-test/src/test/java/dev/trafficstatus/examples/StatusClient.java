@@ -130,6 +130,16 @@ final class StatusClient {
             .body());
   }
 
+  /** The page as HTML, as a browser asks for it; its body, once its status code was 200. */
+  String html() throws Exception {
+    HttpResponse<String> answer =
+        HTTP.send(
+            request(pageUrl()).header("Accept", "text/html").build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as("GET /status: %s", answer.body()).isEqualTo(200);
+    return answer.body();
+  }
+
   /** Each route on the page by rule. */
   Map<String, JsonNode> routes() throws Exception {
     Map<String, JsonNode> routes = new HashMap<>();

@@ -4,6 +4,7 @@ import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.DayVersions;
+import dev.trafficstatus.spi.store.InstanceStore;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.MinuteBucket;
 import dev.trafficstatus.spi.store.NoticeStore;
@@ -63,6 +64,7 @@ public final class InMemoryStore implements StatusStore {
   private final InMemorySubscribers subscribers = new InMemorySubscribers();
   private final InMemoryOutbox outbox = new InMemoryOutbox(this::check);
   private final InMemoryNotices notices = new InMemoryNotices(outbox, this::check);
+  private final InMemoryInstances instances = new InMemoryInstances(this::check);
   private volatile boolean down;
   private volatile NoticeStore watchedNotices;
   private boolean keepDayVersions;
@@ -391,6 +393,7 @@ public final class InMemoryStore implements StatusStore {
         .toList()
         .forEach(this::changed);
     prunedDays.keySet().removeIf(key -> key.day().isBefore(expireBefore));
+    instances.forget(now, retention);
     return new MaintenanceReport(true, daysRolledUp.size(), minutesDeleted, before - prunedDays.size());
   }
 
@@ -419,6 +422,12 @@ public final class InMemoryStore implements StatusStore {
   @Override
   public Optional<OutboxStore> outbox() {
     return Optional.of(outbox);
+  }
+
+  /** Instances and deploys in memory, failing with the rest of the store while it is {@link #down}. */
+  @Override
+  public Optional<InstanceStore> instances() {
+    return Optional.of(instances);
   }
 
   /** The test kit's subscribers in memory. */

@@ -1,6 +1,7 @@
 package dev.trafficstatus.core.testing;
 
 import dev.trafficstatus.spi.store.StatusStore;
+import dev.trafficstatus.testkit.InstancesContract;
 import dev.trafficstatus.testkit.NoticesContract;
 import dev.trafficstatus.testkit.OutboxContract;
 import dev.trafficstatus.testkit.SubscribersContract;
@@ -14,7 +15,11 @@ import dev.trafficstatus.testkit.TimeRangesContract;
  * on. Day versions are on, so the contract checks them too.
  */
 class InMemoryStoreContractTest extends StatusStoreContract
-    implements NoticesContract, OutboxContract, TimeRangesContract, SubscribersContract {
+    implements NoticesContract,
+        OutboxContract,
+        TimeRangesContract,
+        SubscribersContract,
+        InstancesContract {
 
   @Override
   protected StatusStore newStore() {
