@@ -12,7 +12,6 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.trafficstatus.spi.PlainText;
 import dev.trafficstatus.spi.RouteKey;
-import dev.trafficstatus.spi.notice.Impact;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeKind;
 import dev.trafficstatus.spi.notice.NoticeUpdate;
@@ -88,6 +87,7 @@ final class NoticeFeed {
    * @param routeNames the names of the routes the page shows; others are counted, never named
    * @param zone the zone times are written in
    * @param generatedAt when what it shows was read: the feed's own time when it lists nothing
+   * @param words the page's default language: a feed reader names none, so the feed is in it
    */
   record Content(
       String title,
@@ -95,7 +95,8 @@ final class NoticeFeed {
       List<Notice> notices,
       Map<RouteKey, String> routeNames,
       ZoneId zone,
-      Instant generatedAt) {
+      Instant generatedAt,
+      ServerWords words) {
 
     Content {
       Objects.requireNonNull(title, "title");
@@ -104,6 +105,7 @@ final class NoticeFeed {
       routeNames = Map.copyOf(routeNames);
       Objects.requireNonNull(zone, "zone");
       Objects.requireNonNull(generatedAt, "generatedAt");
+      Objects.requireNonNull(words, "words");
     }
   }
 
@@ -119,15 +121,16 @@ final class NoticeFeed {
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(format.romeType);
     feed.setEncoding("UTF-8");
-    feed.setTitle(xmlSafe(content.title() + ": incidents and maintenance"));
-    feed.setDescription(xmlSafe("Incidents and planned maintenance of " + content.title()));
+    ServerWords words = content.words();
+    feed.setTitle(xmlSafe(words.format("feed_title", content.title())));
+    feed.setDescription(xmlSafe(words.format("feed_description", content.title())));
     feed.setUri(urn("feed", content.pageUrl()));
     feed.setLink(xmlSafe(content.pageUrl()));
     feed.setLinks(List.of(
         link("self", feedUrl(content.pageUrl(), format), format.mediaType),
         link("alternate", content.pageUrl(), "text/html")));
     feed.setAuthor(xmlSafe(content.title()));
-    feed.setLanguage("en");
+    feed.setLanguage(words.lang());
     feed.setGenerator("Traffic Status");
     feed.setPublishedDate(Date.from(
         listed.isEmpty() ? content.generatedAt() : listed.get(0).updatedAt()));
@@ -173,12 +176,14 @@ final class NoticeFeed {
 
   /** The timeline as HTML, every text escaped. */
   private static String html(Notice notice, Content content, String url) {
+    ServerWords words = content.words();
     StringBuilder html = new StringBuilder(1024);
-    html.append("<p><strong>").append(escape(kind(notice))).append("</strong> · ")
-        .append(escape(affected(notice, content.routeNames()))).append("</p>");
+    html.append("<p><strong>").append(escape(kind(notice, words))).append("</strong> · ")
+        .append(escape(affected(notice, content.routeNames(), words))).append("</p>");
     List<NoticeUpdate> updates = notice.updates();
     for (NoticeUpdate update : updates.subList(0, Math.min(MAX_UPDATES, updates.size()))) {
-      html.append("<p><strong>").append(escape(words(update.status().wireName())))
+      html.append("<p><strong>")
+          .append(escape(words.format("feed_status_" + update.status().wireName())))
           .append("</strong> <small>")
           .append(escape(TIME.format(update.displayAt().atZone(content.zone()))))
           .append("</small><br/>");
@@ -187,9 +192,10 @@ final class NoticeFeed {
     }
     if (updates.size() > MAX_UPDATES) {
       int earlier = updates.size() - MAX_UPDATES;
-      html.append("<p>").append(earlier).append(earlier == 1 ? " earlier update is" : " earlier updates are")
-          .append(" on <a href=\"")
-          .append(escape(url)).append("\">the incident's page</a>.</p>");
+      // The link is markup of its own, so the sentence is escaped around it.
+      String link = "<a href=\"" + escape(url) + "\">" + escape(words.format("feed_notice_page")) + "</a>";
+      html.append("<p>").append(escape(words.counted(earlier, "feed_earlier").replace("{1}", "\u0000"))
+          .replace("\u0000", link)).append("</p>");
     }
     return html.toString();
   }
@@ -210,18 +216,16 @@ final class NoticeFeed {
     }
   }
 
-  private static String kind(Notice notice) {
+  private static String kind(Notice notice, ServerWords words) {
     if (notice.kind() == NoticeKind.MAINTENANCE) {
-      return "Planned maintenance";
+      return words.format("feed_maintenance");
     }
-    return notice.impact() == Impact.NONE
-        ? "Incident"
-        : words(notice.impact().wireName()) + " incident";
+    return words.format("feed_impact_" + notice.impact().wireName());
   }
 
-  private static String affected(Notice notice, Map<RouteKey, String> names) {
+  private static String affected(Notice notice, Map<RouteKey, String> names, ServerWords words) {
     if (notice.affected().isEmpty()) {
-      return "affects the whole service";
+      return words.format("feed_affects_everything");
     }
     List<String> named = new ArrayList<>();
     int others = 0;
@@ -234,15 +238,9 @@ final class NoticeFeed {
       }
     }
     if (others > 0) {
-      named.add(others + (others == 1 ? " other route" : " other routes"));
+      named.add(words.counted(others, "feed_other_route"));
     }
-    return "affects " + String.join(", ", named);
-  }
-
-  /** {@code in_progress} → "In progress". */
-  private static String words(String wireName) {
-    String spaced = wireName.replace('_', ' ');
-    return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    return words.format("feed_affects", String.join(", ", named));
   }
 
   private static SyndLink link(String rel, String href, String type) {

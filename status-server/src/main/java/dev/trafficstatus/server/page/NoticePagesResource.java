@@ -57,6 +57,10 @@ import java.util.regex.Pattern;
  * {@code Retry-After: 1} and a page that reloads itself, while the read runs. Each body is rendered
  * once per version of what it shows and kept ({@link PageCache}); feeds apart, since their links
  * are absolute: {@code page.publicUrl}'s, or else made from the address each request came to.
+ *
+ * <p>The pages are in the language the browser's {@code Accept-Language} prefers among {@code
+ * page.locales}, one render and tag per language, with {@code Vary: Accept-Language} when there is
+ * a choice; the feeds, which feed readers fetch without naming a language, in the default one.
  */
 @Path("/")
 public final class NoticePagesResource {
@@ -78,6 +82,8 @@ public final class NoticePagesResource {
   private final PageResponses responses = new PageResponses(new ObjectMapper());
   private final PageCache pages;
   private final PageCache feeds;
+  private final List<Locale> languages;
+  private final Map<String, ServerWords> words;
 
   /**
    * @param service the page model, with the current notices
@@ -86,10 +92,14 @@ public final class NoticePagesResource {
    * @param prefix where the page is served, such as {@code /status}
    * @param publicUrl the page's absolute address as people reach it ({@code page.publicUrl}), for
    *     the feeds' links; empty to take it from each request
+   * @param languages the languages browsers choose among, the default first
    * @param clock what "now" is
+   * @throws IllegalArgumentException when the renderer does not write one of the languages
    */
   public NoticePagesResource(StatusService service, NoticeHistory history, PageRenderer renderer,
-      String prefix, Optional<String> publicUrl, Clock clock) {
+      String prefix, Optional<String> publicUrl, List<Locale> languages, Clock clock) {
+    this.languages = PageLanguages.checked(languages, renderer.locales());
+    this.words = ServerWords.of(this.languages);
     this.service = service;
     this.history = history;
     this.settings = service.settings();
@@ -109,13 +119,16 @@ public final class NoticePagesResource {
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
       @Context UriInfo uri) {
     if (!ID.matcher(id).matches()) {
       return noSuchNotice(id);
     }
+    Locale language = PageLanguages.choose(acceptLanguage, languages);
+    ServerWords said = words.get(language.getLanguage());
     PageSnapshot snapshot = service.snapshot();
     if (!snapshot.available()) {
-      return responses.unavailable(true, settings.title(), PageSettings.MIN_REFRESH);
+      return responses.unavailable(true, settings.title(), PageSettings.MIN_REFRESH, said);
     }
     Notice notice = snapshot.notices().stream().filter(n -> n.id().equals(id)).findFirst().orElse(null);
     Instant readAt = snapshot.readAt().orElseThrow();
@@ -123,7 +136,7 @@ public final class NoticePagesResource {
     if (notice == null) {
       Optional<NoticeHistory.Lookup> lookup = history.find(id);
       if (lookup.isEmpty()) {
-        return responses.reading(settings.title(), "This incident is being looked up.", READ_AGAIN);
+        return responses.reading(settings.title(), said.format("reading_notice"), READ_AGAIN, said);
       }
       if (lookup.get().notice().isEmpty()) {
         return noSuchNotice(id);
@@ -136,9 +149,9 @@ public final class NoticePagesResource {
     Instant shownAt = readAt;
     boolean shownStale = stale;
     String base = StatusPageResource.base(uri);
-    return html("notice-" + id, snapshot, base, ifNoneMatch, acceptEncoding, (links, out) ->
+    return html("notice-" + id, language, snapshot, base, ifNoneMatch, acceptEncoding, (links, out) ->
         renderer.renderNotice(new NoticePage(settings.title(), shown, routeNames(snapshot), shownAt,
-            settings.zone(), settings.refresh(), shownStale), links, out));
+            settings.zone(), settings.refresh(), shownStale), links, language, out));
   }
 
   /** A month of the history, the current one unless {@code month=YYYY-MM} names another. */
@@ -148,6 +161,7 @@ public final class NoticePagesResource {
       @QueryParam("month") String month,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
       @Context UriInfo uri) {
     YearMonth shown;
     try {
@@ -162,21 +176,23 @@ public final class NoticePagesResource {
       return responses.error(Response.Status.NOT_FOUND, "The history keeps the months from "
           + earliest + " to " + latest + ", not " + shown).build();
     }
+    Locale language = PageLanguages.choose(acceptLanguage, languages);
+    ServerWords said = words.get(language.getLanguage());
     PageSnapshot snapshot = service.snapshot();
     if (!snapshot.available()) {
-      return responses.unavailable(true, settings.title(), PageSettings.MIN_REFRESH);
+      return responses.unavailable(true, settings.title(), PageSettings.MIN_REFRESH, said);
     }
     Optional<NoticeHistory.Month> read = history.month(shown);
     if (read.isEmpty()) {
-      return responses.reading(settings.title(), "The history of " + shown + " is being read.", READ_AGAIN);
+      return responses.reading(settings.title(), said.format("reading_month", shown), READ_AGAIN, said);
     }
     String base = StatusPageResource.base(uri);
     NoticeHistory.Month kept = read.get();
-    return html("history-" + shown, snapshot, base, ifNoneMatch, acceptEncoding, (links, out) ->
+    return html("history-" + shown, language, snapshot, base, ifNoneMatch, acceptEncoding, (links, out) ->
         renderer.renderHistory(new HistoryPage(settings.title(), shown,
             monthNotices(kept, snapshot.notices()), kept.complete(), earliest, latest,
             routeNames(snapshot), kept.readAt(), settings.zone(), settings.refresh(),
-            kept.stale() || snapshot.stale()), links, out));
+            kept.stale() || snapshot.stale()), links, language, out));
   }
 
   /** The objectives, as configured or by remaining budget ({@code sort=remaining}). */
@@ -186,6 +202,7 @@ public final class NoticePagesResource {
       @QueryParam("sort") String sort,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
       @Context UriInfo uri) {
     ObjectiveOrder order;
     try {
@@ -194,15 +211,18 @@ public final class NoticePagesResource {
       return responses.error(Response.Status.BAD_REQUEST,
           unknown.getMessage() + ", got " + PageResponses.printable(sort)).build();
     }
+    Locale language = PageLanguages.choose(acceptLanguage, languages);
     PageSnapshot snapshot = service.snapshot();
     if (!snapshot.available()) {
-      return responses.unavailable(true, settings.title(), PageSettings.MIN_REFRESH);
+      return responses.unavailable(true, settings.title(), PageSettings.MIN_REFRESH,
+          words.get(language.getLanguage()));
     }
     StatusPage page = snapshot.page(1);
-    return html("objectives-" + order.wireName(), snapshot, StatusPageResource.base(uri), ifNoneMatch,
-        acceptEncoding, (links, out) -> renderer.renderObjectives(new ObjectivesPage(settings.title(),
-            order.sort(page.objectives()), order, page.routeNames(), page.generatedAt(), settings.zone(),
-            settings.refresh(), snapshot.stale()), links, out));
+    return html("objectives-" + order.wireName(), language, snapshot, StatusPageResource.base(uri),
+        ifNoneMatch, acceptEncoding, (links, out) -> renderer.renderObjectives(new ObjectivesPage(
+            settings.title(), order.sort(page.objectives()), order, page.routeNames(),
+            page.generatedAt(), settings.zone(), settings.refresh(), snapshot.stale()), links,
+            language, out));
   }
 
   /** The history as Atom 1.0. */
@@ -228,7 +248,8 @@ public final class NoticePagesResource {
   private Response feed(Format format, String ifNoneMatch, String acceptEncoding, UriInfo uri) {
     PageSnapshot snapshot = service.snapshot();
     if (!snapshot.available()) {
-      return responses.unavailable(false, settings.title(), PageSettings.MIN_REFRESH);
+      return responses.unavailable(false, settings.title(), PageSettings.MIN_REFRESH,
+          words.get(languages.get(0).getLanguage()));
     }
     YearMonth current = history.currentMonth();
     List<NoticeHistory.Month> months = new ArrayList<>();
@@ -252,9 +273,9 @@ public final class NoticePagesResource {
     PageCache.Key key = new PageCache.Key(tag, 0, pageUrl, PageCache.Coding.PLAIN);
     PageCache.Render render = () -> NoticeFeed.write(new NoticeFeed.Content(settings.title(), pageUrl,
         feedNotices(snapshot.notices(), months), routeNames(snapshot), settings.zone(),
-        snapshot.readAt().orElseThrow()), format);
+        snapshot.readAt().orElseThrow(), words.get(languages.get(0).getLanguage())), format);
     Response.ResponseBuilder answer =
-        cached(feeds, version, key, tag, snapshot, ifNoneMatch, acceptEncoding, render);
+        cached(feeds, version, key, tag, snapshot, ifNoneMatch, acceptEncoding, render, false);
     return answer.type(format.mediaType())
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", FEED_POLICY)
@@ -266,10 +287,15 @@ public final class NoticePagesResource {
     void write(PageLinks links, OutputStream out) throws IOException;
   }
 
-  /** A page of the renderer, kept once rendered; a renderer without such pages makes it a 404. */
-  private Response html(String name, PageSnapshot snapshot, String base, String ifNoneMatch,
-      String acceptEncoding, PageWriter writer) {
+  /**
+   * A page of the renderer in a language, kept once rendered; a renderer without such pages makes
+   * it a 404. One render per configured language, each with its own tag: a cache never serves one
+   * for another.
+   */
+  private Response html(String page, Locale language, PageSnapshot snapshot, String base,
+      String ifNoneMatch, String acceptEncoding, PageWriter writer) {
     long version = version(snapshot);
+    String name = page + "-" + language.toLanguageTag();
     String tag = name + "-" + version;
     PageCache.Key key = new PageCache.Key(name, 0, base, PageCache.Coding.PLAIN);
     PageLinks links = new PageLinks(base + prefix, base + prefix + "/assets/");
@@ -280,7 +306,8 @@ public final class NoticePagesResource {
     };
     try {
       return PageResponses.htmlHeaders(
-              cached(pages, version, key, tag, snapshot, ifNoneMatch, acceptEncoding, render), policy)
+              cached(pages, version, key, tag, snapshot, ifNoneMatch, acceptEncoding, render,
+                  languages.size() > 1), policy)
           .type(renderer.mediaType())
           .build();
     } catch (UnsupportedOperationException noSuchPages) {
@@ -291,15 +318,18 @@ public final class NoticePagesResource {
 
   private Response.ResponseBuilder cached(PageCache cache, long version, PageCache.Key key,
       String tag, PageSnapshot snapshot, String ifNoneMatch, String acceptEncoding,
-      PageCache.Render render) {
+      PageCache.Render render, boolean byLanguage) {
     EntityTag etag = new EntityTag(tag, true);
     CacheControl caching = PageResponses.cacheFor(
         Duration.between(clock.instant(), snapshot.freshUntil().orElseThrow()));
+    String vary = byLanguage
+        ? HttpHeaders.ACCEPT_ENCODING + ", " + HttpHeaders.ACCEPT_LANGUAGE
+        : HttpHeaders.ACCEPT_ENCODING;
     if (PageHeaders.noneMatchHas(ifNoneMatch, tag)) {
-      return Response.notModified(etag).cacheControl(caching);
+      return Response.notModified(etag).cacheControl(caching).header(HttpHeaders.VARY, vary);
     }
     Response.ResponseBuilder ok = Response.ok()
-        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+        .header(HttpHeaders.VARY, vary)
         .tag(etag)
         .cacheControl(caching);
     if (PageHeaders.acceptsGzip(acceptEncoding)) {

@@ -5,6 +5,7 @@ import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.page.Latency;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
+import dev.trafficstatus.spi.page.IncompleteFigures;
 import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
@@ -32,9 +33,13 @@ import java.util.Locale;
  * and the timeline newest first. Names and bodies are plain text, as written.
  *
  * <p>{@code incomplete} names the services some of whose instances stopped reporting, with counts
- * only (never which instances or hosts) and the page's sentence; {@code deploys} are the deploys of
- * new versions within the window, oldest first, each marking its UTC day ({@code version} is null
- * when the host keeps versions private).
+ * only (never which instances or hosts) and the page's sentence; {@code deploys} are the deploys
+ * of new versions within the window, oldest first, each marking its UTC day ({@code version} is
+ * null when the host keeps versions private).
+ *
+ * <p>The sentences ({@code headline}, {@code incomplete[].text}) are in the page's default
+ * language, the first of {@code page.locales}: one JSON per window serves every client, whatever
+ * its {@code Accept-Language}, and programs read the fields beside them.
  */
 record PageJson(
     String title,
@@ -140,11 +145,18 @@ record PageJson(
 
   record ChangeJson(String service, String rule, String before, String after) {}
 
-  static PageJson from(StatusPage page) {
+  /**
+   * The page as JSON.
+   *
+   * @param page the model
+   * @param words the page's default language: its headline and sentences are in it
+   * @return the JSON's shape
+   */
+  static PageJson from(StatusPage page, ServerWords words) {
     return new PageJson(
         page.title(),
         state(page.overall()),
-        page.headline(),
+        words.format("headline_" + headlineKey(page.overall())),
         page.stale(),
         page.generatedAt().toString(),
         page.generatedAt().toString(),
@@ -160,7 +172,7 @@ record PageJson(
         objectives(page),
         page.incomplete().stream()
             .map(figures -> new IncompleteJson(figures.service(), figures.silent(),
-                figures.instances(), figures.silentFor().toSeconds(), figures.text()))
+                figures.instances(), figures.silentFor().toSeconds(), incomplete(figures, words)))
             .toList(),
         page.deploys().stream()
             .map(deploy -> new DeployJson(deploy.service(), deploy.version(),
@@ -280,6 +292,26 @@ record PageJson(
 
   private static double millis(Duration d) {
     return d.toNanos() / 1_000_000.0;
+  }
+
+  /** The key of a state's headline: the renderer's CSS token. */
+  private static String headlineKey(Health health) {
+    return switch (health) {
+      case OPERATIONAL -> "operational";
+      case DEGRADED -> "degraded";
+      case PARTIAL_OUTAGE -> "partial";
+      case MAJOR_OUTAGE -> "major";
+      case NO_DATA -> "nodata";
+      case MAINTENANCE -> "maintenance";
+    };
+  }
+
+  /** "figures incomplete: 2 of 12 instances have not reported for 5 minutes", in the words' language. */
+  private static String incomplete(IncompleteFigures figures, ServerWords words) {
+    String key = figures.instances() == 1 ? "incomplete_of_one"
+        : figures.silent() == 1 ? "incomplete_one" : "incomplete_other";
+    return words.format(key, figures.silent(), figures.instances(),
+        words.counted(Math.max(1, figures.silentFor().toMinutes()), "minute"));
   }
 
   static String state(Health health) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The page's languages ({@code page.locales}) and the choice among them by {@code Accept-Language}. */
-final class PageLanguages {
+public final class PageLanguages {
 
   private PageLanguages() {}
 
@@ -17,7 +17,7 @@ final class PageLanguages {
    * @return the configured ones, by language code only
    * @throws IllegalArgumentException naming a language the renderer does not write
    */
-  static List<Locale> checked(List<Locale> configured, List<Locale> written) {
+  public static List<Locale> checked(List<Locale> configured, List<Locale> written) {
     if (configured.isEmpty()) {
       throw new IllegalArgumentException("page.locales: at least one language");
     }
@@ -40,7 +40,7 @@ final class PageLanguages {
    * @param languages the page's, the default first
    * @return the best match of the header (RFC 4647 lookup), else the default
    */
-  static Locale choose(String acceptLanguage, List<Locale> languages) {
+  public static Locale choose(String acceptLanguage, List<Locale> languages) {
     if (languages.size() == 1 || acceptLanguage == null || acceptLanguage.isBlank()) {
       return languages.get(0);
     }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,9 @@ final class PageResponses {
       Pattern.compile("https://[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?");
 
   private static final String HTML = "text/html;charset=UTF-8";
+
+  /** JSON errors are for programs and their logs: in English, whatever the page's language. */
+  private static final ServerWords ENGLISH = ServerWords.of(java.util.Locale.ENGLISH);
 
   private final ObjectMapper json;
 
@@ -124,14 +126,15 @@ final class PageResponses {
    * @param html whether the client asked for HTML
    * @param title the page title
    * @param retry when to ask again
+   * @param words the words of the page's language, for HTML; JSON errors are in English
    * @return the response
    */
-  Response unavailable(boolean html, String title, Duration retry) {
-    String message = "Figures unavailable: the status database has not been read since this server"
-        + " started. Try again in " + retry.toSeconds() + " seconds.";
+  Response unavailable(boolean html, String title, Duration retry, ServerWords words) {
+    ServerWords in = html ? words : ENGLISH;
+    String message = in.format("unavailable", in.counted(retry.toSeconds(), "second"));
     Response.ResponseBuilder answer = html
-        ? htmlPage(Response.Status.SERVICE_UNAVAILABLE, title + ": figures unavailable", title,
-            message, Map.of(), retry)
+        ? htmlPage(Response.Status.SERVICE_UNAVAILABLE, in.format("unavailable_head", title), title,
+            message, Map.of(), retry, in.lang())
         : error(Response.Status.SERVICE_UNAVAILABLE, message);
     return answer.header(HttpHeaders.RETRY_AFTER, retry.toSeconds()).build();
   }
@@ -141,13 +144,14 @@ final class PageResponses {
    * with {@code Retry-After}, as a short page that reloads itself when it is ready.
    *
    * @param title the page title
-   * @param message what is being read, for people
+   * @param message what is being read, for people, in the words' language
    * @param retry when to ask again
+   * @param words the words of the page's language
    * @return the response
    */
-  Response reading(String title, String message, Duration retry) {
-    return htmlPage(Response.Status.SERVICE_UNAVAILABLE, title + ": one moment", title,
-            message + " This page reloads itself in a moment.", Map.of(), retry)
+  Response reading(String title, String message, Duration retry, ServerWords words) {
+    return htmlPage(Response.Status.SERVICE_UNAVAILABLE, words.format("moment_head", title), title,
+            message + " " + words.format("reloads"), Map.of(), retry, words.lang())
         .header(HttpHeaders.RETRY_AFTER, retry.toSeconds())
         .build();
   }
@@ -177,40 +181,33 @@ final class PageResponses {
    * @param refresh the refresh interval
    * @param retry when to ask again
    * @param offered the windows always served, in days, each with its address
+   * @param words the words of the page's language, for HTML; JSON errors are in English
    * @return the response
    */
   Response otherWindowsSpent(
       boolean html, String title, int days, int budget, Duration refresh, Duration retry,
-      Map<Integer, String> offered) {
+      Map<Integer, String> offered, ServerWords words) {
+    ServerWords in = html ? words : ENGLISH;
     List<String> queries = offered.keySet().stream().map(d -> "?days=" + d).toList();
-    String message = "The page shows the last " + words(offered.keySet()) + " days at any time."
-        + " Other windows, such as " + days + " days, are drawn one at a time and at most " + budget
-        + " times every " + refresh.toSeconds() + " seconds, so not now: try again in "
-        + retry.toSeconds() + (retry.toSeconds() == 1 ? " second" : " seconds") + ", or ask for "
-        + String.join(", ", queries) + ".";
+    String message = in.format("window", in.list(offered.keySet().stream().map(String::valueOf).toList()),
+        days, budget, in.counted(refresh.toSeconds(), "second"), in.counted(retry.toSeconds(), "second"),
+        String.join(", ", queries));
     Map<String, String> links = new LinkedHashMap<>();
-    offered.forEach((length, href) -> links.put(length + " days", href));
+    offered.forEach((length, href) -> links.put(in.format("window_link", length), href));
     Response.ResponseBuilder answer = html
-        ? htmlPage(Response.Status.TOO_MANY_REQUESTS, title + ": window not available now", title,
-            message, links, retry)
+        ? htmlPage(Response.Status.TOO_MANY_REQUESTS, in.format("window_head", title), title,
+            message, links, retry, in.lang())
         : error(Response.Status.TOO_MANY_REQUESTS, message);
     return answer.header(HttpHeaders.RETRY_AFTER, retry.toSeconds()).build();
-  }
-
-  private static String words(Collection<Integer> days) {
-    List<String> each = days.stream().map(String::valueOf).toList();
-    if (each.size() == 1) {
-      return each.get(0);
-    }
-    return String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
   }
 
   /** A short page of text and links, complete without style or script, that reloads itself. */
   private static Response.ResponseBuilder htmlPage(
       Response.Status status, String head, String title, String text, Map<String, String> links,
-      Duration reload) {
+      Duration reload, String lang) {
     StringBuilder page = new StringBuilder(512)
-        .append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\"/>")
+        .append("<!DOCTYPE html>\n<html lang=\"").append(escape(lang))
+        .append("\"><head><meta charset=\"UTF-8\"/>")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
         .append("<meta name=\"color-scheme\" content=\"light dark\"/>")
         .append("<meta http-equiv=\"refresh\" content=\"").append(reload.toSeconds()).append("\"/>")

@@ -39,7 +39,7 @@ public final class PageRoutes {
     StatusPageResource page = new StatusPageResource(
         service, renderer, prefix, languages, firstFigures, subscribable, clock);
     NoticePagesResource notices =
-        new NoticePagesResource(service, history, renderer, prefix, publicUrl, clock);
+        new NoticePagesResource(service, history, renderer, prefix, publicUrl, languages, clock);
     jersey.getResourceConfig().registerResources(RelocatedResource.at(prefix, page, notices));
   }
 }

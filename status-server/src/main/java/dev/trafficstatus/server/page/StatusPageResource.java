@@ -79,6 +79,7 @@ public final class StatusPageResource {
   private final Semaphore otherWindowRendering = new Semaphore(1);
   private final String policy;
   private final List<Locale> languages;
+  private final Map<String, ServerWords> words;
   private final FirstFigures firstFigures;
 
   /**
@@ -104,6 +105,7 @@ public final class StatusPageResource {
   public StatusPageResource(StatusService service, PageRenderer renderer, String prefix,
       List<Locale> languages, FirstFigures firstFigures, boolean subscribable, Clock clock) {
     this.languages = PageLanguages.checked(languages, renderer.locales());
+    this.words = ServerWords.of(this.languages);
     this.firstFigures = firstFigures;
     this.subscribable = subscribable;
     this.service = service;
@@ -188,7 +190,8 @@ public final class StatusPageResource {
     String rendition = html ? HTML + "-" + language.toLanguageTag() : variant;
     PageSnapshot snapshot = service.snapshot();
     if (!snapshot.available()) {
-      return responses.unavailable(html, settings.title(), PageSettings.MIN_REFRESH);
+      return responses.unavailable(html, settings.title(), PageSettings.MIN_REFRESH,
+          words.get(language.getLanguage()));
     }
     Instant readAt = snapshot.readAt().orElseThrow();
     String tag = rendition + "-" + days + "-" + readAt.toEpochMilli() + "-" + snapshot.generation()
@@ -243,7 +246,7 @@ public final class StatusPageResource {
     } catch (OtherWindowsSpent refused) {
       return responses.otherWindowsSpent(html, settings.title(), days, otherWindows.perInterval(),
           settings.refresh(), refused.busy ? Duration.ofSeconds(1) : otherWindows.renewedIn(),
-          offeredLinks(base));
+          offeredLinks(base), words.get(language.getLanguage()));
     }
     return html
         ? PageResponses.htmlHeaders(ok, policy).build()
@@ -271,7 +274,7 @@ public final class StatusPageResource {
       renderer.render(page, new PageLinks(base + prefix, base + prefix + "/assets/", subscribable),
           options, out);
     } else {
-      json.writeValue(out, PageJson.from(page));
+      json.writeValue(out, PageJson.from(page, words.get(languages.get(0).getLanguage())));
     }
     return out.toByteArray();
   }

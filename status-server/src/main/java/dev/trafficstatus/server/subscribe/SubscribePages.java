@@ -1,79 +1,89 @@
 package dev.trafficstatus.server.subscribe;
 
+import dev.trafficstatus.server.page.ServerWords;
+import java.util.Objects;
+
 /**
- * The small pages the subscribe endpoints answer with: plain HTML without script, each with a link
- * back to the status page. Tokens put in forms have been checked to be URL-safe characters; they
- * are escaped all the same.
+ * The small pages the subscribe endpoints answer with, in one of the page's languages: plain HTML
+ * without script, each with a link back to the status page. Tokens put in forms have been checked
+ * to be URL-safe characters; they are escaped all the same.
  */
 final class SubscribePages {
 
   private final String pagePath;
 
-  /** @param pagePath the status page's path, such as {@code /status} */
-  SubscribePages(String pagePath) {
-    this.pagePath = pagePath;
+  private final ServerWords words;
+
+  /**
+   * @param pagePath the status page's path, such as {@code /status}
+   * @param words the words of the pages' language
+   */
+  SubscribePages(String pagePath, ServerWords words) {
+    this.pagePath = Objects.requireNonNull(pagePath, "pagePath");
+    this.words = Objects.requireNonNull(words, "words");
   }
 
   String checkYourMail() {
-    return page("Check your mail",
-        "<p>If this address can be subscribed, a confirmation mail is on its way. Open the link in it"
-            + " within a day to start getting status updates.</p>");
+    return page("check_mail_title", paragraph("check_mail"));
   }
 
   String invalid() {
-    return page("That is not a mail address",
-        "<p>Nothing was changed. Go back and enter an address such as <code>you@example.com</code>.</p>");
+    // The example address is markup of its own, so the sentence is escaped around it.
+    String sentence = escape(words.format("invalid", "\u0000"))
+        .replace("\u0000", "<code>" + escape(words.format("example_address")) + "</code>");
+    return page("invalid_title", "<p>" + sentence + "</p>");
   }
 
   String tooMany() {
-    return page("Too many requests", "<p>Nothing was changed. Please try again in an hour.</p>");
+    return page("too_many_title", paragraph("too_many"));
   }
 
   String crossSite() {
-    return page("Not sent from this page",
-        "<p>The form was sent from another site, so nothing was done. Subscribe on the status page itself.</p>");
+    return page("cross_site_title", paragraph("cross_site"));
   }
 
   String confirmButton(String action, String token) {
-    return page("Confirm your subscription",
+    return page("confirm_title",
         "<form method=\"post\" action=\"" + escape(action) + "\">"
             + "<input type=\"hidden\" name=\"token\" value=\"" + escape(token) + "\">"
-            + "<button type=\"submit\">Confirm: send me status updates</button></form>");
+            + "<button type=\"submit\">" + escape(words.format("confirm_button")) + "</button></form>");
   }
 
   String confirmed() {
-    return page("You are subscribed",
-        "<p>You will get a mail when an incident or a maintenance is announced. Every mail has a link"
-            + " to unsubscribe.</p>");
+    return page("confirmed_title", paragraph("confirmed"));
   }
 
   String linkDoesNotWork() {
-    return page("This link no longer works",
-        "<p>It was used already, replaced by a newer one, or is older than a day. Subscribe again on"
-            + " the status page if you want updates.</p>");
+    return page("link_gone_title", paragraph("link_gone"));
   }
 
   String unsubscribeButton(String action) {
-    return page("Unsubscribe",
+    return page("unsubscribe_title",
         "<form method=\"post\" action=\"" + escape(action) + "\">"
             + "<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
-            + "<button type=\"submit\">Unsubscribe: stop the mails and forget my address</button></form>");
+            + "<button type=\"submit\">" + escape(words.format("unsubscribe_button"))
+            + "</button></form>");
   }
 
   String unsubscribed() {
-    return page("You are unsubscribed", "<p>No more mail will be sent, and your address was deleted.</p>");
+    return page("unsubscribed_title", paragraph("unsubscribed"));
   }
 
   String unavailable() {
-    return page("Please try again", "<p>The status page cannot reach its database just now. Nothing was changed.</p>");
+    return page("try_again_title", paragraph("try_again"));
   }
 
-  private String page(String title, String body) {
-    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+  private String paragraph(String key) {
+    return "<p>" + escape(words.format(key)) + "</p>";
+  }
+
+  private String page(String titleKey, String body) {
+    String title = escape(words.format(titleKey));
+    return "<!DOCTYPE html>\n<html lang=\"" + escape(words.lang()) + "\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<meta name=\"robots\" content=\"noindex\"><title>" + escape(title) + "</title></head>\n<body>"
-        + "<h1>" + escape(title) + "</h1>\n" + body + "\n<p><a href=\"" + escape(pagePath)
-        + "\">Back to the status page</a></p></body></html>\n";
+        + "<meta name=\"robots\" content=\"noindex\"><title>" + title + "</title></head>\n<body>"
+        + "<h1>" + title + "</h1>\n" + body + "\n<p><a href=\"" + escape(pagePath)
+        + "\">" + escape(words.format("back")) + "</a></p></body></html>\n";
   }
 
   static String escape(String text) {

@@ -2,6 +2,8 @@ package dev.trafficstatus.server.subscribe;
 
 import dev.trafficstatus.core.subscribe.SubscribeAnswer;
 import dev.trafficstatus.core.subscribe.Subscriptions;
+import dev.trafficstatus.server.page.PageLanguages;
+import dev.trafficstatus.server.page.ServerWords;
 import dev.trafficstatus.spi.store.StoreException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -13,14 +15,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,7 +47,8 @@ public final class SubscribeResource {
       "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   private final Subscriptions subscriptions;
-  private final SubscribePages pages;
+  private final List<Locale> languages;
+  private final Map<String, SubscribePages> byLanguage;
   private final String prefix;
   private final Optional<URI> publicUrl;
 
@@ -50,11 +56,20 @@ public final class SubscribeResource {
    * @param subscriptions subscribing, confirming and unsubscribing
    * @param prefix the page's path, such as {@code /status}
    * @param publicUrl {@code page.publicUrl}: a form sent from there is from this page too
+   * @param languages the page's languages ({@code page.locales}), the default first: each answer
+   *     is in the one the browser's {@code Accept-Language} prefers
    */
-  public SubscribeResource(Subscriptions subscriptions, String prefix, Optional<URI> publicUrl) {
+  public SubscribeResource(Subscriptions subscriptions, String prefix, Optional<URI> publicUrl,
+      List<Locale> languages) {
     this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
     this.prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-    this.pages = new SubscribePages(prefix);
+    this.languages = List.copyOf(languages);
+    if (this.languages.isEmpty()) {
+      throw new IllegalArgumentException("the subscribe pages need at least one language");
+    }
+    Map<String, SubscribePages> pages = new LinkedHashMap<>();
+    ServerWords.of(this.languages).forEach((code, words) -> pages.put(code, new SubscribePages(prefix, words)));
+    this.byLanguage = Map.copyOf(pages);
     this.publicUrl = Objects.requireNonNull(publicUrl, "publicUrl");
   }
 
@@ -77,7 +92,9 @@ public final class SubscribeResource {
       @FormParam("route") List<String> routes,
       @HeaderParam("Origin") String origin,
       @HeaderParam("Sec-Fetch-Site") String fetchSite,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
       @Context HttpServletRequest request) {
+    SubscribePages pages = pages(acceptLanguage);
     if (!sameSite(origin, fetchSite, request)) {
       return answer(403, pages.crossSite());
     }
@@ -103,7 +120,9 @@ public final class SubscribeResource {
   @GET
   @Path("subscribe/confirm")
   @Produces(MediaType.TEXT_HTML)
-  public Response confirmButton(@QueryParam("token") String token) {
+  public Response confirmButton(@QueryParam("token") String token,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+    SubscribePages pages = pages(acceptLanguage);
     if (!Subscriptions.looksLikeToken(token)) {
       return answer(400, pages.linkDoesNotWork());
     }
@@ -120,13 +139,15 @@ public final class SubscribeResource {
   @Path("subscribe/confirm")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.TEXT_HTML)
-  public Response confirm(@FormParam("token") String token) {
+  public Response confirm(@FormParam("token") String token,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+    SubscribePages pages = pages(acceptLanguage);
     try {
       return subscriptions.confirm(token)
           ? answer(200, pages.confirmed())
           : answer(400, pages.linkDoesNotWork());
     } catch (StoreException down) {
-      return unavailable();
+      return unavailable(pages);
     }
   }
 
@@ -139,7 +160,9 @@ public final class SubscribeResource {
   @GET
   @Path("unsubscribe")
   @Produces(MediaType.TEXT_HTML)
-  public Response unsubscribeButton(@QueryParam("token") String token) {
+  public Response unsubscribeButton(@QueryParam("token") String token,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+    SubscribePages pages = pages(acceptLanguage);
     if (!Subscriptions.looksLikeToken(token)) {
       return answer(400, pages.linkDoesNotWork());
     }
@@ -158,7 +181,9 @@ public final class SubscribeResource {
   @POST
   @Path("unsubscribe")
   @Produces(MediaType.TEXT_HTML)
-  public Response unsubscribe(@QueryParam("token") String token) {
+  public Response unsubscribe(@QueryParam("token") String token,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+    SubscribePages pages = pages(acceptLanguage);
     if (!Subscriptions.looksLikeToken(token)) {
       return answer(400, pages.linkDoesNotWork());
     }
@@ -166,11 +191,16 @@ public final class SubscribeResource {
       subscriptions.unsubscribe(token);
       return answer(200, pages.unsubscribed());
     } catch (StoreException down) {
-      return unavailable();
+      return unavailable(pages);
     }
   }
 
-  private Response unavailable() {
+  /** The pages in the language the browser prefers among the page's. */
+  private SubscribePages pages(String acceptLanguage) {
+    return byLanguage.get(PageLanguages.choose(acceptLanguage, languages).getLanguage());
+  }
+
+  private Response unavailable(SubscribePages pages) {
     return Response.fromResponse(answer(503, pages.unavailable())).header("Retry-After", "60").build();
   }
 
@@ -206,8 +236,9 @@ public final class SubscribeResource {
         .orElse(false);
   }
 
-  private static Response answer(int status, String html) {
+  private Response answer(int status, String html) {
     return Response.status(status)
+        .header(HttpHeaders.VARY, languages.size() > 1 ? HttpHeaders.ACCEPT_LANGUAGE : null)
         .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
         .header("Cache-Control", "no-store")
         .header("Referrer-Policy", "no-referrer")

@@ -10,6 +10,8 @@ import io.dropwizard.core.setup.Environment;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +38,7 @@ public final class SubscribeRoutes {
    * @param publicUrl {@code page.publicUrl}, or null
    * @param mailer the notifier that mails confirmations, if any
    * @param store the store's subscribers, if it keeps them
+   * @param languages the page's languages ({@code page.locales}), the default first
    * @param clock what "now" is
    * @return whether they are served
    */
@@ -45,6 +48,7 @@ public final class SubscribeRoutes {
       String publicUrl,
       Optional<SubscriberMailer> mailer,
       Optional<SubscriberStore> store,
+      List<Locale> languages,
       Clock clock) {
     if (mailer.isEmpty()) {
       return false;
@@ -70,7 +74,7 @@ public final class SubscribeRoutes {
             store.get(), mailer.get(), new SubscriberLinks(page), SubscribeLimits.DEFAULTS, clock,
             new SecureRandom(), background, System.getLogger(Subscriptions.class.getName()));
     environment.jersey().getResourceConfig().registerResources(
-        RelocatedResource.at(prefix, new SubscribeResource(subscriptions, prefix, Optional.of(page))));
+        RelocatedResource.at(prefix, new SubscribeResource(subscriptions, prefix, Optional.of(page), languages)));
     LOG.info("Traffic Status takes subscribers at {}/subscribe", prefix);
     return true;
   }

@@ -92,6 +92,7 @@ class SubscribersTest {
           page:
             title: The Shop
             publicUrl: %s
+            locales: [en, es]
           api:
             enabled: true
             secret: %s
@@ -285,6 +286,47 @@ class SubscribersTest {
     assertThat(oneClick.statusCode()).isEqualTo(200);
     assertThat(oneClick.body()).contains("You are unsubscribed");
     assertThat(subscribers().confirmed("", 10)).isEmpty();
+  }
+
+  @Test
+  void the_answers_are_in_the_language_the_browser_prefers_among_the_pages() throws Exception {
+    Eventually.await("the page", Duration.ofSeconds(30), () -> {
+      runtime().forgetCachedPages();
+      return get("/status").statusCode() == 200;
+    });
+    HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(local("/status")))
+        .header("Accept-Language", "es").GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.body()).contains("<button type=\"submit\">Suscribirse</button>",
+        "placeholder=\"nombre@ejemplo.com\"");
+
+    HttpResponse<String> answer = HTTP.send(
+        HttpRequest.newBuilder(URI.create(local("/status/subscribe")))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Origin", ownOrigin())
+            .header("Accept-Language", "es-MX,es;q=0.9")
+            .POST(HttpRequest.BodyPublishers.ofString("email=eva%40example.com")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).contains("<html lang=\"es\">", "<h1>Revise su correo</h1>",
+        "Volver a la página de estado").doesNotContain("Check your mail");
+    assertThat(answer.headers().allValues("Vary").toString()).contains("Accept-Language");
+
+    HttpResponse<String> gone = HTTP.send(HttpRequest.newBuilder(URI.create(local("/status/unsubscribe?token=x")))
+        .header("Accept-Language", "es").GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(gone.statusCode()).isEqualTo(400);
+    assertThat(gone.body()).contains("<html lang=\"es\">", "Este enlace ya no funciona");
+
+    HttpResponse<String> invalid = HTTP.send(
+        HttpRequest.newBuilder(URI.create(local("/status/subscribe")))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept-Language", "es")
+            .POST(HttpRequest.BodyPublishers.ofString("email=not-an-address")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.body()).contains("escriba una dirección como <code>nombre@ejemplo.com</code>.");
+
+    HttpResponse<String> english = subscribe("eva@example.com", ownOrigin());
+    assertThat(english.body()).contains("<html lang=\"en\">", "<h1>Check your mail</h1>");
   }
 
   @Test

@@ -71,7 +71,7 @@ class NoticeFeedTest {
 
   private static SyndFeed parsed(Format format, List<Notice> notices) throws Exception {
     byte[] xml = NoticeFeed.write(new NoticeFeed.Content("Shop <&> \"Status\"", PAGE, notices,
-        Map.of(CHECKOUT, "Checkout"), ZoneId.of("UTC"), NOW), format);
+        Map.of(CHECKOUT, "Checkout"), ZoneId.of("UTC"), NOW, ServerWords.of(java.util.Locale.ENGLISH)), format);
     SyndFeedInput input = new SyndFeedInput();
     input.setXmlHealerOn(false);
     return input.build(new InputStreamReader(new ByteArrayInputStream(xml), StandardCharsets.UTF_8));

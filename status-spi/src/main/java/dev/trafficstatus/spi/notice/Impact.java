@@ -16,6 +16,17 @@ public enum Impact {
   MAINTENANCE;
 
   /**
+   * The impact in one English word for people, such as "Critical": what mails and chat messages
+   * say. A page in another language words it itself.
+   *
+   * @return the word, capitalised
+   */
+  public String label() {
+    String name = wireName();
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  /**
    * The impact as Statuspage's API spells it, such as {@code critical}.
    *
    * @return the lower-case name

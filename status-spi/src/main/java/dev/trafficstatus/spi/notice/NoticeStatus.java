@@ -53,6 +53,17 @@ public enum NoticeStatus {
   }
 
   /**
+   * The status in English words for people, such as "In progress": what mails and chat messages
+   * say. A page in another language words it itself.
+   *
+   * @return the words, capitalised
+   */
+  public String label() {
+    String spaced = wireName().replace('_', ' ');
+    return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+  }
+
+  /**
    * The status as Statuspage's API spells it, such as {@code in_progress}.
    *
    * @return the lower-case name

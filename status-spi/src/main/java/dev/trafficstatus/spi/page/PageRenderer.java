@@ -74,6 +74,24 @@ public interface PageRenderer {
   }
 
   /**
+   * Writes the page of one incident or maintenance in a language: every text the page adds to the
+   * notice's own (its name and updates, written by people or the evaluator, are shown as written),
+   * and its dates and numbers. The host chooses the language as for the status page. The default
+   * writes {@link #renderNotice(NoticePage, PageLinks, OutputStream)}'s.
+   *
+   * @param page the model; never null
+   * @param links where the pages and assets are served; never null
+   * @param locale the language, one of {@link #locales()}; never null
+   * @param out where to write, in {@link #mediaType()}; the caller closes it
+   * @throws IOException when writing fails
+   * @throws UnsupportedOperationException when this renderer has no notice pages
+   */
+  default void renderNotice(NoticePage page, PageLinks links, Locale locale, OutputStream out)
+      throws IOException {
+    renderNotice(page, links, out);
+  }
+
+  /**
    * Writes one month of the incident history, served at {@link PageLinks#history(java.time.YearMonth)}.
    * The default has none: the host then answers that page with 404, and a renderer without it
    * should not link to it.
@@ -89,6 +107,23 @@ public interface PageRenderer {
   }
 
   /**
+   * Writes one month of the incident history in a language, as {@link #renderNotice(NoticePage,
+   * PageLinks, Locale, OutputStream)} writes a notice's page. The default writes {@link
+   * #renderHistory(HistoryPage, PageLinks, OutputStream)}'s.
+   *
+   * @param page the model; never null
+   * @param links where the pages and assets are served; never null
+   * @param locale the language, one of {@link #locales()}; never null
+   * @param out where to write, in {@link #mediaType()}; the caller closes it
+   * @throws IOException when writing fails
+   * @throws UnsupportedOperationException when this renderer has no history pages
+   */
+  default void renderHistory(HistoryPage page, PageLinks links, Locale locale, OutputStream out)
+      throws IOException {
+    renderHistory(page, links, out);
+  }
+
+  /**
    * Writes the objectives page, served at {@link PageLinks#objectives()}. The default has none: the
    * host then answers that page with 404.
    *
@@ -100,6 +135,22 @@ public interface PageRenderer {
    */
   default void renderObjectives(ObjectivesPage page, PageLinks links, OutputStream out) throws IOException {
     throw new UnsupportedOperationException("this renderer has no objectives page");
+  }
+
+  /**
+   * Writes the objectives page in a language. The default writes {@link
+   * #renderObjectives(ObjectivesPage, PageLinks, OutputStream)}'s.
+   *
+   * @param page the objectives, sorted
+   * @param links where the host serves the page and its assets
+   * @param locale the language, one of {@link #locales()}; never null
+   * @param out where to write; not closed
+   * @throws IOException when writing fails
+   * @throws UnsupportedOperationException when the renderer has no such page
+   */
+  default void renderObjectives(ObjectivesPage page, PageLinks links, Locale locale, OutputStream out)
+      throws IOException {
+    renderObjectives(page, links, out);
   }
 
   /**

@@ -1,8 +1,6 @@
 package dev.trafficstatus.notify.email;
 
 import dev.trafficstatus.spi.RouteKey;
-import dev.trafficstatus.spi.notice.Impact;
-import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.notify.Notification;
 import dev.trafficstatus.spi.store.EventType;
 import java.net.URI;
@@ -30,10 +28,10 @@ record MailText(String subject, String text, String html) {
         headline(notification.type()) + notification.notice().map(n -> ": " + n.name()).orElse("");
     String status =
         notification.update()
-            .map(update -> status(update.status()))
-            .or(() -> notification.notice().map(n -> status(n.status())))
+            .map(update -> update.status().label())
+            .or(() -> notification.notice().map(n -> n.status().label()))
             .orElse("");
-    String impact = notification.notice().map(n -> impact(n.impact())).orElse("");
+    String impact = notification.notice().map(n -> n.impact().label()).orElse("");
     String routes =
         notification.routes().stream().map(RouteKey::rule).collect(Collectors.joining(", "));
     String body = notification.update().map(update -> update.body()).orElse("");
@@ -137,30 +135,6 @@ record MailText(String subject, String text, String html) {
       case MAINTENANCE_COMPLETED -> "Maintenance completed";
       case ROUTE_STATE_CHANGED -> "Route state changed";
       case OBJECTIVE_BURNING -> "Error budget burning";
-    };
-  }
-
-  private static String status(NoticeStatus status) {
-    return switch (status) {
-      case INVESTIGATING -> "Investigating";
-      case IDENTIFIED -> "Identified";
-      case MONITORING -> "Monitoring";
-      case RESOLVED -> "Resolved";
-      case POSTMORTEM -> "Postmortem";
-      case SCHEDULED -> "Scheduled";
-      case IN_PROGRESS -> "In progress";
-      case VERIFYING -> "Verifying";
-      case COMPLETED -> "Completed";
-    };
-  }
-
-  private static String impact(Impact impact) {
-    return switch (impact) {
-      case NONE -> "None";
-      case MINOR -> "Minor";
-      case MAJOR -> "Major";
-      case CRITICAL -> "Critical";
-      case MAINTENANCE -> "Maintenance";
     };
   }
 }

@@ -3,7 +3,6 @@ package dev.trafficstatus.notify.webhook;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Impact;
 import dev.trafficstatus.spi.notice.Notice;
-import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.notify.Notification;
 import dev.trafficstatus.spi.store.EventType;
 import java.util.stream.Collectors;
@@ -70,23 +69,9 @@ final class ChatWording {
    */
   static String status(Notification notification) {
     return notification.update()
-        .map(update -> status(update.status()))
-        .or(() -> notification.notice().map(notice -> status(notice.status())))
+        .map(update -> update.status().label())
+        .or(() -> notification.notice().map(notice -> notice.status().label()))
         .orElse("");
-  }
-
-  private static String status(NoticeStatus status) {
-    return switch (status) {
-      case INVESTIGATING -> "Investigating";
-      case IDENTIFIED -> "Identified";
-      case MONITORING -> "Monitoring";
-      case RESOLVED -> "Resolved";
-      case POSTMORTEM -> "Postmortem";
-      case SCHEDULED -> "Scheduled";
-      case IN_PROGRESS -> "In progress";
-      case VERIFYING -> "Verifying";
-      case COMPLETED -> "Completed";
-    };
   }
 
   /**
@@ -96,13 +81,7 @@ final class ChatWording {
    * @return such as "Major"
    */
   static String impact(Impact impact) {
-    return switch (impact) {
-      case NONE -> "None";
-      case MINOR -> "Minor";
-      case MAJOR -> "Major";
-      case CRITICAL -> "Critical";
-      case MAINTENANCE -> "Maintenance";
-    };
+    return impact.label();
   }
 
   /**

@@ -28,17 +28,21 @@ final class DayNotices {
 
   private final Map<LocalDate, List<String>> everywhere = new HashMap<>();
   private final Map<RouteKey, Map<LocalDate, List<String>>> byRoute = new HashMap<>();
+  private final Words words;
 
-  private DayNotices() {}
+  private DayNotices(Words words) {
+    this.words = words;
+  }
 
   /**
    * Indexes a page's notices by the squares they touch.
    *
    * @param page the page
+   * @param words the texts of the page's language
    * @return the index
    */
-  static DayNotices of(StatusPage page) {
-    DayNotices index = new DayNotices();
+  static DayNotices of(StatusPage page, Words words) {
+    DayNotices index = new DayNotices(words);
     for (Notice notice : page.notices()) {
       if (notice.status() == NoticeStatus.SCHEDULED) {
         continue;
@@ -50,8 +54,8 @@ final class DayNotices {
       }
       LocalDate first = max(LocalDate.ofInstant(notice.startedAt(), ZoneOffset.UTC), page.firstDay());
       LocalDate last = min(LocalDate.ofInstant(end, ZoneOffset.UTC), page.lastDay());
-      String label = (notice.kind() == NoticeKind.INCIDENT ? "Incident: " : "Maintenance: ")
-          + Figures.isolated(notice.name());
+      String label = words.format(notice.kind() == NoticeKind.INCIDENT ? "day_incident" : "day_maintenance",
+          Figures.isolated(notice.name()));
       for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
         if (notice.affected().isEmpty()) {
           index.everywhere.computeIfAbsent(day, d -> new ArrayList<>()).add(label);
@@ -86,7 +90,7 @@ final class DayNotices {
       text.append(SEPARATOR).append(labels.get(i));
     }
     if (labels.size() > MAX_NAMED) {
-      text.append(SEPARATOR).append("and ").append(labels.size() - MAX_NAMED).append(" more");
+      text.append(SEPARATOR).append(words.format("and_more", words.count(labels.size() - MAX_NAMED)));
     }
     return text.toString();
   }

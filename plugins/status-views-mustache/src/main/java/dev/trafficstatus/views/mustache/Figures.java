@@ -11,8 +11,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * How numbers, durations and times read on the page. Locale-neutral on purpose: the page is in
- * English and must read the same whatever the server's default locale is.
+ * How numbers, durations and times read on the page in English, the form {@link Words} starts
+ * from for every language. Locale-neutral on purpose: the page must read the same whatever the
+ * server's default locale is.
  */
 final class Figures {
 

@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Renders the status page, a notice's page and the history's months as HTML5 that is also
- * well-formed XML, complete without JavaScript.
+ * Renders the status page, a notice's page, the history's months and the objectives page, in
+ * English or Spanish, as HTML5 that is also well-formed XML, complete without JavaScript.
  *
  * <p>The templates are compiled here, at start-up, and kept unless the owner edits their own
  * ({@code cacheTemplates: false}); a compiled mustache.java template is safe to run on many threads
@@ -127,16 +127,30 @@ final class MustachePageRenderer implements PageRenderer {
 
   @Override
   public void renderNotice(NoticePage page, PageLinks links, OutputStream out) throws IOException {
+    renderNotice(page, links, Locale.ENGLISH, out);
+  }
+
+  @Override
+  public void renderNotice(NoticePage page, PageLinks links, Locale locale, OutputStream out)
+      throws IOException {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(links, "links");
-    write(NOTICE_TEMPLATE, links, words(Locale.ENGLISH), noticeViews.notice(page, links), out);
+    Words words = words(locale);
+    write(NOTICE_TEMPLATE, links, words, noticeViews.notice(page, links, words), out);
   }
 
   @Override
   public void renderHistory(HistoryPage page, PageLinks links, OutputStream out) throws IOException {
+    renderHistory(page, links, Locale.ENGLISH, out);
+  }
+
+  @Override
+  public void renderHistory(HistoryPage page, PageLinks links, Locale locale, OutputStream out)
+      throws IOException {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(links, "links");
-    write(HISTORY_TEMPLATE, links, words(Locale.ENGLISH), noticeViews.history(page, links), out);
+    Words words = words(locale);
+    write(HISTORY_TEMPLATE, links, words, noticeViews.history(page, links, words), out);
   }
 
   private void write(String template, PageLinks links, Words words, Object view, OutputStream out)
@@ -174,9 +188,16 @@ final class MustachePageRenderer implements PageRenderer {
 
   @Override
   public void renderObjectives(ObjectivesPage page, PageLinks links, OutputStream out) throws IOException {
+    renderObjectives(page, links, Locale.ENGLISH, out);
+  }
+
+  @Override
+  public void renderObjectives(ObjectivesPage page, PageLinks links, Locale locale, OutputStream out)
+      throws IOException {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(links, "links");
-    write(OBJECTIVES_TEMPLATE, links, words(Locale.ENGLISH), noticeViews.objectives(page, links), out);
+    Words words = words(locale);
+    write(OBJECTIVES_TEMPLATE, links, words, noticeViews.objectives(page, links, words), out);
   }
 
   @Override

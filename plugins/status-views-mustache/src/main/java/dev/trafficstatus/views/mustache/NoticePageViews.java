@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Words the pages beside the status page: one notice's page and a month of history. Pure and
- * thread-safe.
+ * Words the pages beside the status page: one notice's page, a month of history and the objectives,
+ * in the page's language. Pure and thread-safe.
  */
 final class NoticePageViews {
 
@@ -105,6 +105,8 @@ final class NoticePageViews {
    * @param newer the month after, or null for the current month
    * @param notices the month's notices, their latest update each
    * @param incompleteText what is left out when the month had too many; empty when nothing is
+   * @param noIncidentsText what a month without notices says, such as "No incidents reported in
+   *     June 2025."
    */
   record HistoryPageView(
       Frame frame,
@@ -112,13 +114,15 @@ final class NoticePageViews {
       MonthLink older,
       MonthLink newer,
       List<NoticeView> notices,
-      String incompleteText) {
+      String incompleteText,
+      String noIncidentsText) {
 
     HistoryPageView {
       Objects.requireNonNull(frame, "frame");
       Objects.requireNonNull(monthLabel, "monthLabel");
       notices = List.copyOf(notices);
       Objects.requireNonNull(incompleteText, "incompleteText");
+      Objects.requireNonNull(noIncidentsText, "noIncidentsText");
     }
 
     /** Whether some of the month's notices are left out. */
@@ -146,15 +150,16 @@ final class NoticePageViews {
    *
    * @param page the model
    * @param links where the pages are served
+   * @param words the texts of the page's language
    * @return the view
    */
-  NoticePageView notice(NoticePage page, PageLinks links) {
+  NoticePageView notice(NoticePage page, PageLinks links, Words words) {
     Notice notice = page.notice();
     NoticeViewBuilder views =
-        new NoticeViewBuilder(links, page.routeNames(), page.zone(), page.generatedAt());
-    String kind = notice.kind() == NoticeKind.INCIDENT ? "Incident" : "Maintenance";
+        new NoticeViewBuilder(links, page.routeNames(), page.zone(), page.generatedAt(), words);
+    String kind = words.text(notice.kind() == NoticeKind.INCIDENT ? "kind_incident" : "kind_maintenance");
     Frame frame = frame(Figures.isolated(notice.name()) + " · " + page.title(), page.title(),
-        links, page.generatedAt(), page.zone(), page.refresh(), page.stale());
+        links, page.generatedAt(), page.zone(), page.refresh(), page.stale(), words);
     return new NoticePageView(frame, kind, views.timeline(notice, false));
   }
 
@@ -163,27 +168,28 @@ final class NoticePageViews {
    *
    * @param page the model
    * @param links where the pages are served
+   * @param words the texts of the page's language
    * @return the view
    */
-  HistoryPageView history(HistoryPage page, PageLinks links) {
+  HistoryPageView history(HistoryPage page, PageLinks links, Words words) {
     NoticeViewBuilder views =
-        new NoticeViewBuilder(links, page.routeNames(), page.zone(), page.generatedAt());
+        new NoticeViewBuilder(links, page.routeNames(), page.zone(), page.generatedAt(), words);
     YearMonth month = page.month();
-    String monthLabel = Figures.month(month);
-    Frame frame = frame("Incident history, " + monthLabel + " · " + page.title(), page.title(),
-        links, page.generatedAt(), page.zone(), page.refresh(), page.stale());
+    String monthLabel = words.month(month);
+    Frame frame = frame(words.format("history_document", monthLabel, page.title()), page.title(),
+        links, page.generatedAt(), page.zone(), page.refresh(), page.stale(), words);
     YearMonth before = month.minusMonths(1);
     YearMonth after = month.plusMonths(1);
     return new HistoryPageView(
         frame,
         monthLabel,
-        before.isBefore(page.earliest()) ? null : monthLink(before, links),
-        after.isAfter(page.latest()) ? null : monthLink(after, links),
+        before.isBefore(page.earliest()) ? null : monthLink(before, links, words),
+        after.isAfter(page.latest()) ? null : monthLink(after, links, words),
         page.notices().stream().map(views::summary).toList(),
         page.complete()
             ? ""
-            : "Only the newest " + Figures.count(page.notices().size()) + " incidents and maintenances of "
-                + monthLabel + " are listed.");
+            : words.format("history_incomplete", words.count(page.notices().size()), monthLabel),
+        words.format("no_incidents_in", monthLabel));
   }
 
   /**
@@ -219,29 +225,30 @@ final class NoticePageViews {
    *
    * @param page the objectives, sorted
    * @param links where the pages are
+   * @param words the texts of the page's language
    * @return the view
    */
-  ObjectivesPageView objectives(ObjectivesPage page, PageLinks links) {
-    Frame frame = frame("Objectives · " + page.title(), page.title(), links, page.generatedAt(),
-        page.zone(), page.refresh(), page.stale());
+  ObjectivesPageView objectives(ObjectivesPage page, PageLinks links, Words words) {
+    Frame frame = frame(words.text("objectives") + " · " + page.title(), page.title(), links,
+        page.generatedAt(), page.zone(), page.refresh(), page.stale(), words);
     List<ObjectiveEntry> entries = page.objectives().stream().map(objective -> new ObjectiveEntry(
-        ObjectiveView.of(objective),
+        ObjectiveView.of(objective, words),
         String.join(", ", objective.routes().stream().filter(page.routeNames()::containsKey)
             .map(page.routeNames()::get).toList()))).toList();
     return new ObjectivesPageView(frame, entries, page.order() == ObjectiveOrder.REMAINING,
         links.objectives(ObjectiveOrder.CONFIGURED), links.objectives(ObjectiveOrder.REMAINING));
   }
 
-  private static MonthLink monthLink(YearMonth month, PageLinks links) {
-    return new MonthLink(Figures.month(month), links.history(month));
+  private static MonthLink monthLink(YearMonth month, PageLinks links, Words words) {
+    return new MonthLink(words.month(month), links.history(month));
   }
 
   private Frame frame(String documentTitle, String title, PageLinks links, Instant readAt,
-      ZoneId zone, Duration refresh, boolean stale) {
+      ZoneId zone, Duration refresh, boolean stale, Words words) {
     return new Frame(
         documentTitle,
         title,
-        title + ": incident history",
+        title + ": " + words.text("feed_title"),
         links.page(),
         links.history(),
         links.atomFeed(),
@@ -250,8 +257,8 @@ final class NoticePageViews {
         assets.href(links.assets(), AssetBundle.ICON),
         Math.max(1, refresh.toSeconds()),
         readAt.truncatedTo(ChronoUnit.SECONDS).toString(),
-        Figures.dateTime(readAt, zone),
+        words.dateTime(readAt, zone),
         stale,
-        stale ? "As of " + Figures.time(readAt, zone) + ": the status database is unreachable" : "");
+        stale ? words.format("notice_stale", Figures.time(readAt, zone)) : "");
   }
 }

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * The status page's notices, in Statuspage's layout: open incidents under the headline, planned
@@ -91,12 +90,12 @@ record NoticeSections(
    *
    * @param page the page
    * @param links where the pages are served
-   * @param dayName a day as its heading shows it, in the page's language
+   * @param words the texts of the page's language
    * @return the sections
    */
-  static NoticeSections of(StatusPage page, PageLinks links, Function<LocalDate, String> dayName) {
+  static NoticeSections of(StatusPage page, PageLinks links, Words words) {
     NoticeViewBuilder views =
-        new NoticeViewBuilder(links, page.routeNames(), page.zone(), page.generatedAt());
+        new NoticeViewBuilder(links, page.routeNames(), page.zone(), page.generatedAt(), words);
     Instant horizon = page.generatedAt().plus(Duration.ofDays(UPCOMING_DAYS));
     LocalDate today = LocalDate.ofInstant(page.generatedAt(), page.zone());
     LocalDate oldest = today.minusDays(StatusPage.PAST_NOTICE_DAYS - 1L);
@@ -130,7 +129,7 @@ record NoticeSections(
     }
     upcoming.sort(Comparator.comparing(Notice::scheduledFor));
     List<PastDay> past = new ArrayList<>(byDay.size());
-    byDay.forEach((day, notices) -> past.add(new PastDay(dayName.apply(day), day.toString(), notices)));
+    byDay.forEach((day, notices) -> past.add(new PastDay(words.day(day), day.toString(), notices)));
     return new NoticeSections(
         active,
         inProgress,

@@ -36,18 +36,21 @@ final class NoticeViewBuilder {
   private final Map<RouteKey, String> names;
   private final ZoneId zone;
   private final Instant now;
+  private final Words words;
 
   /**
    * @param links where the pages are served
    * @param names the display names of the routes the page shows
    * @param zone the zone times are shown in
    * @param now when what is shown was read: how long open notices have lasted so far
+   * @param words the texts of the page's language
    */
-  NoticeViewBuilder(PageLinks links, Map<RouteKey, String> names, ZoneId zone, Instant now) {
+  NoticeViewBuilder(PageLinks links, Map<RouteKey, String> names, ZoneId zone, Instant now, Words words) {
     this.links = Objects.requireNonNull(links, "links");
     this.names = Map.copyOf(names);
     this.zone = Objects.requireNonNull(zone, "zone");
     this.now = Objects.requireNonNull(now, "now");
+    this.words = Objects.requireNonNull(words, "words");
   }
 
   /**
@@ -86,7 +89,7 @@ final class NoticeViewBuilder {
         others++;
       } else {
         named.add(new NoticeView.AffectedRoute(
-            name, state.state().label(), PageViewBuilder.token(state.state())));
+            name, words.state(state.state()), PageViewBuilder.token(state.state())));
       }
     }
     return new NoticeView(
@@ -121,19 +124,20 @@ final class NoticeViewBuilder {
       if (name == null) {
         hidden++;
       } else {
-        changes.add(name + ": " + change.before().label() + " → " + change.after().label());
+        changes.add(name + ": " + words.state(change.before()) + " → " + words.state(change.after()));
       }
     }
     if (hidden > 0) {
-      changes.add(Figures.counted(hidden, "other route") + " changed");
+      changes.add(words.format(hidden == 1 ? "hidden_changed_one" : "hidden_changed_other",
+          words.count(hidden)));
     }
     return new NoticeView.UpdateView(
         statusLabel(update.status()),
         runs,
         clipped,
         update.displayAt().truncatedTo(ChronoUnit.SECONDS).toString(),
-        Figures.dateAndTime(update.displayAt(), zone),
-        update.automatic() ? "Posted automatically from the traffic" : "",
+        words.dateAndTime(update.displayAt(), zone),
+        update.automatic() ? words.text("posted_automatically") : "",
         changes);
   }
 
@@ -142,29 +146,28 @@ final class NoticeViewBuilder {
     if (notice.kind() == NoticeKind.MAINTENANCE) {
       return maintenanceWhen(notice);
     }
-    StringBuilder text = new StringBuilder("Began ").append(Figures.dateAndTime(notice.startedAt(), zone));
+    String began = words.format("began", words.dateAndTime(notice.startedAt(), zone));
     if (notice.resolvedAt() != null) {
-      text.append(SEPARATOR).append("resolved ").append(sameDayTime(notice.startedAt(), notice.resolvedAt()))
-          .append(SEPARATOR).append("lasted ").append(lasted(notice.startedAt(), notice.resolvedAt()));
-    } else {
-      text.append(SEPARATOR).append("ongoing for ").append(lasted(notice.startedAt(), now));
+      return began + SEPARATOR
+          + words.format("resolved_at", sameDayTime(notice.startedAt(), notice.resolvedAt()))
+          + SEPARATOR + words.format("lasted", lasted(notice.startedAt(), notice.resolvedAt()));
     }
-    return text.toString();
+    return began + SEPARATOR + words.format("ongoing_for", lasted(notice.startedAt(), now));
   }
 
   private String maintenanceWhen(Notice notice) {
-    String window = Figures.dateAndTime(notice.scheduledFor(), zone) + " to "
-        + sameDayTime(notice.scheduledFor(), notice.scheduledUntil());
+    String window = words.format("span", words.dateAndTime(notice.scheduledFor(), zone),
+        sameDayTime(notice.scheduledFor(), notice.scheduledUntil()));
     return switch (notice.status()) {
-      case SCHEDULED -> "Scheduled for " + window;
-      case IN_PROGRESS, VERIFYING -> "In progress since "
-          + Figures.dateAndTime(notice.startedAt(), zone) + SEPARATOR + "planned until "
-          + sameDayTime(notice.startedAt(), notice.scheduledUntil());
+      case SCHEDULED -> words.format("scheduled_for", window);
+      case IN_PROGRESS, VERIFYING -> words.format("in_progress_since",
+          words.dateAndTime(notice.startedAt(), zone)) + SEPARATOR
+          + words.format("planned_until", sameDayTime(notice.startedAt(), notice.scheduledUntil()));
       case COMPLETED -> notice.resolvedAt().isAfter(notice.startedAt())
-          ? "Took place " + Figures.dateAndTime(notice.startedAt(), zone) + " to "
-              + sameDayTime(notice.startedAt(), notice.resolvedAt()) + SEPARATOR + "took "
-              + lasted(notice.startedAt(), notice.resolvedAt())
-          : "Cancelled; it was scheduled for " + window;
+          ? words.format("took_place", words.format("span", words.dateAndTime(notice.startedAt(), zone),
+              sameDayTime(notice.startedAt(), notice.resolvedAt())))
+              + SEPARATOR + words.format("took", lasted(notice.startedAt(), notice.resolvedAt()))
+          : words.format("cancelled", window);
       case INVESTIGATING, IDENTIFIED, MONITORING, RESOLVED, POSTMORTEM ->
           throw new IllegalStateException("a maintenance in incident status " + notice.status());
     };
@@ -175,27 +178,23 @@ final class NoticeViewBuilder {
     LocalDate first = LocalDate.ofInstant(start, zone);
     return LocalDate.ofInstant(end, zone).equals(first)
         ? Figures.time(end, zone)
-        : Figures.dateAndTime(end, zone);
+        : words.dateAndTime(end, zone);
   }
 
-  private static String lasted(Instant from, Instant to) {
-    return Figures.duration(to.isAfter(from) ? Duration.between(from, to) : Duration.ZERO);
+  private String lasted(Instant from, Instant to) {
+    return words.duration(to.isAfter(from) ? Duration.between(from, to) : Duration.ZERO);
   }
 
-  private static String affectedText(Notice notice, List<NoticeView.AffectedRoute> named, int others) {
+  private String affectedText(Notice notice, List<NoticeView.AffectedRoute> named, int others) {
     if (notice.affected().isEmpty()) {
-      return "Affects the whole service";
+      return words.text("affects_everything");
     }
     List<String> parts = new ArrayList<>(named.size() + 1);
     named.forEach(route -> parts.add(route.name()));
     if (others > 0) {
-      parts.add(Figures.counted(others, named.isEmpty() ? "route" : "other route"));
+      parts.add(words.counted(others, named.isEmpty() ? "route" : "other_route"));
     }
-    if (parts.size() == 1) {
-      return "Affects " + parts.get(0);
-    }
-    return "Affects " + String.join(", ", parts.subList(0, parts.size() - 1)) + " and "
-        + parts.get(parts.size() - 1);
+    return words.format("affects", words.list(parts));
   }
 
   /**
@@ -214,17 +213,11 @@ final class NoticeViewBuilder {
     };
   }
 
-  private static String impactLabel(Notice notice) {
+  private String impactLabel(Notice notice) {
     if (notice.kind() == NoticeKind.MAINTENANCE) {
-      return "Planned maintenance";
+      return words.text("impact_maintenance");
     }
-    return switch (notice.impact()) {
-      case NONE -> "Incident without impact";
-      case MINOR -> "Minor incident";
-      case MAJOR -> "Major incident";
-      case CRITICAL -> "Critical incident";
-      case MAINTENANCE -> "Planned maintenance";
-    };
+    return words.text("impact_" + impactToken(notice.impact()));
   }
 
   /**
@@ -233,17 +226,21 @@ final class NoticeViewBuilder {
    * @param status the status
    * @return such as "In progress"
    */
-  static String statusLabel(NoticeStatus status) {
+  String statusLabel(NoticeStatus status) {
+    return words.text("status_" + statusToken(status));
+  }
+
+  private static String statusToken(NoticeStatus status) {
     return switch (status) {
-      case INVESTIGATING -> "Investigating";
-      case IDENTIFIED -> "Identified";
-      case MONITORING -> "Monitoring";
-      case RESOLVED -> "Resolved";
-      case POSTMORTEM -> "Postmortem";
-      case SCHEDULED -> "Scheduled";
-      case IN_PROGRESS -> "In progress";
-      case VERIFYING -> "Verifying";
-      case COMPLETED -> "Completed";
+      case INVESTIGATING -> "investigating";
+      case IDENTIFIED -> "identified";
+      case MONITORING -> "monitoring";
+      case RESOLVED -> "resolved";
+      case POSTMORTEM -> "postmortem";
+      case SCHEDULED -> "scheduled";
+      case IN_PROGRESS -> "in_progress";
+      case VERIFYING -> "verifying";
+      case COMPLETED -> "completed";
     };
   }
 }

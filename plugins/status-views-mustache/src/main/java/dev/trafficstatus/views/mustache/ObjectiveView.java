@@ -46,41 +46,50 @@ record ObjectiveView(
     Objects.requireNonNull(sparkline, "sparkline");
   }
 
-  static ObjectiveView of(ObjectiveStatus objective) {
-    String over = " over " + objective.windowDays() + " days";
+  /**
+   * Words an objective.
+   *
+   * @param objective the objective's figures
+   * @param words the texts of the page's language
+   * @return the view
+   */
+  static ObjectiveView of(ObjectiveStatus objective, Words words) {
+    String over = words.counted(objective.windowDays(), "day");
     String target = objective.latencyThreshold() == null
-        ? "availability " + percent(objective.targetPercent()) + over
-        : percent(objective.targetPercent()) + " within " + Figures.latency(objective.latencyThreshold()) + over;
+        ? words.format("target_availability", percent(objective.targetPercent(), words), over)
+        : words.format("target_latency", percent(objective.targetPercent(), words),
+            words.number(Figures.latency(objective.latencyThreshold())), over);
     Double left = objective.remainingPercent();
     String attainment = objective.attainmentPercent() == null
-        ? "No requests yet"
-        : Figures.uptime(objective.attainmentPercent(), objective.spent()) + " attained";
+        ? words.text("no_requests_yet")
+        : words.format("attained",
+            words.number(Figures.uptime(objective.attainmentPercent(), objective.spent())));
     String budget = left == null
-        ? "No error budget yet"
+        ? words.text("no_budget_yet")
         : left <= 0
-            ? "Error budget spent (" + Figures.count(objective.spent()) + " bad of "
-                + amount(objective.budget()) + " allowed)"
-            : String.format(Locale.ROOT, "%.1f %%", left) + " of the error budget left ("
-                + amount(Math.max(0, objective.remaining())) + " of " + amount(objective.budget())
-                + " requests)";
+            ? words.format("budget_spent", words.count(objective.spent()),
+                amount(objective.budget(), words))
+            : words.format("budget_left", words.number(String.format(Locale.ROOT, "%.1f %%", left)),
+                amount(Math.max(0, objective.remaining()), words), amount(objective.budget(), words));
     int width = left == null ? 0 : (int) Math.round(Math.max(0, Math.min(100, left)));
     String state = left == null || left > 25 ? "ok" : left > 0 ? "low" : "spent";
     return new ObjectiveView(objective.name(), target, attainment, budget, width, state,
-        burn(objective), objective.alerting(), sparkline(objective.budgetByDay()),
+        burn(objective, words), objective.alerting(), sparkline(objective.budgetByDay()),
         objective.budgetByDay().stream().filter(Objects::nonNull).count() >= 2,
         left == null ? Double.MAX_VALUE : left);
   }
 
-  private static String burn(ObjectiveStatus objective) {
+  private static String burn(ObjectiveStatus objective, Words words) {
     if (objective.currentBurn() == null) {
-      return "No requests in the last hour";
+      return words.text("no_requests_last_hour");
     }
-    String burn = "Burning " + String.format(Locale.ROOT, "%.1f×", objective.currentBurn()) + " over the last hour";
+    String burn = words.format("burning",
+        words.number(String.format(Locale.ROOT, "%.1f×", objective.currentBurn())));
     Duration exhaustion = objective.exhaustion();
     if (exhaustion == null || objective.remainingPercent() == null || objective.remainingPercent() <= 0) {
       return burn;
     }
-    return burn + ", spent in " + Figures.duration(exhaustion) + " at this rate";
+    return words.format("spent_in", burn, words.duration(exhaustion));
   }
 
   /** Points of a polyline 100 wide and 20 high: the full budget at the top, none at the bottom. */
@@ -100,15 +109,15 @@ record ObjectiveView(
   }
 
   /** A budget in requests: whole above 100, else two significant digits (0.03 of 30 at 99.9 %). */
-  private static String amount(double requests) {
+  private static String amount(double requests, Words words) {
     if (requests >= 100) {
-      return Figures.count(Math.round(requests));
+      return words.count(Math.round(requests));
     }
-    return java.math.BigDecimal.valueOf(requests).round(new java.math.MathContext(2)).stripTrailingZeros()
-        .toPlainString();
+    return words.number(java.math.BigDecimal.valueOf(requests).round(new java.math.MathContext(2))
+        .stripTrailingZeros().toPlainString());
   }
 
-  private static String percent(double percent) {
-    return java.math.BigDecimal.valueOf(percent).stripTrailingZeros().toPlainString() + " %";
+  private static String percent(double percent, Words words) {
+    return words.number(java.math.BigDecimal.valueOf(percent).stripTrailingZeros().toPlainString() + " %");
   }
 }

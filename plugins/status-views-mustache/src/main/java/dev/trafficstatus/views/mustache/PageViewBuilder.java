@@ -57,7 +57,7 @@ final class PageViewBuilder {
   PageView build(StatusPage page, PageLinks links, Words words, Optional<Instant> firstFiguresAt) {
     int days = page.days();
     String windowText = windowText(days, words);
-    DayNotices dayNotices = DayNotices.of(page);
+    DayNotices dayNotices = DayNotices.of(page, words);
     DeployTips deploys = DeployTips.of(page, words);
     MaintenanceTime maintenance = MaintenanceTime.of(page);
     List<PageView.Group> groups = new ArrayList<>(page.groups().size());
@@ -89,9 +89,9 @@ final class PageViewBuilder {
         assets.href(links.assets(), AssetBundle.STYLE),
         assets.href(links.assets(), AssetBundle.SCRIPT),
         assets.href(links.assets(), AssetBundle.ICON),
-        NoticeSections.of(page, links, words::day),
+        NoticeSections.of(page, links, words),
         page.objectives().isEmpty() ? null : new PageView.ObjectivesLink(
-            links.objectives(ObjectiveOrder.REMAINING), "Service level objectives, least error budget left first"),
+            links.objectives(ObjectiveOrder.REMAINING), words.text("objectives_link")),
         firstFiguresAt.isPresent(),
         firstFiguresAt.map(at -> words.format("first_figures", Figures.time(at, page.zone()))).orElse(""));
   }
@@ -153,7 +153,7 @@ final class PageViewBuilder {
         words.text("today"),
         words.format("days_label", route.name(), windowText),
         squares,
-        page.objectivesOf(route.key()).stream().map(ObjectiveView::of).toList());
+        page.objectivesOf(route.key()).stream().map(objective -> ObjectiveView.of(objective, words)).toList());
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.trafficstatus.spi.Health;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +36,12 @@ final class Words {
 
   private static final DateTimeFormatter SPANISH_DATE =
       DateTimeFormatter.ofPattern("d 'de' MMMM 'de' uuuu, HH:mm:ss", Locale.forLanguageTag("es"));
+
+  private static final DateTimeFormatter SPANISH_DATE_AND_TIME =
+      DateTimeFormatter.ofPattern("d 'de' MMMM 'de' uuuu, HH:mm", Locale.forLanguageTag("es"));
+
+  private static final DateTimeFormatter SPANISH_MONTH =
+      DateTimeFormatter.ofPattern("MMMM 'de' uuuu", Locale.forLanguageTag("es"));
 
   private final Locale locale;
 
@@ -213,6 +220,46 @@ final class Words {
    */
   String day(LocalDate day) {
     return english ? Figures.day(day) : SPANISH_DAY.format(day);
+  }
+
+  /**
+   * A moment as a date and a time of day, as notices show their times.
+   *
+   * @param instant the moment
+   * @param zone the page's zone
+   * @return such as "2025-06-30 14:02 UTC" or "30 de junio de 2025, 14:02 UTC"
+   */
+  String dateAndTime(Instant instant, ZoneId zone) {
+    if (english) {
+      return Figures.dateAndTime(instant, zone);
+    }
+    String iso = Figures.dateAndTime(instant, zone);
+    // The zone's name, as Figures writes it: everything after the date and the time.
+    return SPANISH_DATE_AND_TIME.format(instant.atZone(zone)) + iso.substring("uuuu-MM-dd HH:mm".length());
+  }
+
+  /**
+   * A month as a heading names it.
+   *
+   * @param month the month
+   * @return such as "June 2025" or "junio de 2025"
+   */
+  String month(YearMonth month) {
+    return english ? Figures.month(month) : SPANISH_MONTH.format(month);
+  }
+
+  /**
+   * Items as a sentence lists them: "A", "A and B", "A, B and C".
+   *
+   * @param items the items, at least one
+   * @return the list in words
+   */
+  String list(List<String> items) {
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " " + text("list_and") + " "
+        + items.get(items.size() - 1);
   }
 
   /**
