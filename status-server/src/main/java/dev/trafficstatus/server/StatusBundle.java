@@ -186,7 +186,8 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
                     page.prefix(), Optional.ofNullable(status.getPage().getPublicUrl()),
                     status.getPage().languages(), runtime.firstFigures(),
                     SubscribeRoutes.register(environment, page.prefix(), status.getPage().getPublicUrl(),
-                        runtime.subscriberMailer(), runtime.store().subscribers(), clock),
+                        runtime.subscriberMailer(), runtime.store().subscribers(),
+                        status.getNotifications().getSubscribers().build(), clock),
                     clock));
     runtime.page().ifPresent(page -> StatuspageRoutes.register(environment.jersey(), page.service(),
         status.getHealth().build(), page.prefix(), statuspageApiPath(status), pageId(),

@@ -26,7 +26,7 @@ final class SubscribePages {
   }
 
   String tooMany() {
-    return page("Too many requests", "<p>Nothing was changed. Please try again in an hour.</p>");
+    return page("Too many requests", "<p>Nothing was changed. Please try again later.</p>");
   }
 
   String crossSite() {

@@ -90,7 +90,9 @@ public final class SubscribeResource {
       case ACCEPTED -> answer(200, pages.checkYourMail());
       case INVALID -> answer(400, pages.invalid());
       case TOO_MANY_REQUESTS ->
-          Response.fromResponse(answer(429, pages.tooMany())).header("Retry-After", "3600").build();
+          Response.fromResponse(answer(429, pages.tooMany()))
+              .header("Retry-After", Long.toString(subscriptions.limits().clientPeriod().toSeconds()))
+              .build();
     };
   }
 

@@ -36,6 +36,7 @@ public final class SubscribeRoutes {
    * @param publicUrl {@code page.publicUrl}, or null
    * @param mailer the notifier that mails confirmations, if any
    * @param store the store's subscribers, if it keeps them
+   * @param limits how often the form may be used ({@code notifications.subscribers})
    * @param clock what "now" is
    * @return whether they are served
    */
@@ -45,6 +46,7 @@ public final class SubscribeRoutes {
       String publicUrl,
       Optional<SubscriberMailer> mailer,
       Optional<SubscriberStore> store,
+      SubscribeLimits limits,
       Clock clock) {
     if (mailer.isEmpty()) {
       return false;
@@ -67,7 +69,7 @@ public final class SubscribeRoutes {
             .build();
     Subscriptions subscriptions =
         new Subscriptions(
-            store.get(), mailer.get(), new SubscriberLinks(page), SubscribeLimits.DEFAULTS, clock,
+            store.get(), mailer.get(), new SubscriberLinks(page), limits, clock,
             new SecureRandom(), background, System.getLogger(Subscriptions.class.getName()));
     environment.jersey().getResourceConfig().registerResources(
         RelocatedResource.at(prefix, new SubscribeResource(subscriptions, prefix, Optional.of(page))));
