@@ -39,7 +39,8 @@ public final class Subscriptions {
 
   private static final Pattern ADDRESS =
       Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
-  private static final Pattern ROUTE = Pattern.compile("/[\\x21-\\x7e]{0,199}");
+  /** A route's rule as the page's route picker sends it: an HTTP template, a check, a probe. */
+  private static final Pattern ROUTE = Pattern.compile("[^\\p{Cntrl}\\s][^\\p{Cntrl}]{0,199}");
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{20,100}");
   private static final int MAX_KEYS = 100_000;
 

@@ -124,8 +124,10 @@ class SubscriptionsTest {
         "ana@example.com\r\nBcc: x@example.com", "x".repeat(250) + "@example.com"}) {
       assertThat(subscriptions.subscribe(bad, List.of(), "10.0.0.1")).as(bad).isEqualTo(SubscribeAnswer.INVALID);
     }
-    assertThat(subscriptions.subscribe("ana@example.com", List.of("checkout"), "10.0.0.1"))
-        .isEqualTo(SubscribeAnswer.INVALID);
+    for (String badRoute : new String[] {"", " /checkout", "/check\nout", "/" + "x".repeat(200)}) {
+      assertThat(subscriptions.subscribe("ana@example.com", List.of(badRoute), "10.0.0.1"))
+          .as(badRoute).isEqualTo(SubscribeAnswer.INVALID);
+    }
 
     assertThat(mails).isEmpty();
     assertThat(stored).isEmpty();
@@ -150,6 +152,16 @@ class SubscriptionsTest {
     assertThat(subscribers.confirmed("", 10)).isEmpty();
     assertThat(subscriptions.unsubscribe(token)).isFalse();
     assertThat(subscriptions.unsubscribe("not a token")).isFalse();
+  }
+
+  @Test
+  void the_route_picker_may_name_any_route_the_page_shows() {
+    List<String> routes = List.of("/items/{id}", "healthcheck:database", "Payment provider");
+
+    assertThat(subscriptions.subscribe("ana@example.com", routes, "10.0.0.1")).isEqualTo(SubscribeAnswer.ACCEPTED);
+    subscriptions.confirm(mails.get(0).confirmToken());
+
+    assertThat(subscribers.confirmed("", 10).get(0).routes()).containsExactlyElementsOf(routes);
   }
 
   @Test
