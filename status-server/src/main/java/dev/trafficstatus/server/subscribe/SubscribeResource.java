@@ -182,8 +182,14 @@ public final class SubscribeResource {
    * made to send it.
    */
   private boolean sameSite(String origin, String fetchSite, HttpServletRequest request) {
-    if (fetchSite != null && fetchSite.strip().toLowerCase(Locale.ROOT).equals("cross-site")) {
+    String site = fetchSite == null ? "" : fetchSite.strip().toLowerCase(Locale.ROOT);
+    if (site.equals("cross-site")) {
       return false;
+    }
+    if (site.equals("same-origin")) {
+      // Set by the browser, never by a page's script: the page's own form. Its Origin is "null"
+      // there, since the page's Referrer-Policy is no-referrer.
+      return true;
     }
     if (origin == null || origin.isBlank()) {
       return true;
