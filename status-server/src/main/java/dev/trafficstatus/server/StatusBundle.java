@@ -187,7 +187,7 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
                     status.getPage().languages(), runtime.firstFigures(),
                     SubscribeRoutes.register(environment, page.prefix(), status.getPage().getPublicUrl(),
                         runtime.subscriberMailer(), runtime.store().subscribers(),
-                        status.getPage().languages(), clock),
+                        status.getPage().languages(), status.getNotifications().getSubscribers().build(), clock),
                     clock));
     runtime.page().ifPresent(page -> StatuspageRoutes.register(environment.jersey(), page.service(),
         status.getHealth().build(), page.prefix(), statuspageApiPath(status), pageId(),

@@ -3,6 +3,7 @@ package dev.trafficstatus.testkit;
 import dev.trafficstatus.spi.store.PendingSubscription;
 import dev.trafficstatus.spi.store.Subscriber;
 import dev.trafficstatus.spi.store.SubscriberStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,9 +24,14 @@ public final class InMemorySubscribers implements SubscriberStore {
 
   private record Sent(String subscriberId, Instant at) {}
 
+  /** The confirmation mails of a pending address's current period. */
+  private record Period(Instant start, int mails) {}
+
   private final Map<String, PendingSubscription> pendingByAddress = new HashMap<>();
   private final TreeMap<String, Subscriber> confirmedById = new TreeMap<>();
   private final Map<String, List<Sent>> sentByEvent = new HashMap<>();
+  /** Kept with the pending subscription of the address, and forgotten with it. */
+  private final Map<String, Period> periodByAddress = new HashMap<>();
 
   /** Creates an empty store. */
   public InMemorySubscribers() {}
@@ -41,12 +47,37 @@ public final class InMemorySubscribers implements SubscriberStore {
   }
 
   @Override
+  public synchronized boolean addPending(PendingSubscription pending, int maxMails, Duration period) {
+    Objects.requireNonNull(pending, "pending");
+    Objects.requireNonNull(period, "period");
+    Instant now = pending.createdAt();
+    Period current = pendingByAddress.containsKey(pending.address()) ? periodByAddress.get(pending.address()) : null;
+    if (current != null && now.isBefore(current.start().plus(period))) {
+      if (current.mails() >= maxMails
+          || confirmedById.values().stream().anyMatch(s -> s.address().equals(pending.address()))) {
+        return false;
+      }
+      current = new Period(current.start(), current.mails() + 1);
+    } else {
+      current = new Period(now, 1);
+    }
+    if (!addPending(pending)) {
+      return false;
+    }
+    periodByAddress.put(pending.address(), current);
+    return true;
+  }
+
+  @Override
   public synchronized Optional<Subscriber> confirm(String confirmationHash, Instant now) {
     Optional<PendingSubscription> found =
         pendingByAddress.values().stream()
             .filter(p -> p.confirmationHash().equals(confirmationHash) && now.isBefore(p.expiresAt()))
             .findFirst();
-    found.ifPresent(p -> pendingByAddress.remove(p.address()));
+    found.ifPresent(p -> {
+      pendingByAddress.remove(p.address());
+      periodByAddress.remove(p.address());
+    });
     return found.map(
         p -> {
           Subscriber subscriber = new Subscriber(p.id(), p.address(), p.routes(), now, p.unsubscribeToken());
@@ -61,6 +92,7 @@ public final class InMemorySubscribers implements SubscriberStore {
         confirmedById.values().removeIf(s -> s.unsubscribeToken().equals(unsubscribeToken));
     boolean pending =
         pendingByAddress.values().removeIf(p -> p.unsubscribeToken().equals(unsubscribeToken));
+    periodByAddress.keySet().retainAll(pendingByAddress.keySet());
     return confirmed || pending;
   }
 
@@ -86,6 +118,7 @@ public final class InMemorySubscribers implements SubscriberStore {
   public synchronized int deleteExpired(Instant now, Instant sentBefore) {
     int before = pendingByAddress.size();
     pendingByAddress.values().removeIf(p -> !now.isBefore(p.expiresAt()));
+    periodByAddress.keySet().retainAll(pendingByAddress.keySet());
     int deleted = before - pendingByAddress.size();
     for (List<Sent> sent : sentByEvent.values()) {
       int size = sent.size();

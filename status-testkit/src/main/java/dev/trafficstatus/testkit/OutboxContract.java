@@ -6,6 +6,8 @@ import static dev.trafficstatus.testkit.StoreTestData.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.trafficstatus.spi.Health;
+import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.store.ConcurrentChangeException;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -40,6 +43,24 @@ import org.junit.jupiter.api.Test;
  * OutboxRecordsContract} too.
  */
 public interface OutboxContract extends OutboxRecordsContract {
+
+  @Test
+  default void routeStatesAreRecordedWithTheirEventsAndKeptAcrossARestart() throws Exception {
+    StatusStore store = store();
+    OutboxStore outbox = outbox(store);
+    RouteKey checkout = new RouteKey("shop", "/checkout");
+    RouteKey search = new RouteKey("shop", "/search");
+    assertThat(outbox.routeStates()).isEmpty();
+
+    outbox.recordRouteStates(Map.of(checkout, Health.OPERATIONAL, search, Health.OPERATIONAL), AT, List.of());
+    outbox.recordRouteStates(Map.of(checkout, Health.MAJOR_OUTAGE), AT.plusSeconds(60),
+        List.of(event(id("ev", 1), EventType.ROUTE_STATE_CHANGED, null, AT.plusSeconds(60))));
+
+    OutboxStore again = outbox(restarted(store));
+    assertThat(again.routeStates())
+        .isEqualTo(Map.of(checkout, Health.MAJOR_OUTAGE, search, Health.OPERATIONAL));
+    assertThat(claim(again, Set.of(HOOK), AT.plusSeconds(120))).containsExactly(id("ev", 1) + ">hook#0");
+  }
 
   @Test
   default void eachNoticesEventsAreClaimedOneAtATimeInTheOrderTheyWereWritten() throws Exception {

@@ -175,4 +175,38 @@ public interface SubscribersContract extends StoreUnderTest {
     assertThat(deleted).isEqualTo(1);
     assertThat(subscribers.confirmed("", 10)).extracting(Subscriber::address).containsExactly("ana@example.com");
   }
+
+  /** A pending subscription like {@link #pending}, asked for at another moment. */
+  private static PendingSubscription pendingAt(int n, String address, Instant at) {
+    return new PendingSubscription(String.format("sub%09d", n), address, List.of(), hash(n),
+        String.format("unsub-%04d-token-xxxxxxxxxxxx", n), at, at.plus(DAY));
+  }
+
+  @Test
+  default void the_mails_of_an_address_are_counted_per_period_by_the_store() throws Exception {
+    StatusStore store = store();
+    SubscriberStore subscribers = subscribers(store);
+    Duration hour = Duration.ofHours(1);
+    assertThat(subscribers.addPending(pendingAt(1, "ana@example.com", SUBSCRIBED), 2, hour)).isTrue();
+    assertThat(subscribers.addPending(pendingAt(2, "ana@example.com", SUBSCRIBED.plusSeconds(600)), 2, hour)).isTrue();
+
+    // Another process on the same database: the count is the store's.
+    SubscriberStore other = subscribers(restarted(store));
+    assertThat(other.addPending(pendingAt(3, "ana@example.com", SUBSCRIBED.plusSeconds(1200)), 2, hour))
+        .as("a third mail within the hour").isFalse();
+    assertThat(other.confirm(hash(3), SUBSCRIBED.plusSeconds(1300))).as("nothing was recorded").isEmpty();
+    assertThat(other.addPending(pendingAt(4, "ben@example.com", SUBSCRIBED.plusSeconds(1200)), 2, hour))
+        .as("another address counts apart").isTrue();
+    assertThat(other.addPending(pendingAt(5, "ana@example.com", SUBSCRIBED.plus(hour)), 2, hour))
+        .as("a new period").isTrue();
+    assertThat(other.addPending(pendingAt(6, "ana@example.com", SUBSCRIBED.plus(hour).plusSeconds(1)), 2, hour))
+        .isTrue();
+    assertThat(other.addPending(pendingAt(7, "ana@example.com", SUBSCRIBED.plus(hour).plusSeconds(2)), 2, hour))
+        .isFalse();
+
+    assertThat(other.confirm(hash(6), SUBSCRIBED.plus(hour).plusSeconds(3))).as("the last recorded link works")
+        .isPresent();
+    assertThat(other.addPending(pendingAt(8, "ana@example.com", SUBSCRIBED.plus(DAY)), 2, hour))
+        .as("a confirmed address gets no mail").isFalse();
+  }
 }

@@ -9,6 +9,10 @@ import dev.trafficstatus.server.testing.HookReceiver;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,10 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Each event reaches a receiver exactly once after de-duplication by its key, however many
  * instances run and even when one is killed in the middle of sending: three standalone servers
- * (the shipped config.yml with a webhook) share one real PostgreSQL; the first sends the first
- * event to a receiver that does not answer and is killed with SIGKILL meanwhile; incidents opened
- * and changed through the API of the other two reach the receiver, and when the killed one's lease
- * runs out one of them sends the first event again, with the same Idempotency-Key and body.
+ * (the shipped config.yml with a webhook) share one real PostgreSQL. The receiver holds the first
+ * delivery open; the process whose lease it is (read from the outbox's deliveries) is killed with
+ * SIGKILL while that send is still in flight, long before its timeout; incidents opened and
+ * changed through the API of the other two reach the receiver, and when the killed one's lease runs
+ * out one of them takes the delivery over and sends the first event again, with the same
+ * Idempotency-Key and body. The delivery log shows a take-over, not a retry: the killed process
+ * recorded nothing, and the one attempt recorded is the survivor's first.
  */
 class NotificationsIT {
 
@@ -42,22 +49,40 @@ class NotificationsIT {
 
   @TempDir Path workDir;
 
-  /** The shipped config.yml with a webhook, a short interval and timeout, no incidents by traffic. */
+  /**
+   * The shipped config.yml with a webhook, a short interval, no incidents by traffic, and an
+   * instance id that starts with ${INSTANCE}, so the test can tell whose lease a delivery is. The
+   * timeout stays the shipped 10 s: the kill comes well within it, and the lease (timeout × 11 plus
+   * interval, under two minutes) is what the survivors wait for.
+   */
   private void writeConfig() throws Exception {
     ExampleApp.editedConfig(
         ExampleApp.SERVER_CONFIG,
         workDir.resolve("config.yml"),
         Map.of(
-            // The hung send may time out (5 s) before the kill, while the other two servers
-            // start: then the event is retried after initialBackoff instead of after the lease,
-            // so the backoff is short here too (the shipped 5m would outlast the wait).
-            "    interval: 5s\n    timeout: 10s\n    maxAttempts: 10\n    initialBackoff: 5m\n",
-            "    interval: 200ms\n    timeout: 5s\n    maxAttempts: 10\n    initialBackoff: 2s\n",
+            "    interval: 5s\n    timeout: 10s\n", "    interval: 200ms\n    timeout: 10s\n",
             "    notifiers: []\n",
             "    notifiers:\n      - type: webhook\n        name: it\n        url: ${HOOK_URL}\n"
                 + "        secret: ${HOOK_SECRET}\n",
-            "    auto:\n      enabled: true\n",
-            "    auto:\n      enabled: false\n"));
+            "    auto:\n      enabled: true\n", "    auto:\n      enabled: false\n",
+            "  # instance: web-1\n", "  instance: ${INSTANCE}\n"));
+  }
+
+  /** Whose lease the one delivery in flight is: the instance id of the process sending it. */
+  private static String leaseOwner(String eventId) throws Exception {
+    Map<String, String> database = POSTGRES.env();
+    try (Connection connection = DriverManager.getConnection(database.get("STATUS_DB_URL"),
+            database.get("STATUS_DB_USER"), database.get("STATUS_DB_PASSWORD"));
+        PreparedStatement query = connection.prepareStatement(
+            "SELECT d.lease_owner FROM status_outbox_deliveries d"
+                + " JOIN status_outbox_events e ON e.seq = d.event_seq"
+                + " WHERE e.id = ? AND d.state = 'PENDING' AND d.lease_owner IS NOT NULL")) {
+      query.setString(1, eventId);
+      try (ResultSet rows = query.executeQuery()) {
+        assertThat(rows.next()).as("the delivery of " + eventId + " is leased").isTrue();
+        return rows.getString(1);
+      }
+    }
   }
 
   @Test
@@ -75,66 +100,94 @@ class NotificationsIT {
               "HOOK_URL", receiver.url("/hooks/it"),
               "HOOK_SECRET", HOOK_SECRET));
       Map<String, List<String>> expected = new LinkedHashMap<>();
+      Map<String, ExampleApp> apps = new LinkedHashMap<>();
 
-      try (ExampleApp killed = ExampleApp.startServer(workDir, env)) {
-        expected.put(open(killed, "Sent by the killed process"), List.of("incident.opened"));
+      try (ExampleApp a = ExampleApp.startServer(workDir, withInstance(env, "node-a"));
+          ExampleApp b = ExampleApp.startServer(workDir, withInstance(env, "node-b"));
+          ExampleApp c = ExampleApp.startServer(workDir, withInstance(env, "node-c"))) {
+        apps.put("node-a", a);
+        apps.put("node-b", b);
+        apps.put("node-c", c);
+        expected.put(open(a, "In flight at the kill"), List.of("incident.opened"));
         Eventually.await("the first event on its way", Duration.ofSeconds(60), () -> receiver.received().size() == 1);
         String inFlight = receiver.received().get(0).header("Idempotency-Key");
+        String owner = leaseOwner(inFlight);
+        String sender = owner.substring(0, "node-x".length());
+        ExampleApp killed = apps.remove(sender);
+        assertThat(killed).as("the lease owner " + owner + " is one of the three").isNotNull();
+        // Killed while the receiver still holds its send open: well within the 10 s timeout, so
+        // the send is in flight, not waiting for a retry.
+        assertThat(killed.process.kill()).isEqualTo(137);
+        assertThat(receiver.received()).as("nothing answered the send in flight").hasSize(1);
 
-        try (ExampleApp second = ExampleApp.startServer(workDir, env);
-            ExampleApp third = ExampleApp.startServer(workDir, env)) {
-          // Killed while its first send hangs, or (on a slow machine, where starting the other
-          // two outlasts the 5 s timeout) while that send waits for its retry: either way the
-          // event is the killed process's to finish, and the others must send it.
-          assertThat(killed.process.kill()).isEqualTo(137);
+        List<ExampleApp> survivors = List.copyOf(apps.values());
+        ExampleApp second = survivors.get(0);
+        ExampleApp third = survivors.get(1);
 
-          for (int i = 0; i < 3; i++) {
-            for (ExampleApp app : List.of(second, third)) {
-              String id = open(app, "Incident " + i);
-              update(app == second ? third : second, id, "identified", "Found it.");
-              update(app, id, "resolved", "Fixed.");
-              expected.put(id, List.of("incident.opened", "incident.updated", "incident.resolved"));
-            }
+        for (int i = 0; i < 3; i++) {
+          for (ExampleApp app : List.of(second, third)) {
+            String id = open(app, "Incident " + i);
+            update(app == second ? third : second, id, "identified", "Found it.");
+            update(app, id, "resolved", "Fixed.");
+            expected.put(id, List.of("incident.opened", "incident.updated", "incident.resolved"));
           }
-          int events = expected.values().stream().mapToInt(List::size).sum();
-          // The killed process's lease runs out after timeout × 11 plus interval, about a minute.
-          try {
-            Eventually.await(
-                events + " events received, the one in flight again",
-                Duration.ofMinutes(4),
-                () -> byKey(receiver).size() == events && byKey(receiver).get(inFlight).size() >= 2);
-          } catch (AssertionError late) {
-            throw new AssertionError(late.getMessage() + "; received by key: "
-                + byKey(receiver).entrySet().stream()
-                    .map(e -> e.getKey() + "×" + e.getValue().size()).collect(Collectors.joining(", "))
-                + "\n--- second:\n" + tail(second.process.output()) + "\n--- third:\n" + tail(third.process.output()), late);
-          }
-
-          Map<String, List<HookReceiver.Request>> byKey = byKey(receiver);
-          Map<String, List<String>> seen = new TreeMap<>();
-          for (List<HookReceiver.Request> copies : byKey.values()) {
-            Set<String> bodies = copies.stream().map(HookReceiver.Request::body).collect(Collectors.toSet());
-            assertThat(bodies).as("every copy of an event is the same event").hasSize(1);
-            JsonNode event = JSON.readTree(copies.get(0).body());
-            seen.computeIfAbsent(event.get("incident").get("id").asText(), k -> new java.util.ArrayList<>())
-                .add(event.get("event").asText());
-          }
-          assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
-          expected.forEach((incident, types) ->
-              assertThat(seen.get(incident)).as(incident).containsExactlyElementsOf(types));
-          Set<String> repeated = new HashSet<>();
-          byKey.forEach((key, copies) -> {
-            if (copies.size() > 1) {
-              repeated.add(key);
-            }
-          });
-          assertThat(repeated).as("only the event in flight at the kill came twice").containsExactly(inFlight);
-          assertThat(second.process.output() + third.process.output())
-              .doesNotContain(HOOK_SECRET)
-              .doesNotContain(API_SECRET);
         }
+        int events = expected.values().stream().mapToInt(List::size).sum();
+        // The killed process's lease runs out after timeout × 11 plus interval, under two minutes.
+        try {
+          Eventually.await(
+              events + " events received, the one in flight again",
+              Duration.ofMinutes(4),
+              () -> byKey(receiver).size() == events && byKey(receiver).get(inFlight).size() >= 2);
+        } catch (AssertionError late) {
+          throw new AssertionError(late.getMessage() + "; received by key: "
+              + byKey(receiver).entrySet().stream()
+                  .map(e -> e.getKey() + "×" + e.getValue().size()).collect(Collectors.joining(", "))
+              + "\n--- second:\n" + tail(second.process.output()) + "\n--- third:\n" + tail(third.process.output()), late);
+        }
+
+        Map<String, List<HookReceiver.Request>> byKey = byKey(receiver);
+        Map<String, List<String>> seen = new TreeMap<>();
+        for (List<HookReceiver.Request> copies : byKey.values()) {
+          Set<String> bodies = copies.stream().map(HookReceiver.Request::body).collect(Collectors.toSet());
+          assertThat(bodies).as("every copy of an event is the same event").hasSize(1);
+          JsonNode event = JSON.readTree(copies.get(0).body());
+          seen.computeIfAbsent(event.get("incident").get("id").asText(), k -> new java.util.ArrayList<>())
+              .add(event.get("event").asText());
+        }
+        assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        expected.forEach((incident, types) ->
+            assertThat(seen.get(incident)).as(incident).containsExactlyElementsOf(types));
+        Set<String> repeated = new HashSet<>();
+        byKey.forEach((key, copies) -> {
+          if (copies.size() > 1) {
+            repeated.add(key);
+          }
+        });
+        assertThat(repeated).as("only the event in flight at the kill came twice").containsExactly(inFlight);
+        assertThat(second.process.output() + third.process.output())
+            .doesNotContain(HOOK_SECRET)
+            .doesNotContain(API_SECRET);
+
+        // A take-over, not a retry: the killed sender recorded no attempt, a survivor's first
+        // attempt delivered it once its lease had run out.
+        AtomicReference<HttpResponse<String>> log = new AtomicReference<>();
+        Eventually.await("the delivery recorded", Duration.ofSeconds(30), () -> {
+          log.set(second.send("GET", API + "/notifications/" + inFlight, API_SECRET, ""));
+          return log.get().statusCode() == 200 && JSON.readTree(log.get().body()).get("attempts").size() > 0;
+        });
+        JsonNode attempts = JSON.readTree(log.get().body()).get("attempts");
+        assertThat(attempts).as(log.get().body()).hasSize(1);
+        assertThat(attempts.get(0).get("attempt").asInt()).isEqualTo(1);
+        assertThat(attempts.get(0).get("outcome").asText()).isEqualTo("delivered");
       }
     }
+  }
+
+  private static Map<String, String> withInstance(Map<String, String> env, String instance) {
+    Map<String, String> with = new HashMap<>(env);
+    with.put("INSTANCE", instance);
+    return with;
   }
 
   private static String tail(String output) {

@@ -1,11 +1,14 @@
 package dev.trafficstatus.core.connect;
 
+import dev.trafficstatus.spi.Health;
+import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.Delivery;
 import dev.trafficstatus.spi.store.DeliveryAttempt;
 import dev.trafficstatus.spi.store.OutboxEvent;
 import dev.trafficstatus.spi.store.OutboxStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,6 +36,18 @@ final class GuardedOutbox implements OutboxStore {
   public void append(List<OutboxEvent> events) {
     requireConnected.run();
     outbox.append(events);
+  }
+
+  @Override
+  public Map<RouteKey, Health> routeStates() {
+    requireConnected.run();
+    return outbox.routeStates();
+  }
+
+  @Override
+  public void recordRouteStates(Map<RouteKey, Health> states, Instant at, List<OutboxEvent> events) {
+    requireConnected.run();
+    outbox.recordRouteStates(states, at, events);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.trafficstatus.core.connect;
 import dev.trafficstatus.spi.store.PendingSubscription;
 import dev.trafficstatus.spi.store.Subscriber;
 import dev.trafficstatus.spi.store.SubscriberStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -34,6 +35,12 @@ final class GuardedSubscribers implements SubscriberStore {
   public boolean addPending(PendingSubscription pending) {
     requireConnected.run();
     return subscribers.addPending(pending);
+  }
+
+  @Override
+  public boolean addPending(PendingSubscription pending, int maxMails, Duration period) {
+    requireConnected.run();
+    return subscribers.addPending(pending, maxMails, period);
   }
 
   @Override

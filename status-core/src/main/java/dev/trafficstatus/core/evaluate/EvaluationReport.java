@@ -14,6 +14,7 @@ package dev.trafficstatus.core.evaluate;
  * @param objectiveIncidentsOpened incidents opened by objectives' burn-rate alerts
  * @param objectiveIncidentsResolved objectives' incidents resolved once their burn cleared
  * @param objectiveEvents {@code objective.burning} events written for notify-only alerts
+ * @param routeStateEvents {@code route.state_changed} events written
  */
 public record EvaluationReport(
     boolean ran,
@@ -26,7 +27,8 @@ public record EvaluationReport(
     int windowTallies,
     int objectiveIncidentsOpened,
     int objectiveIncidentsResolved,
-    int objectiveEvents) {
+    int objectiveEvents,
+    int routeStateEvents) {
 
   /**
    * An evaluation that did not run.
@@ -34,7 +36,7 @@ public record EvaluationReport(
    * @return the report
    */
   public static EvaluationReport skipped() {
-    return new EvaluationReport(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    return new EvaluationReport(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /**
@@ -60,12 +62,13 @@ public record EvaluationReport(
     int objectiveIncidentsOpened;
     int objectiveIncidentsResolved;
     int objectiveEvents;
+    int routeStateEvents;
 
     EvaluationReport build() {
       return new EvaluationReport(
           true, incidentsOpened, incidentsUpdated, incidentsResolved, maintenancesAnnounced,
           maintenancesStarted, maintenancesCompleted, windowTallies, objectiveIncidentsOpened,
-          objectiveIncidentsResolved, objectiveEvents);
+          objectiveIncidentsResolved, objectiveEvents, routeStateEvents);
     }
   }
 }

@@ -39,8 +39,9 @@ import java.util.concurrent.TimeUnit;
  * sharing the database ({@link StatusStore#runExclusive}, duty {@value #DUTY}): moves maintenances
  * at their windows' edges and announces the configured recurring ones ({@link
  * MaintenanceScheduler}), records what running windows hold ({@link MaintenanceTallies}), opens,
- * updates and resolves automatic incidents ({@link AutoIncidents}), and judges the objectives'
- * burn-rate alerts ({@link ObjectiveAlerts}). See docs/ARCHITECTURE.md,
+ * updates and resolves automatic incidents ({@link AutoIncidents}), writes an event when a route's
+ * state changes ({@link RouteStateEvents}), and judges the objectives' burn-rate alerts ({@link
+ * ObjectiveAlerts}). See docs/ARCHITECTURE.md,
  * "Round two".
  *
  * <p>It keeps nothing between runs that matters: each run reads the open notices and the minute
@@ -82,10 +83,13 @@ public final class Evaluator implements Lifecycle {
   private final SlowRoutes slow;
   /** Null without objectives. */
   private final ObjectiveAlerts objectiveAlerts;
+  /** Null when the store keeps no outbox. */
+  private final RouteStateEvents routeEvents;
 
   private ScheduledExecutorService executor;
   private boolean failing;
   private boolean rangesUnsupportedLogged;
+  private boolean routeStatesUnsupportedLogged;
 
   /**
    * @param store the store (its notices and figures)
@@ -151,6 +155,7 @@ public final class Evaluator implements Lifecycle {
         ? null
         : new ObjectiveAlerts(new ObjectiveEvaluation(store, objectives, policy.minimumRequests()), notices,
             store.outbox(), incidents.enabled());
+    this.routeEvents = store.outbox().map(RouteStateEvents::new).orElse(null);
   }
 
   /**
@@ -178,8 +183,13 @@ public final class Evaluator implements Lifecycle {
     List<Notice> notices = new ArrayList<>(current.values());
     MaintenanceSpans spans = MaintenanceSpans.of(notices);
     recordTallies(kept, current, spans, now, report);
+    Map<RouteKey, RouteReading> readings =
+        incidents.enabled() || routeEvents != null ? readings(now, spans) : Map.of();
     if (incidents.enabled()) {
-      autoIncidents.run(now, readings(now, spans), notices, recentDeploys(now), shown.showsVersions(), report);
+      autoIncidents.run(now, readings, notices, recentDeploys(now), shown.showsVersions(), report);
+    }
+    if (routeEvents != null) {
+      announceStateChanges(now, readings, report);
     }
     if (objectiveAlerts != null) {
       judgeObjectives(now, notices, spans, report);
@@ -205,6 +215,20 @@ public final class Evaluator implements Lifecycle {
         rangesUnsupportedLogged = true;
         log.log(Level.WARNING, "The store cannot sum time ranges ({0}): requests inside maintenance"
             + " windows count in uptime", noRanges.getMessage());
+      }
+    }
+  }
+
+  /** After the incidents, so a failing route's incident is written before its state event. */
+  private void announceStateChanges(
+      Instant now, Map<RouteKey, RouteReading> readings, EvaluationReport.Builder report) {
+    try {
+      report.routeStateEvents += routeEvents.run(now, readings);
+    } catch (UnsupportedOperationException noStates) {
+      if (!routeStatesUnsupportedLogged) {
+        routeStatesUnsupportedLogged = true;
+        log.log(Level.INFO, "The store keeps no route states ({0}): no route.state_changed events",
+            noStates.getMessage());
       }
     }
   }

@@ -3,6 +3,8 @@ package dev.trafficstatus.core.notify;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notice.NoticeUpdate;
 import dev.trafficstatus.spi.notify.Notification;
+import dev.trafficstatus.spi.notify.RouteStateChange;
+import dev.trafficstatus.spi.store.EventType;
 import dev.trafficstatus.spi.store.NoticeStore;
 import dev.trafficstatus.spi.store.OutboxEvent;
 import dev.trafficstatus.spi.store.StatusStore;
@@ -12,7 +14,8 @@ import java.util.Optional;
 /**
  * Turns an outbox event into the notification notifiers get: the stored payload with the event's
  * id and time added (the JSON a webhook posts), the notice as stored now, the timeline entry the
- * event announced, and the link to the notice's page.
+ * event announced, the link to the notice's page, and for a route's state change the change read
+ * back from its payload ({@link RouteChangePayload}).
  */
 final class NotificationComposer {
 
@@ -48,6 +51,8 @@ final class NotificationComposer {
     Optional<NoticeUpdate> update =
         notice.flatMap(
             n -> n.updates().stream().filter(u -> u.createdAt().equals(event.createdAt())).findFirst());
+    Optional<RouteStateChange> routeChange =
+        event.type() == EventType.ROUTE_STATE_CHANGED ? RouteChangePayload.read(event.payload()) : Optional.empty();
     return Optional.of(
         new Notification(
             event.id(),
@@ -56,7 +61,8 @@ final class NotificationComposer {
             json(event),
             notice,
             update,
-            event.noticeId() == null ? Optional.empty() : links.of(event.noticeId())));
+            event.noticeId() == null ? Optional.empty() : links.of(event.noticeId()),
+            routeChange));
   }
 
   /**

@@ -39,7 +39,8 @@ public final class Subscriptions {
 
   private static final Pattern ADDRESS =
       Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
-  private static final Pattern ROUTE = Pattern.compile("/[\\x21-\\x7e]{0,199}");
+  /** A route's rule as the page's route picker sends it: an HTTP template, a check, a probe. */
+  private static final Pattern ROUTE = Pattern.compile("[^\\p{Cntrl}\\s][^\\p{Cntrl}]{0,199}");
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{20,100}");
   private static final int MAX_KEYS = 100_000;
 
@@ -51,6 +52,7 @@ public final class Subscriptions {
   private final SecureRandom random;
   private final Executor background;
   private final System.Logger log;
+  /** Only for a store that cannot count mails per address itself. */
   private final RateWindows perAddress;
   private final RateWindows perClient;
 
@@ -81,13 +83,23 @@ public final class Subscriptions {
     this.random = Objects.requireNonNull(random, "random");
     this.background = Objects.requireNonNull(background, "background");
     this.log = Objects.requireNonNull(log, "log");
-    this.perAddress = new RateWindows(limits.perAddress(), limits.window(), MAX_KEYS);
-    this.perClient = new RateWindows(limits.perClient(), limits.window(), MAX_KEYS);
+    this.perAddress = new RateWindows(limits.perAddress(), limits.addressPeriod(), MAX_KEYS);
+    this.perClient = new RateWindows(limits.perClient(), limits.clientPeriod(), MAX_KEYS);
+  }
+
+  /**
+   * The limits.
+   *
+   * @return the limits this takes subscriptions with
+   */
+  public SubscribeLimits limits() {
+    return limits;
   }
 
   /**
    * Asks for a subscription: a confirmation mail goes to the address unless it is confirmed
-   * already or was mailed {@link SubscribeLimits#perAddress()} times within the window.
+   * already or was mailed {@link SubscribeLimits#perAddress()} times in its period (counted by the
+   * store, so across processes).
    *
    * @param address what the form's field held
    * @param routes the rules of the routes asked about; empty for all
@@ -104,9 +116,6 @@ public final class Subscriptions {
     if (!perClient.tryUse(Objects.requireNonNull(client, "client"), now)) {
       return SubscribeAnswer.TOO_MANY_REQUESTS;
     }
-    if (!perAddress.tryUse(normalized, now)) {
-      return SubscribeAnswer.ACCEPTED;
-    }
     List<String> rules = List.copyOf(new LinkedHashSet<>(routes));
     try {
       background.execute(() -> storeAndMail(normalized, rules, now));
@@ -122,17 +131,24 @@ public final class Subscriptions {
     try {
       // Forget the addresses whose link expired (records of sent mail are the mailer's to forget).
       store.deleteExpired(now, Instant.EPOCH);
-      boolean due =
-          store.addPending(
-              new PendingSubscription(
-                  id(), address, routes, hash(confirmToken), unsubscribeToken, now,
-                  now.plus(limits.confirmWithin())));
-      if (due) {
+      PendingSubscription pending =
+          new PendingSubscription(
+              id(), address, routes, hash(confirmToken), unsubscribeToken, now, now.plus(limits.confirmWithin()));
+      if (due(pending)) {
         mailer.sendConfirmation(address, links.confirm(confirmToken), links.unsubscribe(unsubscribeToken));
       }
     } catch (StoreException | SubscriberMailer.MailException failed) {
       // The address stays out of the log: it is kept for the subscription only.
       log.log(Level.WARNING, "A confirmation mail was not sent: " + failed.getMessage());
+    }
+  }
+
+  /** Records the subscription unless the address had its mails this period: whether to mail it. */
+  private boolean due(PendingSubscription pending) {
+    try {
+      return store.addPending(pending, limits.perAddress(), limits.addressPeriod());
+    } catch (UnsupportedOperationException cannotCount) {
+      return perAddress.tryUse(pending.address(), pending.createdAt()) && store.addPending(pending);
     }
   }
 

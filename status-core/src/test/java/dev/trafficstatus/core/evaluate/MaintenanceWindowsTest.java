@@ -105,7 +105,7 @@ class MaintenanceWindowsTest {
     assertThat(done.updates()).extracting(NoticeUpdate::status)
         .containsExactly(NoticeStatus.COMPLETED, NoticeStatus.IN_PROGRESS, NoticeStatus.SCHEDULED);
     assertThat(done.updates()).allMatch(NoticeUpdate::automatic);
-    assertThat(shop.notices().outbox()).filteredOn(e -> e.noticeId().equals(done.id()))
+    assertThat(shop.notices().outbox()).filteredOn(e -> done.id().equals(e.noticeId()))
         .extracting(OutboxEvent::type)
         .containsExactly(EventType.MAINTENANCE_SCHEDULED, EventType.MAINTENANCE_STARTED,
             EventType.MAINTENANCE_COMPLETED);

@@ -2,6 +2,11 @@ package dev.trafficstatus.core.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trafficstatus.core.testing.InMemoryStore;
+import dev.trafficstatus.spi.Health;
+import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.spi.notify.Notification;
+import dev.trafficstatus.spi.notify.RouteStateChange;
 import dev.trafficstatus.spi.store.EventType;
 import dev.trafficstatus.spi.store.OutboxEvent;
 import java.time.Instant;
@@ -30,5 +35,26 @@ class NotificationComposerTest {
     assertThat(NotificationComposer.json(event("[1,2]")))
         .isEqualTo("{\"id\":\"abcdefghijkl\",\"created_at\":\"2026-03-01T12:00:00.250Z\","
             + "\"event\":\"incident.opened\",\"payload\":[1,2]}");
+  }
+
+  @Test
+  void aRouteStateChangeComesWithItsChangeReadBackFromThePayload() {
+    RouteStateChange change = new RouteStateChange(
+        new RouteKey("shop", "/items/{id}"), "Items \"all\" \\ \u2028 ünïcode\n", Health.OPERATIONAL,
+        Health.MAJOR_OUTAGE, AT);
+    OutboxEvent event =
+        new OutboxEvent("abcdefghijkl", EventType.ROUTE_STATE_CHANGED, null, AT, RouteChangePayload.write(change));
+
+    Notification notification =
+        new NotificationComposer(new InMemoryStore(), NoticeLinks.none()).compose(event).orElseThrow();
+
+    assertThat(notification.routeChange()).contains(change);
+    assertThat(notification.routes()).containsExactly(change.route());
+    assertThat(notification.notice()).isEmpty();
+    assertThat(notification.json()).isEqualTo(
+        "{\"id\":\"abcdefghijkl\",\"created_at\":\"2026-03-01T12:00:00.250Z\",\"event\":\"route.state_changed\","
+            + "\"route\":{\"service\":\"shop\",\"rule\":\"/items/{id}\",\"name\":\"Items \\\"all\\\" \\\\ \\u2028 ünïcode\\u000a\"},"
+            + "\"from\":\"operational\",\"to\":\"major_outage\",\"at\":\"2026-03-01T12:00:00.250Z\"}");
+    assertThat(RouteChangePayload.read("{\"event\":\"route.state_changed\"}")).isEmpty();
   }
 }

@@ -3,6 +3,7 @@ package dev.trafficstatus.core.subscribe;
 import dev.trafficstatus.spi.store.PendingSubscription;
 import dev.trafficstatus.spi.store.Subscriber;
 import dev.trafficstatus.spi.store.SubscriberStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +25,15 @@ final class RecordingSubscribers implements SubscriberStore {
   public boolean addPending(PendingSubscription pending) {
     stored.add(pending);
     return store.addPending(pending);
+  }
+
+  @Override
+  public boolean addPending(PendingSubscription pending, int maxMails, Duration period) {
+    boolean added = store.addPending(pending, maxMails, period);
+    if (added) {
+      stored.add(pending);
+    }
+    return added;
   }
 
   @Override

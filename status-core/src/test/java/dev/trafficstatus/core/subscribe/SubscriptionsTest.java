@@ -1,7 +1,9 @@
 package dev.trafficstatus.core.subscribe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.trafficstatus.spi.InvalidSettingException;
 import dev.trafficstatus.spi.notify.SubscriberLinks;
 import dev.trafficstatus.spi.notify.SubscriberMailer;
 import dev.trafficstatus.spi.store.PendingSubscription;
@@ -122,8 +124,10 @@ class SubscriptionsTest {
         "ana@example.com\r\nBcc: x@example.com", "x".repeat(250) + "@example.com"}) {
       assertThat(subscriptions.subscribe(bad, List.of(), "10.0.0.1")).as(bad).isEqualTo(SubscribeAnswer.INVALID);
     }
-    assertThat(subscriptions.subscribe("ana@example.com", List.of("checkout"), "10.0.0.1"))
-        .isEqualTo(SubscribeAnswer.INVALID);
+    for (String badRoute : new String[] {"", " /checkout", "/check\nout", "/" + "x".repeat(200)}) {
+      assertThat(subscriptions.subscribe("ana@example.com", List.of(badRoute), "10.0.0.1"))
+          .as(badRoute).isEqualTo(SubscribeAnswer.INVALID);
+    }
 
     assertThat(mails).isEmpty();
     assertThat(stored).isEmpty();
@@ -148,5 +152,44 @@ class SubscriptionsTest {
     assertThat(subscribers.confirmed("", 10)).isEmpty();
     assertThat(subscriptions.unsubscribe(token)).isFalse();
     assertThat(subscriptions.unsubscribe("not a token")).isFalse();
+  }
+
+  @Test
+  void the_route_picker_may_name_any_route_the_page_shows() {
+    List<String> routes = List.of("/items/{id}", "healthcheck:database", "Payment provider");
+
+    assertThat(subscriptions.subscribe("ana@example.com", routes, "10.0.0.1")).isEqualTo(SubscribeAnswer.ACCEPTED);
+    subscriptions.confirm(mails.get(0).confirmToken());
+
+    assertThat(subscribers.confirmed("", 10).get(0).routes()).containsExactlyElementsOf(routes);
+  }
+
+  @Test
+  void the_limits_are_the_configured_ones() {
+    Subscriptions strict = new Subscriptions(
+        subscribers, mailer, new SubscriberLinks(URI.create("https://status.example.com/status")),
+        new SubscribeLimits(1, Duration.ofMinutes(10), 2, Duration.ofMinutes(5), Duration.ofDays(1)),
+        clock, new SecureRandom(), Runnable::run, System.getLogger("test"));
+
+    assertThat(strict.subscribe("ana@example.com", List.of(), "10.0.0.1")).isEqualTo(SubscribeAnswer.ACCEPTED);
+    assertThat(strict.subscribe("ana@example.com", List.of(), "10.0.0.2")).isEqualTo(SubscribeAnswer.ACCEPTED);
+    assertThat(strict.subscribe("ben@example.com", List.of(), "10.0.0.1")).isEqualTo(SubscribeAnswer.ACCEPTED);
+    assertThat(strict.subscribe("cid@example.com", List.of(), "10.0.0.1")).isEqualTo(SubscribeAnswer.TOO_MANY_REQUESTS);
+    assertThat(mails).extracting(Mail::address).containsExactly("ana@example.com", "ben@example.com");
+
+    clock.advance(Duration.ofMinutes(10));
+    assertThat(strict.subscribe("ana@example.com", List.of(), "10.0.0.1")).isEqualTo(SubscribeAnswer.ACCEPTED);
+    assertThat(mails).extracting(Mail::address).containsExactly("ana@example.com", "ben@example.com", "ana@example.com");
+  }
+
+  @Test
+  void limits_out_of_bounds_are_refused_naming_the_setting() {
+    assertThatThrownBy(() -> new SubscribeLimits(0, Duration.ofHours(1), 10, Duration.ofHours(1), Duration.ofDays(1)))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("perAddress");
+    assertThatThrownBy(() -> new SubscribeLimits(2, Duration.ofHours(1), 10, Duration.ofSeconds(5), Duration.ofDays(1)))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("clientPeriod");
+    assertThatThrownBy(() -> new SubscribeLimits(2, Duration.ofHours(2), 10, Duration.ofHours(1), Duration.ofHours(1)))
+        .as("the count is kept with the waiting subscription: no longer than its link works")
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("addressPeriod");
   }
 }

@@ -1,5 +1,7 @@
 package dev.trafficstatus.core.testing;
 
+import dev.trafficstatus.spi.Health;
+import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.Delivery;
 import dev.trafficstatus.spi.store.DeliveryAttempt;
 import dev.trafficstatus.spi.store.OutboxEvent;
@@ -7,6 +9,7 @@ import dev.trafficstatus.spi.store.OutboxStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,6 +52,7 @@ public final class InMemoryOutbox implements OutboxStore {
   private final Map<Long, Stored> events = new TreeMap<>();
   private final Map<Key, Pending> deliveries = new TreeMap<>(ORDER);
   private final List<Logged> attempts = new ArrayList<>();
+  private final Map<RouteKey, Health> routeStates = new HashMap<>();
   private final Consumer<String> availability;
   private long nextSeq = 1;
 
@@ -73,6 +77,19 @@ public final class InMemoryOutbox implements OutboxStore {
         nextSeq++;
       }
     }
+  }
+
+  @Override
+  public synchronized Map<RouteKey, Health> routeStates() {
+    availability.accept("reading route states");
+    return Map.copyOf(routeStates);
+  }
+
+  @Override
+  public synchronized void recordRouteStates(Map<RouteKey, Health> states, Instant at, List<OutboxEvent> appended) {
+    availability.accept("recording route states");
+    routeStates.putAll(states);
+    add(appended);
   }
 
   @Override

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * {@code status.notifications}: who hears about incidents and maintenances ({@code notifiers},
  * each selected by {@code type:}: {@code webhook}, {@code slack}, {@code discord}), how often the
- * sender looks for due deliveries, how long a send may take, and how failed ones are retried.
+ * sender looks for due deliveries, how long a send may take, how failed ones are retried, and the
+ * subscribe form's limits ({@code subscribers}).
  * Defaults and bounds are {@link NotificationSettings}'s (README.md, "Notifications").
  */
 @ValidSettings
@@ -34,6 +35,8 @@ public class NotificationsFactory implements SettingsBlock {
   private boolean routeStateChanges = DEFAULTS.routeStateChanges();
 
   @Valid @NotNull private List<NotifierFactory> notifiers = List.of();
+
+  @Valid @NotNull private SubscribersFactory subscribers = new SubscribersFactory();
 
   @JsonProperty
   public boolean isEnabled() {
@@ -118,6 +121,21 @@ public class NotificationsFactory implements SettingsBlock {
   @JsonProperty
   public void setNotifiers(List<NotifierFactory> notifiers) {
     this.notifiers = notifiers;
+  }
+
+  /**
+   * The subscribe form's limits.
+   *
+   * @return the {@code subscribers} block
+   */
+  @JsonProperty
+  public SubscribersFactory getSubscribers() {
+    return subscribers;
+  }
+
+  @JsonProperty
+  public void setSubscribers(SubscribersFactory subscribers) {
+    this.subscribers = subscribers;
   }
 
   /**

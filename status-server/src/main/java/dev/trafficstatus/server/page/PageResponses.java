@@ -53,6 +53,20 @@ final class PageResponses {
    * @throws IllegalArgumentException when a source is not a bare https origin
    */
   static String contentSecurityPolicy(List<String> imageSources) {
+    return contentSecurityPolicy(imageSources, false);
+  }
+
+  /**
+   * The page's policy, with the renderer's image origins and, when the page shows the subscribe
+   * form, {@code form-action 'self'}: without it browsers refuse to send the form at all (the form
+   * posts to the page's own origin, and nothing else may be a form's target).
+   *
+   * @param imageSources https origins, from {@link dev.trafficstatus.spi.page.PageRenderer#imageSources()}
+   * @param subscribeForm whether the page shows the subscribe form
+   * @return the policy
+   * @throws IllegalArgumentException when a source is not a bare https origin
+   */
+  static String contentSecurityPolicy(List<String> imageSources, boolean subscribeForm) {
     StringBuilder images = new StringBuilder("'self' data:");
     for (String origin : imageSources) {
       if (origin == null || !ORIGIN.matcher(origin).matches()) {
@@ -62,7 +76,7 @@ final class PageResponses {
       images.append(' ').append(origin);
     }
     return "default-src 'none'; style-src 'self'; script-src 'self'; img-src " + images + ";"
-        + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        + " base-uri 'none'; form-action " + (subscribeForm ? "'self'" : "'none'") + "; frame-ancestors 'none'";
   }
 
   /** Security headers of every HTML answer of the page's own making (errors, one moment). */

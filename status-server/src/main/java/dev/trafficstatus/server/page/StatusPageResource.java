@@ -111,7 +111,7 @@ public final class StatusPageResource {
     this.service = service;
     this.settings = service.settings();
     this.renderer = renderer;
-    this.policy = PageResponses.contentSecurityPolicy(renderer.imageSources());
+    this.policy = PageResponses.contentSecurityPolicy(renderer.imageSources(), subscribable);
     this.prefix = prefix;
     this.clock = clock;
     this.offered = new TreeSet<>();

@@ -107,7 +107,9 @@ public final class SubscribeResource {
       case ACCEPTED -> answer(200, pages.checkYourMail());
       case INVALID -> answer(400, pages.invalid());
       case TOO_MANY_REQUESTS ->
-          Response.fromResponse(answer(429, pages.tooMany())).header("Retry-After", "3600").build();
+          Response.fromResponse(answer(429, pages.tooMany()))
+              .header("Retry-After", Long.toString(subscriptions.limits().clientPeriod().toSeconds()))
+              .build();
     };
   }
 
@@ -210,8 +212,14 @@ public final class SubscribeResource {
    * made to send it.
    */
   private boolean sameSite(String origin, String fetchSite, HttpServletRequest request) {
-    if (fetchSite != null && fetchSite.strip().toLowerCase(Locale.ROOT).equals("cross-site")) {
+    String site = fetchSite == null ? "" : fetchSite.strip().toLowerCase(Locale.ROOT);
+    if (site.equals("cross-site")) {
       return false;
+    }
+    if (site.equals("same-origin")) {
+      // Set by the browser, never by a page's script: the page's own form. Its Origin is "null"
+      // there, since the page's Referrer-Policy is no-referrer.
+      return true;
     }
     if (origin == null || origin.isBlank()) {
       return true;

@@ -39,6 +39,7 @@ public final class SubscribeRoutes {
    * @param mailer the notifier that mails confirmations, if any
    * @param store the store's subscribers, if it keeps them
    * @param languages the page's languages ({@code page.locales}), the default first
+   * @param limits how often the form may be used ({@code notifications.subscribers})
    * @param clock what "now" is
    * @return whether they are served
    */
@@ -49,6 +50,7 @@ public final class SubscribeRoutes {
       Optional<SubscriberMailer> mailer,
       Optional<SubscriberStore> store,
       List<Locale> languages,
+      SubscribeLimits limits,
       Clock clock) {
     if (mailer.isEmpty()) {
       return false;
@@ -71,7 +73,7 @@ public final class SubscribeRoutes {
             .build();
     Subscriptions subscriptions =
         new Subscriptions(
-            store.get(), mailer.get(), new SubscriberLinks(page), SubscribeLimits.DEFAULTS, clock,
+            store.get(), mailer.get(), new SubscriberLinks(page), limits, clock,
             new SecureRandom(), background, System.getLogger(Subscriptions.class.getName()));
     environment.jersey().getResourceConfig().registerResources(
         RelocatedResource.at(prefix, new SubscribeResource(subscriptions, prefix, Optional.of(page), languages)));

@@ -215,6 +215,62 @@ public final class BrowserTab {
   }
 
   /**
+   * Clicks the middle of an element, as a person with a mouse: pressed and released, through the
+   * browser's input, so it works with scripts off.
+   *
+   * @param selector a CSS selector; its first match is clicked
+   * @throws AssertionError when nothing matches
+   */
+  public void click(String selector) {
+    int root = call("DOM.getDocument", object().put("depth", 0)).path("root").path("nodeId").asInt();
+    int node = call("DOM.querySelector", object().put("nodeId", root).put("selector", selector))
+        .path("nodeId").asInt();
+    if (node == 0) {
+      throw new AssertionError("nothing matches " + selector);
+    }
+    call("DOM.scrollIntoViewIfNeeded", object().put("nodeId", node));
+    JsonNode quad = call("DOM.getContentQuads", object().put("nodeId", node)).path("quads").path(0);
+    double x = (quad.get(0).asDouble() + quad.get(4).asDouble()) / 2;
+    double y = (quad.get(1).asDouble() + quad.get(5).asDouble()) / 2;
+    for (String type : List.of("mousePressed", "mouseReleased")) {
+      call("Input.dispatchMouseEvent", object()
+          .put("type", type).put("x", x).put("y", y).put("button", "left").put("clickCount", 1));
+    }
+  }
+
+  /**
+   * Clicks an element and waits for the page it leads to, as a person pressing a form's button.
+   *
+   * @param selector a CSS selector; its first match is clicked
+   * @throws IllegalStateException when no page loads in time (such as a submission the
+   *     Content-Security-Policy refused: see {@link #problems()})
+   */
+  public void clickAndAwaitLoad(String selector) {
+    CompletableFuture<JsonNode> loaded = connection.next(session, "Page.loadEventFired");
+    click(selector);
+    connection.await(loaded, "the page after clicking " + selector);
+  }
+
+  /**
+   * Types text into the focused element, as a keyboard would.
+   *
+   * @param text the text
+   */
+  public void type(String text) {
+    call("Input.insertText", object().put("text", text));
+  }
+
+  /**
+   * The document as the browser holds it now, read without running script in the page.
+   *
+   * @return its outer HTML
+   */
+  public String html() {
+    int root = call("DOM.getDocument", object().put("depth", 0)).path("root").path("nodeId").asInt();
+    return call("DOM.getOuterHTML", object().put("nodeId", root)).path("outerHTML").asText();
+  }
+
+  /**
    * Saves a PNG of the whole page, beyond the viewport, at the viewport's width.
    *
    * @param file where to write it

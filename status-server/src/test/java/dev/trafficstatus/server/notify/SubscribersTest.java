@@ -198,12 +198,15 @@ class SubscribersTest {
   }
 
   private String openIncident() throws Exception {
+    return openIncident("{\"name\": \"Checkout is failing\", \"body\": \"We are looking into it.\", \"impact\": \"major\"}");
+  }
+
+  private String openIncident(String json) throws Exception {
     HttpResponse<String> created = HTTP.send(
         HttpRequest.newBuilder(URI.create(local("/flask-status/configure/incidents")))
             .header("Authorization", "Bearer " + API_SECRET)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(
-                "{\"name\": \"Checkout is failing\", \"body\": \"We are looking into it.\", \"impact\": \"major\"}"))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -231,6 +234,59 @@ class SubscribersTest {
 
     assertThat(answer.statusCode()).isEqualTo(200);
     Eventually.await("the confirmation mail", Duration.ofSeconds(30), () -> !mailsTo("ana@example.com").isEmpty());
+  }
+
+  /** Confirms the subscription whose confirmation mail is the address's first. */
+  private void confirmFirstMail(String address) throws Exception {
+    Eventually.await("the confirmation mail", Duration.ofSeconds(30), () -> !mailsTo(address).isEmpty());
+    String confirm = linkIn(mailsTo(address).get(0));
+    String token = confirm.substring(confirm.indexOf("token=") + "token=".length());
+    assertThat(post("/status/subscribe/confirm", "token=" + token).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void the_forms_route_picker_keeps_a_subscriber_to_the_routes_ticked() throws Exception {
+    Pattern checkbox = Pattern.compile("<input type=\"checkbox\" name=\"route\" value=\"([^\"]+)\"/> ([^<\n]+)");
+    Eventually.await("the page lists both routes", Duration.ofSeconds(30), () -> {
+      runtime().forgetCachedPages();
+      HttpResponse<String> page = get("/status");
+      return page.statusCode() == 200 && page.body().contains("value=\"/items/{id}\"") && page.body().contains("value=\"/hello\"");
+    });
+    HttpResponse<String> page = get("/status");
+    Matcher form = Pattern.compile("(?s)<form class=\"subscribe\" method=\"post\" action=\"([^\"]+)\">(.*?)</form>")
+        .matcher(page.body());
+    assertThat(form.find()).isTrue();
+    assertThat(form.group(2)).contains("<details class=\"subscribe-routes\">", "<summary>");
+    List<String> offered = new ArrayList<>();
+    for (Matcher box = checkbox.matcher(form.group(2)); box.find(); ) {
+      offered.add(box.group(1) + " " + box.group(2));
+    }
+    assertThat(offered).containsExactly("/hello Hello, World!", "/items/{id} item");
+    assertThat(form.group(2)).doesNotContain("<script").doesNotContain(" style=");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+        .startsWith("default-src 'none'; style-src 'self'; script-src 'self';").doesNotContain("unsafe-inline");
+
+    // As a browser sends the form: one box ticked for ana, none for ben.
+    assertThat(subscribe("ana@example.com", ownOrigin(), "/items/{id}").statusCode()).isEqualTo(200);
+    assertThat(subscribe("ben@example.com", ownOrigin()).statusCode()).isEqualTo(200);
+    confirmFirstMail("ana@example.com");
+    confirmFirstMail("ben@example.com");
+    assertThat(subscribers().confirmed("", 10)).extracting(s -> s.address() + " " + s.routes())
+        .containsExactlyInAnyOrder("ana@example.com [/items/{id}]", "ben@example.com []");
+
+    openIncident("{\"name\": \"Hello is failing\", \"body\": \"Hello fails.\","
+        + " \"components\": {\"shop-hello\": \"major_outage\"}}");
+    openIncident("{\"name\": \"Items are failing\", \"body\": \"Items fail.\","
+        + " \"components\": {\"shop-items-id\": \"partial_outage\"}}");
+
+    Eventually.await("ben's two incident mails", Duration.ofSeconds(30), () -> mailsTo("ben@example.com").size() == 3);
+    Eventually.await("ana's incident mail", Duration.ofSeconds(30), () -> mailsTo("ana@example.com").size() == 2);
+    // Both events were sent (ben has both): ana's list of mails is complete.
+    assertThat(mailsTo("ana@example.com")).hasSize(2);
+    assertThat(mailsTo("ana@example.com").get(1).getSubject()).isEqualTo("Incident: Items are failing");
+    assertThat(mailsTo("ben@example.com")).extracting(MimeMessage::getSubject)
+        .containsExactlyInAnyOrder("Confirm your subscription to status updates", "Incident: Hello is failing",
+            "Incident: Items are failing");
   }
 
   @Test

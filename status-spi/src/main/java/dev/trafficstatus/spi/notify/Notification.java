@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * @param update the entry of the notice's timeline the event announced, if it added one: its
  *     status and body are those of the moment of the event
  * @param link the absolute URL of the notice's page, when {@code page.publicUrl} is set
+ * @param routeChange the change of a route's state, for {@link EventType#ROUTE_STATE_CHANGED}
+ *     events; empty for every other
  */
 public record Notification(
     String id,
@@ -35,7 +37,8 @@ public record Notification(
     String json,
     Optional<Notice> notice,
     Optional<NoticeUpdate> update,
-    Optional<URI> link) {
+    Optional<URI> link,
+    Optional<RouteStateChange> routeChange) {
 
   private static final Pattern ID = Pattern.compile("[0-9a-z]{12}");
 
@@ -51,15 +54,43 @@ public record Notification(
     Objects.requireNonNull(notice, "notice");
     Objects.requireNonNull(update, "update");
     Objects.requireNonNull(link, "link");
+    Objects.requireNonNull(routeChange, "routeChange");
   }
 
   /**
-   * The routes the event is about: the notice's affected routes; empty when it names none (then
-   * it is about the whole service) or is about no notice.
+   * A notification of no route change: the form from before route state changes were sent, kept
+   * so notifiers' code that builds notifications (their tests) compiles unchanged.
+   *
+   * @param id the event's id
+   * @param type what happened
+   * @param createdAt when it happened
+   * @param json the event as JSON text
+   * @param notice the notice the event is about, if any
+   * @param update the timeline entry the event announced, if any
+   * @param link the notice's page, if known
+   */
+  public Notification(
+      String id,
+      EventType type,
+      Instant createdAt,
+      String json,
+      Optional<Notice> notice,
+      Optional<NoticeUpdate> update,
+      Optional<URI> link) {
+    this(id, type, createdAt, json, notice, update, link, Optional.empty());
+  }
+
+  /**
+   * The routes the event is about: the notice's affected routes, or the route whose state changed;
+   * empty when the notice names none (then it is about the whole service) or the event is about
+   * neither.
    *
    * @return the routes, in the notice's order
    */
   public List<RouteKey> routes() {
+    if (routeChange.isPresent()) {
+      return List.of(routeChange.get().route());
+    }
     return notice.map(n -> n.affected().stream().map(RouteState::route).toList()).orElse(List.of());
   }
 }

@@ -1,7 +1,10 @@
 package dev.trafficstatus.spi.store;
 
+import dev.trafficstatus.spi.Health;
+import dev.trafficstatus.spi.RouteKey;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +22,32 @@ public interface OutboxStore {
    * @param events the events
    */
   void append(List<OutboxEvent> events);
+
+  /**
+   * The state each route was last recorded in by {@link #recordRouteStates}: what the evaluator
+   * compares its next verdicts with, so a change is announced once, whichever process evaluates.
+   *
+   * @return the states by route; empty before the first record
+   * @throws UnsupportedOperationException when the store keeps no route states (this default):
+   *     no {@link EventType#ROUTE_STATE_CHANGED} events are written then
+   */
+  default Map<RouteKey, Health> routeStates() {
+    throw new UnsupportedOperationException("this store keeps no route states");
+  }
+
+  /**
+   * Records routes' states (replacing what was recorded for them) and appends the events of their
+   * changes, in one transaction: an event is written exactly when its state is.
+   *
+   * @param states the routes' new states; routes not named keep theirs
+   * @param at when they were judged
+   * @param events the {@link EventType#ROUTE_STATE_CHANGED} events; may be empty (a route's first
+   *     state is recorded without one)
+   * @throws UnsupportedOperationException when the store keeps no route states (this default)
+   */
+  default void recordRouteStates(Map<RouteKey, Health> states, Instant at, List<OutboxEvent> events) {
+    throw new UnsupportedOperationException("this store keeps no route states");
+  }
 
   /**
    * Claims deliveries that are due: for each receiver and each notice, the oldest event not yet

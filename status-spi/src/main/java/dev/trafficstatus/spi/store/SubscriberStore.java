@@ -1,5 +1,6 @@
 package dev.trafficstatus.spi.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -25,6 +26,27 @@ public interface SubscriberStore {
    *     already confirmed (nothing changed)
    */
   boolean addPending(PendingSubscription pending);
+
+  /**
+   * Records a subscription waiting for confirmation as {@link #addPending(PendingSubscription)}
+   * does, unless its address was already sent {@code maxMails} confirmation mails in the current
+   * period: the limit per address, counted by the store so that every process sharing it holds the
+   * same one. A period starts with the first mail after the last period ended, and lasts {@code
+   * period}; the count is kept with the pending subscription, so {@code period} must not outlast
+   * the subscription's {@link PendingSubscription#expiresAt()}.
+   *
+   * @param pending the subscription; its {@code createdAt} is "now"
+   * @param maxMails confirmation mails per address and period, at least 1
+   * @param period the period's length
+   * @return true when it was recorded (a confirmation mail is due and counted), false when the
+   *     address is confirmed already or had its mails this period (nothing changed: the link it
+   *     last got keeps working)
+   * @throws UnsupportedOperationException when the store cannot count (this default): the caller
+   *     then counts in its own process
+   */
+  default boolean addPending(PendingSubscription pending, int maxMails, Duration period) {
+    throw new UnsupportedOperationException("this store does not count confirmation mails");
+  }
 
   /**
    * Confirms the pending subscription whose confirmation token has this hash, if it has not

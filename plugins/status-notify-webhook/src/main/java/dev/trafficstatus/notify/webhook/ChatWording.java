@@ -4,14 +4,18 @@ import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Impact;
 import dev.trafficstatus.spi.notice.Notice;
 import dev.trafficstatus.spi.notify.Notification;
+import dev.trafficstatus.spi.notify.RouteStateChange;
 import dev.trafficstatus.spi.store.EventType;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * What a chat message says and which colour it has, shared by Slack and Discord: a headline from
- * the event, the notice's status and impact in words, the body of the update the event announced.
- * Colours follow the page's: minor yellow, major orange, critical red, maintenance blue, and green
- * once the notice is over.
+ * the event, the notice's status and impact in words, the body of the update the event announced;
+ * for a route's state change, the route, its new state, and a sentence from and to. Colours follow
+ * the page's: minor yellow, major orange, critical red, maintenance blue, and green once the notice
+ * is over; a route's change takes its new state's (degraded yellow, partial outage orange, major
+ * outage red, operational green).
  */
 final class ChatWording {
 
@@ -58,7 +62,9 @@ final class ChatWording {
    */
   static String title(Notification notification) {
     return headline(notification.type())
-        + notification.notice().map(notice -> ": " + notice.name()).orElse("");
+        + notification.notice().map(notice -> ": " + notice.name())
+            .or(() -> notification.routeChange().map(change -> ": " + change.name()))
+            .orElse("");
   }
 
   /**
@@ -71,6 +77,7 @@ final class ChatWording {
     return notification.update()
         .map(update -> update.status().label())
         .or(() -> notification.notice().map(notice -> notice.status().label()))
+        .or(() -> notification.routeChange().map(change -> change.to().label()))
         .orElse("");
   }
 
@@ -91,7 +98,15 @@ final class ChatWording {
    * @return the body, or empty when the event added no update
    */
   static String body(Notification notification) {
-    return notification.update().map(update -> update.body()).orElse("");
+    return notification.update().map(update -> update.body())
+        .or(() -> notification.routeChange().map(ChatWording::changed))
+        .orElse("");
+  }
+
+  /** Such as "Checkout (/checkout) went from Operational to Major outage." */
+  private static String changed(RouteStateChange change) {
+    return change.name() + " (" + change.route().rule() + ") went from " + change.from().label() + " to "
+        + change.to().label().toLowerCase(Locale.ROOT) + ".";
   }
 
   /**
@@ -111,6 +126,16 @@ final class ChatWording {
    * @return green when over (as of the event), else by impact
    */
   static int colour(Notification notification) {
+    if (notification.routeChange().isPresent()) {
+      return switch (notification.routeChange().get().to()) {
+        case OPERATIONAL -> OVER;
+        case DEGRADED -> MINOR;
+        case PARTIAL_OUTAGE -> MAJOR;
+        case MAJOR_OUTAGE -> CRITICAL;
+        case NO_DATA -> NO_IMPACT;
+        case MAINTENANCE -> MAINTENANCE;
+      };
+    }
     if (notification.notice().isEmpty()) {
       return NO_IMPACT;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.notice.Impact;
 import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.notify.Notification;
@@ -175,6 +176,31 @@ class ChatMessagesTest {
     assertThat(embed.get("title").asText()).isEqualTo("Maintenance scheduled: Database upgrade");
     assertThat(list(embed.get("fields"))).extracting(f -> f.get("value").asText())
         .containsExactly("Scheduled", "Maintenance", "/checkout");
+  }
+
+  @Test
+  void aRouteStateChangeNamesTheRouteItsNewStateAndTakesItsColour() throws Exception {
+    Notification down = TestNotifications.routeChanged(CHECKOUT, "Checkout", Health.OPERATIONAL, Health.MAJOR_OUTAGE);
+    Notification back = TestNotifications.routeChanged(CHECKOUT, "Checkout", Health.MAJOR_OUTAGE, Health.OPERATIONAL);
+
+    JsonNode slack = slack(down);
+    assertThat(slack.get("text").asText()).isEqualTo("Route state changed: Checkout");
+    JsonNode attachment = slack.get("attachments").get(0);
+    assertThat(attachment.get("color").asText()).isEqualTo("#e74c3c");
+    assertThat(list(attachment.get("blocks"))).extracting(b -> b.toString())
+        .satisfiesExactly(
+            heading -> assertThat(heading).contains("*Route state changed: Checkout*\\nMajor outage"),
+            body -> assertThat(body).contains("Checkout (/checkout) went from Operational to major outage."),
+            routes -> assertThat(routes).contains("Affected: /checkout"));
+    JsonNode embed = discord(down).get("embeds").get(0);
+    assertThat(embed.get("title").asText()).isEqualTo("Route state changed: Checkout");
+    assertThat(embed.get("description").asText()).isEqualTo("Checkout (/checkout) went from Operational to major outage.");
+    assertThat(embed.get("color").asInt()).isEqualTo(0xE74C3C);
+    assertThat(list(embed.get("fields"))).extracting(f -> f.get("name").asText() + "=" + f.get("value").asText())
+        .containsExactly("Status=Major outage", "Affected=/checkout");
+    assertThat(slack(back).get("attachments").get(0).get("color").asText()).isEqualTo("#2ecc71");
+    assertThat(discord(back).get("embeds").get(0).get("description").asText())
+        .isEqualTo("Checkout (/checkout) went from Major outage to operational.");
   }
 
   private static Set<String> fieldNames(JsonNode node) {

@@ -8,6 +8,7 @@ import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.notice.NoticeUpdate;
 import dev.trafficstatus.spi.notice.RouteState;
 import dev.trafficstatus.spi.notify.Notification;
+import dev.trafficstatus.spi.notify.RouteStateChange;
 import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.store.EventType;
 import java.net.URI;
@@ -58,5 +59,13 @@ final class TestNotifications {
     return new Notification(
         "evt000000002", EventType.MAINTENANCE_SCHEDULED, AT, "{\"id\":\"evt000000002\"}",
         Optional.of(notice), Optional.of(update), Optional.of(URI.create(PAGE + "/incidents/mnt000000001")));
+  }
+
+  /** A route's state changed, as the sender hands over a {@code route.state_changed} event. */
+  static Notification routeChanged(RouteKey route, String name, Health from, Health to) {
+    String json = "{\"id\":\"evt000000003\",\"created_at\":\"" + AT + "\",\"event\":\"route.state_changed\"}";
+    return new Notification(
+        "evt000000003", EventType.ROUTE_STATE_CHANGED, AT, json, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.of(new RouteStateChange(route, name, from, to, AT)));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trafficstatus.notify.webhook.LocalReceiver.Answer;
 import dev.trafficstatus.notify.webhook.LocalReceiver.Received;
+import dev.trafficstatus.spi.Health;
 import dev.trafficstatus.spi.notice.Impact;
 import dev.trafficstatus.spi.notify.Notification;
 import dev.trafficstatus.spi.notify.Notifier;
@@ -152,5 +153,34 @@ class WebhookNotifierTest {
         .isEqualTo("webhook:ops → http://127.0.0.1:" + receiver.url("").split(":")[2] + "/… (events: all; routes: all)")
         .doesNotContain("xoxb");
     assertThat(webhook.toString()).doesNotContain(SECRET).doesNotContain("xoxb");
+  }
+
+  @Test
+  void aRouteStateChangeIsPostedAsItsJsonAndFilteredByItsRouteAndType() throws Exception {
+    Notification checkout =
+        TestNotifications.routeChanged(CHECKOUT, "Checkout", Health.OPERATIONAL, Health.MAJOR_OUTAGE);
+    Notification search = TestNotifications.routeChanged(
+        TestNotifications.SEARCH, "Search", Health.OPERATIONAL, Health.DEGRADED);
+    WebhookNotifierFactory onlyCheckout = new WebhookNotifierFactory();
+    onlyCheckout.setName("checkout");
+    onlyCheckout.setUrl(receiver.url("/hooks/checkout"));
+    onlyCheckout.setSecret(SECRET);
+    onlyCheckout.setRoutes(List.of("/checkout"));
+    WebhookNotifierFactory incidentsOnly = new WebhookNotifierFactory();
+    incidentsOnly.setName("incidents");
+    incidentsOnly.setUrl(receiver.url("/hooks/incidents"));
+    incidentsOnly.setSecret(SECRET);
+    incidentsOnly.setEvents(List.of("incident.opened"));
+    Notifier byRoute = onlyCheckout.build(new TestNotifierContext(Duration.ofSeconds(10), clock));
+    Notifier byType = incidentsOnly.build(new TestNotifierContext(Duration.ofSeconds(10), clock));
+
+    assertThat(byRoute.wants(checkout)).isTrue();
+    assertThat(byRoute.wants(search)).isFalse();
+    assertThat(byType.wants(checkout)).isFalse();
+    assertThat(webhook().send(checkout)).isEqualTo(SendResult.delivered(200));
+    Received got = receiver.received().get(0);
+    assertThat(got.body()).isEqualTo(checkout.json());
+    assertThat(got.header("X-Status-Event")).isEqualTo("route.state_changed");
+    assertThat(got.header("Idempotency-Key")).isEqualTo(checkout.id());
   }
 }

@@ -1,5 +1,7 @@
 package dev.trafficstatus.store.jdbi;
 
+import dev.trafficstatus.spi.Health;
+import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.Delivery;
 import dev.trafficstatus.spi.store.DeliveryAttempt;
 import dev.trafficstatus.spi.store.OutboxEvent;
@@ -7,6 +9,7 @@ import dev.trafficstatus.spi.store.OutboxStore;
 import dev.trafficstatus.store.jdbi.internal.Outbox;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -30,6 +33,29 @@ final class JdbiOutboxStore implements OutboxStore {
         "appending " + copied.size() + " events to the outbox",
         running -> {
           running.outbox().append(copied);
+          return null;
+        });
+  }
+
+  @Override
+  public Map<RouteKey, Health> routeStates() {
+    return store.call("reading the routes' last states", running -> running.outbox().routeStates());
+  }
+
+  @Override
+  public void recordRouteStates(Map<RouteKey, Health> states, Instant at, List<OutboxEvent> events) {
+    Objects.requireNonNull(at, "at");
+    Map<RouteKey, Health> copiedStates = Map.copyOf(states);
+    List<OutboxEvent> copied = List.copyOf(events);
+    copiedStates.forEach((route, state) -> {
+      if (state == Health.NO_DATA || state == Health.MAINTENANCE) {
+        throw new IllegalArgumentException("a route's recorded state is a verdict, got " + state + " for " + route);
+      }
+    });
+    store.call(
+        "recording " + copiedStates.size() + " route states with " + copied.size() + " events",
+        running -> {
+          running.outbox().recordRouteStates(copiedStates, at, copied);
           return null;
         });
   }

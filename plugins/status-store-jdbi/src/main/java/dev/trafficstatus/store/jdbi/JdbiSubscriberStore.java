@@ -3,6 +3,7 @@ package dev.trafficstatus.store.jdbi;
 import dev.trafficstatus.spi.store.PendingSubscription;
 import dev.trafficstatus.spi.store.Subscriber;
 import dev.trafficstatus.spi.store.SubscriberStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +34,20 @@ final class JdbiSubscriberStore implements SubscriberStore {
       throw new IllegalArgumentException("an address is at most " + MAX_ADDRESS_LENGTH + " characters");
     }
     return store.call("adding a pending subscription", running -> running.subscribers().addPending(pending));
+  }
+
+  @Override
+  public boolean addPending(PendingSubscription pending, int maxMails, Duration period) {
+    Objects.requireNonNull(pending, "pending");
+    Objects.requireNonNull(period, "period");
+    if (pending.address().length() > MAX_ADDRESS_LENGTH) {
+      throw new IllegalArgumentException("an address is at most " + MAX_ADDRESS_LENGTH + " characters");
+    }
+    if (maxMails < 1 || period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException("a limit is at least 1 mail in a positive period, got " + maxMails + " in " + period);
+    }
+    return store.call(
+        "adding a pending subscription", running -> running.subscribers().addPending(pending, maxMails, period));
   }
 
   @Override

@@ -82,6 +82,15 @@ record PageView(
   }
 
   /**
+   * Whether the page shows a route, so the subscribe form offers its route picker.
+   *
+   * @return true when a group holds a card
+   */
+  public boolean hasRoutes() {
+    return groups.stream().anyMatch(group -> !group.routes().isEmpty());
+  }
+
+  /**
    * One link of the window switcher.
    *
    * @param label such as "90 days"

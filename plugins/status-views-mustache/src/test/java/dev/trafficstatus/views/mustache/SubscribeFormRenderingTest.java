@@ -6,6 +6,7 @@ import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.PageRenderer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -30,6 +31,32 @@ class SubscribeFormRenderingTest {
     Element email = page.one(form, ".//input[@name='email']");
     assertThat(email.getAttribute("type")).isEqualTo("email");
     assertThat(page.all(form, ".//button[@type='submit']")).hasSize(1);
+  }
+
+  @Test
+  void the_form_offers_every_route_on_the_page_as_a_checkbox_none_ticked() throws Exception {
+    PageFixtures.Html page = PageFixtures.parse(render(new PageLinks("/status", "/status/assets/", true)));
+
+    Element form = page.one("//form[contains(@class, 'subscribe')]");
+    Element picker = page.one(form, ".//details[contains(@class, 'subscribe-routes')]");
+    assertThat(page.all(picker, "./summary")).hasSize(1);
+    List<Element> boxes = page.all(picker, ".//label/input[@type='checkbox' and @name='route']");
+    assertThat(boxes).extracting(box -> box.getAttribute("value") + " " + box.getParentNode().getTextContent().strip())
+        .containsExactly("/orders/{id} Orders", "/payments Payments", "https://example.com/health Example probe");
+    assertThat(boxes).noneMatch(box -> box.hasAttribute("checked"));
+    assertThat(page.all(form, ".//*[@style or @onclick or @onchange]")).isEmpty();
+    assertThat(page.all(form, ".//script")).isEmpty();
+  }
+
+  @Test
+  void a_page_without_routes_offers_no_route_picker() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    renderer.render(PageFixtures.page("Empty", dev.trafficstatus.spi.Health.NO_DATA, "No data",
+        java.time.ZoneId.of("UTC"), 90, List.of()), new PageLinks("/status", "/status/assets/", true), out);
+    PageFixtures.Html page = PageFixtures.parse(out.toString(StandardCharsets.UTF_8));
+
+    assertThat(page.all("//form[contains(@class, 'subscribe')]")).hasSize(1);
+    assertThat(page.all("//details")).isEmpty();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.trafficstatus.store.jdbi.internal;
 
+import dev.trafficstatus.spi.Health;
+import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.Delivery;
 import dev.trafficstatus.spi.store.DeliveryAttempt;
 import dev.trafficstatus.spi.store.OutboxEvent;
@@ -7,7 +9,9 @@ import dev.trafficstatus.spi.store.OutboxStore;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,7 +21,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The outbox: events in {@code status_outbox_events}, deliveries per event and receiver, and the
- * log of attempts (change set 10-outbox-deliveries).
+ * log of attempts (change set 10-outbox-deliveries), and the routes' last judged states in {@code
+ * status_route_states} (13-route-states).
  *
  * <p>A claim, in one transaction, creates the receivers' missing deliveries of events since
  * {@code since}, selects the heads of line that are due and not leased, and leases them. Claimers
@@ -57,6 +62,51 @@ public final class Outbox implements OutboxStore {
     }
     List<EventRow> rows = events.stream().map(EventRow::of).toList();
     jdbi.useTransaction(handle -> handle.attach(NoticeDao.class).insertEvents(rows));
+  }
+
+  @Override
+  public Map<RouteKey, Health> routeStates() {
+    return jdbi.withHandle(handle -> {
+      Map<RouteKey, Health> states = new HashMap<>();
+      handle.createQuery("SELECT service, rule, state FROM status_route_states")
+          .map((row, context) -> Map.entry(
+              new RouteKey(row.getString("service"), row.getString("rule")), Health.valueOf(row.getString("state"))))
+          .forEach(entry -> states.put(entry.getKey(), entry.getValue()));
+      return states;
+    });
+  }
+
+  @Override
+  public void recordRouteStates(Map<RouteKey, Health> states, Instant judgedAt, List<OutboxEvent> events) {
+    if (states.isEmpty() && events.isEmpty()) {
+      return;
+    }
+    long at = UtcPeriods.micros(judgedAt);
+    List<EventRow> rows = events.stream().map(EventRow::of).toList();
+    jdbi.useTransaction(handle -> {
+      // The evaluator writes these one process at a time: update, else insert, cannot race.
+      for (Map.Entry<RouteKey, Health> state : states.entrySet()) {
+        int updated = handle.createUpdate(
+                "UPDATE status_route_states SET state = :state, changed_at = :at WHERE service = :service AND rule = :rule")
+            .bind("state", state.getValue().name())
+            .bind("at", at)
+            .bind("service", state.getKey().service())
+            .bind("rule", state.getKey().rule())
+            .execute();
+        if (updated == 0) {
+          handle.createUpdate(
+                  "INSERT INTO status_route_states (service, rule, state, changed_at) VALUES (:service, :rule, :state, :at)")
+              .bind("service", state.getKey().service())
+              .bind("rule", state.getKey().rule())
+              .bind("state", state.getValue().name())
+              .bind("at", at)
+              .execute();
+        }
+      }
+      if (!rows.isEmpty()) {
+        handle.attach(NoticeDao.class).insertEvents(rows);
+      }
+    });
   }
 
   @Override

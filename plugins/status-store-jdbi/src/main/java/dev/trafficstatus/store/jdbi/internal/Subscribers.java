@@ -5,6 +5,7 @@ import dev.trafficstatus.spi.store.Subscriber;
 import dev.trafficstatus.spi.store.SubscriberStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,9 +21,11 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Subscribers in {@code status_subscribers} and the record of sent mail in {@code
- * status_subscriber_sends} (change set 11-subscribers). Each call is one transaction; two
- * subscriptions of one new address at the same moment meet the address's unique constraint, and
- * the later one is tried again, then replaces the first.
+ * status_subscriber_sends} (change set 11-subscribers), with each pending address's period of
+ * confirmation mails (15-subscriber-mail-periods). Each call is one transaction; two subscriptions
+ * of one address at the same moment (in two processes) meet the address's unique constraint, and
+ * the later one is tried again, reading what the first wrote: so the mails of a period are counted
+ * once each, whichever process counts them.
  */
 public final class Subscribers implements SubscriberStore {
 
@@ -40,9 +43,16 @@ public final class Subscribers implements SubscriberStore {
 
   @Override
   public boolean addPending(PendingSubscription pending) {
+    return addPending(pending, Integer.MAX_VALUE, Duration.ofSeconds(1));
+  }
+
+  @Override
+  public boolean addPending(PendingSubscription pending, int maxMails, Duration period) {
+    long now = UtcPeriods.micros(pending.createdAt());
+    long length = period.toNanos() / 1_000;
     for (int tried = 1; ; tried++) {
       try {
-        return jdbi.inTransaction(handle -> addPending(handle, pending));
+        return jdbi.inTransaction(handle -> addPending(handle, pending, maxMails, now, length));
       } catch (UnableToExecuteStatementException raced) {
         if (tried >= 2 || !(raced.getCause() instanceof SQLException sql)
             || !UNIQUE_VIOLATION.equals(sql.getSQLState())) {
@@ -52,15 +62,28 @@ public final class Subscribers implements SubscriberStore {
     }
   }
 
-  private static boolean addPending(Handle handle, PendingSubscription pending) {
-    boolean confirmed =
-        handle.createQuery("SELECT COUNT(*) FROM status_subscribers WHERE address = :address AND state = 'CONFIRMED'")
-                .bind("address", pending.address())
-                .mapTo(Integer.class)
-                .one()
-            > 0;
-    if (confirmed) {
+  /** The address's row now: its state and mail period, if it has one. */
+  private record Known(String state, Long periodStart, int periodMails) {}
+
+  private static boolean addPending(
+      Handle handle, PendingSubscription pending, int maxMails, long now, long period) {
+    Optional<Known> known =
+        handle.createQuery("SELECT state, period_start, period_mails FROM status_subscribers WHERE address = :address")
+            .bind("address", pending.address())
+            .map((row, context) -> new Known(
+                row.getString("state"), row.getObject("period_start", Long.class), row.getInt("period_mails")))
+            .findFirst();
+    if (known.isPresent() && known.get().state().equals("CONFIRMED")) {
       return false;
+    }
+    long periodStart = now;
+    int periodMails = 1;
+    if (known.isPresent() && known.get().periodStart() != null && now < known.get().periodStart() + period) {
+      if (known.get().periodMails() >= maxMails) {
+        return false;
+      }
+      periodStart = known.get().periodStart();
+      periodMails = known.get().periodMails() + 1;
     }
     handle.createUpdate("DELETE FROM status_subscribers WHERE address = :address")
         .bind("address", pending.address())
@@ -68,8 +91,10 @@ public final class Subscribers implements SubscriberStore {
     handle.createUpdate(
             """
             INSERT INTO status_subscribers
-              (id, address, routes, state, confirmation_hash, unsubscribe_token, created_at, expires_at)
-            VALUES (:id, :address, :routes, 'PENDING', :hash, :unsubscribe, :createdAt, :expiresAt)
+              (id, address, routes, state, confirmation_hash, unsubscribe_token, created_at, expires_at,
+               period_start, period_mails)
+            VALUES (:id, :address, :routes, 'PENDING', :hash, :unsubscribe, :createdAt, :expiresAt,
+                    :periodStart, :periodMails)
             """)
         .bind("id", pending.id())
         .bind("address", pending.address())
@@ -78,6 +103,8 @@ public final class Subscribers implements SubscriberStore {
         .bind("unsubscribe", pending.unsubscribeToken())
         .bind("createdAt", UtcPeriods.micros(pending.createdAt()))
         .bind("expiresAt", UtcPeriods.micros(pending.expiresAt()))
+        .bind("periodStart", periodStart)
+        .bind("periodMails", periodMails)
         .execute();
     return true;
   }
