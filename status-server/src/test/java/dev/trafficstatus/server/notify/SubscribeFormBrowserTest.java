@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.trafficstatus.server.browser.BrowserTab;
 import dev.trafficstatus.server.browser.HeadlessChromium;
 import dev.trafficstatus.server.testapp.ShopApp;
 import dev.trafficstatus.server.testapp.ShopConfiguration;
 import dev.trafficstatus.server.testing.Eventually;
+import dev.trafficstatus.server.testing.TestSmtp;
 import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.store.Subscriber;
 import dev.trafficstatus.testkit.MutableClock;
@@ -52,7 +52,7 @@ class SubscribeFormBrowserTest {
 
   @BeforeEach
   void start() throws Exception {
-    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp = new GreenMail(TestSmtp.smtp());
     smtp.start();
     Path config = dir.resolve("subscribe-browser.yml");
     Files.writeString(config, """

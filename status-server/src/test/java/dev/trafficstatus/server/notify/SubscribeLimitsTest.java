@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.trafficstatus.core.subscribe.SubscribeLimits;
 import dev.trafficstatus.server.testapp.ShopApp;
 import dev.trafficstatus.server.testapp.ShopConfiguration;
 import dev.trafficstatus.server.testing.ConfigParsing;
 import dev.trafficstatus.server.testing.Eventually;
+import dev.trafficstatus.server.testing.TestSmtp;
 import dev.trafficstatus.testkit.MutableClock;
 import io.dropwizard.configuration.ConfigurationException;
 import io.dropwizard.core.Application;
@@ -53,7 +53,7 @@ class SubscribeLimitsTest {
 
   @BeforeEach
   void startMail() {
-    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp = new GreenMail(TestSmtp.smtp());
     smtp.start();
   }
 

@@ -55,7 +55,7 @@ class EmailNotifierTest {
 
   @BeforeEach
   void startSmtp() {
-    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp = new GreenMail(startingSlowly(ServerSetupTest.SMTP.dynamicPort()));
     smtp.withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, USER, PASSWORD));
     smtp.start();
   }
@@ -183,7 +183,7 @@ class EmailNotifierTest {
     Notifier notifier = build(factory(port));
 
     SendResult down = notifier.send(opened("evt000000001", "Checkout is failing", "", CHECKOUT));
-    smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp = new GreenMail(startingSlowly(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)));
     smtp.withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, USER, PASSWORD));
     smtp.start();
     SendResult back = notifier.send(opened("evt000000001", "Checkout is failing", "", CHECKOUT));
@@ -235,7 +235,7 @@ class EmailNotifierTest {
   @Test
   void mail_goes_over_tls_to_a_server_that_speaks_it() throws Exception {
     confirmed(1, "ana@example.com");
-    GreenMail smtps = new GreenMail(ServerSetupTest.SMTPS.dynamicPort());
+    GreenMail smtps = new GreenMail(startingSlowly(ServerSetupTest.SMTPS.dynamicPort()));
     smtps.withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, USER, PASSWORD));
     smtps.start();
     try {
@@ -301,5 +301,11 @@ class EmailNotifierTest {
       root.removeHandler(capture);
       root.setLevel(before);
     }
+  }
+
+  /** GreenMail waits 2 s for its server thread by default; a busy 2-core machine can take longer. */
+  private static ServerSetup startingSlowly(ServerSetup setup) {
+    setup.setServerStartupTimeout(30_000);
+    return setup;
   }
 }
