@@ -39,8 +39,9 @@ import org.jdbi.v3.core.Handle;
  *
  * <ul>
  *   <li>When the changelog table already lists every change set of this jar, Liquibase is not run
- *       at all (it costs about a CPU-second to initialise): a query of a few rows decides. Not one
- *       Liquibase class is loaded then, and the changelog is read only when the store first
+ *       at all (it costs about a CPU-second to initialise): a query of a few rows decides. No
+ *       Liquibase class is initialised then (the JVM's verifier of this class loads three of its
+ *       interfaces, nothing more), and the changelog is read, as text, only when the store first
  *       starts, on the store's own thread.
  *   <li>On PostgreSQL the whole migration, Liquibase's look at its own tables included, runs under
  *       a session advisory lock: two processes starting on a fresh database no longer both try to
@@ -219,7 +220,7 @@ public final class SchemaMigrator {
     try {
       // No usage analytics (a server must not call out to the internet while it migrates, and
       // here it could not); Liquibase's console output goes to the log. Built here, not in a
-      // static field, so a start on a current schema loads no Liquibase class.
+      // static field, so a start on a current schema initialises no Liquibase class.
       Map<String, Object> scope =
           Map.of(
               AnalyticsArgs.ENABLED.getKey(), false,
