@@ -26,9 +26,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * Renders the status page, a notice's page, the history's months and the objectives page, in
  * English or Spanish, as HTML5 that is also well-formed XML, complete without JavaScript.
  *
- * <p>The templates are compiled here, at start-up, and kept unless the owner edits their own
- * ({@code cacheTemplates: false}); a compiled mustache.java template is safe to run on many threads
- * at once. An owner's template that fails while rendering gives way to the built-in page.
+ * <p>An owner's templates are compiled here, at start-up, so a broken one fails start-up with its
+ * file and line; the built-in ones at their first render. Compiled templates are kept unless the
+ * owner edits their own ({@code cacheTemplates: false}); a compiled mustache.java template is safe
+ * to run on many threads at once. An owner's template that fails while rendering gives way to the built-in page.
  */
 final class MustachePageRenderer implements PageRenderer {
 

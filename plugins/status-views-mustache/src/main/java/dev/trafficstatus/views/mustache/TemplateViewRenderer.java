@@ -40,11 +40,18 @@ final class TemplateViewRenderer implements ViewRenderer {
 
   private final boolean cache;
 
-  /** Every page template, compiled once; used as is when caching, and checked at start-up either way. */
+  /**
+   * Every page template, compiled once; used as is when caching. With an owner's folder every
+   * template is compiled at start-up; the built-in ones alone are compiled at their first render.
+   */
   private final TemplateCompiler compiled;
 
   /**
-   * Compiles every template, so a broken one stops start-up instead of the first request.
+   * Compiles every template when the owner has a folder of their own, so a broken one stops
+   * start-up instead of the first request. The built-in templates alone are compiled at their first
+   * render instead: they are this jar's, compiled by its build's tests, and compiling them at every
+   * start cost the host's start-up mustache.java's classes and time for a page that may not be
+   * asked for (issue 23).
    *
    * @param source where templates are read from
    * @param cache whether compiled templates are kept (false re-reads them on every render)
@@ -53,13 +60,15 @@ final class TemplateViewRenderer implements ViewRenderer {
   TemplateViewRenderer(TemplateSource source, boolean cache) {
     this.source = Objects.requireNonNull(source, "source");
     this.cache = cache;
-    // The owner's own files first, each on its own, so the message names the file they wrote.
-    for (String name : source.ownNames()) {
-      compile(new TemplateCompiler(source), name);
-    }
     this.compiled = new TemplateCompiler(source);
-    for (String page : PAGES) {
-      compile(compiled, page);
+    if (source.hasFolder()) {
+      // The owner's own files first, each on its own, so the message names the file they wrote.
+      for (String name : source.ownNames()) {
+        compile(new TemplateCompiler(source), name);
+      }
+      for (String page : PAGES) {
+        compile(compiled, page);
+      }
     }
   }
 

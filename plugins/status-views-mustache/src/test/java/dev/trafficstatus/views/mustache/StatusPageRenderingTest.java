@@ -12,6 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -37,6 +43,24 @@ class StatusPageRenderingTest {
     assertThat(html.document().getDocumentElement().getTagName()).isEqualTo("html");
     assertThat(html.one("//head/meta[@charset]").getAttribute("charset")).isEqualTo("UTF-8");
     assertThat(renderer.mediaType()).isEqualTo("text/html;charset=UTF-8");
+  }
+
+  @Test
+  void visitorsWhoAskAtOnceForTheFirstPageAllGetTheWholePage() throws Exception {
+    // The built-in templates are compiled at their first render, not when the renderer is built:
+    // several first requests at once compile them together.
+    PageRenderer fresh = PageFixtures.renderer();
+    StatusPage page = PageFixtures.seeded();
+    ExecutorService visitors = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> pages = visitors.invokeAll(
+          IntStream.range(0, 8).<Callable<String>>mapToObj(i -> () -> PageFixtures.render(fresh, page)).toList());
+      for (Future<String> rendered : pages) {
+        assertThat(rendered.get(60, TimeUnit.SECONDS)).isEqualTo(source);
+      }
+    } finally {
+      visitors.shutdownNow();
+    }
   }
 
   @Test

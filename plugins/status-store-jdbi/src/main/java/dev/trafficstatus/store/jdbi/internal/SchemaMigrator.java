@@ -2,6 +2,7 @@ package dev.trafficstatus.store.jdbi.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -13,10 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -40,8 +39,9 @@ import org.jdbi.v3.core.Handle;
  *
  * <ul>
  *   <li>When the changelog table already lists every change set of this jar, Liquibase is not run
- *       at all (it costs about a CPU-second to initialise): a query of a few rows decides. Not one
- *       Liquibase class is loaded then, and the changelog is read only when the store first
+ *       at all (it costs about a CPU-second to initialise): a query of a few rows decides. No
+ *       Liquibase class is initialised then (the JVM's verifier of this class loads three of its
+ *       interfaces, nothing more), and the changelog is read, as text, only when the store first
  *       starts, on the store's own thread.
  *   <li>On PostgreSQL the whole migration, Liquibase's look at its own tables included, runs under
  *       a session advisory lock: two processes starting on a fresh database no longer both try to
@@ -65,6 +65,11 @@ public final class SchemaMigrator {
 
   /** The advisory lock key of migrations, for every process sharing the database: "tsschema". */
   public static final long LOCK_KEY = 0x7473_7363_6865_6d61L;
+
+  private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+  private static final Pattern CHANGE_SET = Pattern.compile("<changeSet\\s([^>]*)>");
+  private static final Pattern ID = Pattern.compile("\\bid\\s*=\\s*\"([^\"]*)\"");
+  private static final Pattern AUTHOR = Pattern.compile("\\bauthor\\s*=\\s*\"([^\"]*)\"");
 
   private interface Work<T> {
     T apply(Liquibase liquibase) throws Exception;
@@ -215,7 +220,7 @@ public final class SchemaMigrator {
     try {
       // No usage analytics (a server must not call out to the internet while it migrates, and
       // here it could not); Liquibase's console output goes to the log. Built here, not in a
-      // static field, so a start on a current schema loads no Liquibase class.
+      // static field, so a start on a current schema initialises no Liquibase class.
       Map<String, Object> scope =
           Map.of(
               AnalyticsArgs.ENABLED.getKey(), false,
@@ -250,24 +255,40 @@ public final class SchemaMigrator {
     }
   }
 
-  /** The "id/author" of every change set of the changelog in this jar, read as plain XML. */
+  /** The "id/author" of every change set of the changelog in this jar. */
   private static Set<String> changeSetsOfThisJar() {
-    Set<String> found = new HashSet<>();
     try (InputStream xml = SchemaMigrator.class.getClassLoader().getResourceAsStream(CHANGELOG)) {
       if (xml == null) {
         throw new IllegalStateException("the store's changelog " + CHANGELOG + " is not on the class path");
       }
-      XMLInputFactory factory = XMLInputFactory.newFactory();
-      factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-      factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-      XMLStreamReader reader = factory.createXMLStreamReader(xml);
-      while (reader.hasNext()) {
-        if (reader.next() == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("changeSet")) {
-          found.add(reader.getAttributeValue(null, "id") + "/" + reader.getAttributeValue(null, "author"));
-        }
-      }
-    } catch (IOException | XMLStreamException e) {
+      return changeSetsIn(new String(xml.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
       throw new IllegalStateException("cannot read the store's changelog " + CHANGELOG, e);
+    }
+  }
+
+  /**
+   * The "id/author" of every change set of a changelog, read from its text. Not with an XML
+   * parser: the JDK's costs a start on a current schema about 90 classes (issue 23), and the
+   * changelog is this jar's own, whose change set tags carry both attributes in double quotes.
+   * SchemaMigratorTest holds what this reads against what an XML parser reads.
+   *
+   * @param xml the changelog's text
+   * @return the change sets' "id/author"
+   * @throws IllegalStateException when a change set lacks its id or author, or there is none
+   */
+  static Set<String> changeSetsIn(String xml) {
+    Set<String> found = new HashSet<>();
+    Matcher tag = CHANGE_SET.matcher(COMMENT.matcher(xml).replaceAll(""));
+    while (tag.find()) {
+      Matcher id = ID.matcher(tag.group(1));
+      Matcher author = AUTHOR.matcher(tag.group(1));
+      if (!id.find() || !author.find()) {
+        throw new IllegalStateException(
+            "the store's changelog " + CHANGELOG + " has a change set without id or author: <changeSet "
+                + tag.group(1) + ">");
+      }
+      found.add(id.group(1) + "/" + author.group(1));
     }
     if (found.isEmpty()) {
       throw new IllegalStateException("the store's changelog " + CHANGELOG + " has no change sets");
