@@ -201,8 +201,8 @@ class ObjectiveEvaluationTest {
   @Test
   void aWindowStartingEarlyInAnHourLeavesOutTheMinutesBeforeItsStart() {
     // A 2 h 50 min window starts at 09:10: read as everything from 09:00 less 09:00 to 09:10. A
-    // maintenance of items from 08:40 to 10:30 is taken out from 09:10 on.
-    Instant start = Instant.parse("2026-03-31T08:40:00Z");
+    // maintenance of items from 09:30 to 10:30 is taken out (read as 09:30 to 10:00 plus 10:00 on).
+    Instant start = Instant.parse("2026-03-31T09:30:00Z");
     Instant end = Instant.parse("2026-03-31T10:30:00Z");
     Notice maintenance = NoticeTestData.closed(NoticeTestData.updated(
         NoticeTestData.maintenance(NoticeTestData.id("m", 3), start, end),
@@ -210,8 +210,9 @@ class ObjectiveEvaluationTest {
     store.noticeStore().save(maintenance, List.of());
     write(ITEM, "2026-03-31T09:00:00Z", 100, 10); // before the window
     write(ITEM, "2026-03-31T09:09:00Z", 200, 20); // its last minute before the window
-    write(ITEM, "2026-03-31T09:10:00Z", 300, 30); // the window's first minute, in the maintenance
-    write(ITEM, "2026-03-31T10:29:00Z", 400, 40); // the maintenance's last minute
+    write(ITEM, "2026-03-31T09:10:00Z", 300, 30); // the window's first minute
+    write(ITEM, "2026-03-31T09:30:00Z", 350, 35); // the maintenance's first minute
+    write(ITEM, "2026-03-31T10:29:00Z", 400, 40); // its last minute
     write(ITEM, "2026-03-31T10:30:00Z", 500, 50); // the minute after it
     write(ITEM, "2026-03-31T11:59:00Z", 600, 60);
     List<BurnPair> pairs = List.of(
@@ -220,7 +221,8 @@ class ObjectiveEvaluationTest {
     PairReading pair = evaluate(pairs, MaintenanceSpans.of(List.of(maintenance)),
         availability("items", route(ITEM), "99.9")).get(0).pairs().get(0);
 
-    assertThat(pair.longBurn().counts()).isEqualTo(new Counts(1_100, 110));
+    // 09:10, 10:30 and 11:59.
+    assertThat(pair.longBurn().counts()).isEqualTo(new Counts(1_400, 140));
     assertThat(pair.shortBurn().counts()).isEqualTo(new Counts(600, 60));
   }
 
