@@ -20,6 +20,8 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,6 +55,13 @@ class SlowRouteOnThePageTest {
     return ((ShopApp) APP.getApplication()).bundle().runtime();
   }
 
+  private static int get(String path) {
+    try (Response response =
+        APP.client().target("http://localhost:" + APP.getLocalPort() + path).request().get()) {
+      return response.getStatus();
+    }
+  }
+
   private static String page(String mediaType) {
     return APP.client().target("http://localhost:" + APP.getLocalPort() + "/status").request(mediaType).get(String.class);
   }
@@ -67,10 +76,18 @@ class SlowRouteOnThePageTest {
 
   @Test
   void aRouteSlowerThanItsLatencyObjectiveAllowsIsDegradedThoughNothingFailed() throws Exception {
+    // One request each and a flush: both routes are declared (and their one fast request stored).
+    assertThat(get("/hello")).isEqualTo(200);
+    assertThat(get("/items/2")).isEqualTo(200);
+    try (Response flushed = APP.client()
+        .target("http://localhost:" + APP.getAdminPort() + "/tasks/trafficstatus-flush")
+        .request().post(Entity.text(""))) {
+      assertThat(flushed.readEntity(String.class)).contains("pending: 0");
+    }
     StatusStore store = runtime().startedStore(Duration.ofSeconds(30));
     RouteKey hello = key(store, "/hello");
     RouteKey items = key(store, "/items/{id}");
-    // 2 of 100 slower than 300 ms where 1 % may be: degraded. Items: 60 of 100, no latency target.
+    // 2 of 101 slower than 300 ms where 1 % may be: degraded. Items: 60 of 101, no latency target.
     store.writeMinutes(List.of(successes(hello, 100, 2), successes(items, 100, 60)));
     runtime().forgetCachedPages();
 
