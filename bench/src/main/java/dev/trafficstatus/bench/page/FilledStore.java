@@ -63,12 +63,21 @@ final class FilledStore {
    * @return the directory
    */
   static Path directory(String database, int routes, int days) {
-    Path root =
-        Path.of(
+    return fillsRoot().resolve("page-v" + FILL_VERSION + "-" + database + "-" + routes + "x" + days);
+  }
+
+  /**
+   * Where filled databases are kept: the system property {@code trafficstatus.bench.fills}, by
+   * default {@code trafficstatus-bench-fills} in the temporary directory.
+   *
+   * @return the directory, absolute
+   */
+  static Path fillsRoot() {
+    return Path.of(
             System.getProperty(
                 "trafficstatus.bench.fills",
-                Path.of(System.getProperty("java.io.tmpdir"), "trafficstatus-bench-fills").toString()));
-    return root.resolve("page-v" + FILL_VERSION + "-" + database + "-" + routes + "x" + days);
+                Path.of(System.getProperty("java.io.tmpdir"), "trafficstatus-bench-fills").toString()))
+        .toAbsolutePath();
   }
 
   /**
@@ -101,6 +110,22 @@ final class FilledStore {
       Files.writeString(complete, "filled in " + (System.nanoTime() - started) / 1_000_000 + " ms\n");
     }
     return new Filled(server, store);
+  }
+
+  /**
+   * Refreshes the planner's statistics of the filled database, as autovacuum does on a running
+   * server within a minute or so of a fill: a benchmark that starts right after filling, or on a
+   * database whose server ran only while it was filled, would otherwise be planned for tables of a
+   * few rows (every route read by its own index scan, even for an empty range).
+   *
+   * @param filled the started server and store
+   * @throws java.sql.SQLException when the database cannot be reached
+   */
+  static void analyze(Filled filled) throws java.sql.SQLException {
+    try (java.sql.Connection connection = filled.server().connect(filled.server().database("page"));
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("ANALYZE");
+    }
   }
 
   /** A running server and the store on its filled database; stop the store, then the server. */

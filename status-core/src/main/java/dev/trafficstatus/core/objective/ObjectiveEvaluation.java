@@ -1,10 +1,10 @@
 package dev.trafficstatus.core.objective;
 
 import dev.trafficstatus.core.status.MaintenanceSpans;
+import dev.trafficstatus.core.objective.TrailingWindowReader.Piece;
 import dev.trafficstatus.core.status.MaintenanceSpans.Span;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.NoticeStore;
-import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.spi.store.Tally;
@@ -15,7 +15,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,19 +25,21 @@ import java.util.TreeSet;
 import java.util.function.BiPredicate;
 
 /**
- * Evaluates every objective at once from the store's figures, reading each window once for all
- * routes ({@link StatusStore#readBetween}, which sums day and hour rollups for the whole days and
- * hours inside a range and minute rows only for its edges): one read per distinct objective window
- * and one per distinct burn window, however many objectives there are.
+ * Evaluates every objective at once from the store's figures, for all routes together. The
+ * objective windows and the burn windows all end at the start of the current minute (closed minutes
+ * only), so they are read as consecutive pieces between their sorted starts, each piece once ({@link
+ * TrailingWindowReader}, with {@link StatusStore#readBetween}, which sums day and hour rollups for
+ * the whole days and hours inside a range and minute rows only for its edges): one evaluation reads
+ * about the rows of its longest window, however many windows and objectives there are.
  *
- * <p>Windows end at the start of the current minute (closed minutes only). Maintenance is left out:
- * from an objective's window, the requests kept with each maintenance per route and day ({@link
- * NoticeStore#windowTallies}); from a burn window, the minutes of each known maintenance span inside
- * it, re-read and taken out.
+ * <p>Maintenance is left out: from an objective's window, the requests kept with each maintenance
+ * per route and day ({@link NoticeStore#windowTallies}); from a burn window, the minutes of each
+ * known maintenance span inside it, read (once for all the windows holding them) and taken out.
  */
 public final class ObjectiveEvaluation {
 
   private final StatusStore store;
+  private final TrailingWindowReader reader;
   private final ObjectiveSettings settings;
   private final long minimumRequests;
 
@@ -46,6 +50,7 @@ public final class ObjectiveEvaluation {
    */
   public ObjectiveEvaluation(StatusStore store, ObjectiveSettings settings, long minimumRequests) {
     this.store = Objects.requireNonNull(store, "store");
+    this.reader = new TrailingWindowReader(store);
     this.settings = Objects.requireNonNull(settings, "settings");
     this.minimumRequests = minimumRequests;
   }
@@ -66,9 +71,9 @@ public final class ObjectiveEvaluation {
     }
     Instant end = now.truncatedTo(ChronoUnit.MINUTES);
     List<StoredRoute> routes = store.routes().stream().filter(route -> !route.hidden()).toList();
-    Map<Duration, Map<RouteKey, Tally[]>> objectiveWindows = new HashMap<>();
+    Map<Duration, Instant> objectiveStarts = new HashMap<>();
     for (Objective objective : settings.objectives()) {
-      objectiveWindows.computeIfAbsent(objective.window(), w -> objectiveWindow(objective.windowStart(now), end));
+      objectiveStarts.put(objective.window(), objective.windowStart(now));
     }
     TreeSet<Duration> burnLengths = new TreeSet<>();
     burnLengths.add(settings.currentBurn());
@@ -76,93 +81,135 @@ public final class ObjectiveEvaluation {
       burnLengths.add(pair.longWindow());
       burnLengths.add(pair.shortWindow());
     }
-    Map<Duration, Map<RouteKey, Tally[]>> burnWindows = new HashMap<>();
+    Map<Duration, Instant> burnStarts = new HashMap<>();
     for (Duration length : burnLengths) {
-      burnWindows.put(length, burnWindow(end.minus(length), end, spans));
+      burnStarts.put(length, end.minus(length).truncatedTo(ChronoUnit.MINUTES));
     }
+    List<Instant> starts = new ArrayList<>(objectiveStarts.values());
+    starts.addAll(burnStarts.values());
+    Map<Instant, List<Piece>> read = reader.read(starts, end, now);
+    Map<Duration, WindowFigures> objectiveWindows = new HashMap<>();
+    objectiveStarts.forEach((length, start) -> objectiveWindows.put(
+        length, new WindowFigures(read.get(start), List.of(new Piece(keptInMaintenance(start, end), false)))));
+    Map<Instant, List<Piece>> inSpans = insideSpans(burnStarts.values(), now, spans);
+    Map<Duration, WindowFigures> burnWindows = new HashMap<>();
+    burnStarts.forEach((length, start) -> burnWindows.put(
+        length, new WindowFigures(read.get(start), inSpans.getOrDefault(start, List.of()))));
     List<ObjectiveReading> readings = new ArrayList<>();
     for (Objective objective : settings.objectives()) {
-      List<StoredRoute> covered = routes.stream().filter(objective.scope()::covers).toList();
+      List<RouteKey> covered = routes.stream().filter(objective.scope()::covers).map(StoredRoute::key).toList();
+      Duration threshold = objective.threshold().orElse(null);
       for (Indicator indicator : objective.indicators()) {
         Budget budget = new Budget(
-            counts(objectiveWindows.get(objective.window()), covered, objective, indicator),
+            objectiveWindows.get(objective.window()).counts(covered, indicator, threshold),
             objective.target(indicator));
         java.math.BigDecimal allowed = Budget.allowedShare(objective.target(indicator));
         String key = ObjectiveReading.key(objective, indicator);
         List<PairReading> pairs = new ArrayList<>();
         for (BurnPair pair : settings.pairs()) {
-          BurnRate longBurn = new BurnRate(counts(burnWindows.get(pair.longWindow()), covered, objective, indicator), allowed);
-          BurnRate shortBurn = new BurnRate(counts(burnWindows.get(pair.shortWindow()), covered, objective, indicator), allowed);
+          BurnRate longBurn = new BurnRate(burnWindows.get(pair.longWindow()).counts(covered, indicator, threshold), allowed);
+          BurnRate shortBurn = new BurnRate(burnWindows.get(pair.shortWindow()).counts(covered, indicator, threshold), allowed);
           pairs.add(new PairReading(pair, longBurn, shortBurn,
               pair.verdict(firing.test(key, pair), longBurn, shortBurn, minimumRequests, settings.clearBelow())));
         }
         BurnRate current = new BurnRate(
-            counts(burnWindows.get(settings.currentBurn()), covered, objective, indicator), allowed);
-        readings.add(new ObjectiveReading(
-            objective, indicator, covered.stream().map(StoredRoute::key).toList(), budget, current, pairs));
+            burnWindows.get(settings.currentBurn()).counts(covered, indicator, threshold), allowed);
+        readings.add(new ObjectiveReading(objective, indicator, covered, budget, current, pairs));
       }
     }
     return readings;
   }
 
-  /** Per route: the window's requests and those to take out ([0] read, [1] maintenance). */
-  private Map<RouteKey, Tally[]> objectiveWindow(Instant from, Instant to) {
-    Map<RouteKey, Tally[]> tallies = new HashMap<>();
-    add(tallies, store.readBetween(from, to), 0);
+  /** Per route, the requests kept with each maintenance of the days from {@code from} to {@code to}. */
+  private Map<RouteKey, Tally> keptInMaintenance(Instant from, Instant to) {
+    Map<RouteKey, Tally> kept = new HashMap<>();
     LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
     LocalDate last = LocalDate.ofInstant(to, ZoneOffset.UTC);
-    store.notices().ifPresent(kept -> {
-      for (WindowTally held : kept.windowTallies(first, last)) {
-        tallies.computeIfAbsent(held.bucket().route(), r -> empty())[1] =
-            tallies.get(held.bucket().route())[1].plus(held.bucket().tally());
+    store.notices().ifPresent(notices -> {
+      for (WindowTally held : notices.windowTallies(first, last)) {
+        kept.merge(held.bucket().route(), held.bucket().tally(), Tally::plus);
       }
     });
-    return tallies;
+    return kept;
   }
 
-  /** Per route: the window's requests and those inside maintenance spans within it. */
-  private Map<RouteKey, Tally[]> burnWindow(Instant from, Instant to, MaintenanceSpans spans) {
-    Map<RouteKey, Tally[]> tallies = new HashMap<>();
-    add(tallies, store.readBetween(from, to), 0);
+  /**
+   * Per burn window's start, the requests of the routes each maintenance span covers in the minutes
+   * of the span inside the window, as pieces: a span's minutes are read once for all the windows
+   * that hold them.
+   */
+  private Map<Instant, List<Piece>> insideSpans(
+      Collection<Instant> windowStarts, Instant now, MaintenanceSpans spans) {
+    Instant end = now.truncatedTo(ChronoUnit.MINUTES);
+    Map<Instant, List<Piece>> inside = new HashMap<>();
     for (Span span : spans.all()) {
-      Instant start = max(span.start().truncatedTo(ChronoUnit.MINUTES), from);
-      Instant stop = min(MaintenanceSpans.ceilingMinute(span.end()), to);
-      if (!start.isBefore(stop)) {
-        continue;
-      }
-      List<RouteTally> inside = new ArrayList<>();
-      for (RouteTally tally : store.readBetween(start, stop)) {
-        if (span.covers(tally.route())) {
-          inside.add(tally);
+      Instant stop = min(MaintenanceSpans.ceilingMinute(span.end()), end);
+      Map<Instant, Instant> pieceStarts = new HashMap<>();
+      for (Instant windowStart : windowStarts) {
+        Instant start = max(span.start().truncatedTo(ChronoUnit.MINUTES), windowStart);
+        if (start.isBefore(stop)) {
+          pieceStarts.put(windowStart, start);
         }
       }
-      add(tallies, inside, 1);
-    }
-    return tallies;
-  }
-
-  private static Tally[] empty() {
-    return new Tally[] {Tally.empty(), Tally.empty()};
-  }
-
-  private static void add(Map<RouteKey, Tally[]> tallies, List<RouteTally> read, int slot) {
-    for (RouteTally tally : read) {
-      Tally[] pair = tallies.computeIfAbsent(tally.route(), r -> empty());
-      pair[slot] = pair[slot].plus(tally.tally());
-    }
-  }
-
-  private static Counts counts(
-      Map<RouteKey, Tally[]> window, List<StoredRoute> covered, Objective objective, Indicator indicator) {
-    Counts sum = Counts.NONE;
-    for (StoredRoute route : covered) {
-      Tally[] pair = window.get(route.key());
-      if (pair != null) {
-        Counts read = Counts.of(pair[0], indicator, objective.threshold().orElse(null));
-        sum = sum.plus(read.minus(Counts.of(pair[1], indicator, objective.threshold().orElse(null))));
+      if (pieceStarts.isEmpty()) {
+        continue;
       }
+      Map<Piece, Piece> covered = new IdentityHashMap<>();
+      Map<Instant, List<Piece>> read = reader.read(pieceStarts.values(), stop, now);
+      pieceStarts.forEach((windowStart, start) -> {
+        for (Piece piece : read.get(start)) {
+          inside.computeIfAbsent(windowStart, s -> new ArrayList<>())
+              .add(covered.computeIfAbsent(piece, p -> coveredBy(span, p)));
+        }
+      });
     }
-    return sum;
+    return inside;
+  }
+
+  private static Piece coveredBy(Span span, Piece piece) {
+    Map<RouteKey, Tally> covered = new HashMap<>();
+    piece.tallies().forEach((route, tally) -> {
+      if (span.covers(route)) {
+        covered.put(route, tally);
+      }
+    });
+    return new Piece(covered, piece.subtracted());
+  }
+
+  /**
+   * One window's figures as pieces that add up: per route, the requests read and those to take out
+   * (maintenance). Counts of an indicator are sums of the counts of the pieces (a histogram's count
+   * under a threshold adds up bucket by bucket), so nothing is merged before counting.
+   */
+  private record WindowFigures(List<Piece> read, List<Piece> takenOut) {
+
+    Counts counts(List<RouteKey> routes, Indicator indicator, Duration threshold) {
+      Counts sum = Counts.NONE;
+      for (RouteKey route : routes) {
+        Counts in = sum(read, route, indicator, threshold);
+        sum = sum.plus(in.minus(sum(takenOut, route, indicator, threshold)));
+      }
+      return sum;
+    }
+
+    /**
+     * The pieces' counts of a route. Pieces read apart may disagree by a write that landed between
+     * two reads (a late flush): the sum never goes below zero.
+     */
+    private static Counts sum(List<Piece> pieces, RouteKey route, Indicator indicator, Duration threshold) {
+      long good = 0;
+      long bad = 0;
+      for (Piece piece : pieces) {
+        Tally tally = piece.tallies().get(route);
+        if (tally != null) {
+          Counts counts = Counts.of(tally, indicator, threshold);
+          int sign = piece.subtracted() ? -1 : 1;
+          good += sign * counts.good();
+          bad += sign * counts.bad();
+        }
+      }
+      return new Counts(Math.max(0, good), Math.max(0, bad));
+    }
   }
 
   private static Instant max(Instant a, Instant b) {

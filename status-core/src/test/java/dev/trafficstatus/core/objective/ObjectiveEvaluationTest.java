@@ -1,6 +1,7 @@
 package dev.trafficstatus.core.objective;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.trafficstatus.core.status.MaintenanceSpans;
@@ -12,6 +13,7 @@ import dev.trafficstatus.spi.notice.NoticeStatus;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.LatencyHistogram;
 import dev.trafficstatus.spi.store.MinuteBucket;
+import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.Tally;
 import dev.trafficstatus.testkit.NoticeTestData;
 import dev.trafficstatus.testkit.StoreTestData;
@@ -49,8 +51,12 @@ class ObjectiveEvaluationTest {
   }
 
   private List<ObjectiveReading> evaluate(MaintenanceSpans spans, Objective... objectives) {
+    return evaluate(BurnPair.defaults(), spans, objectives);
+  }
+
+  private List<ObjectiveReading> evaluate(List<BurnPair> pairs, MaintenanceSpans spans, Objective... objectives) {
     ObjectiveSettings settings = new ObjectiveSettings(
-        List.of(objectives), BurnPair.defaults(), new BigDecimal("0.5"), Duration.ofHours(1));
+        List.of(objectives), pairs, new BigDecimal("0.5"), Duration.ofHours(1));
     return new ObjectiveEvaluation(store, settings, 10).evaluate(NOW, spans, (key, pair) -> false);
   }
 
@@ -145,6 +151,96 @@ class ObjectiveEvaluationTest {
     PairReading sixHours = reading.pairs().get(1);
     assertThat(sixHours.longBurn().counts()).isEqualTo(new Counts(180_000, 0));
     assertThat(sixHours.state()).isEqualTo(AlertState.CLEAR);
+  }
+
+  @Test
+  void everyWindowCountsTheMinutesOnBothSidesOfTheOtherWindowsStartsOnce() {
+    // The windows are read as pieces between their starts (11:55, 11:30, 11:00, 10:00, 06:00,
+    // yesterday 12:00, 2026-03-28 12:00 and the objective's 2026-03-01 00:00): a minute on each
+    // side of each start, and a maintenance of items from 10:50 to 11:10 across the 1-hour start.
+    Instant start = Instant.parse("2026-03-31T10:50:00Z");
+    Instant end = Instant.parse("2026-03-31T11:10:00Z");
+    Notice maintenance = NoticeTestData.closed(NoticeTestData.updated(
+        NoticeTestData.maintenance(NoticeTestData.id("m", 2), start, end),
+        NoticeStatus.IN_PROGRESS, start, "Started."), end);
+    store.noticeStore().save(maintenance, List.of());
+    write(ITEM, "2026-03-01T00:00:00Z", 7, 0); // the objective window's first minute
+    write(ITEM, "2026-03-28T11:59:00Z", 0, 1_000); // just before the 3-day window
+    write(ITEM, "2026-03-28T12:00:00Z", 3_000, 3); // its first minute
+    write(ITEM, "2026-03-29T00:00:00Z", 4_000, 0); // the midnight after it
+    write(ITEM, "2026-03-30T12:00:00Z", 70, 7); // the 1-day window's first minute
+    write(ITEM, "2026-03-31T06:00:00Z", 60, 6); // the 6-hour window's first minute
+    write(ITEM, "2026-03-31T10:00:00Z", 50, 5); // the 2-hour window's first minute
+    write(ITEM, "2026-03-31T10:55:00Z", 1_000, 0); // in the maintenance, before 11:00
+    write(ITEM, "2026-03-31T11:05:00Z", 500, 500); // in the maintenance, after 11:00
+    write(ITEM, "2026-03-31T11:30:00Z", 2_000, 20); // the 30-minute window's first minute
+    write(ITEM, "2026-03-31T11:59:00Z", 100, 1); // the last closed minute, in every window
+    write(ITEM, "2026-03-31T12:00:00Z", 0, 900); // the open minute: in none
+    store.noticeStore().recordWindowTallies(maintenance.id(), List.of(
+        new DayBucket(ITEM, LocalDate.parse("2026-03-31"), Tallies.of(1_500, 500, 0, 1_000))));
+
+    ObjectiveReading reading = evaluate(MaintenanceSpans.of(List.of(maintenance)),
+        availability("items", route(ITEM), "99.9")).get(0);
+
+    // 30 days: every closed minute, 10,787 good and 1,542 bad, less the maintenance's 1,500 and 500.
+    assertThat(reading.budget().counts()).isEqualTo(new Counts(9_287, 1_042));
+    // 1 hour: 11:05 (taken out: the maintenance's part after 11:00), 11:30 and 11:59.
+    assertThat(reading.currentBurn().counts()).isEqualTo(new Counts(2_100, 21));
+    assertThat(reading.pairs()).extracting(pair -> pair.longBurn().counts(), pair -> pair.shortBurn().counts())
+        .containsExactly(
+            // 1 h and 5 min: 11:59 alone.
+            tuple(new Counts(2_100, 21), new Counts(100, 1)),
+            // 6 h: 06:00 and 10:00 too, the whole maintenance out; 30 min: 11:30 and 11:59.
+            tuple(new Counts(2_210, 32), new Counts(2_100, 21)),
+            // 1 day: yesterday's 12:00 too; 2 h: from 10:00.
+            tuple(new Counts(2_280, 39), new Counts(2_150, 26)),
+            // 3 days: 2026-03-28 12:00 and the midnight after, not 11:59; 6 h as above.
+            tuple(new Counts(9_280, 42), new Counts(2_210, 32)));
+  }
+
+  @Test
+  void aWindowStartingEarlyInAnHourLeavesOutTheMinutesBeforeItsStart() {
+    // A 2 h 50 min window starts at 09:10: read as everything from 09:00 less 09:00 to 09:10. A
+    // maintenance of items from 09:30 to 10:30 is taken out (read as 09:30 to 10:00 plus 10:00 on).
+    Instant start = Instant.parse("2026-03-31T09:30:00Z");
+    Instant end = Instant.parse("2026-03-31T10:30:00Z");
+    Notice maintenance = NoticeTestData.closed(NoticeTestData.updated(
+        NoticeTestData.maintenance(NoticeTestData.id("m", 3), start, end),
+        NoticeStatus.IN_PROGRESS, start, "Started."), end);
+    store.noticeStore().save(maintenance, List.of());
+    write(ITEM, "2026-03-31T09:00:00Z", 100, 10); // before the window
+    write(ITEM, "2026-03-31T09:09:00Z", 200, 20); // its last minute before the window
+    write(ITEM, "2026-03-31T09:10:00Z", 300, 30); // the window's first minute
+    write(ITEM, "2026-03-31T09:30:00Z", 350, 35); // the maintenance's first minute
+    write(ITEM, "2026-03-31T10:29:00Z", 400, 40); // its last minute
+    write(ITEM, "2026-03-31T10:30:00Z", 500, 50); // the minute after it
+    write(ITEM, "2026-03-31T11:59:00Z", 600, 60);
+    List<BurnPair> pairs = List.of(
+        new BurnPair(BigDecimal.ONE, Duration.ofMinutes(170), Duration.ofMinutes(10), AlertAction.NOTIFY));
+
+    PairReading pair = evaluate(pairs, MaintenanceSpans.of(List.of(maintenance)),
+        availability("items", route(ITEM), "99.9")).get(0).pairs().get(0);
+
+    // 09:10, 10:30 and 11:59.
+    assertThat(pair.longBurn().counts()).isEqualTo(new Counts(1_400, 140));
+    assertThat(pair.shortBurn().counts()).isEqualTo(new Counts(600, 60));
+  }
+
+  @Test
+  void aBurnWindowStartingInsideADayPastMinuteRetentionLeavesThatDayWholeInTheObjectiveWindow() {
+    // 2026-03-28 is past a 2-day minute retention: only its day total is left. The 3-day window
+    // starts inside it, at 12:00, so it cannot count any of it; the 30-day window holds the whole day.
+    write(ITEM, "2026-03-28T06:00:00Z", 0, 1_000);
+    write(ITEM, "2026-03-28T13:00:00Z", 2_000, 0);
+    write(ITEM, "2026-03-29T06:00:00Z", 3_000, 0);
+    write(ITEM, "2026-03-31T11:00:00Z", 400, 0);
+    store.maintain(NOW, new Retention(Duration.ofDays(2), Duration.ofDays(400)));
+
+    ObjectiveReading reading = evaluate(MaintenanceSpans.of(List.of()),
+        availability("items", route(ITEM), "99.9")).get(0);
+
+    assertThat(reading.budget().counts()).isEqualTo(new Counts(5_400, 1_000));
+    assertThat(reading.pairs().get(3).longBurn().counts()).isEqualTo(new Counts(3_400, 0));
   }
 
   @Test

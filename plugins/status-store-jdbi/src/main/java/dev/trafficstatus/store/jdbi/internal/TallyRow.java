@@ -35,20 +35,41 @@ public record TallyRow(
     long maxLatencyMicros,
     byte[] histogram) {
 
-  /** Maps the columns every figures query selects, under these names. */
+  /**
+   * Maps the columns every figures query selects, under these names. Queries that read many rows
+   * (the page's days, an objective's windows: up to some 100,000 rows) pay for every call on the
+   * result set, so the mapper is specialised once per result set ({@link #specialize}): it finds
+   * the columns by name once and reads the driver's result set itself, not the pool's proxy around
+   * it, which turns every call into a reflective one (a fifth of an objective evaluation's CPU time
+   * in its profile). The proxy still moves the cursor and closes the result set.
+   */
   public static final class Mapper implements RowMapper<TallyRow> {
 
     @Override
     public TallyRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-      return new TallyRow(
-          rs.getInt("route_id"),
-          rs.getLong("period"),
-          rs.getLong("total"),
-          rs.getLong("success"),
-          rs.getLong("failure"),
-          rs.getLong("ignored"),
-          rs.getLong("max_latency_micros"),
-          rs.getBytes("histogram"));
+      return specialize(rs, ctx).map(rs, ctx);
+    }
+
+    @Override
+    public RowMapper<TallyRow> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
+      ResultSet raw = rs.isWrapperFor(ResultSet.class) ? rs.unwrap(ResultSet.class) : rs;
+      int routeId = rs.findColumn("route_id");
+      int period = rs.findColumn("period");
+      int total = rs.findColumn("total");
+      int success = rs.findColumn("success");
+      int failure = rs.findColumn("failure");
+      int ignored = rs.findColumn("ignored");
+      int maxLatency = rs.findColumn("max_latency_micros");
+      int histogram = rs.findColumn("histogram");
+      return (row, context) -> new TallyRow(
+          raw.getInt(routeId),
+          raw.getLong(period),
+          raw.getLong(total),
+          raw.getLong(success),
+          raw.getLong(failure),
+          raw.getLong(ignored),
+          raw.getLong(maxLatency),
+          raw.getBytes(histogram));
     }
   }
 
