@@ -1,7 +1,9 @@
 package dev.trafficstatus.views.mustache;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What the template shows, with every text already worded and every state already a CSS token,
@@ -141,7 +143,10 @@ record PageView(
    * @param firstDay the oldest square's date, under the row's left end
    * @param lastDay the newest square's label, under the row's right end
    * @param daysLabel the accessible name of the row of squares
-   * @param days the squares, oldest first
+   * @param squares the squares' markup, oldest first, as the built-in card writes them ({@code
+   *     {{{squares}}}}): kept between renders per square (see {@link SquareMarkup})
+   * @param days the squares, oldest first, for an owner's card that writes them itself; worded
+   *     only when a template reads them
    * @param objectives the objectives covering the route, in the configured order
    */
   record Card(
@@ -156,7 +161,8 @@ record PageView(
       String firstDay,
       String lastDay,
       String daysLabel,
-      List<Square> days,
+      String squares,
+      DeferredSquares days,
       List<ObjectiveView> objectives) {
 
     Card {
@@ -170,13 +176,51 @@ record PageView(
       Objects.requireNonNull(firstDay, "firstDay");
       Objects.requireNonNull(lastDay, "lastDay");
       Objects.requireNonNull(daysLabel, "daysLabel");
-      days = List.copyOf(days);
+      Objects.requireNonNull(squares, "squares");
+      Objects.requireNonNull(days, "days");
       objectives = List.copyOf(objectives);
     }
   }
 
   /**
-   * One day's square: two fields, so a 100 × 90 page costs 27,000 cheap look-ups.
+   * A card's squares, worded on the first read: the built-in card writes {@link Card#squares()}
+   * instead, so a render pays for them only when an owner's template iterates them. Thread-safe.
+   */
+  static final class DeferredSquares implements Iterable<Square> {
+
+    private final Supplier<List<Square>> words;
+
+    private volatile List<Square> squares;
+
+    /**
+     * @param words words the squares, once
+     */
+    DeferredSquares(Supplier<List<Square>> words) {
+      this.words = Objects.requireNonNull(words, "words");
+    }
+
+    /**
+     * The squares, oldest first.
+     *
+     * @return them, worded on the first call
+     */
+    List<Square> list() {
+      List<Square> worded = squares;
+      if (worded == null) {
+        worded = List.copyOf(words.get());
+        squares = worded;
+      }
+      return worded;
+    }
+
+    @Override
+    public Iterator<Square> iterator() {
+      return list().iterator();
+    }
+  }
+
+  /**
+   * One square, a day's (a week's in long windows).
    *
    * @param state the day's CSS token
    * @param tip the day in words; the square's {@code title}, which is also its accessible name

@@ -1,0 +1,193 @@
+package dev.trafficstatus.views.mustache;
+
+import dev.trafficstatus.spi.page.DayStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A card's squares as the markup the built-in card writes ({@code {{{squares}}}}): one {@code <li>}
+ * per square, its figures as its {@code title}, which is also its accessible name.
+ *
+ * <p>Wording and escaping a square's figures is most of what a render costs, and a day's square
+ * changes only when something it shows changes: its figures (a late write, a rollup), the notices
+ * or deploys it names, the minimum request count, the language, or whether it is today. The markup
+ * of each square is kept under all of these, so a render writes again only the squares it has not
+ * written before: today's, and a day whose figures moved. A route's name, a window's length and
+ * the brand are never part of a square, so a rename or a removed route cannot be served stale.
+ *
+ * <p>Kept in two generations: a render looks in the young one, then the old one, and puts what it
+ * uses in the young one; when the young one holds more than {@link #generation} squares it becomes
+ * the old one. What no render used for a generation is dropped, so at most two generations are
+ * held. Thread-safe: a race costs a square written twice, never a wrong one.
+ */
+final class SquareMarkup {
+
+  /**
+   * Squares per generation at the least; a page of more squares makes it twice that page's
+   * squares (a 100 × 90 page in two languages, or with a day's worth of today's squares written
+   * anew), about 0.5 KB each with their keys: some 9 MB at most for that page.
+   */
+  static final int MIN_GENERATION = 4_096;
+
+  /**
+   * What a square shows: its key in the kept markup.
+   *
+   * @param day the day's figures
+   * @param today whether it is today's square ("so far")
+   * @param minimum the minimum request count for a verdict
+   * @param words the page's language
+   * @param notices what the notices of its day add to its title; empty when none
+   * @param deploys what the deploys of its day add to its title; empty when none
+   */
+  record Key(DayStatus day, boolean today, long minimum, Words words, String notices, String deploys) {
+
+    Key {
+      Objects.requireNonNull(day, "day");
+      Objects.requireNonNull(words, "words");
+      Objects.requireNonNull(notices, "notices");
+      Objects.requireNonNull(deploys, "deploys");
+    }
+  }
+
+  private final Object rotation = new Object();
+
+  private volatile ConcurrentHashMap<Key, String> young = new ConcurrentHashMap<>();
+
+  private volatile ConcurrentHashMap<Key, String> old = new ConcurrentHashMap<>();
+
+  /** Grows with the largest page rendered, so one page's squares always fit a generation. */
+  private volatile int generation = MIN_GENERATION;
+
+  /**
+   * Makes room for a page of this many squares.
+   *
+   * @param squares the squares of the page about to be rendered
+   */
+  void expect(int squares) {
+    if (squares * 2 > generation) {
+      generation = squares * 2;
+    }
+  }
+
+  /**
+   * The markup of one day's square, kept or written now.
+   *
+   * @param key what the square shows
+   * @return its {@code <li>} and a line break
+   */
+  String day(Key key) {
+    ConcurrentHashMap<Key, String> current = young;
+    String markup = current.get(key);
+    if (markup != null) {
+      return markup;
+    }
+    markup = old.get(key);
+    if (markup == null) {
+      DayStatus day = key.day();
+      String deployed = key.deploys();
+      markup = square(PageViewBuilder.token(day.health()),
+          SquareTips.day(day, key.today(), key.minimum(), key.words()) + key.notices() + deployed,
+          !deployed.isEmpty());
+    }
+    current.put(key, markup);
+    if (current.size() > generation) {
+      rotate(current);
+    }
+    return markup;
+  }
+
+  private void rotate(ConcurrentHashMap<Key, String> full) {
+    synchronized (rotation) {
+      if (young == full) {
+        old = full;
+        young = new ConcurrentHashMap<>();
+      }
+    }
+  }
+
+  /**
+   * The markup of one square, as the built-in card's template wrote it.
+   *
+   * @param state the square's CSS token
+   * @param tip its figures in words: its title and accessible name
+   * @param deployed whether it is marked as a deploy's day
+   * @return its {@code <li>} and a line break
+   */
+  static String square(String state, String tip, boolean deployed) {
+    StringBuilderWriter out = new StringBuilderWriter(tip.length() + 64);
+    out.append("<li class=\"day state-").append(state);
+    if (deployed) {
+      out.append(" deployed");
+    }
+    out.append("\" title=\"");
+    try {
+      MarkupEscaper.escape(tip, out);
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible);
+    }
+    return out.append("\"></li>\n").toString();
+  }
+
+  /**
+   * The markup of a row of squares.
+   *
+   * @param squares each square's markup, oldest first
+   * @return them one after the other
+   */
+  static String row(List<String> squares) {
+    int length = 0;
+    for (String square : squares) {
+      length += square.length();
+    }
+    StringBuilder out = new StringBuilder(length);
+    for (String square : squares) {
+      out.append(square);
+    }
+    return out.toString();
+  }
+
+  /** A writer into a StringBuilder, without StringWriter's locking. */
+  private static final class StringBuilderWriter extends Writer {
+
+    private final StringBuilder text;
+
+    StringBuilderWriter(int capacity) {
+      this.text = new StringBuilder(capacity);
+    }
+
+    @Override
+    public StringBuilderWriter append(CharSequence chars) {
+      text.append(chars);
+      return this;
+    }
+
+    @Override
+    public void write(String chars, int offset, int length) {
+      text.append(chars, offset, offset + length);
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void flush() {
+      // Nothing is buffered.
+    }
+
+    @Override
+    public void close() {
+      // Nothing to release.
+    }
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
+  }
+}
