@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  * @param incomplete one sentence per service some of whose instances stopped reporting, such as
  *     "shop: figures incomplete: 2 of 12 instances have not reported for 5 minutes"; counts only
  * @param windowText the window in words, such as "the last 90 days"
- * @param density {@code normal}, or {@code dense} when the window has too many days for
- *     spaced squares; a CSS class suffix of every row
+ * @param density {@code normal}, or {@code dense} when a row has too many squares for spacing
+ *     (no window does since long windows are drawn by weeks); a CSS class suffix of every row
  * @param windows links to the offered windows
  * @param groups the cards, grouped
  * @param legend what each color means

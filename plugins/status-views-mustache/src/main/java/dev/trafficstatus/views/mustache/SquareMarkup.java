@@ -20,9 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the brand are never part of a square, so a rename or a removed route cannot be served stale.
  *
  * <p>Kept in two generations: a render looks in the young one, then the old one, and puts what it
- * uses in the young one; when the young one holds more than {@link #generation} squares it becomes
- * the old one. What no render used for a generation is dropped, so at most two generations are
- * held. Thread-safe: a race costs a square written twice, never a wrong one.
+ * uses in the young one; when the young one holds more than a generation's squares (at least
+ * twice the largest page's) it becomes the old one. What no render used for a generation is
+ * dropped, so at most two generations are held. Thread-safe: a race costs a square written twice,
+ * never a wrong one.
  */
 final class SquareMarkup {
 
