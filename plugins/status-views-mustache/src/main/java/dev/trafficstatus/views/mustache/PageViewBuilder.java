@@ -36,6 +36,9 @@ final class PageViewBuilder {
   /** The squares written by earlier renders, kept while they show the same. */
   private final SquareMarkup markup = new SquareMarkup();
 
+  /** The rows of closed days written by earlier renders. */
+  private final SquareRuns runs = new SquareRuns(markup);
+
   /**
    * @param windows the window lengths the switcher offers, in days
    * @param assets the bundled files, for their addresses
@@ -173,17 +176,11 @@ final class PageViewBuilder {
         page.objectivesOf(route.key()).stream().map(ObjectiveView::of).toList());
   }
 
-  /** The markup of a route's day squares, each kept or written now (see {@link SquareMarkup}). */
+  /** The markup of a route's day squares, kept or written now (see {@link SquareRuns}). */
   private String daySquares(StatusPage page, RouteStatus route, DayNotices dayNotices,
       DeployTips deploys, Words words) {
-    List<String> markup = new ArrayList<>(route.days().size());
-    LocalDate today = page.lastDay();
-    for (DayStatus day : route.days()) {
-      markup.add(this.markup.day(new SquareMarkup.Key(day, day.day().equals(today),
-          page.minimumRequests(), words, dayNotices.suffix(route.key(), day.day()),
-          deploys.suffix(route.key().service(), day.day()))));
-    }
-    return SquareMarkup.row(markup);
+    return runs.row(route.key(), route.days(), page.lastDay(), page.minimumRequests(), words,
+        dayNotices, deploys);
   }
 
   /** A route's day squares as an owner's template reads them. */

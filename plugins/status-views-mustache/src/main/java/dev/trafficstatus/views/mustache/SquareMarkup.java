@@ -4,7 +4,6 @@ import dev.trafficstatus.spi.page.DayStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -170,24 +169,6 @@ final class SquareMarkup {
       throw new UncheckedIOException(impossible);
     }
     return out.append("\"></li>\n").toString();
-  }
-
-  /**
-   * The markup of a row of squares.
-   *
-   * @param squares each square's markup, oldest first
-   * @return them one after the other
-   */
-  static String row(List<String> squares) {
-    int length = 0;
-    for (String square : squares) {
-      length += square.length();
-    }
-    StringBuilder out = new StringBuilder(length);
-    for (String square : squares) {
-      out.append(square);
-    }
-    return out.toString();
   }
 
   /** A writer into a StringBuilder, without StringWriter's locking. */
