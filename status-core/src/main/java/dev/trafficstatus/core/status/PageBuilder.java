@@ -4,15 +4,12 @@ import dev.trafficstatus.core.fleet.FleetView;
 import dev.trafficstatus.core.fleet.InstanceSettings;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.notice.Notice;
-import dev.trafficstatus.spi.page.DayStatus;
 import dev.trafficstatus.spi.Health;
-import dev.trafficstatus.spi.page.Latency;
 import dev.trafficstatus.spi.page.RouteGroup;
 import dev.trafficstatus.spi.page.RouteStatus;
 import dev.trafficstatus.spi.page.StatusPage;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.Deploy;
-import dev.trafficstatus.spi.store.LatencyHistogram;
 import dev.trafficstatus.spi.store.RouteTally;
 import dev.trafficstatus.spi.store.StoredInstance;
 import dev.trafficstatus.spi.store.StoredRoute;
@@ -33,7 +30,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Computes the page model from what the store holds; a pure function of its inputs.
+ * Computes the page model from what the store holds; a function of its inputs (it keeps the day
+ * statuses it built from the same tally objects before, see {@link RouteStatuses}).
  *
  * <p>The window is the last {@code days} UTC calendar days, today included, and a route's uptime
  * covers exactly those days. A route's current state is its state over the configured recent
@@ -53,7 +51,7 @@ public final class PageBuilder {
   private final HealthPolicy policy;
   private final boolean excludeMaintenance;
   private final ShownRoutes shown;
-  private final SlowRoutes slow;
+  private final RouteStatuses statuses;
   private final FleetView fleet;
 
   /**
@@ -105,7 +103,7 @@ public final class PageBuilder {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.excludeMaintenance = excludeMaintenance;
     this.shown = new ShownRoutes(settings);
-    this.slow = Objects.requireNonNull(slow, "slow");
+    this.statuses = new RouteStatuses(policy, excludeMaintenance, slow);
     this.fleet = new FleetView(instances, settings.showVersions());
   }
 
@@ -251,6 +249,7 @@ public final class PageBuilder {
       recentByRoute.merge(tally.route(), tally.tally(), Tally::plus);
     }
     MaintenanceSpans spans = MaintenanceSpans.of(notices);
+    statuses.expect(routes.size() * days);
 
     Map<String, List<RouteStatus>> groups = new TreeMap<>();
     List<RouteStatus> cards = new ArrayList<>();
@@ -259,7 +258,7 @@ public final class PageBuilder {
         continue;
       }
       RouteStatus status =
-          routeStatus(
+          statuses.of(
               route,
               first,
               last,
@@ -300,89 +299,6 @@ public final class PageBuilder {
         List.of(),
         fleet.incomplete(instances, services, now),
         fleet.markers(deploys, services, first, last));
-  }
-
-  private RouteStatus routeStatus(
-      StoredRoute route,
-      LocalDate first,
-      LocalDate last,
-      Map<LocalDate, Tally> days,
-      Map<LocalDate, Tally> maintenanceDays,
-      Tally recent,
-      boolean inMaintenance) {
-    List<DayStatus> squares = new ArrayList<>();
-    long requests = 0;
-    long successes = 0;
-    long failures = 0;
-    long ignored = 0;
-    long maintenanceRequests = 0;
-    LatencyHistogram.Builder latencies = LatencyHistogram.builder();
-    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-      Tally tally = days.getOrDefault(day, Tally.empty());
-      Counts all = Counts.of(tally);
-      Counts during = Counts.of(maintenanceDays.getOrDefault(day, Tally.empty())).within(all);
-      Counts counted = excludeMaintenance ? all.minus(during) : all;
-      Health health = policy.health(counted.success(), counted.failure());
-      if (excludeMaintenance && during.total() > 0 && !health.hasData()) {
-        health = Health.MAINTENANCE;
-      }
-      squares.add(
-          new DayStatus(
-              day,
-              health,
-              counted.total(),
-              counted.success(),
-              counted.failure(),
-              counted.ignored(),
-              HealthPolicy.uptimePercent(counted.success(), counted.failure()),
-              latency(tally.latency()),
-              during.total()));
-      requests += counted.total();
-      successes += counted.success();
-      failures += counted.failure();
-      ignored += counted.ignored();
-      maintenanceRequests += during.total();
-      latencies.add(tally.latency());
-    }
-    Health current = currentState(route, recent, squares.get(squares.size() - 1).health(), inMaintenance);
-    return new RouteStatus(
-        route.key(),
-        route.name(),
-        route.doc(),
-        current,
-        HealthPolicy.uptimePercent(successes, failures),
-        requests,
-        successes,
-        failures,
-        ignored,
-        latency(latencies.build()),
-        squares,
-        maintenanceRequests);
-  }
-
-  /**
-   * Under maintenance while a window runs; else the recent verdict, or today's when the recent
-   * window has too few requests. Today drawn as maintenance is no verdict once the window is over.
-   */
-  private Health currentState(StoredRoute route, Tally recent, Health today, boolean inMaintenance) {
-    if (inMaintenance) {
-      return Health.MAINTENANCE;
-    }
-    Health current = slow.judge(route, recent, policy.health(recent.success(), recent.failure()));
-    if (current.hasData()) {
-      return current;
-    }
-    return today == Health.MAINTENANCE ? Health.NO_DATA : today;
-  }
-
-  private static Latency latency(LatencyHistogram histogram) {
-    if (histogram.count() == 0) {
-      return null;
-    }
-    return new Latency(
-        histogram.percentile(50).orElseThrow(),
-        histogram.percentile(95).orElseThrow(),
-        histogram.percentile(99).orElseThrow());
   }
 
   /**

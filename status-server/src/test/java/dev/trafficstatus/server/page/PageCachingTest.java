@@ -187,6 +187,42 @@ class PageCachingTest {
     assertThat(requestsOn(afterRollup[0], "/products", monthAgo)).isEqualTo(before + 1_000);
   }
 
+  /** The title of a route's square on a day, as the HTML page has it. */
+  private static String squareOn(HttpResponse<byte[]> page, String rule, LocalDate day) {
+    HtmlDocument html = HtmlDocument.parse(page.body());
+    return html.all("//article[.//code = '" + rule + "']//li").stream()
+        .map(square -> square.getAttribute("title"))
+        .filter(title -> title.startsWith(day.toString()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no square for " + rule + " on " + day));
+  }
+
+  @Test
+  void aLateWriteToAnOldDayShowsInItsSquareWhenTheRestOfThePageIsKeptFromEarlierRenders()
+      throws Exception {
+    LocalDate longAgo = NinetyDaySeed.TODAY.minusDays(50);
+    HttpResponse<byte[]> first = fetcher.get("/status?days=90");
+    String before = squareOn(first, "/products", longAgo);
+    String neighbour = squareOn(first, "/products", longAgo.minusDays(1));
+    long requests = Long.parseLong(before.replaceAll("^[^·]+ · [^·]+ · ([0-9,]+) requests.*$", "$1")
+        .replace(",", ""));
+
+    RouteKey products = new RouteKey(NinetyDaySeed.SERVICE, "/products");
+    StatusOnlyApp.store(APP).writeMinutes(List.of(new MinuteBucket(products,
+        longAgo.atTime(9, 30).toInstant(ZoneOffset.UTC), "back-from-outage",
+        new Tally(1_000, 0, 1_000, 0, Duration.ofMillis(10),
+            LatencyHistogram.builder().record(Duration.ofMillis(10), 1_000).build()))));
+    CLOCK.advance(REFRESH);
+    fetcher.get("/status?days=90");
+    HttpResponse<byte[]>[] next = newFigures(first.headers().firstValue("ETag").orElseThrow());
+
+    String after = squareOn(next[0], "/products", longAgo);
+    assertThat(after).as("was: " + before)
+        .contains(String.format(java.util.Locale.ROOT, "%,d requests", requests + 1_000))
+        .contains("1,000 failures");
+    assertThat(squareOn(next[0], "/products", longAgo.minusDays(1))).isEqualTo(neighbour);
+  }
+
   @Test
   void aClientWithTheCurrentPageGetsNotModifiedUntilTheIntervalEnds() throws Exception {
     HttpResponse<byte[]> page = fetcher.get("/status");

@@ -24,12 +24,18 @@ import dev.trafficstatus.spi.store.Tally;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -235,6 +241,49 @@ class StatusPageBrowserTest {
         .isEqualTo("headline state-" + token(NinetyDaySeed.overall()));
     assertThat(tab.evaluate("document.querySelector('#headline').textContent.trim()").asText())
         .isEqualTo("Degraded Performance");
+    assertThat(tab.problems()).as("console and browser log").isEmpty();
+  }
+
+  @Test
+  void aYearIsDrawnAWeekASquareEachNamedByItsDatesWorstStateAndUptime() {
+    tab.navigate(page(APP) + "?days=365");
+
+    // 2024-07-01 to 2025-06-30, both Mondays: 52 whole weeks, and today.
+    LocalDate first = NinetyDaySeed.TODAY.minusDays(364);
+    List<JsonNode> cards = cards();
+    assertThat(cards).hasSize(NinetyDaySeed.expected().size())
+        .allSatisfy(card -> assertThat(card.get("squares")).hasSize(53));
+    JsonNode squares = cards.get(0).get("squares");
+    assertThat(squares.get(0).get("title").asText()).isEqualTo("2024-07-01 to 2024-07-07 · No data (no requests)");
+
+    // The week of the first card's degraded day, 61 days into the ninety, from the seeded days.
+    ExpectedRoute route = NinetyDaySeed.expected().get(0);
+    LocalDate monday = route.days().get(61).day().with(DayOfWeek.MONDAY);
+    List<ExpectedDay> week = route.days().stream()
+        .filter(day -> !day.day().isBefore(monday) && day.day().isBefore(monday.plusDays(7)))
+        .toList();
+    assertThat(week).hasSize(7);
+    long requests = week.stream().mapToLong(ExpectedDay::requests).sum();
+    long failures = week.stream().mapToLong(ExpectedDay::failures).sum();
+    long ignored = week.stream().mapToLong(ExpectedDay::ignored).sum();
+    long successes = requests - failures - ignored;
+    String uptime = failures == 0 ? "100 %" : BigDecimal.valueOf(successes * 100)
+        .divide(BigDecimal.valueOf(successes + failures), 2, RoundingMode.FLOOR) + " %";
+    Health worst = week.stream().map(ExpectedDay::health)
+        .filter(health -> health != Health.NO_DATA && health != Health.MAINTENANCE)
+        .max(Comparator.naturalOrder()).orElseThrow();
+    int index = (int) ChronoUnit.WEEKS.between(first, monday);
+    JsonNode square = squares.get(index);
+    String title = square.get("title").asText();
+    assertThat(title).startsWith(monday + " to " + monday.plusDays(6) + " · " + worst.label() + " · "
+        + counted(requests, "request") + ": " + counted(successes, "success") + ", "
+        + counted(failures, "failure") + ", " + String.format(Locale.ROOT, "%,d", ignored)
+        + " ignored · " + uptime + " uptime");
+    assertThat(square.get("cls").asText()).isEqualTo("day state-" + token(worst));
+    assertThat(square.get("width").asDouble()).as("visible").isGreaterThan(2);
+    assertThat(tab.accessibleName("article.card li.day:nth-child(" + (index + 1) + ")")).isEqualTo(title);
+    assertThat(tab.evaluate("document.querySelector('ol.days').getAttribute('aria-label')").asText())
+        .isEqualTo("Weekly status of " + route.name() + " over the last 365 days, oldest first");
     assertThat(tab.problems()).as("console and browser log").isEmpty();
   }
 

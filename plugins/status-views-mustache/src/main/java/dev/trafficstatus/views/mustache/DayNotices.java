@@ -11,8 +11,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which notices touched which square: a notice names itself on every UTC day from its start to its
@@ -85,6 +87,29 @@ final class DayNotices {
     }
     List<String> labels = new ArrayList<>(mine);
     labels.addAll(all);
+    return suffix(labels);
+  }
+
+  /**
+   * The text a week's square adds for the notices of its days: each notice once, in the order of
+   * the days it touched first.
+   *
+   * @param route the square's route
+   * @param first the week's first day in the window
+   * @param last the week's last day in the window
+   * @return such as {@code " · Incident: Checkout failing"}; empty when none touched it
+   */
+  String suffix(RouteKey route, LocalDate first, LocalDate last) {
+    Set<String> labels = new LinkedHashSet<>();
+    Map<LocalDate, List<String>> own = byRoute.getOrDefault(route, Map.of());
+    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+      labels.addAll(own.getOrDefault(day, List.of()));
+      labels.addAll(everywhere.getOrDefault(day, List.of()));
+    }
+    return labels.isEmpty() ? "" : suffix(List.copyOf(labels));
+  }
+
+  private String suffix(List<String> labels) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < Math.min(MAX_NAMED, labels.size()); i++) {
       text.append(SEPARATOR).append(labels.get(i));

@@ -49,4 +49,27 @@ final class DeployTips {
     String text = days == null ? null : days.get(day);
     return text == null ? "" : SEPARATOR + text;
   }
+
+  /**
+   * The text a week's square adds for the deploys of its days, in day order.
+   *
+   * @param service the square's route's service
+   * @param first the week's first day in the window
+   * @param last the week's last day in the window
+   * @return such as {@code " · 1.4.2 deployed 14:02 UTC on 3 instances"}; empty when none
+   */
+  String suffix(String service, LocalDate first, LocalDate last) {
+    Map<LocalDate, String> days = byService.get(service);
+    if (days == null) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder();
+    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+      String deployed = days.get(day);
+      if (deployed != null) {
+        text.append(SEPARATOR).append(deployed);
+      }
+    }
+    return text.toString();
+  }
 }

@@ -1,7 +1,9 @@
 package dev.trafficstatus.views.mustache;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What the template shows, with every text already worded and every state already a CSS token,
@@ -21,8 +23,8 @@ import java.util.Objects;
  * @param incomplete one sentence per service some of whose instances stopped reporting, such as
  *     "shop: figures incomplete: 2 of 12 instances have not reported for 5 minutes"; counts only
  * @param windowText the window in words, such as "the last 90 days"
- * @param density {@code normal}, or {@code dense} when the window has too many days for
- *     spaced squares; a CSS class suffix of every row
+ * @param density {@code normal}, or {@code dense} when a row has too many squares for spacing
+ *     (no window does since long windows are drawn by weeks); a CSS class suffix of every row
  * @param windows links to the offered windows
  * @param groups the cards, grouped
  * @param legend what each color means
@@ -150,7 +152,10 @@ record PageView(
    * @param firstDay the oldest square's date, under the row's left end
    * @param lastDay the newest square's label, under the row's right end
    * @param daysLabel the accessible name of the row of squares
-   * @param days the squares, oldest first
+   * @param squares the squares' markup, oldest first, as the built-in card writes them ({@code
+   *     {{{squares}}}}): kept between renders per square (see {@link SquareMarkup})
+   * @param days the squares, oldest first, for an owner's card that writes them itself; worded
+   *     only when a template reads them
    * @param objectives the objectives covering the route, in the configured order
    */
   record Card(
@@ -165,7 +170,8 @@ record PageView(
       String firstDay,
       String lastDay,
       String daysLabel,
-      List<Square> days,
+      String squares,
+      DeferredSquares days,
       List<ObjectiveView> objectives) {
 
     Card {
@@ -179,13 +185,51 @@ record PageView(
       Objects.requireNonNull(firstDay, "firstDay");
       Objects.requireNonNull(lastDay, "lastDay");
       Objects.requireNonNull(daysLabel, "daysLabel");
-      days = List.copyOf(days);
+      Objects.requireNonNull(squares, "squares");
+      Objects.requireNonNull(days, "days");
       objectives = List.copyOf(objectives);
     }
   }
 
   /**
-   * One day's square: two fields, so a 100 × 90 page costs 27,000 cheap look-ups.
+   * A card's squares, worded on the first read: the built-in card writes {@link Card#squares()}
+   * instead, so a render pays for them only when an owner's template iterates them. Thread-safe.
+   */
+  static final class DeferredSquares implements Iterable<Square> {
+
+    private final Supplier<List<Square>> words;
+
+    private volatile List<Square> squares;
+
+    /**
+     * @param words words the squares, once
+     */
+    DeferredSquares(Supplier<List<Square>> words) {
+      this.words = Objects.requireNonNull(words, "words");
+    }
+
+    /**
+     * The squares, oldest first.
+     *
+     * @return them, worded on the first call
+     */
+    List<Square> list() {
+      List<Square> worded = squares;
+      if (worded == null) {
+        worded = List.copyOf(words.get());
+        squares = worded;
+      }
+      return worded;
+    }
+
+    @Override
+    public Iterator<Square> iterator() {
+      return list().iterator();
+    }
+  }
+
+  /**
+   * One square, a day's (a week's in long windows).
    *
    * @param state the day's CSS token
    * @param tip the day in words; the square's {@code title}, which is also its accessible name

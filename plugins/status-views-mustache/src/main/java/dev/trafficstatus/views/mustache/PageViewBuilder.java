@@ -3,7 +3,6 @@ package dev.trafficstatus.views.mustache;
 import dev.trafficstatus.spi.page.DayStatus;
 import dev.trafficstatus.spi.page.IncompleteFigures;
 import dev.trafficstatus.spi.Health;
-import dev.trafficstatus.spi.page.Latency;
 import dev.trafficstatus.spi.page.ObjectiveOrder;
 import dev.trafficstatus.spi.page.PageLinks;
 import dev.trafficstatus.spi.page.RouteGroup;
@@ -20,21 +19,25 @@ import java.util.Optional;
 
 /**
  * Words the page model for people: turns figures into the texts and CSS tokens the template
- * writes. Pure and thread-safe.
+ * writes. Thread-safe; keeps the day squares it wrote for later renders ({@link SquareMarkup}).
  */
 final class PageViewBuilder {
-
-  private static final String SEPARATOR = " · ";
 
   /** Seconds past the first flush before reloading: the write itself takes a moment. */
   private static final long FIRST_FIGURES_SLACK = 2;
 
-  /** Beyond this many days, squares at normal spacing no longer fit a laptop-wide row. */
-  private static final int SPACED_DAYS = 120;
+  /** Beyond this many squares, squares at normal spacing no longer fit a laptop-wide row. */
+  private static final int SPACED_SQUARES = 120;
 
   private final List<Integer> windows;
 
   private final AssetBundle assets;
+
+  /** The squares written by earlier renders, kept while they show the same. */
+  private final SquareMarkup markup = new SquareMarkup();
+
+  /** The rows of closed days written by earlier renders. */
+  private final SquareRuns runs = new SquareRuns(markup);
 
   /**
    * @param windows the window lengths the switcher offers, in days
@@ -56,6 +59,9 @@ final class PageViewBuilder {
    */
   PageView build(StatusPage page, PageLinks links, Words words, Optional<Instant> firstFiguresAt) {
     int days = page.days();
+    if (days <= WeekSquares.AFTER_DAYS) {
+      markup.expect(page.groups().stream().mapToInt(group -> group.routes().size()).sum() * days);
+    }
     String windowText = windowText(days, words);
     DayNotices dayNotices = DayNotices.of(page, words);
     DeployTips deploys = DeployTips.of(page, words);
@@ -81,11 +87,11 @@ final class PageViewBuilder {
         page.stale(),
         page.incomplete().stream().map(figures -> incomplete(figures, words)).toList(),
         windowText,
-        days > SPACED_DAYS ? "dense" : "normal",
+        squaresPerRow(days) > SPACED_SQUARES ? "dense" : "normal",
         windowLinks(links.page(), days, page.maxDays(), words),
         groups,
         legend(page.minimumRequests(), words),
-        words.text("legend_note"),
+        words.text(days > WeekSquares.AFTER_DAYS ? "legend_note_weeks" : "legend_note"),
         assets.href(links.assets(), AssetBundle.STYLE),
         assets.href(links.assets(), AssetBundle.SCRIPT),
         assets.href(links.assets(), AssetBundle.ICON),
@@ -94,6 +100,11 @@ final class PageViewBuilder {
             links.objectives(ObjectiveOrder.REMAINING), words.text("objectives_link")),
         firstFiguresAt.isPresent(),
         firstFiguresAt.map(at -> words.format("first_figures", Figures.time(at, page.zone()))).orElse(""));
+  }
+
+  /** At most how many squares a row of a window has: a day's each, or a week's in long windows. */
+  private static int squaresPerRow(int days) {
+    return days > WeekSquares.AFTER_DAYS ? days / 7 + 2 : days;
   }
 
   /**
@@ -130,15 +141,23 @@ final class PageViewBuilder {
 
   private PageView.Card card(StatusPage page, RouteStatus route, String windowText,
       DayNotices dayNotices, DeployTips deploys, MaintenanceTime maintenance, Words words) {
-    List<DayStatus> statuses = route.days();
-    List<PageView.Square> squares = new ArrayList<>(statuses.size());
-    LocalDate today = page.lastDay();
-    for (DayStatus day : statuses) {
-      String deployed = deploys.suffix(route.key().service(), day.day());
-      squares.add(new PageView.Square(token(day.health()),
-          tip(day, today, page.minimumRequests(), words) + dayNotices.suffix(route.key(), day.day())
-              + deployed,
-          !deployed.isEmpty()));
+    String squares;
+    PageView.DeferredSquares days;
+    String daysLabel;
+    if (page.days() > WeekSquares.AFTER_DAYS) {
+      List<PageView.Square> weeks = WeekSquares.of(
+          route, page.lastDay(), page.minimumRequests(), dayNotices, deploys, words);
+      StringBuilder row = new StringBuilder(weeks.size() * 256);
+      for (PageView.Square week : weeks) {
+        row.append(SquareMarkup.square(week.state(), week.tip(), week.deployed()));
+      }
+      squares = row.toString();
+      days = new PageView.DeferredSquares(() -> weeks);
+      daysLabel = words.format("weeks_label", route.name(), windowText);
+    } else {
+      squares = daySquares(page, route, dayNotices, deploys, words);
+      days = new PageView.DeferredSquares(() -> daySquareList(page, route, dayNotices, deploys, words));
+      daysLabel = words.format("days_label", route.name(), windowText);
     }
     return new PageView.Card(
         route.name(),
@@ -151,9 +170,32 @@ final class PageViewBuilder {
         totals(route, words),
         page.firstDay().toString(),
         words.text("today"),
-        words.format("days_label", route.name(), windowText),
+        daysLabel,
         squares,
+        days,
         page.objectivesOf(route.key()).stream().map(objective -> ObjectiveView.of(objective, words)).toList());
+  }
+
+  /** The markup of a route's day squares, kept or written now (see {@link SquareRuns}). */
+  private String daySquares(StatusPage page, RouteStatus route, DayNotices dayNotices,
+      DeployTips deploys, Words words) {
+    return runs.row(route.key(), route.days(), page.lastDay(), page.minimumRequests(), words,
+        dayNotices, deploys);
+  }
+
+  /** A route's day squares as an owner's template reads them. */
+  private static List<PageView.Square> daySquareList(StatusPage page, RouteStatus route,
+      DayNotices dayNotices, DeployTips deploys, Words words) {
+    List<PageView.Square> squares = new ArrayList<>(route.days().size());
+    LocalDate today = page.lastDay();
+    for (DayStatus day : route.days()) {
+      String deployed = deploys.suffix(route.key().service(), day.day());
+      squares.add(new PageView.Square(token(day.health()),
+          SquareTips.day(day, day.day().equals(today), page.minimumRequests(), words)
+              + dayNotices.suffix(route.key(), day.day()) + deployed,
+          !deployed.isEmpty()));
+    }
+    return squares;
   }
 
   /**
@@ -182,71 +224,10 @@ final class PageViewBuilder {
       return words.text("no_requests");
     }
     StringBuilder text = new StringBuilder(128);
-    appendCounts(text, route.requests(), route.successes(), route.failures(), route.ignored(), words);
-    appendMaintenance(text, route.maintenanceRequests(), words);
-    appendLatency(text, route.latency(), words);
+    SquareTips.appendCounts(text, route.requests(), route.successes(), route.failures(), route.ignored(), words);
+    SquareTips.appendMaintenance(text, route.maintenanceRequests(), words);
+    SquareTips.appendLatency(text, route.latency(), words);
     return text.toString();
-  }
-
-  private static void appendMaintenance(StringBuilder text, long requests, Words words) {
-    if (requests > 0) {
-      text.append(SEPARATOR)
-          .append(words.format("during_maintenance", words.counted(requests, "request")));
-    }
-  }
-
-  /**
-   * Requests and what they were, such as {@code 12,345 requests: 12,300 successes, 2 failures,
-   * 43 ignored}: ignored requests count neither way, so requests minus failures are not successes.
-   */
-  private static void appendCounts(StringBuilder text, long requests, long successes,
-      long failures, long ignored, Words words) {
-    text.append(words.format("counts", words.counted(requests, "request"),
-        words.counted(successes, "success"), words.counted(failures, "failure"), words.count(ignored)));
-  }
-
-  /**
-   * A square's text, such as {@code 2025-01-05 · Operational · 12,345 requests: 12,300 successes,
-   * 2 failures, 43 ignored · 99.98 % uptime · p50 12 ms · p95 40 ms · p99 120 ms}.
-   */
-  static String tip(DayStatus day, LocalDate today, long minimum, Words words) {
-    StringBuilder text = new StringBuilder(128).append(day.day());
-    if (day.day().equals(today)) {
-      text.append(' ').append(words.text("today_so_far"));
-    }
-    text.append(SEPARATOR);
-    if (!day.health().hasData()) {
-      return text.append(noData(day.requests(), minimum, words)).toString();
-    }
-    text.append(words.state(day.health())).append(SEPARATOR);
-    appendCounts(text, day.requests(), day.successes(), day.failures(), day.ignored(), words);
-    appendMaintenance(text, day.maintenanceRequests(), words);
-    if (day.uptimePercent() != null) {
-      text.append(SEPARATOR).append(
-          words.format("uptime", words.number(Figures.uptime(day.uptimePercent(), day.failures()))));
-    }
-    appendLatency(text, day.latency(), words);
-    return text.toString();
-  }
-
-  private static String noData(long requests, long minimum, Words words) {
-    if (requests == 0) {
-      return words.text("no_data_no_requests");
-    }
-    if (requests < minimum) {
-      return words.format("no_data_below", words.counted(requests, "request"), words.count(minimum));
-    }
-    // The minimum counts successes and failures; the rest of these requests were ignored codes.
-    return words.format("no_data_ignored", words.counted(requests, "request"), words.count(minimum));
-  }
-
-  private static void appendLatency(StringBuilder text, Latency latency, Words words) {
-    if (latency == null) {
-      return;
-    }
-    text.append(SEPARATOR).append("p50 ").append(words.number(Figures.latency(latency.p50())))
-        .append(SEPARATOR).append("p95 ").append(words.number(Figures.latency(latency.p95())))
-        .append(SEPARATOR).append("p99 ").append(words.number(Figures.latency(latency.p99())));
   }
 
   /** A service's silent instances, as the page says it: "Shop: figures incomplete: 2 of 12 ...". */

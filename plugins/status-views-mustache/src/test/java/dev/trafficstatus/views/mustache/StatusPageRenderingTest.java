@@ -280,13 +280,13 @@ class StatusPageRenderingTest {
   }
 
   @Test
-  void longWindowsUseDenseRows() {
+  void longWindowsAreDrawnAWeekASquareAtNormalSpacing() {
     StatusPage year = PageFixtures.page("Orders API", Health.OPERATIONAL, "All Systems Operational",
         ZoneOffset.UTC, 365, List.of(new RouteGroup("OrdersResource",
             List.of(PageFixtures.healthyRoute("/orders", "Orders", "", 365)))));
     Html page = PageFixtures.parse(PageFixtures.render(renderer, year));
-    assertThat(page.one("//ol").getAttribute("class")).isEqualTo("days density-dense");
-    assertThat(page.all("//ol/li")).hasSize(365);
+    assertThat(page.one("//ol").getAttribute("class")).isEqualTo("days density-normal");
+    assertThat(page.all("//ol/li")).as("52 weeks and today, a Monday").hasSize(53);
     assertThat(html.all("//ol")).extracting(ol -> ol.getAttribute("class")).containsOnly("days density-normal");
   }
 

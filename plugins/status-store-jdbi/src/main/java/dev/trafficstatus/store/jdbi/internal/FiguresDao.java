@@ -35,6 +35,12 @@ public interface FiguresDao {
    * Parameters: {@code :firstDay}, {@code :lastDay}. One statement, so one consistent snapshot:
    * maintenance switches an hour from minutes to hour rows, and a day from hours to day rows, each
    * in one transaction.
+   *
+   * <p>The dirty hours' minutes are joined to the routes through {@code EXISTS}, not a join: with
+   * the routes in the join, H2 started from them and read every minute row of every route through
+   * the minute table's route index, whatever the hours (issue 23, {@code H2QueryPlanTest}); with
+   * two tables left it reads the dirty hours first and their minutes by {@code
+   * status_minutes_by_minute}, as PostgreSQL always did.
    */
   String READ_DAYS =
       """
@@ -76,8 +82,7 @@ public interface FiguresDao {
       JOIN status_minutes m
         ON m.epoch_minute >= w.epoch_hour * 60
        AND m.epoch_minute < w.epoch_hour * 60 + 60
-      JOIN status_routes r ON r.id = m.route_id
-      WHERE NOT r.hidden
+      WHERE EXISTS (SELECT 1 FROM status_routes r WHERE r.id = m.route_id AND NOT r.hidden)
       """;
 
   /**
@@ -185,8 +190,7 @@ public interface FiguresDao {
       JOIN status_minutes m
         ON m.epoch_minute >= w.epoch_hour * 60
        AND m.epoch_minute < w.epoch_hour * 60 + 60
-      JOIN status_routes r ON r.id = m.route_id
-      WHERE NOT r.hidden
+      WHERE EXISTS (SELECT 1 FROM status_routes r WHERE r.id = m.route_id AND NOT r.hidden)
       """;
 
   /**
