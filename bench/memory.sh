@@ -93,8 +93,8 @@ start_app() {
   app_pid=$!
   for _ in $(seq 1 1200); do   # at most 5 minutes: filling a year takes a while on a busy machine
     if curl -fsS --max-time 10 -o /dev/null "http://$host:$port/api/v1/resource0/1" 2>/dev/null; then
-      if [[ "$config" == *without* ]] ||
-        curl -fsS --max-time 60 "http://$host:$port/status?days=365" 2>/dev/null | grep -q 'Resource 99'; then
+      if [[ "$config" == *without* ]] || { grep -q 'bench-fill: the year is written' "$log" &&
+        curl -fsS --max-time 60 -o /dev/null "http://$host:$port/status?days=365" 2>/dev/null; }; then
         return 0
       fi
     fi
