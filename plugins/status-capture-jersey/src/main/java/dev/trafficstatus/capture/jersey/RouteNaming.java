@@ -27,6 +27,8 @@ final class RouteNaming {
   private static final List<String> HTTP_METHOD_ORDER =
       List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
+  private static final String INFLECTOR = "org.glassfish.jersey.process.Inflector";
+
   private static final Comparator<ResourceMethod> NAMING_ORDER =
       Comparator.<ResourceMethod, Boolean>comparing(m -> methodAnnotation(m).isEmpty())
           .thenComparingInt(RouteNaming::httpMethodRank)
@@ -57,7 +59,7 @@ final class RouteNaming {
     String name =
         annotation
             .map(StatusRoute::value)
-            .orElse(method.getInvocable().getHandlingMethod().getName());
+            .orElseGet(() -> inflected(method) ? key.rule() : method.getInvocable().getHandlingMethod().getName());
     String doc = annotation.map(StatusRoute::doc).orElse("");
     return new RouteDescriptor(key, name, doc, group(method), restricted);
   }
@@ -97,9 +99,21 @@ final class RouteNaming {
     return Optional.ofNullable(annotation).filter(a -> !a.value().isBlank());
   }
 
-  /** The resource class answering, for locators the sub-resource class, not the locator's. */
+  /**
+   * Whether the method is a resource built in code ({@code Resource.builder(...).handledBy(...)}):
+   * Jersey calls its {@code Inflector.apply}, a name that says nothing, so the path names it.
+   */
+  private static boolean inflected(ResourceMethod method) {
+    return method.getInvocable().getDefinitionMethod().getDeclaringClass().getName().equals(INFLECTOR);
+  }
+
+  /**
+   * The resource class answering, for locators the sub-resource class, not the locator's; for a
+   * lambda (a hidden class without a name a person can read) the class that wrote it.
+   */
   private static String group(ResourceMethod method) {
-    Class<?> handler = handlerClass(method);
+    Class<?> answering = handlerClass(method);
+    Class<?> handler = answering.isHidden() || answering.isSynthetic() ? answering.getNestHost() : answering;
     String simple = handler.getSimpleName();
     return simple.isEmpty() ? handler.getName() : simple;
   }

@@ -74,7 +74,9 @@ class JerseyCaptureAppTest {
                 route("/boom", "boom", "", "BoomResource"),
                 // Behind dropwizard-auth's @Auth: counted, but restricted.
                 restrictedRoute("/account", "me", "", "AccountResource"),
-                route("/fragile", "fragile", "", "FragileResource")));
+                route("/fragile", "fragile", "", "FragileResource"),
+                // Built in code with a lambda: named by its path, grouped by the class that wrote it.
+                route("/built/{id}", "/built/{id}", "", "ShopApplication")));
   }
 
   @Test

@@ -11,9 +11,11 @@ import io.dropwizard.auth.basic.BasicCredentials;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Environment;
+import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.glassfish.jersey.server.model.Resource;
 
 /**
  * A Dropwizard application with the Jersey capture built the way the server builds it: from the
@@ -52,6 +54,10 @@ public final class ShopApplication extends Application<Configuration> {
     environment.jersey().register(new ShopResources.AccountResource());
     environment.jersey().register(new ShopResources.FragileResource());
     environment.jersey().register(new ShopResources.OutOfStockMapper());
+    // A resource built in code, answered by a lambda: no Java method name worth showing.
+    Resource.Builder built = Resource.builder("/built/{id}");
+    built.addMethod("GET").produces(MediaType.TEXT_PLAIN_TYPE).handledBy(request -> "built");
+    environment.jersey().getResourceConfig().registerResources(built.build());
   }
 
   private static void registerAuth(Environment environment) {
