@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
  * contract test implements it beside extending {@link StatusStoreContract}. Any range of minutes
  * sums exactly what summing its minute buckets gives, across hour and day boundaries, before and
  * after maintenance rolls hours and days up, and with late writes into what was rolled up; whole
- * days still do once their minutes are past retention.
+ * days still do once their minutes are past retention. Its hour versions follow {@link
+ * HourVersionsContract}.
  */
-public interface TimeRangesContract extends StoreUnderTest {
+public interface TimeRangesContract extends HourVersionsContract {
 
   /** Range bounds on and around every kind of boundary: minutes, hours, days, the current hour. */
   List<Instant> BOUNDS =

@@ -4,6 +4,7 @@ import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.DayVersions;
+import dev.trafficstatus.spi.store.HourVersions;
 import dev.trafficstatus.spi.store.InstanceStore;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.MinuteBucket;
@@ -262,6 +263,12 @@ public final class ConnectingStore implements StatusStore {
   public Optional<DayVersions> dayVersions(LocalDate first, LocalDate last) {
     requireConnected();
     return store.dayVersions(first, last);
+  }
+
+  @Override
+  public Optional<HourVersions> hourVersions(Instant from, Instant to) {
+    requireConnected();
+    return store.hourVersions(from, to);
   }
 
   @Override

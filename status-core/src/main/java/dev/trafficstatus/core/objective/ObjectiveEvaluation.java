@@ -30,7 +30,9 @@ import java.util.function.BiPredicate;
  * only), so they are read as consecutive pieces between their sorted starts, each piece once ({@link
  * TrailingWindowReader}, with {@link StatusStore#readBetween}, which sums day and hour rollups for
  * the whole days and hours inside a range and minute rows only for its edges): one evaluation reads
- * about the rows of its longest window, however many windows and objectives there are.
+ * about the rows of its longest window, however many windows and objectives there are. With a store
+ * that keeps hour versions the reader keeps the pieces of closed hours between evaluations, so an
+ * evaluation a minute after the last reads little more than the current hour.
  *
  * <p>Maintenance is left out: from an objective's window, the requests kept with each maintenance
  * per route and day ({@link NoticeStore#windowTallies}); from a burn window, the minutes of each
@@ -87,11 +89,13 @@ public final class ObjectiveEvaluation {
     }
     List<Instant> starts = new ArrayList<>(objectiveStarts.values());
     starts.addAll(burnStarts.values());
-    Map<Instant, List<Piece>> read = reader.read(starts, end, now);
+    Instant earliest = starts.stream().min(Instant::compareTo).orElse(end).truncatedTo(ChronoUnit.MINUTES);
+    TrailingWindowReader.Reads reads = reader.begin(routes, earliest, end);
+    Map<Instant, List<Piece>> read = reads.read(starts, end, now);
     Map<Duration, WindowFigures> objectiveWindows = new HashMap<>();
     objectiveStarts.forEach((length, start) -> objectiveWindows.put(
         length, new WindowFigures(read.get(start), List.of(new Piece(keptInMaintenance(start, end), false)))));
-    Map<Instant, List<Piece>> inSpans = insideSpans(burnStarts.values(), now, spans);
+    Map<Instant, List<Piece>> inSpans = insideSpans(reads, burnStarts.values(), now, spans);
     Map<Duration, WindowFigures> burnWindows = new HashMap<>();
     burnStarts.forEach((length, start) -> burnWindows.put(
         length, new WindowFigures(read.get(start), inSpans.getOrDefault(start, List.of()))));
@@ -138,8 +142,8 @@ public final class ObjectiveEvaluation {
    * of the span inside the window, as pieces: a span's minutes are read once for all the windows
    * that hold them.
    */
-  private Map<Instant, List<Piece>> insideSpans(
-      Collection<Instant> windowStarts, Instant now, MaintenanceSpans spans) {
+  private static Map<Instant, List<Piece>> insideSpans(
+      TrailingWindowReader.Reads reads, Collection<Instant> windowStarts, Instant now, MaintenanceSpans spans) {
     Instant end = now.truncatedTo(ChronoUnit.MINUTES);
     Map<Instant, List<Piece>> inside = new HashMap<>();
     for (Span span : spans.all()) {
@@ -155,7 +159,7 @@ public final class ObjectiveEvaluation {
         continue;
       }
       Map<Piece, Piece> covered = new IdentityHashMap<>();
-      Map<Instant, List<Piece>> read = reader.read(pieceStarts.values(), stop, now);
+      Map<Instant, List<Piece>> read = reads.read(pieceStarts.values(), stop, now);
       pieceStarts.forEach((windowStart, start) -> {
         for (Piece piece : read.get(start)) {
           inside.computeIfAbsent(windowStart, s -> new ArrayList<>())

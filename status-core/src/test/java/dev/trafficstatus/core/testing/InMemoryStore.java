@@ -4,6 +4,7 @@ import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.DayVersions;
+import dev.trafficstatus.spi.store.HourVersions;
 import dev.trafficstatus.spi.store.InstanceStore;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.MinuteBucket;
@@ -43,8 +44,10 @@ import java.util.TreeMap;
  * <p>Minute buckets are kept until maintenance prunes them past retention; a pruned day's buckets
  * are summed into a day tally first, so days read the same before and after.
  *
- * <p>Day versions ({@link #dayVersions}) are off until {@link #keepDayVersions} switches them on:
- * then every day has one, moved by every change to the day's figures.
+ * <p>Day versions ({@link #dayVersions}) and hour versions ({@link #hourVersions}) are off until
+ * {@link #keepDayVersions} switches them on: then every day has one, moved by every change to the
+ * day's figures, and every hour one, moved by every write into it and by minutes of its day pruned
+ * or expired, but not by a deleted route (which readers see in the routes).
  */
 public final class InMemoryStore implements StatusStore {
 
@@ -61,6 +64,8 @@ public final class InMemoryStore implements StatusStore {
   private final Map<RouteDay, Tally> prunedDays = new HashMap<>();
   private final Map<RouteKey, Instant> countsFrom = new HashMap<>();
   private final Map<LocalDate, Long> versions = new HashMap<>();
+  private final Map<LocalDate, Long> dayMoves = new HashMap<>();
+  private final Map<Instant, Long> hourWrites = new HashMap<>();
   private final InMemorySubscribers subscribers = new InMemorySubscribers();
   private final InMemoryOutbox outbox = new InMemoryOutbox(this::check);
   private final InMemoryNotices notices = new InMemoryNotices(outbox, this::check);
@@ -72,6 +77,7 @@ public final class InMemoryStore implements StatusStore {
   private int dayReads;
   private List<LocalDate> lastDaysRead = List.of();
   private final List<List<LocalDate>> daysRead = new ArrayList<>();
+  private final List<List<Instant>> rangesRead = new ArrayList<>();
 
   /**
    * Offers day versions from now on, or stops offering them.
@@ -118,7 +124,14 @@ public final class InMemoryStore implements StatusStore {
     return lastDaysRead;
   }
 
-  /** The first and last day of every {@code readDays} since the last call of this method. */
+  /** The start and end of every {@code readBetween} since the last call of this method, in order. */
+  public synchronized List<List<Instant>> rangesReadSinceAsked() {
+    List<List<Instant>> read = List.copyOf(rangesRead);
+    rangesRead.clear();
+    return read;
+  }
+
+  /** The first and last day of every {@code readDays} since the last call, in order. */
   public synchronized List<List<LocalDate>> daysReadSinceAsked() {
     List<List<LocalDate>> read = List.copyOf(daysRead);
     daysRead.clear();
@@ -176,7 +189,8 @@ public final class InMemoryStore implements StatusStore {
       if (route != null && !route.hidden() && !b.minute().isBefore(from)) {
         MinuteKey key = new MinuteKey(b.route(), b.minute(), b.instance());
         minutes.put(key, b.tally());
-        changed(key.day());
+        versions.merge(key.day(), 1L, Long::sum);
+        hourWrites.merge(key.minute().truncatedTo(ChronoUnit.HOURS), 1L, Long::sum);
       }
     }
   }
@@ -230,8 +244,23 @@ public final class InMemoryStore implements StatusStore {
     return Optional.of(new DayVersions(answer));
   }
 
+  @Override
+  public synchronized Optional<HourVersions> hourVersions(Instant from, Instant to) {
+    if (!keepDayVersions) {
+      return Optional.empty();
+    }
+    check("reading hour versions");
+    Map<Instant, Long> answer = new HashMap<>();
+    for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); hour.isBefore(to); hour = hour.plus(1, ChronoUnit.HOURS)) {
+      long moves = dayMoves.getOrDefault(LocalDate.ofInstant(hour, ZoneOffset.UTC), 0L);
+      answer.put(hour, (moves << 32) + hourWrites.getOrDefault(hour, 0L));
+    }
+    return Optional.of(new HourVersions(answer));
+  }
+
   private void changed(LocalDate day) {
     versions.merge(day, 1L, Long::sum);
+    dayMoves.merge(day, 1L, Long::sum);
   }
 
   @Override
@@ -262,6 +291,7 @@ public final class InMemoryStore implements StatusStore {
   @Override
   public synchronized List<RouteTally> readBetween(Instant from, Instant to) {
     check("reading a range of minutes");
+    rangesRead.add(List.of(from, to));
     Instant start = from.truncatedTo(ChronoUnit.MINUTES);
     Instant end = to.truncatedTo(ChronoUnit.MINUTES);
     Map<RouteKey, Tally> sums = new HashMap<>();
@@ -355,7 +385,8 @@ public final class InMemoryStore implements StatusStore {
     Set<LocalDate> days = new HashSet<>();
     minutes.keySet().stream().filter(k -> k.route().equals(key)).forEach(k -> days.add(k.day()));
     prunedDays.keySet().stream().filter(k -> k.route().equals(key)).forEach(k -> days.add(k.day()));
-    days.forEach(this::changed);
+    // Day versions move; hour versions need not (the SPI: readers compare the routes themselves).
+    days.forEach(day -> versions.merge(day, 1L, Long::sum));
     minutes.keySet().removeIf(k -> k.route().equals(key));
     prunedDays.keySet().removeIf(k -> k.route().equals(key));
   }
@@ -379,6 +410,8 @@ public final class InMemoryStore implements StatusStore {
         if (!day.isBefore(expireBefore)) {
           prunedDays.merge(new RouteDay(entry.getKey().route(), day), entry.getValue(), Tally::plus);
           daysRolledUp.add(day);
+          // Days read the same, but a range inside the day now reads nothing: its minutes are gone.
+          dayMoves.merge(day, 1L, Long::sum);
         } else {
           changed(day);
         }

@@ -178,6 +178,26 @@ public interface StatusStore extends Lifecycle {
   }
 
   /**
+   * Versions of the figures of the hours that {@code [from, to)} touches, for a reader that keeps
+   * the sums of closed minutes between reads of {@link #readBetween} and reads again only the
+   * ranges whose hours changed (the objectives' evaluation, once a minute). Take them before
+   * reading the ranges they are used for: an hour keeps its version exactly as long as every range
+   * inside it or holding it reads the same, except hours left out, which may change at any time
+   * (see {@link HourVersions}). Any change that can change such a read of a route that stays
+   * visible (a write, a rollup, minutes past retention) changes the version or leaves the hour out.
+   * Versions say nothing of the routes themselves (renamed, hidden, deleted, restored): a reader
+   * that keeps sums per route compares {@link #routes()} between reads.
+   *
+   * @param from the start, inclusive (its hour counts whole)
+   * @param to the end, exclusive
+   * @return the versions, or empty when the store keeps none: a reader must then read every range
+   *     again to see changes
+   */
+  default Optional<HourVersions> hourVersions(Instant from, Instant to) {
+    return Optional.empty();
+  }
+
+  /**
    * Runs a duty in at most one process at a time across every process sharing the database (the
    * evaluator that opens incidents, the notification sender): a process that finds the duty taken
    * returns at once without running it. The default serialises within this process only, which

@@ -6,6 +6,7 @@ import dev.trafficstatus.spi.RouteDescriptor;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.DayVersions;
+import dev.trafficstatus.spi.store.HourVersions;
 import dev.trafficstatus.spi.store.InstanceStore;
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.ConcurrentChangeException;
@@ -112,9 +113,7 @@ final class JdbiStatusStore implements StatusStore {
   }
 
   @Override
-  public String toString() {
-    return describe();
-  }
+  public String toString() { return describe(); }
 
   // ---- the error boundary
 
@@ -284,22 +283,19 @@ final class JdbiStatusStore implements StatusStore {
   @Override
   public Optional<StoredRoute> editRoute(RouteKey key, RouteEdit edit) {
     Objects.requireNonNull(edit, "edit");
-    return call(
-        "editing route " + key.service() + " " + key.rule(), store -> store.routes().edit(key, edit));
+    return call("editing route " + key.service() + " " + key.rule(), store -> store.routes().edit(key, edit));
   }
 
   @Override
   public boolean deleteRoute(RouteKey key) {
-    return call(
-        "deleting route " + key.service() + " " + key.rule(), store -> store.routes().delete(key));
+    return call("deleting route " + key.service() + " " + key.rule(), store -> store.routes().delete(key));
   }
 
   @Override
   public boolean restoreRoute(RouteKey key, Instant now) {
     Objects.requireNonNull(now, "now");
-    return call(
-        "restoring route " + key.service() + " " + key.rule(),
-        store -> store.routes().restore(key, now));
+    String doing = "restoring route " + key.service() + " " + key.rule();
+    return call(doing, store -> store.routes().restore(key, now));
   }
 
   // ---- minutes and figures
@@ -333,11 +329,16 @@ final class JdbiStatusStore implements StatusStore {
   }
 
   @Override
+  public Optional<HourVersions> hourVersions(Instant from, Instant to) {
+    String doing = "reading hour versions from " + from + " to " + to;
+    return Optional.of(call(doing, store -> store.reader().hourVersions(from, to)));
+  }
+
+  @Override
   public List<RouteTally> readBetween(Instant from, Instant to) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
-    return call(
-        "reading minutes from " + from + " to " + to, store -> store.reader().readBetween(from, to));
+    return call("reading minutes from " + from + " to " + to, store -> store.reader().readBetween(from, to));
   }
 
   /**

@@ -115,6 +115,24 @@ public interface FiguresDao {
       """;
 
   /**
+   * The version of each day with bookkeeping ({@code status_day_state}, {@code of_hour} false, {@code
+   * period} the day), and per dirty hour the sum of its bookkeeping rows' versions ({@code of_hour}
+   * true, {@code period} the hour), in one statement so both come from one snapshot. Parameters:
+   * {@code :firstDay}, {@code :lastDay}.
+   */
+  String HOUR_VERSIONS =
+      """
+      SELECT epoch_day AS period, version, FALSE AS of_hour
+      FROM status_day_state
+      WHERE epoch_day BETWEEN :firstDay AND :lastDay
+      UNION ALL
+      SELECT epoch_hour, CAST(SUM(version) AS BIGINT), TRUE
+      FROM status_hour_writes
+      WHERE epoch_hour BETWEEN :firstDay * 24 AND :lastDay * 24 + 23
+      GROUP BY epoch_hour
+      """;
+
+  /**
    * Figures of visible routes in the minutes {@code [:fromMinute, :toMinute)}, each row's period
    * the day, hour or minute it sums, from five sources that never overlap and together hold every
    * minute of the range that retention kept:
@@ -224,6 +242,17 @@ public interface FiguresDao {
   @SqlQuery(DAY_VERSIONS)
   @RegisterConstructorMapper(DayVersionRow.class)
   List<DayVersionRow> dayVersions(long firstDay, long lastDay);
+
+  /**
+   * Runs {@link #HOUR_VERSIONS}.
+   *
+   * @param firstDay the first epoch day, inclusive
+   * @param lastDay the last epoch day, inclusive
+   * @return the rows
+   */
+  @SqlQuery(HOUR_VERSIONS)
+  @RegisterConstructorMapper(HourVersionRow.class)
+  List<HourVersionRow> hourVersions(long firstDay, long lastDay);
 
   /**
    * Streams {@link #READ_BETWEEN}; call it inside a transaction.

@@ -2,6 +2,7 @@ package dev.trafficstatus.store.jdbi.internal;
 
 import dev.trafficstatus.spi.store.DayBucket;
 import dev.trafficstatus.spi.store.DayVersions;
+import dev.trafficstatus.spi.store.HourVersions;
 import dev.trafficstatus.spi.store.RouteTally;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -130,6 +131,41 @@ public final class FiguresReader {
       }
     }
     return new DayVersions(answer);
+  }
+
+  /**
+   * The versions of the hours {@code [from, to)} touches: every hour has one, made of its day's
+   * version and the sum of the hour's bookkeeping versions ({@link HourWrite}), {@code day version
+   * × 2^32 + sum}. A write into an hour bumps one of its bookkeeping rows, so the sum grows; the
+   * rows are deleted only by maintenance, in a transaction that moves the day's version (an hour
+   * rolled up, late minutes folded into a pruned day, see {@link Maintenance}), as does every other
+   * change to what the hour is read from (a deleted route's history, days past retention). So
+   * while the day's version stays, the sum only grows, and an hour's version repeats only if
+   * nothing changed it; an hour's sum stays far below 2^32 (a write per instance and second
+   * would take 1,193 instances).
+   *
+   * @param from the start, inclusive
+   * @param to the end, exclusive
+   * @return the versions
+   */
+  public HourVersions hourVersions(Instant from, Instant to) {
+    long firstHour = UtcPeriods.hourOf(from);
+    long endHour = UtcPeriods.hourOf(to.minusNanos(1)) + 1;
+    Map<Long, Long> days = new HashMap<>();
+    Map<Long, Long> hours = new HashMap<>();
+    for (HourVersionRow row :
+        jdbi.withExtension(
+            FiguresDao.class,
+            dao -> dao.hourVersions(Math.floorDiv(firstHour, UtcPeriods.HOURS_PER_DAY),
+                Math.floorDiv(endHour - 1, UtcPeriods.HOURS_PER_DAY)))) {
+      (row.ofHour() ? hours : days).put(row.period(), row.version());
+    }
+    Map<Instant, Long> answer = new HashMap<>();
+    for (long hour = firstHour; hour < endHour; hour++) {
+      long day = days.getOrDefault(Math.floorDiv(hour, UtcPeriods.HOURS_PER_DAY), 0L);
+      answer.put(Instant.ofEpochSecond(hour * 3_600), (day << 32) + hours.getOrDefault(hour, 0L));
+    }
+    return new HourVersions(answer);
   }
 
   /**

@@ -116,11 +116,13 @@ public interface RollupDao {
   void markRolledUp(long day);
 
   /**
-   * Marks a rolled-up day pruned: its minute and hour rows are gone, its day rows hold them.
+   * Marks a rolled-up day pruned: its minute and hour rows are gone, its day rows hold them. Moves
+   * its version: the day reads the same, but a range inside it now reads nothing (see {@link
+   * FiguresReader#hourVersions}).
    *
    * @param day the epoch day
    */
-  @SqlUpdate("UPDATE status_day_state SET pruned = TRUE WHERE epoch_day = :day AND rolled_up")
+  @SqlUpdate("UPDATE status_day_state SET pruned = TRUE, version = version + 1 WHERE epoch_day = :day AND rolled_up")
   void markPruned(long day);
 
   // ---- reading what is rolled up
