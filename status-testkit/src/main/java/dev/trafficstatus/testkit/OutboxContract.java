@@ -63,6 +63,26 @@ public interface OutboxContract extends OutboxRecordsContract {
   }
 
   @Test
+  default void firingAlertsAreRecordedWithTheirEventsAndKeptAcrossARestart() throws Exception {
+    StatusStore store = store();
+    OutboxStore outbox = outbox(store);
+    String fast = "checkout (availability) 14.4x over 1h and 5m";
+    String slow = "checkout (availability) 1x over 3d and 6h";
+    assertThat(outbox.firingAlerts()).isEmpty();
+
+    outbox.recordAlerts(Set.of(fast, slow), Set.of(), AT,
+        List.of(event(id("ev", 1), EventType.OBJECTIVE_BURNING, null, AT)));
+    outbox.recordAlerts(Set.of(), Set.of(fast), AT.plusSeconds(60), List.of());
+    outbox.recordAlerts(Set.of(fast), Set.of(), AT.plusSeconds(120),
+        List.of(event(id("ev", 2), EventType.OBJECTIVE_BURNING, null, AT.plusSeconds(120))));
+    outbox.recordAlerts(Set.of(), Set.of(slow), AT.plusSeconds(180), List.of());
+
+    OutboxStore again = outbox(restarted(store));
+    assertThat(again.firingAlerts()).containsExactly(fast);
+    assertThat(claim(again, Set.of(HOOK), AT.plusSeconds(240))).containsExactly(id("ev", 1) + ">hook#0");
+  }
+
+  @Test
   default void eachNoticesEventsAreClaimedOneAtATimeInTheOrderTheyWereWritten() throws Exception {
     StatusStore store = store();
     NoticeStore notices = notices(store);

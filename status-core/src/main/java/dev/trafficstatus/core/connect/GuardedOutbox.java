@@ -51,6 +51,18 @@ final class GuardedOutbox implements OutboxStore {
   }
 
   @Override
+  public Set<String> firingAlerts() {
+    requireConnected.run();
+    return outbox.firingAlerts();
+  }
+
+  @Override
+  public void recordAlerts(Set<String> started, Set<String> stopped, Instant at, List<OutboxEvent> events) {
+    requireConnected.run();
+    outbox.recordAlerts(started, stopped, at, events);
+  }
+
+  @Override
   public List<Delivery> claim(
       Set<String> receivers, Instant since, Instant now, Instant leaseUntil, String owner, int limit) {
     requireConnected.run();

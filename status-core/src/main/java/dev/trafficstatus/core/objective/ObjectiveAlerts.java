@@ -15,6 +15,7 @@ import dev.trafficstatus.spi.store.OutboxStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,8 +37,11 @@ import java.util.Set;
  *       there is too little traffic for a verdict.
  *   <li>A {@link AlertAction#NOTIFY} pair that starts firing writes one {@link
  *       EventType#OBJECTIVE_BURNING} event to the outbox, for the notification channels, and opens
- *       nothing public. Its memory is this object's: when another process takes over the duty, a
- *       pair still firing is announced once more.
+ *       nothing public. Its memory is the store's ({@link OutboxStore#firingAlerts}), written with
+ *       the event in one transaction, so the next evaluation, in whichever process, knows it fired
+ *       (the duty moves between processes from one minute to the next). With a store that keeps no
+ *       alert states the memory is this object's: a process that takes over the duty announces a
+ *       pair still firing once more.
  * </ul>
  */
 public final class ObjectiveAlerts {
@@ -49,7 +53,8 @@ public final class ObjectiveAlerts {
   private final NoticeService notices;
   private final Optional<OutboxStore> outbox;
   private final boolean openIncidents;
-  private final Set<String> notifying = new HashSet<>();
+  /** The notify pairs firing, when the store keeps no alert states. */
+  private final Set<String> notifyingHere = new HashSet<>();
 
   /**
    * @param evaluation the objectives' evaluation
@@ -99,13 +104,14 @@ public final class ObjectiveAlerts {
         open.put(notice.name().substring(TITLE_PREFIX.length()), notice);
       }
     }
+    Set<String> notifying = notifying();
     List<ObjectiveReading> readings = evaluation.evaluate(now, spans, (key, pair) -> switch (actionOf(pair)) {
       case INCIDENT -> open.containsKey(key);
       case NOTIFY -> notifying.contains(key + " " + pair.label());
     });
     int opened = 0;
     int resolved = 0;
-    int events = 0;
+    Alerts alerts = new Alerts(notifying);
     for (ObjectiveReading reading : readings) {
       Notice incident = open.get(reading.key());
       List<PairReading> firing = openIncidents ? reading.firing(AlertAction.INCIDENT) : List.of();
@@ -117,9 +123,45 @@ public final class ObjectiveAlerts {
         notices.change(incident.id(), NoticeChange.update(NoticeStatus.RESOLVED, recovered(reading), List.of(), true));
         resolved++;
       }
-      events += notify(reading, now);
+      notify(reading, now, alerts);
     }
-    return new Outcome(opened, resolved, events);
+    record(alerts, now);
+    return new Outcome(opened, resolved, alerts.events.size());
+  }
+
+  /** The notify pairs that started and stopped firing in one run, and their events. */
+  private record Alerts(Set<String> firing, Set<String> started, Set<String> stopped, List<OutboxEvent> events) {
+    Alerts(Set<String> firing) {
+      this(firing, new HashSet<>(), new HashSet<>(), new ArrayList<>());
+    }
+  }
+
+  /** The notify pairs firing: the store's memory, or this object's when the store keeps none. */
+  private Set<String> notifying() {
+    if (outbox.isPresent()) {
+      try {
+        return outbox.get().firingAlerts();
+      } catch (UnsupportedOperationException keepsNone) {
+        // Remembered here.
+      }
+    }
+    return Set.copyOf(notifyingHere);
+  }
+
+  private void record(Alerts alerts, Instant now) {
+    if (alerts.started().isEmpty() && alerts.stopped().isEmpty()) {
+      return;
+    }
+    if (outbox.isPresent()) {
+      try {
+        outbox.get().recordAlerts(alerts.started(), alerts.stopped(), now, alerts.events());
+        return;
+      } catch (UnsupportedOperationException keepsNone) {
+        outbox.get().append(alerts.events());
+      }
+    }
+    notifyingHere.removeAll(alerts.stopped());
+    notifyingHere.addAll(alerts.started());
   }
 
   /** Every incident pair gave a clear verdict (none firing, none without data). */
@@ -129,24 +171,21 @@ public final class ObjectiveAlerts {
         .allMatch(p -> p.state() == AlertState.CLEAR);
   }
 
-  private int notify(ObjectiveReading reading, Instant now) {
-    int events = 0;
+  private void notify(ObjectiveReading reading, Instant now, Alerts alerts) {
     for (PairReading pair : reading.pairs()) {
       if (actionOf(pair.pair()) != AlertAction.NOTIFY) {
         continue;
       }
       String key = reading.key() + " " + pair.pair().label();
-      if (pair.state() == AlertState.FIRING && notifying.add(key)) {
+      boolean firing = alerts.firing().contains(key);
+      if (pair.state() == AlertState.FIRING && !firing && alerts.started().add(key)) {
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
         String id = NoticeIds.derived("objective.burning " + key + " " + minute);
-        outbox.ifPresent(box -> box.append(List.of(
-            new OutboxEvent(id, EventType.OBJECTIVE_BURNING, null, now, payload(reading, pair)))));
-        events++;
-      } else if (pair.state() == AlertState.CLEAR) {
-        notifying.remove(key);
+        alerts.events().add(new OutboxEvent(id, EventType.OBJECTIVE_BURNING, null, now, payload(reading, pair)));
+      } else if (pair.state() == AlertState.CLEAR && firing) {
+        alerts.stopped().add(key);
       }
     }
-    return events;
   }
 
   private static String burning(ObjectiveReading reading, PairReading pair) {

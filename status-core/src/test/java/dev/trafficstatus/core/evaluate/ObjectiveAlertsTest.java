@@ -113,6 +113,37 @@ class ObjectiveAlertsTest {
   }
 
   @Test
+  void threeEvaluatorsAnnounceANotifyPairOnceAndAgainOnlyAfterItCleared() {
+    SimulatedTraffic shop = history();
+    ObjectiveSettings settings = new ObjectiveSettings(
+        List.of(CHECKOUT_999),
+        List.of(new BurnPair(new BigDecimal("14.4"), Duration.ofHours(1), Duration.ofMinutes(5), AlertAction.NOTIFY)),
+        new BigDecimal("0.5"), Duration.ofHours(1));
+    // Three processes' evaluators, each evaluating every minute in turn: the pair's memory is the
+    // store's, so none announces what another already did.
+    Evaluator[] three = {shop.evaluator(settings), shop.evaluator(settings), shop.evaluator(settings)};
+    InMemoryOutbox outbox = (InMemoryOutbox) shop.store.outbox().orElseThrow();
+
+    shop.traffic(CHECKOUT, 820, 180);
+    shop.minutes(10, three);
+    assertThat(burningEvents(outbox)).hasSize(1);
+    assertThat(outbox.firingAlerts()).containsExactly("checkout (availability) 14.4x over 1h and 5m");
+
+    shop.traffic(CHECKOUT, 1_000, 0);
+    shop.minutes(70, three);
+    assertThat(burningEvents(outbox)).hasSize(1);
+    assertThat(outbox.firingAlerts()).isEmpty();
+
+    shop.traffic(CHECKOUT, 820, 180);
+    shop.minutes(10, three);
+    assertThat(burningEvents(outbox)).hasSize(2);
+  }
+
+  private static List<OutboxEvent> burningEvents(InMemoryOutbox outbox) {
+    return outbox.events().stream().filter(event -> event.type() == EventType.OBJECTIVE_BURNING).toList();
+  }
+
+  @Test
   void withAutomaticIncidentsOffTheFastPairNotifiesInstead() {
     SimulatedTraffic shop = history();
     IncidentSettings off = new IncidentSettings(false, Duration.ofMinutes(5), Duration.ofMinutes(15),

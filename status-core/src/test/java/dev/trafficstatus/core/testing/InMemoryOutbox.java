@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +54,7 @@ public final class InMemoryOutbox implements OutboxStore {
   private final Map<Key, Pending> deliveries = new TreeMap<>(ORDER);
   private final List<Logged> attempts = new ArrayList<>();
   private final Map<RouteKey, Health> routeStates = new HashMap<>();
+  private final Set<String> firingAlerts = new HashSet<>();
   private final Consumer<String> availability;
   private long nextSeq = 1;
 
@@ -89,6 +91,21 @@ public final class InMemoryOutbox implements OutboxStore {
   public synchronized void recordRouteStates(Map<RouteKey, Health> states, Instant at, List<OutboxEvent> appended) {
     availability.accept("recording route states");
     routeStates.putAll(states);
+    add(appended);
+  }
+
+  @Override
+  public synchronized Set<String> firingAlerts() {
+    availability.accept("reading alert states");
+    return Set.copyOf(firingAlerts);
+  }
+
+  @Override
+  public synchronized void recordAlerts(
+      Set<String> started, Set<String> stopped, Instant at, List<OutboxEvent> appended) {
+    availability.accept("recording alert states");
+    firingAlerts.removeAll(stopped);
+    firingAlerts.addAll(started);
     add(appended);
   }
 

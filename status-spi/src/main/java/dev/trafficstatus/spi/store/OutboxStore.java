@@ -50,6 +50,34 @@ public interface OutboxStore {
   }
 
   /**
+   * The alerts recorded as firing by {@link #recordAlerts}: what the evaluator's objective alerts
+   * compare their next verdicts with (the keys are the evaluator's own), so an alert that starts
+   * firing is announced once, and keeps its hysteresis, whichever process evaluates.
+   *
+   * @return the keys of the alerts firing; empty before the first record
+   * @throws UnsupportedOperationException when the store keeps no alert states (this default): the
+   *     evaluating process remembers them itself then, and another process that takes over the
+   *     evaluation announces an alert still firing once more
+   */
+  default Set<String> firingAlerts() {
+    throw new UnsupportedOperationException("this store keeps no alert states");
+  }
+
+  /**
+   * Records alerts that started and stopped firing and appends the events announcing them, in one
+   * transaction: an event is written exactly when its alert's state is.
+   *
+   * @param started keys of alerts that started firing (at most 1,000 characters each)
+   * @param stopped keys of alerts that stopped
+   * @param at when they were judged
+   * @param events the events; may be empty
+   * @throws UnsupportedOperationException when the store keeps no alert states (this default)
+   */
+  default void recordAlerts(Set<String> started, Set<String> stopped, Instant at, List<OutboxEvent> events) {
+    throw new UnsupportedOperationException("this store keeps no alert states");
+  }
+
+  /**
    * Claims deliveries that are due: for each receiver and each notice, the oldest event not yet
    * delivered, dead or skipped for that receiver, when its next attempt is due and no lease on it
    * runs, so a receiver gets the events of one notice in order (while the head is leased or waits

@@ -61,6 +61,30 @@ final class JdbiOutboxStore implements OutboxStore {
   }
 
   @Override
+  public Set<String> firingAlerts() {
+    return store.call("reading the alerts firing", running -> running.outbox().firingAlerts());
+  }
+
+  @Override
+  public void recordAlerts(Set<String> started, Set<String> stopped, Instant at, List<OutboxEvent> events) {
+    Objects.requireNonNull(at, "at");
+    Set<String> copiedStarted = Set.copyOf(started);
+    Set<String> copiedStopped = Set.copyOf(stopped);
+    List<OutboxEvent> copied = List.copyOf(events);
+    copiedStarted.forEach(key -> {
+      if (key.isEmpty() || key.length() > 1_000) {
+        throw new IllegalArgumentException("an alert's key has 1 to 1,000 characters, got " + key.length());
+      }
+    });
+    store.call(
+        "recording " + copiedStarted.size() + " alerts firing and " + copiedStopped.size() + " stopped",
+        running -> {
+          running.outbox().recordAlerts(copiedStarted, copiedStopped, at, copied);
+          return null;
+        });
+  }
+
+  @Override
   public List<Delivery> claim(
       Set<String> receivers,
       Instant since,

@@ -395,7 +395,7 @@ abstract class JdbiStoreContract extends StatusStoreContract
           "1-routes", "2-minutes", "3-days", "4-day-state", "5-route-counts-from", "6-hours",
           "7-hour-writes", "8-route-restricted", "9-notices",
           "10-outbox-deliveries", "11-subscribers", "12-instances", "13-route-states",
-          "14-outbox-events-by-notice", "15-subscriber-mail-periods");
+          "14-outbox-events-by-notice", "15-subscriber-mail-periods", "16-alert-states");
 
   @Test
   void migrationsAreListedThenAppliedOnceIntoTheStoresOwnChangelog() throws Exception {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,6 +103,37 @@ public final class Outbox implements OutboxStore {
               .bind("at", at)
               .execute();
         }
+      }
+      if (!rows.isEmpty()) {
+        handle.attach(NoticeDao.class).insertEvents(rows);
+      }
+    });
+  }
+
+  @Override
+  public Set<String> firingAlerts() {
+    return jdbi.withHandle(handle -> new HashSet<>(
+        handle.createQuery("SELECT alert_key FROM status_alert_states").mapTo(String.class).list()));
+  }
+
+  @Override
+  public void recordAlerts(Set<String> started, Set<String> stopped, Instant judgedAt, List<OutboxEvent> events) {
+    if (started.isEmpty() && stopped.isEmpty() && events.isEmpty()) {
+      return;
+    }
+    long at = UtcPeriods.micros(judgedAt);
+    List<EventRow> rows = events.stream().map(EventRow::of).toList();
+    jdbi.useTransaction(handle -> {
+      // The evaluator writes these one process at a time: delete, then insert, cannot race.
+      for (String key : stopped) {
+        handle.createUpdate("DELETE FROM status_alert_states WHERE alert_key = :key").bind("key", key).execute();
+      }
+      for (String key : started) {
+        handle.createUpdate("DELETE FROM status_alert_states WHERE alert_key = :key").bind("key", key).execute();
+        handle.createUpdate("INSERT INTO status_alert_states (alert_key, since) VALUES (:key, :at)")
+            .bind("key", key)
+            .bind("at", at)
+            .execute();
       }
       if (!rows.isEmpty()) {
         handle.attach(NoticeDao.class).insertEvents(rows);
