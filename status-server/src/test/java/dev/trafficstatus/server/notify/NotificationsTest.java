@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trafficstatus.server.testapp.ShopApp;
-import dev.trafficstatus.server.testapp.ShopConfiguration;
 import dev.trafficstatus.server.testing.Eventually;
 import dev.trafficstatus.server.testing.HookReceiver;
-import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.store.DeliveryAttempt;
 import dev.trafficstatus.spi.store.DeliveryAttempt.Outcome;
 import dev.trafficstatus.spi.store.OutboxStore;
 import dev.trafficstatus.testkit.MutableClock;
-import io.dropwizard.core.Application;
-import io.dropwizard.testing.DropwizardTestSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +47,7 @@ class NotificationsTest {
 
   private final MutableClock clock = MutableClock.at("2026-03-01T12:00:00Z");
   private HookReceiver receiver;
-  private DropwizardTestSupport<ShopConfiguration> app;
+  private NotifyingShop shop;
   private Path log;
 
   @BeforeEach
@@ -64,79 +58,24 @@ class NotificationsTest {
         ? new HookReceiver.Answer(500, "failed for " + request.path() + " " + request.headers())
         : HookReceiver.Answer.OK);
     log = dir.resolve("app.log");
-    Path config = dir.resolve("notify.yml");
-    Files.writeString(config, """
-        server:
-          applicationConnectors:
-            - type: http
-              port: 0
-          adminConnectors:
-            - type: http
-              port: 0
-          requestLog:
-            appenders: []
-        logging:
-          level: INFO
-          appenders:
-            - type: file
-              currentLogFilename: %s
-              archive: false
-        status:
-          store:
-            type: jdbi
-            database:
-              url: jdbc:h2:mem:notify-%s;DB_CLOSE_DELAY=-1
-              user: sa
-              password: ""
-          page:
-            title: The Shop
-            publicUrl: %s
-          api:
-            enabled: true
-            secret: %s
-          incidents:
-            auto:
-              enabled: false
-          notifications:
-            interval: 100ms
-            timeout: 2s
-            maxAttempts: 2
-            initialBackoff: 1m
-            maxBackoff: 1m
-            notifiers:
-              - type: webhook
-                name: ops
-                url: %s
-                secret: %s
-              - type: slack
-                url: %s
-        """.formatted(log, UUID.randomUUID(), PUBLIC_URL, API_SECRET, receiver.url("/hooks/ops"),
-            HOOK_SECRET, receiver.url(SLACK_PATH)));
-    app = new DropwizardTestSupport<>(ShopApp.class, config.toString()) {
-      @Override
-      public Application<ShopConfiguration> newApplication() {
-        return new ShopApp(clock);
-      }
-    };
-    app.before();
-    runtime().startedStore(Duration.ofSeconds(60));
+    shop = NotifyingShop.on(dir, clock).logTo(log).publicUrl(PUBLIC_URL).api(API_SECRET)
+        .notifications("timeout: 2s\nmaxAttempts: 2\ninitialBackoff: 1m\nmaxBackoff: 1m")
+        .webhook("ops", receiver.url("/hooks/ops"), HOOK_SECRET)
+        .slack(receiver.url(SLACK_PATH))
+        .start();
   }
 
   @AfterEach
   void stop() {
-    if (app != null) {
-      app.after();
+    if (shop != null) {
+      shop.close();
     }
     receiver.close();
   }
 
-  private StatusRuntime runtime() {
-    return app.<ShopApp>getApplication().bundle().runtime();
-  }
-
   private String openIncident() throws Exception {
     HttpResponse<String> created = HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + app.getLocalPort() + "/flask-status/configure/incidents"))
+        HttpRequest.newBuilder(URI.create(shop.url("/flask-status/configure/incidents")))
             .header("Authorization", "Bearer " + API_SECRET)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(
@@ -231,8 +170,7 @@ class NotificationsTest {
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-        URI.create("http://localhost:" + app.getLocalPort() + "/flask-status/configure" + path));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(shop.url("/flask-status/configure" + path)));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -258,8 +196,7 @@ class NotificationsTest {
     assertThat(slack.get(0).error()).startsWith("HTTP 500: failed for …");
     assertThat(receiver.received(SLACK_PATH)).hasSize(2);
     List<DeliveryAttempt> webhook = attempts(eventId, "webhook:ops");
-    app.after();
-    app = null;
+    shop.close();
     String logged = Files.readString(log);
     assertThat(logged)
         .contains("Traffic Status notifies webhook:ops → http://127.0.0.1:")
@@ -271,7 +208,7 @@ class NotificationsTest {
   }
 
   private List<DeliveryAttempt> attempts(String eventId, String receiverName) {
-    OutboxStore outbox = runtime().store().outbox().orElseThrow();
+    OutboxStore outbox = shop.runtime().store().outbox().orElseThrow();
     return outbox.attempts(eventId).stream().filter(a -> a.receiver().equals(receiverName)).toList();
   }
 }

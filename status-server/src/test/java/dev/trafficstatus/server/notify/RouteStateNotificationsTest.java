@@ -5,21 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trafficstatus.core.evaluate.EvaluationReport;
-import dev.trafficstatus.server.testapp.ShopApp;
-import dev.trafficstatus.server.testapp.ShopConfiguration;
 import dev.trafficstatus.server.testing.Eventually;
 import dev.trafficstatus.server.testing.HookReceiver;
-import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.store.DeliveryAttempt;
 import dev.trafficstatus.spi.store.DeliveryAttempt.Outcome;
 import dev.trafficstatus.testkit.MutableClock;
-import io.dropwizard.core.Application;
-import io.dropwizard.testing.DropwizardTestSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,79 +44,35 @@ class RouteStateNotificationsTest {
   private final MutableClock clock = MutableClock.at("2026-03-01T12:00:20Z");
   private final String database = "jdbc:h2:mem:route-states-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
   private HookReceiver receiver;
-  private DropwizardTestSupport<ShopConfiguration> app;
+  private NotifyingShop shop;
 
   private void start(boolean routeStateChanges) throws Exception {
     receiver = new HookReceiver();
-    Path config = dir.resolve("route-states.yml");
-    Files.writeString(config, """
-        server:
-          applicationConnectors:
-            - type: http
-              port: 0
-          adminConnectors:
-            - type: http
-              port: 0
-          requestLog:
-            appenders: []
-        logging:
-          level: WARN
-        status:
-          store:
-            type: jdbi
-            database:
-              url: %s
-              user: sa
-              password: ""
-          page:
-            title: The Shop
-          classification:
-            ignoreNotFoundWithParameters: false
-          incidents:
-            auto:
-              enabled: false
-          notifications:
-            interval: 100ms
-            timeout: 2s
-            routeStateChanges: %s
-            notifiers:
-              - type: webhook
-                name: ops
-                url: %s
-                secret: whsec-9f8e7d6c5b4a3210
-        """.formatted(database, routeStateChanges, receiver.url("/hooks/ops")));
-    app = new DropwizardTestSupport<>(ShopApp.class, config.toString()) {
-      @Override
-      public Application<ShopConfiguration> newApplication() {
-        return new ShopApp(clock);
-      }
-    };
-    app.before();
-    runtime().startedStore(Duration.ofSeconds(60));
+    shop = NotifyingShop.on(dir, clock).database(database)
+        .classification("ignoreNotFoundWithParameters: false")
+        .notifications("timeout: 2s\nrouteStateChanges: " + routeStateChanges)
+        .webhook("ops", receiver.url("/hooks/ops"), "whsec-9f8e7d6c5b4a3210")
+        .start();
   }
 
   @AfterEach
   void stop() {
-    if (app != null) {
-      app.after();
+    if (shop != null) {
+      shop.close();
     }
     if (receiver != null) {
       receiver.close();
     }
   }
 
-  private StatusRuntime runtime() {
-    return app.<ShopApp>getApplication().bundle().runtime();
-  }
-
   /** Thirty requests to an item, flushed, then one evaluation at the same moment. */
   private EvaluationReport minuteOf(String item) throws Exception {
     for (int i = 0; i < 30; i++) {
-      HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.getLocalPort() + "/items/" + item)).build(),
+      HTTP.send(HttpRequest.newBuilder(URI.create(shop.url("/items/" + item))).build(),
           HttpResponse.BodyHandlers.discarding());
     }
-    runtime().flusher().flushAll();
-    return runtime().evaluator().orElseThrow().evaluateOnce();
+    shop.runtime().flusher().flushAll();
+    return shop.runtime().evaluator().orElseThrow().evaluateOnce();
   }
 
   /** The item route turns to a major outage and back: 2 is found, 1 is not (a failure here). */
@@ -153,7 +103,7 @@ class RouteStateNotificationsTest {
   }
 
   private List<DeliveryAttempt> attempts(String eventId) {
-    return runtime().store().outbox().orElseThrow().attempts(eventId);
+    return shop.runtime().store().outbox().orElseThrow().attempts(eventId);
   }
 
   @Test

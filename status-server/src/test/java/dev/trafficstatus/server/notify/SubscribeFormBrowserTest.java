@@ -6,25 +6,18 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.trafficstatus.server.browser.BrowserTab;
 import dev.trafficstatus.server.browser.HeadlessChromium;
-import dev.trafficstatus.server.testapp.ShopApp;
-import dev.trafficstatus.server.testapp.ShopConfiguration;
 import dev.trafficstatus.server.testing.Eventually;
 import dev.trafficstatus.server.testing.TestSmtp;
-import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.store.Subscriber;
 import dev.trafficstatus.testkit.MutableClock;
-import io.dropwizard.core.Application;
-import io.dropwizard.testing.DropwizardTestSupport;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +39,7 @@ class SubscribeFormBrowserTest {
 
   private final MutableClock clock = MutableClock.at("2026-03-01T12:00:00Z");
   private GreenMail smtp;
-  private DropwizardTestSupport<ShopConfiguration> app;
+  private NotifyingShop shop;
   private HeadlessChromium browser;
   private BrowserTab tab;
 
@@ -54,49 +47,9 @@ class SubscribeFormBrowserTest {
   void start() throws Exception {
     smtp = new GreenMail(TestSmtp.smtp());
     smtp.start();
-    Path config = dir.resolve("subscribe-browser.yml");
-    Files.writeString(config, """
-        server:
-          applicationConnectors:
-            - type: http
-              port: 0
-          adminConnectors:
-            - type: http
-              port: 0
-          requestLog:
-            appenders: []
-        logging:
-          level: WARN
-        status:
-          store:
-            type: jdbi
-            database:
-              url: jdbc:h2:mem:subscribe-browser-%s;DB_CLOSE_DELAY=-1
-              user: sa
-              password: ""
-          page:
-            title: The Shop
-            publicUrl: https://status.example.com/status
-          incidents:
-            auto:
-              enabled: false
-          notifications:
-            interval: 100ms
-            notifiers:
-              - type: email
-                host: 127.0.0.1
-                port: %d
-                security: NONE
-                from: "The Shop status <status@example.com>"
-        """.formatted(UUID.randomUUID(), smtp.getSmtp().getPort()));
-    app = new DropwizardTestSupport<>(ShopApp.class, config.toString()) {
-      @Override
-      public Application<ShopConfiguration> newApplication() {
-        return new ShopApp(clock);
-      }
-    };
-    app.before();
-    runtime().startedStore(Duration.ofSeconds(60));
+    shop = NotifyingShop.on(dir, clock).publicUrl("https://status.example.com/status")
+        .email(smtp.getSmtp().getPort())
+        .start();
     browser = HeadlessChromium.launch(dir.resolve("chromium.log"));
     tab = browser.newTab(1000, 1400);
   }
@@ -106,21 +59,17 @@ class SubscribeFormBrowserTest {
     if (browser != null) {
       browser.close();
     }
-    if (app != null) {
-      app.after();
+    if (shop != null) {
+      shop.close();
     }
     smtp.stop();
   }
 
-  private StatusRuntime runtime() {
-    return app.<ShopApp>getApplication().bundle().runtime();
-  }
-
   @Test
   void aPersonWithoutScriptsSubscribesToOneRouteThroughThePagesForm() throws Exception {
-    String page = "http://localhost:" + app.getLocalPort() + "/status";
+    String page = shop.url("/status");
     Eventually.await("the page lists the routes", Duration.ofSeconds(30), () -> {
-      runtime().forgetCachedPages();
+      shop.runtime().forgetCachedPages();
       return HTTP.send(HttpRequest.newBuilder(URI.create(page)).build(), HttpResponse.BodyHandlers.ofString())
           .body().contains("value=\"/items/{id}\"");
     });
@@ -146,7 +95,7 @@ class SubscribeFormBrowserTest {
             .POST(HttpRequest.BodyPublishers.ofString("token=" + token.group(1))).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(confirmed.statusCode()).isEqualTo(200);
-    assertThat(runtime().store().subscribers().orElseThrow().confirmed("", 10))
+    assertThat(shop.runtime().store().subscribers().orElseThrow().confirmed("", 10))
         .extracting(Subscriber::routes).containsExactly(List.of("/items/{id}"));
   }
 }

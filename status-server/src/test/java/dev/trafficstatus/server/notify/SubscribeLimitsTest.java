@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.trafficstatus.core.subscribe.SubscribeLimits;
-import dev.trafficstatus.server.testapp.ShopApp;
-import dev.trafficstatus.server.testapp.ShopConfiguration;
 import dev.trafficstatus.server.testing.ConfigParsing;
 import dev.trafficstatus.server.testing.Eventually;
 import dev.trafficstatus.server.testing.TestSmtp;
 import dev.trafficstatus.testkit.MutableClock;
 import io.dropwizard.configuration.ConfigurationException;
-import io.dropwizard.core.Application;
-import io.dropwizard.testing.DropwizardTestSupport;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +43,7 @@ class SubscribeLimitsTest {
 
   private final MutableClock clock = MutableClock.at("2026-03-01T12:00:00Z");
   private final String database = "jdbc:h2:mem:subscribe-limits-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-  private final List<DropwizardTestSupport<ShopConfiguration>> apps = new ArrayList<>();
+  private final List<NotifyingShop> apps = new ArrayList<>();
   private GreenMail smtp;
 
   @BeforeEach
@@ -59,64 +54,22 @@ class SubscribeLimitsTest {
 
   @AfterEach
   void stop() {
-    apps.forEach(DropwizardTestSupport::after);
+    apps.forEach(NotifyingShop::close);
     smtp.stop();
   }
 
   /** One server instance on the shared database, with these limits. */
-  private DropwizardTestSupport<ShopConfiguration> instance(String name, String limits) throws Exception {
-    Path config = dir.resolve(name + ".yml");
-    Files.writeString(config, """
-        server:
-          applicationConnectors:
-            - type: http
-              port: 0
-          adminConnectors:
-            - type: http
-              port: 0
-          requestLog:
-            appenders: []
-        logging:
-          level: WARN
-        status:
-          store:
-            type: jdbi
-            database:
-              url: %s
-              user: sa
-              password: ""
-          page:
-            title: The Shop
-            publicUrl: %s
-          incidents:
-            auto:
-              enabled: false
-          notifications:
-            interval: 100ms
-            subscribers:
-        %s
-            notifiers:
-              - type: email
-                host: 127.0.0.1
-                port: %d
-                security: NONE
-                from: "The Shop status <status@example.com>"
-        """.formatted(database, PUBLIC_URL, limits.indent(6).stripTrailing(), smtp.getSmtp().getPort()));
-    DropwizardTestSupport<ShopConfiguration> app = new DropwizardTestSupport<>(ShopApp.class, config.toString()) {
-      @Override
-      public Application<ShopConfiguration> newApplication() {
-        return new ShopApp(clock);
-      }
-    };
-    app.before();
+  private NotifyingShop instance(String limits) throws Exception {
+    NotifyingShop app = NotifyingShop.on(dir, clock).database(database).publicUrl(PUBLIC_URL)
+        .subscriberLimits(limits)
+        .email(smtp.getSmtp().getPort())
+        .start();
     apps.add(app);
-    app.<ShopApp>getApplication().bundle().runtime().startedStore(Duration.ofSeconds(60));
     return app;
   }
 
-  private static HttpResponse<String> subscribe(DropwizardTestSupport<ShopConfiguration> app, String email)
-      throws Exception {
-    String origin = "http://localhost:" + app.getLocalPort();
+  private static HttpResponse<String> subscribe(NotifyingShop app, String email) throws Exception {
+    String origin = app.url("");
     return HTTP.send(HttpRequest.newBuilder(URI.create(origin + "/status/subscribe"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Origin", origin)
@@ -138,8 +91,8 @@ class SubscribeLimitsTest {
   @Test
   void twoInstancesSendAnAddressNoMoreConfirmationMailsThanTheLimitBetweenThem() throws Exception {
     String limits = "perAddress: 2\naddressPeriod: 30m\nperClient: 100\n";
-    DropwizardTestSupport<ShopConfiguration> one = instance("one", limits);
-    DropwizardTestSupport<ShopConfiguration> two = instance("two", limits);
+    NotifyingShop one = instance(limits);
+    NotifyingShop two = instance(limits);
 
     assertThat(subscribe(one, "ana@example.com").statusCode()).isEqualTo(200);
     Eventually.await("the first mail", Duration.ofSeconds(30), () -> mailsTo("ana@example.com") == 1);
@@ -165,8 +118,7 @@ class SubscribeLimitsTest {
 
   @Test
   void aClientIsRefusedAfterTheConfiguredCountUntilItsPeriodEnds() throws Exception {
-    DropwizardTestSupport<ShopConfiguration> app =
-        instance("client", "perAddress: 5\naddressPeriod: 1h\nperClient: 3\nclientPeriod: 10m\n");
+    NotifyingShop app = instance("perAddress: 5\naddressPeriod: 1h\nperClient: 3\nclientPeriod: 10m\n");
     for (int i = 0; i < 3; i++) {
       assertThat(subscribe(app, "user" + i + "@example.com").statusCode()).isEqualTo(200);
     }

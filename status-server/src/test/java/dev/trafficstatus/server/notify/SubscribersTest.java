@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import dev.trafficstatus.server.testapp.ShopApp;
-import dev.trafficstatus.server.testapp.ShopConfiguration;
 import dev.trafficstatus.server.testing.Eventually;
 import dev.trafficstatus.server.testing.TestSmtp;
-import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.store.Subscriber;
 import dev.trafficstatus.spi.store.SubscriberStore;
 import dev.trafficstatus.testkit.MutableClock;
-import io.dropwizard.core.Application;
-import io.dropwizard.testing.DropwizardTestSupport;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +50,7 @@ class SubscribersTest {
 
   private final MutableClock clock = MutableClock.at("2026-03-01T12:00:00Z");
   private GreenMail smtp;
-  private DropwizardTestSupport<ShopConfiguration> app;
+  private NotifyingShop shop;
   private Path log;
 
   @BeforeEach
@@ -65,81 +59,26 @@ class SubscribersTest {
     smtp.withConfiguration(GreenMailConfiguration.aConfig().withUser(SMTP_USER, SMTP_USER, SMTP_PASSWORD));
     smtp.start();
     log = dir.resolve("app.log");
-    Path config = dir.resolve("subscribers.yml");
-    Files.writeString(config, """
-        server:
-          applicationConnectors:
-            - type: http
-              port: 0
-          adminConnectors:
-            - type: http
-              port: 0
-          requestLog:
-            appenders: []
-        logging:
-          level: INFO
-          appenders:
-            - type: file
-              currentLogFilename: %s
-              archive: false
-        status:
-          store:
-            type: jdbi
-            database:
-              url: jdbc:h2:mem:subscribers-%s;DB_CLOSE_DELAY=-1
-              user: sa
-              password: ""
-          page:
-            title: The Shop
-            publicUrl: %s
-            locales: [en, es]
-          api:
-            enabled: true
-            secret: %s
-          incidents:
-            auto:
-              enabled: false
-          notifications:
-            interval: 100ms
-            timeout: 10s
-            notifiers:
-              - type: email
-                host: 127.0.0.1
-                port: %d
-                security: NONE
-                user: %s
-                password: %s
-                from: "The Shop status <status@example.com>"
-        """.formatted(log, UUID.randomUUID(), PUBLIC_URL, API_SECRET, smtp.getSmtp().getPort(), SMTP_USER,
-            SMTP_PASSWORD));
-    app = new DropwizardTestSupport<>(ShopApp.class, config.toString()) {
-      @Override
-      public Application<ShopConfiguration> newApplication() {
-        return new ShopApp(clock);
-      }
-    };
-    app.before();
-    runtime().startedStore(Duration.ofSeconds(60));
+    shop = NotifyingShop.on(dir, clock).logTo(log).publicUrl(PUBLIC_URL).locales("en", "es").api(API_SECRET)
+        .notifications("timeout: 10s")
+        .email(smtp.getSmtp().getPort(), SMTP_USER, SMTP_PASSWORD)
+        .start();
   }
 
   @AfterEach
   void stop() {
-    if (app != null) {
-      app.after();
+    if (shop != null) {
+      shop.close();
     }
     smtp.stop();
   }
 
-  private StatusRuntime runtime() {
-    return app.<ShopApp>getApplication().bundle().runtime();
-  }
-
   private SubscriberStore subscribers() {
-    return runtime().store().subscribers().orElseThrow();
+    return shop.runtime().store().subscribers().orElseThrow();
   }
 
   private String local(String path) {
-    return "http://localhost:" + app.getLocalPort() + path;
+    return shop.url(path);
   }
 
   private HttpResponse<String> subscribe(String email, String origin, String... routes) throws Exception {
@@ -157,7 +96,7 @@ class SubscribersTest {
   }
 
   private String ownOrigin() {
-    return "http://localhost:" + app.getLocalPort();
+    return local("");
   }
 
   private HttpResponse<String> post(String path, String form) throws Exception {
@@ -216,7 +155,7 @@ class SubscribersTest {
   @Test
   void the_page_shows_a_form_that_subscribes() throws Exception {
     Eventually.await("the page", Duration.ofSeconds(30), () -> {
-      runtime().forgetCachedPages();
+      shop.runtime().forgetCachedPages();
       return get("/status").statusCode() == 200;
     });
     String page = get("/status").body();
@@ -248,7 +187,7 @@ class SubscribersTest {
   void the_forms_route_picker_keeps_a_subscriber_to_the_routes_ticked() throws Exception {
     Pattern checkbox = Pattern.compile("<input type=\"checkbox\" name=\"route\" value=\"([^\"]+)\"/> ([^<\n]+)");
     Eventually.await("the page lists both routes", Duration.ofSeconds(30), () -> {
-      runtime().forgetCachedPages();
+      shop.runtime().forgetCachedPages();
       HttpResponse<String> page = get("/status");
       return page.statusCode() == 200 && page.body().contains("value=\"/items/{id}\"") && page.body().contains("value=\"/hello\"");
     });
@@ -347,7 +286,7 @@ class SubscribersTest {
   @Test
   void the_answers_are_in_the_language_the_browser_prefers_among_the_pages() throws Exception {
     Eventually.await("the page", Duration.ofSeconds(30), () -> {
-      runtime().forgetCachedPages();
+      shop.runtime().forgetCachedPages();
       return get("/status").statusCode() == 200;
     });
     HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(local("/status")))
@@ -440,8 +379,7 @@ class SubscribersTest {
     confirmedSubscriber("ana@example.com");
     openIncident();
     Eventually.await("the incident mail", Duration.ofSeconds(30), () -> mailsTo("ana@example.com").size() == 2);
-    app.after();
-    app = null;
+    shop.close();
 
     String logged = Files.readString(log);
     assertThat(logged).contains("Traffic Status notifies email → subscribers via 127.0.0.1:");
