@@ -28,8 +28,11 @@ import org.jdbi.v3.core.Jdbi;
  * and writes every plan to {@code objective-read-plans.txt} in the working directory.
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar dev.trafficstatus.bench.page.ObjectiveReads [routes [analyze]]
+ * java -cp bench/target/benchmarks.jar dev.trafficstatus.bench.page.ObjectiveReads [routes [analyze] [later]]
  * </pre>
+ *
+ * <p>With {@code later}, what the evaluation a minute after another reads: one evaluation of the
+ * minute before runs first, unrecorded, and keeps its pieces.
  */
 public final class ObjectiveReads {
 
@@ -44,7 +47,8 @@ public final class ObjectiveReads {
    * Runs one evaluation on the filled store and explains its reads.
    *
    * @param args the number of routes, 1,000 by default; then {@code analyze} to refresh the
-   *     planner's statistics first ({@link FilledStore#analyze})
+   *     planner's statistics first ({@link FilledStore#analyze}), {@code later} to explain the
+   *     reads of an evaluation a minute after another
    * @throws Exception when the database cannot be started or read
    */
   public static void main(String[] args) throws Exception {
@@ -52,13 +56,18 @@ public final class ObjectiveReads {
     FilledStore.Filled filled =
         FilledStore.open(BenchDatabase.Kind.POSTGRESQL, ObjectiveBenchmark.NOW, routes, ObjectiveBenchmark.DAYS);
     try {
-      if (args.length > 1 && args[1].equals("analyze")) {
+      List<String> flags = List.of(args).subList(Math.min(1, args.length), args.length);
+      if (flags.contains("analyze")) {
         FilledStore.analyze(filled);
       }
       List<Range> ranges = new ArrayList<>();
       StatusStore recording = recording(filled.store(), ranges);
-      new ObjectiveEvaluation(recording, ObjectiveBenchmark.settings(filled.store()), 10)
-          .evaluate(ObjectiveBenchmark.NOW, MaintenanceSpans.of(List.of()), (key, pair) -> false);
+      ObjectiveEvaluation evaluation = new ObjectiveEvaluation(recording, ObjectiveBenchmark.settings(filled.store()), 10);
+      if (flags.contains("later")) {
+        evaluation.evaluate(ObjectiveBenchmark.NOW.minusSeconds(60), MaintenanceSpans.of(List.of()), (key, pair) -> false);
+        ranges.clear();
+      }
+      evaluation.evaluate(ObjectiveBenchmark.NOW, MaintenanceSpans.of(List.of()), (key, pair) -> false);
       DataSourceFactory database = filled.server().database("page");
       Jdbi jdbi = Jdbi.create(database.getUrl(), database.getUser(), database.getPassword());
       StringBuilder plans = new StringBuilder();
