@@ -11,7 +11,6 @@ import dev.trafficstatus.server.plugin.PluginCatalog;
 import dev.trafficstatus.server.plugin.PluginKind;
 import dev.trafficstatus.spi.page.RendererFactory;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -19,9 +18,6 @@ import java.util.Optional;
  * instances' reports), history and renderer.
  */
 final class PageParts {
-
-  /** How far back the history offers months: the default retention of closed notices. */
-  private static final Duration NOTICES_KEPT = Duration.ofDays(400);
 
   private PageParts() {}
 
@@ -57,7 +53,9 @@ final class PageParts {
                   config.getInstances().build(config.getFlush().getInterval().toJavaDuration()),
                   clock,
                   Slf4jSystemLogger.of(StatusService.class)),
-              new NoticeHistory(store, pageSettings, NOTICES_KEPT, clock,
+              // The history offers the months whose closed notices retention keeps.
+              new NoticeHistory(store, pageSettings, config.getRetention().getIncidents().toJavaDuration(),
+                  clock,
                   Slf4jSystemLogger.of(NoticeHistory.class)),
               rendererFactory.build(context, config.getPage().getBrand()),
               config.getPage().getPrefix()));
