@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liquibase.Contexts;
@@ -49,7 +52,7 @@ import org.jdbi.v3.core.Handle;
  *   <li>Under that lock no other migrator of these tables can be running, so a Liquibase lock row
  *       found set was left by a process that died while migrating (its session, and with it the
  *       advisory lock, ended with it): it is released instead of making every later start wait
- *       five minutes and fail.
+ *       five minutes and fail. The same holds on an H2 file, which one process opens at a time.
  * </ul>
  */
 public final class SchemaMigrator {
@@ -59,6 +62,9 @@ public final class SchemaMigrator {
 
   /** Where Liquibase records the change sets it applied. */
   public static final String CHANGELOG_TABLE = "status_changelog";
+
+  /** Per embedded H2 database of this process, the lock of its migrations (see {@link #ownFile}). */
+  private static final Map<String, ReentrantLock> MIGRATING = new ConcurrentHashMap<>();
 
   /** Where Liquibase keeps the lock that serialises concurrent migrations. */
   public static final String CHANGELOG_LOCK_TABLE = "status_changelog_lock";
@@ -194,11 +200,17 @@ public final class SchemaMigrator {
             stuck.addSuppressed(waited);
             throw stuck;
           }
+          ReentrantLock here = locked ? null : ownFile(locking.getConnection());
           try {
+            if (here != null && !here.tryLock(lockWait.toMillis(), TimeUnit.MILLISECONDS)) {
+              throw new IllegalStateException("waited " + lockWait.toSeconds() + " s (store.timeouts.migration)"
+                  + " for another migration of the status tables in this process, which did not end");
+            }
+            boolean alone = locked || here != null;
             return run(
                 locking.getConnection(),
                 liquibase -> {
-                  if (locked) {
+                  if (alone) {
                     // No other migrator runs now: a Liquibase lock still set was left by a dead one.
                     liquibase.forceReleaseLocks();
                   }
@@ -208,8 +220,29 @@ public final class SchemaMigrator {
             if (locked) {
               statements.unlock(LOCK_KEY);
             }
+            if (here != null && here.isHeldByCurrentThread()) {
+              here.unlock();
+            }
           }
         });
+  }
+
+  /**
+   * For an H2 database this process alone opens (an embedded file, which H2 locks, or memory; no
+   * server mode), the lock of its migrations in this process: held, no other migrator can be
+   * running, so a Liquibase lock found set was left by a process that died while migrating. Null
+   * for any other database.
+   */
+  private static ReentrantLock ownFile(Connection connection) throws SQLException {
+    String url = connection.getMetaData().getURL();
+    String upper = url.toUpperCase(Locale.ROOT);
+    boolean embedded = upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:TCP:")
+        && !upper.startsWith("JDBC:H2:SSL:") && !upper.contains("AUTO_SERVER=TRUE");
+    if (!embedded) {
+      return null;
+    }
+    int settings = url.indexOf(';');
+    return MIGRATING.computeIfAbsent(settings < 0 ? url : url.substring(0, settings), key -> new ReentrantLock());
   }
 
   private static List<String> ids(List<ChangeSet> changeSets) {
