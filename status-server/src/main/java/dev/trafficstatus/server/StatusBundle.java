@@ -33,6 +33,7 @@ import dev.trafficstatus.server.ops.StatusMetrics;
 import dev.trafficstatus.server.page.NoticePagesResource;
 import dev.trafficstatus.server.page.PageRoutes;
 import dev.trafficstatus.server.page.StatusPageResource;
+import dev.trafficstatus.server.page.SubscribePageResource;
 import dev.trafficstatus.server.plugin.ManagedLifecycle;
 import dev.trafficstatus.server.plugin.PluginCatalog;
 import dev.trafficstatus.server.subscribe.SubscribeResource;
@@ -74,7 +75,7 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
       Set.of(StatusPageResource.class, NoticePagesResource.class, ConfigureApiResource.class,
           IncidentApiResource.class, InstancesApiResource.class,
           MaintenanceApiResource.class, NotificationApiResource.class, StatuspageResource.class,
-          BadgeResource.class, SubscribeResource.class);
+          BadgeResource.class, SubscribeResource.class, SubscribePageResource.class);
 
   private static final Logger LOG = LoggerFactory.getLogger(StatusBundle.class);
 

@@ -47,26 +47,33 @@ final class PageResponses {
 
   /**
    * The page's policy, with the renderer's image origins (an owner's logo) and nothing else added.
+   * No form may be sent from it: the subscribe form is on a page of its own ({@link
+   * #subscribePagePolicy}), since the status page reloads itself.
    *
    * @param imageSources https origins, from {@link dev.trafficstatus.spi.page.PageRenderer#imageSources()}
    * @return the policy
    * @throws IllegalArgumentException when a source is not a bare https origin
    */
   static String contentSecurityPolicy(List<String> imageSources) {
-    return contentSecurityPolicy(imageSources, false);
+    return "default-src 'none'; style-src 'self'; script-src 'self'; img-src " + images(imageSources) + ";"
+        + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   }
 
   /**
-   * The page's policy, with the renderer's image origins and, when the page shows the subscribe
-   * form, {@code form-action 'self'}: without it browsers refuse to send the form at all (the form
-   * posts to the page's own origin, and nothing else may be a form's target).
+   * The subscribe page's policy: the page's style and images, no script (the form needs none), and
+   * {@code form-action 'self'}: without it browsers refuse to send the form at all (it posts to
+   * the page's own origin, and nothing else may be a form's target).
    *
    * @param imageSources https origins, from {@link dev.trafficstatus.spi.page.PageRenderer#imageSources()}
-   * @param subscribeForm whether the page shows the subscribe form
    * @return the policy
    * @throws IllegalArgumentException when a source is not a bare https origin
    */
-  static String contentSecurityPolicy(List<String> imageSources, boolean subscribeForm) {
+  static String subscribePagePolicy(List<String> imageSources) {
+    return "default-src 'none'; style-src 'self'; img-src " + images(imageSources) + ";"
+        + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  }
+
+  private static String images(List<String> imageSources) {
     StringBuilder images = new StringBuilder("'self' data:");
     for (String origin : imageSources) {
       if (origin == null || !ORIGIN.matcher(origin).matches()) {
@@ -75,8 +82,7 @@ final class PageResponses {
       }
       images.append(' ').append(origin);
     }
-    return "default-src 'none'; style-src 'self'; script-src 'self'; img-src " + images + ";"
-        + " base-uri 'none'; form-action " + (subscribeForm ? "'self'" : "'none'") + "; frame-ancestors 'none'";
+    return images.toString();
   }
 
   /** Security headers of every HTML answer of the page's own making (errors, one moment). */

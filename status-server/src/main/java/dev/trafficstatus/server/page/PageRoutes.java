@@ -18,7 +18,7 @@ public final class PageRoutes {
 
   /**
    * Serves the page and its assets at the prefix, and beside it the incidents' pages, the history
-   * and its feeds.
+   * and its feeds, and the subscribe page when the host takes subscribers.
    *
    * @param jersey the host's Jersey environment
    * @param service the page model
@@ -29,7 +29,7 @@ public final class PageRoutes {
    *     to take it from each request
    * @param languages the page's languages ({@code page.locales}), the default first
    * @param firstFigures when a new server's first figures will be there
-   * @param subscribable whether the page shows the subscribe form
+   * @param subscribable whether the host takes subscribers: the page links to the subscribe page
    * @param clock what "now" is
    * @throws IllegalArgumentException when the renderer does not write one of the languages
    */
@@ -40,6 +40,9 @@ public final class PageRoutes {
         service, renderer, prefix, languages, firstFigures, subscribable, clock);
     NoticePagesResource notices =
         new NoticePagesResource(service, history, renderer, prefix, publicUrl, languages, clock);
-    jersey.getResourceConfig().registerResources(RelocatedResource.at(prefix, page, notices));
+    jersey.getResourceConfig().registerResources(subscribable
+        ? RelocatedResource.at(prefix, page, notices,
+            new SubscribePageResource(service, renderer, prefix, languages))
+        : RelocatedResource.at(prefix, page, notices));
   }
 }

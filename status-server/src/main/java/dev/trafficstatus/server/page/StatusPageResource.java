@@ -98,7 +98,7 @@ public final class StatusPageResource {
    * @param prefix where the page is served, such as {@code /status}
    * @param languages the languages browsers choose among, the default first
    * @param firstFigures when a new server's first figures will be there
-   * @param subscribable whether the page shows the subscribe form ({@link PageLinks#subscribable()})
+   * @param subscribable whether the page links to the subscribe page ({@link PageLinks#subscribable()})
    * @param clock what "now" is
    * @throws IllegalArgumentException when the renderer does not write one of the languages
    */
@@ -111,7 +111,7 @@ public final class StatusPageResource {
     this.service = service;
     this.settings = service.settings();
     this.renderer = renderer;
-    this.policy = PageResponses.contentSecurityPolicy(renderer.imageSources(), subscribable);
+    this.policy = PageResponses.contentSecurityPolicy(renderer.imageSources());
     this.prefix = prefix;
     this.clock = clock;
     this.offered = new TreeSet<>();

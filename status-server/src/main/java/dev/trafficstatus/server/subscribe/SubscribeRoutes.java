@@ -29,9 +29,10 @@ public final class SubscribeRoutes {
   private SubscribeRoutes() {}
 
   /**
-   * Serves {@code subscribe}, {@code subscribe/confirm} and {@code unsubscribe} under the page's
-   * prefix when a notifier can mail subscribers, the store keeps them and {@code page.publicUrl}
-   * is set (mails link there); says in the log why not otherwise.
+   * Serves {@code subscribe} (the form's target; {@code GET} is the form's page, served beside the
+   * status page when this returns true), {@code subscribe/confirm} and {@code unsubscribe} under
+   * the page's prefix when a notifier can mail subscribers, the store keeps them and {@code
+   * page.publicUrl} is set (mails link there); says in the log why not otherwise.
    *
    * @param environment the host's environment
    * @param prefix the page's path

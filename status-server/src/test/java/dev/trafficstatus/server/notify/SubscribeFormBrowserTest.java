@@ -27,9 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The subscribe form in a real browser with JavaScript off, as a person who blocks scripts uses
- * it: the address typed, one route ticked in the route picker, the button pressed. The browser must
- * send the form under the page's Content-Security-Policy, the answer page must say a mail is on its
- * way, and the subscription waits with the ticked route.
+ * it: from the status page, which reloads itself, the footer's link to the subscribe page, which
+ * does not; there the address typed, one route ticked in the route picker, the button pressed. The
+ * browser must send the form under the subscribe page's Content-Security-Policy, the answer page
+ * must say a mail is on its way, and the subscription waits with the ticked route.
  */
 class SubscribeFormBrowserTest {
 
@@ -66,16 +67,24 @@ class SubscribeFormBrowserTest {
   }
 
   @Test
-  void aPersonWithoutScriptsSubscribesToOneRouteThroughThePagesForm() throws Exception {
+  void aPersonWithoutScriptsFollowsTheLinkAndSubscribesToOneRouteThroughTheSubscribePagesForm()
+      throws Exception {
     String page = shop.url("/status");
-    Eventually.await("the page lists the routes", Duration.ofSeconds(30), () -> {
+    Eventually.await("the subscribe page lists the routes", Duration.ofSeconds(30), () -> {
       shop.runtime().forgetCachedPages();
-      return HTTP.send(HttpRequest.newBuilder(URI.create(page)).build(), HttpResponse.BodyHandlers.ofString())
-          .body().contains("value=\"/items/{id}\"");
+      return HTTP.send(HttpRequest.newBuilder(URI.create(page + "/subscribe")).build(),
+          HttpResponse.BodyHandlers.ofString()).body().contains("value=\"/items/{id}\"");
     });
     tab.scriptsDisabled(true);
     tab.navigate(page);
+    assertThat(tab.html()).as("the status page reloads itself and has no form")
+        .contains("http-equiv=\"refresh\"").doesNotContain("<form");
 
+    tab.clickAndAwaitLoad("p.subscribe-link > a");
+
+    assertThat(tab.html()).as("the subscribe page does not reload itself")
+        .doesNotContain("http-equiv=\"refresh\"").contains("<form class=\"subscribe\"");
+    assertThat(tab.requests()).contains(page + "/subscribe");
     tab.click("details.subscribe-routes > summary");
     tab.click("input[name=route][value='/items/{id}']");
     tab.click("#subscribe-email");

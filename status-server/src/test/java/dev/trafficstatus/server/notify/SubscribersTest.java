@@ -32,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Subscribers as a visitor and a mail server see them, on the shop with a real H2 store and
- * GreenMail as the SMTP server: the form, the confirmation mail and its link (a GET shows a
- * button, only the POST subscribes), an incident mail to confirmed subscribers only, one-click
- * unsubscribe, the same answer for known and unknown addresses, the rate limit, the cross-site
+ * GreenMail as the SMTP server: the link to the subscribe page and its form, the confirmation
+ * mail and its link (a GET shows a button, only the POST subscribes), an incident mail to
+ * confirmed subscribers only, one-click unsubscribe, the same answer for known and unknown addresses, the rate limit, the cross-site
  * refusal, and the SMTP password kept out of the log.
  */
 class SubscribersTest {
@@ -153,14 +153,28 @@ class SubscribersTest {
   }
 
   @Test
-  void the_page_shows_a_form_that_subscribes() throws Exception {
+  void the_page_links_to_a_subscribe_page_whose_form_subscribes() throws Exception {
     Eventually.await("the page", Duration.ofSeconds(30), () -> {
       shop.runtime().forgetCachedPages();
       return get("/status").statusCode() == 200;
     });
-    String page = get("/status").body();
+    HttpResponse<String> status = get("/status");
+    assertThat(status.body()).as("the page that reloads itself has no form").doesNotContain("<form");
+    assertThat(status.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("form-action 'none'").doesNotContain("form-action 'self'");
+    Matcher link = Pattern.compile("<p class=\"subscribe-link\"><a href=\"([^\"]+)\">Get incident updates by mail</a>")
+        .matcher(status.body());
+    assertThat(link.find()).as("the link to the subscribe page in the footer").isTrue();
+
+    HttpResponse<String> subscribePage = get(link.group(1));
+    assertThat(subscribePage.statusCode()).isEqualTo(200);
+    String page = subscribePage.body();
+    assertThat(page).as("the subscribe page never reloads itself").doesNotContain("http-equiv=\"refresh\"")
+        .doesNotContain("<script").contains("<a href=\"/status\">");
+    assertThat(subscribePage.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("form-action 'self'").doesNotContain("script-src").doesNotContain("unsafe-inline");
     Matcher form = Pattern.compile("<form class=\"subscribe\" method=\"post\" action=\"([^\"]+)\">").matcher(page);
-    assertThat(form.find()).as("the subscribe form on the page").isTrue();
+    assertThat(form.find()).as("the subscribe form on its page").isTrue();
     assertThat(page).contains("name=\"email\"");
 
     HttpResponse<String> answer = HTTP.send(
@@ -186,12 +200,12 @@ class SubscribersTest {
   @Test
   void the_forms_route_picker_keeps_a_subscriber_to_the_routes_ticked() throws Exception {
     Pattern checkbox = Pattern.compile("<input type=\"checkbox\" name=\"route\" value=\"([^\"]+)\"/> ([^<\n]+)");
-    Eventually.await("the page lists both routes", Duration.ofSeconds(30), () -> {
+    Eventually.await("the subscribe page lists both routes", Duration.ofSeconds(30), () -> {
       shop.runtime().forgetCachedPages();
-      HttpResponse<String> page = get("/status");
+      HttpResponse<String> page = get("/status/subscribe");
       return page.statusCode() == 200 && page.body().contains("value=\"/items/{id}\"") && page.body().contains("value=\"/hello\"");
     });
-    HttpResponse<String> page = get("/status");
+    HttpResponse<String> page = get("/status/subscribe");
     Matcher form = Pattern.compile("(?s)<form class=\"subscribe\" method=\"post\" action=\"([^\"]+)\">(.*?)</form>")
         .matcher(page.body());
     assertThat(form.find()).isTrue();
@@ -203,7 +217,7 @@ class SubscribersTest {
     assertThat(offered).containsExactly("/hello Hello, World!", "/items/{id} item");
     assertThat(form.group(2)).doesNotContain("<script").doesNotContain(" style=");
     assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
-        .startsWith("default-src 'none'; style-src 'self'; script-src 'self';").doesNotContain("unsafe-inline");
+        .startsWith("default-src 'none'; style-src 'self'; img-src").doesNotContain("unsafe-inline");
 
     // As a browser sends the form: one box ticked for ana, none for ben.
     assertThat(subscribe("ana@example.com", ownOrigin(), "/items/{id}").statusCode()).isEqualTo(200);
@@ -291,8 +305,14 @@ class SubscribersTest {
     });
     HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(local("/status")))
         .header("Accept-Language", "es").GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(page.body()).contains("<button type=\"submit\">Suscribirse</button>",
-        "placeholder=\"nombre@ejemplo.com\"");
+    assertThat(page.body()).contains("<a href=\"/status/subscribe\">Reciba los avisos de incidentes por correo</a>");
+    HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(URI.create(local("/status/subscribe")))
+        .header("Accept-Language", "es-MX,es;q=0.9").GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body()).contains("lang=\"es\"", "<button type=\"submit\">Suscribirse</button>",
+        "placeholder=\"nombre@ejemplo.com\"", "Volver a la página de estado").doesNotContain("Subscribe");
+    assertThat(form.headers().allValues("Vary").toString()).contains("Accept-Language");
+    assertThat(get("/status/subscribe").body()).contains("lang=\"en\"", "<button type=\"submit\">Subscribe</button>");
 
     HttpResponse<String> answer = HTTP.send(
         HttpRequest.newBuilder(URI.create(local("/status/subscribe")))

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param page the absolute path of the page, such as {@code /status}
  * @param assets the absolute path under which {@link PageRenderer#asset} names are served, ending
  *     with {@code /}, such as {@code /status/assets/}
- * @param subscribable whether the host takes subscribers to incident mail: a renderer then shows
- *     a form that posts {@code email} (and optionally {@code route} rules) to {@link #subscribe()}
+ * @param subscribable whether the host takes subscribers to incident mail: a renderer then links
+ *     to {@link #subscribe()}, where the host serves {@link PageRenderer#renderSubscribe}'s form
  */
 public record PageLinks(String page, String assets, boolean subscribable) {
 
@@ -83,8 +83,9 @@ public record PageLinks(String page, String assets, boolean subscribable) {
   }
 
   /**
-   * Where the subscribe form posts, when {@link #subscribable()}: an HTML form with an {@code email}
-   * field, no script needed; the host answers with a page of its own.
+   * The subscribe page, when {@link #subscribable()}: a GET shows {@link
+   * PageRenderer#renderSubscribe}'s form, which posts to the same address (an {@code email} field,
+   * no script needed); the host answers the POST with a page of its own.
    *
    * @return such as {@code /status/subscribe}
    */

@@ -59,6 +59,26 @@ public interface PageRenderer {
   }
 
   /**
+   * Writes the subscribe page, served at {@link PageLinks#subscribe()} when {@link
+   * PageLinks#subscribable()}: an HTML form, complete without script, that posts {@code email} (and
+   * optionally {@code route} rules, offered from the page's routes) to the same address. It must
+   * not reload itself, so that nothing a visitor types is lost (the status page does reload
+   * itself). The default has none: the host then answers that page with 404, and a renderer without
+   * it should not link to it.
+   *
+   * @param page the status page of the default window, for its title and routes; never null
+   * @param links where the pages and assets are served; never null
+   * @param locale the language, one of {@link #locales()}; never null
+   * @param out where to write, in {@link #mediaType()}; the caller closes it
+   * @throws IOException when writing fails
+   * @throws UnsupportedOperationException when this renderer has no subscribe page
+   */
+  default void renderSubscribe(StatusPage page, PageLinks links, Locale locale, OutputStream out)
+      throws IOException {
+    throw new UnsupportedOperationException("this renderer has no subscribe page");
+  }
+
+  /**
    * Writes the page of one incident or maintenance, served at {@link PageLinks#notice(String)}.
    * The default has none: the host then answers that page with 404, and a renderer without it
    * should not link to it.

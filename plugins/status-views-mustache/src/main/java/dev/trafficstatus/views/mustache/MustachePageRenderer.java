@@ -23,8 +23,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Renders the status page, a notice's page, the history's months and the objectives page, in
- * English or Spanish, as HTML5 that is also well-formed XML, complete without JavaScript.
+ * Renders the status page, a notice's page, the history's months, the objectives page and the
+ * subscribe page, in English or Spanish, as HTML5 that is also well-formed XML, complete without
+ * JavaScript.
  *
  * <p>An owner's templates are compiled here, at start-up, so a broken one fails start-up with its
  * file and line; the built-in ones at their first render. Compiled templates are kept unless the
@@ -44,6 +45,8 @@ final class MustachePageRenderer implements PageRenderer {
   private static final String HISTORY_TEMPLATE = "history-page.mustache";
 
   private static final String OBJECTIVES_TEMPLATE = "objectives-page.mustache";
+
+  private static final String SUBSCRIBE_TEMPLATE = "subscribe-page.mustache";
 
   private final TemplateViewRenderer templates;
 
@@ -199,6 +202,16 @@ final class MustachePageRenderer implements PageRenderer {
     Objects.requireNonNull(links, "links");
     Words words = words(locale);
     write(OBJECTIVES_TEMPLATE, links, words, noticeViews.objectives(page, links, words), out);
+  }
+
+  @Override
+  public void renderSubscribe(StatusPage page, PageLinks links, Locale locale, OutputStream out)
+      throws IOException {
+    Objects.requireNonNull(page, "page");
+    Objects.requireNonNull(links, "links");
+    Words words = words(locale);
+    write(SUBSCRIBE_TEMPLATE, links, words,
+        new SubscribePageView(links.page(), views.build(page, links, words, Optional.empty())), out);
   }
 
   @Override

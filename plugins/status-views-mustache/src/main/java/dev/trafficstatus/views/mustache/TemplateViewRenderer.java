@@ -32,7 +32,7 @@ final class TemplateViewRenderer implements ViewRenderer {
   /** The templates the renderer starts from; partials are compiled with them. */
   static final List<String> PAGES =
       List.of("status-page.mustache", "notice-page.mustache", "history-page.mustache",
-          "objectives-page.mustache");
+          "objectives-page.mustache", "subscribe-page.mustache");
 
   private static final int BUFFER_CHARS = 16 * 1024;
 

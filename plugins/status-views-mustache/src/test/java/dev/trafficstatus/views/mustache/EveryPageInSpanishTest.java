@@ -107,6 +107,12 @@ class EveryPageInSpanishTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  private String subscribePage(Locale locale) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    renderer.renderSubscribe(busiestPage(), new PageLinks("/status", "/status/assets/", true), locale, out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
   /** Every notice, objectives, a silent instance, deploys and more notices on one day than are named. */
   private static StatusPage busiestPage() {
     StatusPage page = PAGE;
@@ -197,9 +203,11 @@ class EveryPageInSpanishTest {
     Set<String> english = englishOnlyWords();
     // The check itself must see English where it is: every English render has some of these words.
     assertThat(leftovers(statusPage(Locale.ENGLISH), english)).isNotEmpty();
+    assertThat(leftovers(subscribePage(Locale.ENGLISH), english)).isNotEmpty();
 
     List<String> renders = new ArrayList<>();
     renders.add(statusPage(SPANISH));
+    renders.add(subscribePage(SPANISH));
     for (Notice notice : PAGE.notices()) {
       renders.add(notice(notice, SPANISH, true));
     }
