@@ -157,6 +157,30 @@ class KeptWindowsTest {
         Instant.parse("2026-03-31T10:00:00Z"), Instant.parse("2026-03-31T11:00:00Z")));
   }
 
+  @Test
+  void aRouteDeletedAndRestoredBetweenTwoEvaluationsCountsNoneOfItsDeletedHistory() {
+    // The cart's figures are all in closed hours not rolled up yet (the jdbi store moves day
+    // versions only for days where the route has hour or day rows). Deleted and restored within a
+    // minute, the visible routes read the same before and after, and no hour version moved.
+    for (Instant minute = START.minus(Duration.ofHours(5)); minute.isBefore(START.truncatedTo(ChronoUnit.MINUTES));
+        minute = minute.plus(Duration.ofMinutes(7))) {
+      write(CART, minute, "web-1", 500, 50, 100_000);
+      write(CHECKOUT, minute, "web-1", 500, 0, 100_000);
+    }
+    ObjectiveEvaluation kept = new ObjectiveEvaluation(store, settings, 10);
+    MaintenanceSpans none = MaintenanceSpans.of(List.of());
+    kept.evaluate(START, none, (key, pair) -> false);
+
+    Instant next = START.plus(Duration.ofMinutes(1));
+    assertThat(store.deleteRoute(CART)).isTrue();
+    assertThat(store.restoreRoute(CART, START)).isTrue();
+    List<ObjectiveReading> readings = kept.evaluate(next, none, (key, pair) -> false);
+
+    // The shop objective covers the cart: with its history gone, its 2-hour window has no failures.
+    assertThat(readings.get(1).pairs().get(2).shortBurn().counts().bad()).isZero();
+    assertThat(readings).isEqualTo(fresh(next, none));
+  }
+
   /** The checkout objective's 2-hour window (the 3x pair's short window), as counted. */
   private static Counts twoHourWindow(List<ObjectiveReading> readings) {
     return readings.get(0).pairs().get(2).shortBurn().counts();
