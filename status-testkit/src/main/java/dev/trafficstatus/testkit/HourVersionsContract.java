@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * that keeps hour versions moves an hour's version (or leaves the hour out) whenever a range of
  * {@link StatusStore#readBetween} inside it or holding it could read differently: a write into it,
  * also a late one after its rollup, a write after a rollup that forgot the earlier writes (the
- * version must not come back to an earlier value), minutes past retention. Hours nothing touched
- * keep theirs. A store that keeps none says so every time.
+ * version must not come back to an earlier value), minutes past retention, a route's history
+ * deleted. Hours nothing touched keep theirs. A store that keeps none says so every time.
  */
 public interface HourVersionsContract extends StoreUnderTest {
 
@@ -110,6 +110,32 @@ public interface HourVersionsContract extends StoreUnderTest {
 
     assertThat(pruned.unchangedSince(rolledUp.get(), minute(0, 12, 0))).as("an hour whose minutes are gone").isFalse();
     assertThat(store.readBetween(minute(0, 12, 0), minute(0, 13, 0))).isEmpty();
+  }
+
+  @Test
+  default void deletingARouteMovesTheVersionsOfTheHoursItHadFiguresIn() throws Exception {
+    StatusStore store = store();
+    store.declareRoutes(List.of(route(HOME, "Home"), route(ITEM, "Item")));
+    // Figures only in minutes of hours never rolled up, on a day maintenance never saw.
+    store.writeMinutes(List.of(
+        bucket(HOME, minute(0, 12, 0), "i-1", Tallies.of(5, 0, 0, 10)),
+        bucket(ITEM, minute(0, 12, 1), "i-1", Tallies.of(6, 0, 0, 10))));
+    Optional<HourVersions> before = versions(store);
+    if (before.isEmpty()) {
+      assertThat(versionsLike(store, before)).isNull();
+      return;
+    }
+
+    store.deleteRoute(ITEM);
+    HourVersions deleted = versionsLike(store, before);
+    store.restoreRoute(ITEM, minute(0, 12, 3));
+    HourVersions restored = versionsLike(store, before);
+
+    // A reader that kept the hour's sums sees the change even though the routes read the same.
+    assertThat(deleted.unchangedSince(before.get(), minute(0, 12, 0))).as("the deleted route's hour").isFalse();
+    assertThat(restored.unchangedSince(before.get(), minute(0, 12, 0))).as("after the restore").isFalse();
+    assertThat(byRoute(store.readBetween(minute(0, 12, 0), minute(0, 13, 0))))
+        .isEqualTo(Map.of(HOME, Tallies.of(5, 0, 0, 10)));
   }
 
   @Test

@@ -46,8 +46,8 @@ import java.util.TreeMap;
  *
  * <p>Day versions ({@link #dayVersions}) and hour versions ({@link #hourVersions}) are off until
  * {@link #keepDayVersions} switches them on: then every day has one, moved by every change to the
- * day's figures, and every hour one, moved by every write into it and by minutes of its day pruned
- * or expired, but not by a deleted route (which readers see in the routes).
+ * day's figures, and every hour one, moved by every write into it and by every other change to
+ * its day (a deleted route's history, minutes pruned or expired).
  */
 public final class InMemoryStore implements StatusStore {
 
@@ -385,8 +385,7 @@ public final class InMemoryStore implements StatusStore {
     Set<LocalDate> days = new HashSet<>();
     minutes.keySet().stream().filter(k -> k.route().equals(key)).forEach(k -> days.add(k.day()));
     prunedDays.keySet().stream().filter(k -> k.route().equals(key)).forEach(k -> days.add(k.day()));
-    // Day versions move; hour versions need not (the SPI: readers compare the routes themselves).
-    days.forEach(day -> versions.merge(day, 1L, Long::sum));
+    days.forEach(this::changed);
     minutes.keySet().removeIf(k -> k.route().equals(key));
     prunedDays.keySet().removeIf(k -> k.route().equals(key));
   }

@@ -183,10 +183,10 @@ public interface StatusStore extends Lifecycle {
    * ranges whose hours changed (the objectives' evaluation, once a minute). Take them before
    * reading the ranges they are used for: an hour keeps its version exactly as long as every range
    * inside it or holding it reads the same, except hours left out, which may change at any time
-   * (see {@link HourVersions}). Any change that can change such a read of a route that stays
-   * visible (a write, a rollup, minutes past retention) changes the version or leaves the hour out.
-   * Versions say nothing of the routes themselves (renamed, hidden, deleted, restored): a reader
-   * that keeps sums per route compares {@link #routes()} between reads.
+   * (see {@link HourVersions}). Any change that can change such a read (a write, a rollup, minutes
+   * past retention, a route's history deleted or restored) changes the version or leaves the hour
+   * out. Versions say nothing of how routes are named or shown (renamed, hidden): a reader that
+   * keeps sums per route compares {@link #routes()} between reads too.
    *
    * @param from the start, inclusive (its hour counts whole)
    * @param to the end, exclusive

@@ -153,9 +153,8 @@ public interface RouteDao {
   void deleteDays(int routeId);
 
   /**
-   * The days a route has hour or day rows on: those whose figures readers see change when the
-   * route's history goes (its other minute rows are read only in dirty hours, whose days readers
-   * read again anyway).
+   * The days a route has minute, hour or day rows on: those whose figures readers see change when
+   * the route's history goes, days and hours alike ({@link FiguresReader#hourVersions}).
    *
    * @param routeId the route's id
    * @return the epoch days
@@ -165,8 +164,25 @@ public interface RouteDao {
       SELECT epoch_day FROM status_days WHERE route_id = :routeId
       UNION
       SELECT epoch_hour / 24 FROM status_hours WHERE route_id = :routeId
+      UNION
+      SELECT epoch_minute / 1440 FROM status_minutes WHERE route_id = :routeId
       """)
-  List<Long> rolledUpDaysOf(int routeId);
+  List<Long> daysOf(int routeId);
+
+  /**
+   * Gives days without bookkeeping a row, not rolled up (as a write's rollup would), so that their
+   * versions can move: a day without a row reads as version 0. A concurrent insert of the same day
+   * by maintenance fails the caller's transaction, which changes nothing then.
+   *
+   * @param days the epoch days
+   */
+  @SqlBatch(
+      """
+      INSERT INTO status_day_state (epoch_day, rolled_up, pruned, version)
+      SELECT CAST(:day AS BIGINT), FALSE, FALSE, 0
+      WHERE NOT EXISTS (SELECT 1 FROM status_day_state WHERE epoch_day = :day)
+      """)
+  void keepDayStates(@Bind("day") List<Long> days);
 
   /**
    * Moves the versions of days whose figures changed outside maintenance.
@@ -178,17 +194,20 @@ public interface RouteDao {
 
   /**
    * Deletes a route's minute, hour and day rows, within the caller's transaction, and moves the
-   * versions of the days it had figures on. In maintenance's lock order (minutes, hours, days,
-   * then day state), so the two wait for each other instead of deadlocking.
+   * versions of the days it had figures on, giving those without bookkeeping a row first, so that
+   * the versions of their hours move too (a kept sum of a dirty hour holds the deleted minutes). In
+   * maintenance's lock order (minutes, hours, days, then day state), so the two wait for each
+   * other instead of deadlocking.
    *
    * @param routeId the route's id
    */
   default void deleteHistory(int routeId) {
-    List<Long> days = rolledUpDaysOf(routeId).stream().sorted().toList();
+    List<Long> days = daysOf(routeId).stream().sorted().toList();
     deleteMinutes(routeId);
     deleteHours(routeId);
     deleteDays(routeId);
     if (!days.isEmpty()) {
+      keepDayStates(days);
       moveVersions(days);
     }
   }
