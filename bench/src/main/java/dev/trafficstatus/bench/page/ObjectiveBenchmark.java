@@ -93,9 +93,9 @@ public class ObjectiveBenchmark {
       List<ObjectiveReading> walked = aMinuteLater();
       same &= walked.equals(new ObjectiveEvaluation(store, settings, 10).evaluate(at(minute), noSpans, (key, pair) -> false));
     }
-    System.out.printf("[objectives] kept pieces give the readings of whole reads over 60 minutes: %s%n", same);
+    System.out.printf("[objectives] kept pieces give the readings of fresh evaluations over 60 minutes: %s%n", same);
     if (!same) {
-      throw new IllegalStateException("kept pieces gave other readings than whole reads");
+      throw new IllegalStateException("kept pieces gave other readings than fresh evaluations");
     }
     long withKept = liveHeap();
     kept = null;

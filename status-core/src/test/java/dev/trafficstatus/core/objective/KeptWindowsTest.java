@@ -20,10 +20,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An evaluation that keeps the pieces of closed hours between evaluations (a store with hour
- * versions) gives the readings of one that reads everything again, whatever happened between the
+ * versions) gives the readings of a fresh one, which reads everything again, whatever happened between the
  * two: new minutes, late writes into kept hours, rollups and pruning, deleted and restored routes,
  * time moving by a minute, an hour or a day; and a minute after the last it reads only the current
  * hour and a minute per start.
@@ -34,7 +36,6 @@ class KeptWindowsTest {
   private static final RouteKey CART = new RouteKey("shop", "/cart");
   private static final RouteKey ITEM = StoreTestData.ITEM;
   private static final List<RouteKey> ROUTES = List.of(CHECKOUT, CART, ITEM);
-  private static final Retention RETENTION = new Retention(Duration.ofDays(7), Duration.ofDays(400));
   private static final Instant START = Instant.parse("2026-03-31T12:31:20Z");
 
   private final InMemoryStore store = new InMemoryStore();
@@ -66,16 +67,24 @@ class KeptWindowsTest {
     return new ObjectiveEvaluation(store, settings, 10).evaluate(now, spans, (key, pair) -> false);
   }
 
-  @Test
-  void keptPiecesGiveTheReadingsOfAWholeReadWhateverHappensBetweenEvaluations() {
+  /**
+   * A walk of 400 evaluations, each compared with a fresh evaluation (nothing kept, every piece
+   * read; ObjectiveEvaluationTest holds that to hand-computed whole windows). With 2 days kept, the
+   * 3-day burn windows and the 7-day objective start inside days whose minutes are gone, and late
+   * writes land in such days (folded into them by the next maintenance).
+   */
+  @ParameterizedTest(name = "{0} days of minutes kept")
+  @ValueSource(ints = {7, 2})
+  void keptPiecesGiveTheReadingsOfAWholeReadWhateverHappensBetweenEvaluations(int minuteDays) {
+    Retention retention = new Retention(Duration.ofDays(minuteDays), Duration.ofDays(400));
     Random random = new Random(20261130);
-    // 35 days of history, an hour in five, rolled up and pruned past 7 days of minutes.
+    // 35 days of history, an hour in five, rolled up and pruned past the minutes kept.
     for (Instant minute = START.minus(Duration.ofDays(35)); minute.isBefore(START); minute = minute.plus(Duration.ofMinutes(293))) {
       for (RouteKey route : ROUTES) {
         write(route, minute, "web-1", random.nextInt(1_000), random.nextInt(3), 50_000 + random.nextInt(400_000));
       }
     }
-    store.maintain(START, RETENTION);
+    store.maintain(START, retention);
     Notice maintenance = NoticeTestData.closed(NoticeTestData.updated(
         NoticeTestData.maintenance(NoticeTestData.id("m", 1), START.plus(Duration.ofHours(2)), START.plus(Duration.ofHours(3))),
         NoticeStatus.IN_PROGRESS, START.plus(Duration.ofHours(2)), "Started."), START.plus(Duration.ofHours(3)));
@@ -103,7 +112,7 @@ class KeptWindowsTest {
         Instant late = now.minus(Duration.ofMinutes(2 + random.nextInt(3 * 24 * 60)));
         write(ROUTES.get(random.nextInt(3)), late, "web-" + (2 + random.nextInt(3)), 100, 25, 900_000);
       } else if (event < 16) {
-        store.maintain(now, RETENTION);
+        store.maintain(now, retention);
       } else if (event < 18 && deletedAt < 0) {
         store.deleteRoute(CART);
         deletedAt = step;
@@ -179,6 +188,35 @@ class KeptWindowsTest {
     // The shop objective covers the cart: with its history gone, its 2-hour window has no failures.
     assertThat(readings.get(1).pairs().get(2).shortBurn().counts().bad()).isZero();
     assertThat(readings).isEqualTo(fresh(next, none));
+  }
+
+  @Test
+  void aKeptPieceIsNotExtendedAcrossADayWhoseMinutesAreGone() {
+    // 2 days of minutes kept; a 3-day objective starts at midnight three days ago, inside the same
+    // day as the 3-day burn window's start: the objective's first piece [that midnight, the next)
+    // and the burn window's minutes [that midnight, its start) share their start.
+    Retention twoDays = new Retention(Duration.ofDays(2), Duration.ofDays(400));
+    ObjectiveSettings threeDays = new ObjectiveSettings(
+        List.of(new Objective("checkout", new ObjectiveScope(ScopeKind.ROUTE, CHECKOUT.service(), CHECKOUT.rule()),
+            new BigDecimal("99.9"), null, Duration.ofDays(3))),
+        BurnPair.defaults(), new BigDecimal("0.5"), Duration.ofHours(1));
+    Instant midnight = Instant.parse("2026-03-31T00:00:00Z");
+    for (Instant minute = midnight.minus(Duration.ofDays(5)); minute.isBefore(midnight); minute = minute.plus(Duration.ofMinutes(30))) {
+      write(CHECKOUT, minute, "web-1", 100, 1, 100_000);
+    }
+    store.maintain(midnight, twoDays);
+    ObjectiveEvaluation kept = new ObjectiveEvaluation(store, threeDays, 10);
+    MaintenanceSpans none = MaintenanceSpans.of(List.of());
+    kept.evaluate(midnight.plusSeconds(80), none, (key, pair) -> false);
+
+    // A late write into that day, whose minutes are gone: the objective's first piece is read
+    // again; the kept minutes before the burn window's start, still valid, must not stand for it.
+    write(CHECKOUT, Instant.parse("2026-03-28T05:00:00Z"), "web-2", 0, 80, 100_000);
+    Instant later = midnight.plusSeconds(140);
+    List<ObjectiveReading> readings = kept.evaluate(later, none, (key, pair) -> false);
+
+    assertThat(readings).isEqualTo(new ObjectiveEvaluation(store, threeDays, 10).evaluate(later, none, (key, pair) -> false));
+    assertThat(readings.get(0).budget().counts().bad()).isGreaterThanOrEqualTo(80);
   }
 
   /** The checkout objective's 2-hour window (the 3x pair's short window), as counted. */
