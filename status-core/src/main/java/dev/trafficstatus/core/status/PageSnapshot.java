@@ -67,6 +67,17 @@ public final class PageSnapshot {
   }
 
   /**
+   * One number for what is built from this snapshot: it grows with the {@linkplain #generation()
+   * generation} and tells a stale snapshot from a fresh one of the same figures, so renders kept
+   * under it are current exactly while it stays the same.
+   *
+   * @return the generation and the staleness in one number
+   */
+  public long version() {
+    return generation() * 2 + (stale ? 1 : 0);
+  }
+
+  /**
    * Whether reading the figures again failed, or has not finished within a refresh interval.
    *
    * @return true when the figures are the last ones read of a store that cannot be read now

@@ -343,7 +343,7 @@ public final class NoticePagesResource {
    * generation and staleness, and what the history has read.
    */
   private long version(PageSnapshot snapshot) {
-    return snapshot.generation() * 2 + (snapshot.stale() ? 1 : 0) + history.generation();
+    return snapshot.version() + history.generation();
   }
 
   private Response noSuchNotice(String id) {

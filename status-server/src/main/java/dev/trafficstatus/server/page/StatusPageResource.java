@@ -204,7 +204,7 @@ public final class StatusPageResource {
     }
     String base = base(uri);
     PageCache.Key key = new PageCache.Key(rendition, days, base, PageCache.Coding.PLAIN);
-    long version = snapshot.generation() * 2 + (snapshot.stale() ? 1 : 0);
+    long version = snapshot.version();
     PageCache.Render render = () -> {
       StatusPage page = snapshot.page(days);
       return render(variant, new RenderOptions(language,

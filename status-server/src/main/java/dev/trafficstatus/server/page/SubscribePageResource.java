@@ -88,7 +88,7 @@ public final class SubscribePageResource {
     }
     String base = StatusPageResource.base(uri);
     PageLinks links = new PageLinks(base + prefix, base + prefix + "/assets/", true);
-    long version = snapshot.generation() * 2 + (snapshot.stale() ? 1 : 0);
+    long version = snapshot.version();
     PageCache.Key key = new PageCache.Key("subscribe-" + language.toLanguageTag(),
         settings.defaultDays(), base, PageCache.Coding.PLAIN);
     byte[] body;

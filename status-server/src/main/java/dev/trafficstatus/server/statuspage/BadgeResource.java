@@ -105,7 +105,7 @@ public final class BadgeResource {
     if (!snapshot.available()) {
       return PublicResponses.unavailable(PageSettings.MIN_REFRESH);
     }
-    long version = snapshot.generation() * 2 + (snapshot.stale() ? 1 : 0);
+    long version = snapshot.version();
     BadgeSubjects known = subjects.get(version, "", () -> {
       var page = snapshot.page(settings.defaultDays());
       return new BadgeSubjects(page, new StatuspageView(page, "", ""));

@@ -126,7 +126,7 @@ public final class StatuspageResource {
     if (!snapshot.available()) {
       return PublicResponses.unavailable(PageSettings.MIN_REFRESH);
     }
-    long version = snapshot.generation() * 2 + (snapshot.stale() ? 1 : 0);
+    long version = snapshot.version();
     String url = publicUrl != null ? publicUrl : fromRequest(uri);
     Body body = bodies.get(version, new Key(endpoint, url), () -> {
       StatuspageView view = views.get(version, url, () -> new StatuspageView(
