@@ -18,6 +18,7 @@ import dev.trafficstatus.core.status.PageSnapshot;
 import dev.trafficstatus.core.status.StatusService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.trafficstatus.server.config.StatusBlockBinding;
 import dev.trafficstatus.server.config.StatusFactory;
 import dev.trafficstatus.server.jersey.PathCollisionCheck;
 import dev.trafficstatus.server.jersey.ServerPaths;
@@ -135,7 +136,7 @@ public class StatusBundle<C extends Configuration> implements ConfiguredBundle<C
   @Override
   public void initialize(Bootstrap<?> bootstrap) {
     catalog = PluginCatalog.discover(bootstrap.getClassLoader(), direct);
-    catalog.registerWith(bootstrap.getObjectMapper());
+    StatusBlockBinding.install(bootstrap.getObjectMapper(), catalog::registerWith);
     applicationName = bootstrap.getApplication().getName();
     Package hostPackage = bootstrap.getApplication().getClass().getPackage();
     manifestVersion = hostPackage == null ? null : hostPackage.getImplementationVersion();

@@ -2,6 +2,7 @@ package dev.trafficstatus.server.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trafficstatus.server.StatusConfiguration;
+import dev.trafficstatus.server.config.StatusBlockBinding;
 import dev.trafficstatus.server.plugin.PluginCatalog;
 import io.dropwizard.configuration.ConfigurationFactory;
 import io.dropwizard.configuration.ConfigurationSourceProvider;
@@ -22,14 +23,21 @@ import java.util.List;
  */
 public final class ConfigParsing {
 
-  // Not "dw": app tests in the same JVM set dw.* system properties, which must not leak in here.
-  private static final String PROPERTY_PREFIX = "config-parsing-test";
+  /**
+   * The prefix of system properties that override keys, as {@code dw.} does for a server. Not
+   * "dw": app tests in the same JVM set dw.* system properties, which must not leak in here.
+   */
+  public static final String PROPERTY_PREFIX = "config-parsing-test";
 
   private ConfigParsing() {}
 
   private static ConfigurationFactory<StatusConfiguration> factory() {
-    ObjectMapper mapper = Jackson.newObjectMapper();
-    PluginCatalog.discover(ConfigParsing.class.getClassLoader(), List.of()).registerWith(mapper);
+    return factory(Jackson.newObjectMapper());
+  }
+
+  private static ConfigurationFactory<StatusConfiguration> factory(ObjectMapper mapper) {
+    StatusBlockBinding.install(
+        mapper, PluginCatalog.discover(ConfigParsing.class.getClassLoader(), List.of())::registerWith);
     return new DefaultConfigurationFactoryFactory<StatusConfiguration>()
         .create(StatusConfiguration.class, Validators.newValidator(), mapper, PROPERTY_PREFIX);
   }
@@ -42,9 +50,33 @@ public final class ConfigParsing {
    * @throws Exception what Dropwizard throws for a bad one
    */
   public static StatusConfiguration parse(String yaml) throws Exception {
-    ConfigurationSourceProvider inline =
-        path -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
-    return factory().build(inline, "config.yml");
+    return factory().build(inline(yaml), "config.yml");
+  }
+
+  /**
+   * Parses YAML given inline with a host app's own mapper, prepared as the bundle prepares it.
+   *
+   * @param yaml the configuration
+   * @param hostMapper the host's mapper, before the bundle touched it
+   * @return the configuration
+   * @throws Exception what Dropwizard throws for a bad one
+   */
+  public static StatusConfiguration parse(String yaml, ObjectMapper hostMapper) throws Exception {
+    return factory(hostMapper).build(inline(yaml), "config.yml");
+  }
+
+  /**
+   * The configuration Dropwizard builds when it is given no file: every default.
+   *
+   * @return the configuration
+   * @throws Exception what Dropwizard throws
+   */
+  public static StatusConfiguration defaults() throws Exception {
+    return factory().build();
+  }
+
+  private static ConfigurationSourceProvider inline(String yaml) {
+    return path -> new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
