@@ -22,7 +22,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import dev.trafficstatus.spi.PluginFactory;
 import io.dropwizard.jackson.AnnotationSensitivePropertyNamingStrategy;
-import io.dropwizard.jackson.DiscoverableSubtypeResolver;
 import io.dropwizard.jackson.FuzzyEnumModule;
 import java.io.IOException;
 import java.util.Objects;
@@ -30,15 +29,15 @@ import java.util.function.Consumer;
 
 /**
  * Binds the {@code status:} block with a mapper of the bundle's own, as the page and the APIs write
- * their JSON with mappers of their own: a host app's mapper settings never change what the block
- * accepts, and its start-up does not pay for the block's classes in the host mapper's accelerator.
+ * their JSON with mappers of their own: a host app's mapper settings (a naming strategy, say) never
+ * change what the block accepts.
  *
- * <p>Dropwizard's mapper has Jackson's Blackbird module make a class (a lambda) for every setter
- * and getter of every configuration class it binds or describes: ≈ 260 classes and a large share of
- * the bundle's start-up CPU for the block's factories (BENCHMARKS.md, start-up). The mapper here
- * has Dropwizard's other modules and settings (Java 8 types, {@code java.time}, parameter names,
- * lenient enums, {@code @JsonSnakeCase}, {@code Discoverable} subtypes) and the plugins' names, and
- * no accelerator: the block is bound once per start, where an accelerator only costs.
+ * <p>The mapper has Dropwizard's modules and settings (Java 8 types, {@code java.time}, parameter
+ * names, lenient enums, {@code @JsonSnakeCase}), the host's subtypes and the plugins' names, and no
+ * Blackbird: Dropwizard's mapper has Blackbird make a class for every setter and getter of every
+ * configuration class it binds or describes, 298 classes at start for the block's factories, for a
+ * block bound once per start (measured in BENCHMARKS.md, start-up: fewer classes, no CPU difference
+ * within the machine's noise).
  *
  * <p>The host mapper gets a module that hands the block ({@link StatusFactory}) to this mapper,
  * whole; and, for the description Dropwizard takes of the configuration classes (it lets {@code
@@ -61,40 +60,23 @@ public final class StatusBlockBinding {
    */
   public static void install(ObjectMapper host, Consumer<ObjectMapper> plugins) {
     plugins.accept(host);
-    host.registerModule(new StatusBlockBinding(plugins).module());
+    host.registerModule(new StatusBlockBinding(host, plugins).module());
   }
 
-  /**
-   * @param plugins registers the plugins' names on a mapper (the plugin catalog's {@code
-   *     registerWith})
-   */
-  public StatusBlockBinding(Consumer<ObjectMapper> plugins) {
+  private StatusBlockBinding(ObjectMapper host, Consumer<ObjectMapper> plugins) {
     this.mapper = new ObjectMapper();
     mapper.registerModule(new FuzzyEnumModule());
     mapper.registerModule(new ParameterNamesModule());
     mapper.registerModule(new Jdk8Module());
     mapper.registerModule(new JavaTimeModule());
     mapper.setPropertyNamingStrategy(new AnnotationSensitivePropertyNamingStrategy());
-    mapper.setSubtypeResolver(new DiscoverableSubtypeResolver());
+    // The host's resolver: it has read Dropwizard's Discoverable types already.
+    mapper.setSubtypeResolver(host.getSubtypeResolver());
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     plugins.accept(mapper);
   }
 
-  /**
-   * The mapper the block is bound with.
-   *
-   * @return the mapper
-   */
-  public ObjectMapper mapper() {
-    return mapper;
-  }
-
-  /**
-   * The module for the host's mapper.
-   *
-   * @return a module that binds and describes the block with {@link #mapper()}
-   */
-  public SimpleModule module() {
+  private SimpleModule module() {
     SimpleModule module = new SimpleModule("trafficstatus-status-block");
     module.addDeserializer(StatusFactory.class, new BlockDeserializer(mapper.readerFor(StatusFactory.class)));
     module.setSerializers(new BlockSerializers(mapper));
@@ -102,7 +84,7 @@ public final class StatusBlockBinding {
   }
 
   /** Whether a class belongs to the block: this package's, or a plugin's factory. */
-  static boolean inBlock(Class<?> type) {
+  private static boolean inBlock(Class<?> type) {
     return type.getPackageName().equals(StatusBlockBinding.class.getPackageName())
         || PluginFactory.class.isAssignableFrom(type);
   }
