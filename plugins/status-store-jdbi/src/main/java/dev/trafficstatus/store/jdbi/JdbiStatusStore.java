@@ -23,6 +23,7 @@ import dev.trafficstatus.spi.store.StoredRoute;
 import dev.trafficstatus.store.jdbi.internal.Dialect;
 import dev.trafficstatus.store.jdbi.internal.Duties;
 import dev.trafficstatus.store.jdbi.internal.H2LockConflict;
+import dev.trafficstatus.store.jdbi.internal.PlainSqlSyntax;
 import dev.trafficstatus.store.jdbi.internal.SchemaMigrator;
 import dev.trafficstatus.store.jdbi.internal.StoreFailures;
 import dev.trafficstatus.store.jdbi.internal.StoreSetupException;
@@ -94,7 +95,7 @@ final class JdbiStatusStore implements StatusStore {
       boolean migrateOnStart,
       StoreTimeouts timeouts) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    this.jdbi = PlainSqlSyntax.install(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
     // Every statement, so a database that stops answering fails calls instead of hanging them.
     jdbi.getConfig(SqlStatements.class).setQueryTimeout(StoreTimeouts.seconds(timeouts.statement()));
     this.timeouts = timeouts;
