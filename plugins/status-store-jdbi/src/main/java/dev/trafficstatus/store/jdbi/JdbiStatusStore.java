@@ -50,10 +50,9 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * <p>Every method goes through one error boundary ({@link #guard}): whatever the database, the
  * pool, JDBI or Liquibase throws becomes a {@link dev.trafficstatus.spi.store.StoreException}
  * saying what was being done, without SQL text. It catches {@link AssertionError} too: pgjdbc
- * reports a connection that died in the middle of a batch with {@code
- * AssertionError("...getAutoCommit() should not throw")}, a failed write like any other, which the
- * flusher must see as one to buffer and retry quietly. Only a {@link StoreSetupException} (the
- * configuration cannot work) and calls on a store that is not started pass as they are.
+ * reports a connection that died in a batch with {@code AssertionError("...getAutoCommit() should
+ * not throw")}, a failed write the flusher must buffer and retry quietly. Only a {@link
+ * StoreSetupException} (the configuration cannot work) and calls on a store not started pass.
  */
 final class JdbiStatusStore implements StatusStore {
 
