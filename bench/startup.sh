@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the status bundle adds to its host's start (issue 23): the hello-world example
-# (examples/hello-world, the bundle on an H2 file) against the same app without the bundle
+# (examples/hello-world, the bundle on an H2 file, or on PostgreSQL with -d) against the same app without the bundle
 # (dev.trafficstatus.bench.startup.HelloWithoutStatus), from the same jar, with the same JVM options,
 # alternating. For each start: wall time and the JVM's CPU time (user + system, every thread) when
 # Jetty logs "Started", resident memory then, and the same again after a settling time (the store
@@ -14,8 +14,8 @@ usage: bench/startup.sh [options]
 
 Each round starts, in an order that changes every round:
   without  HelloWithoutStatus, bench/startup/hello-without-status.yml
-  first    HelloWorldApplication on a new H2 file: the store migrates its schema
-  later    HelloWorldApplication again on that file: the schema is current
+  first    HelloWorldApplication on a new H2 file (or database): the store migrates its schema
+  later    HelloWorldApplication again on that file (database): the schema is current
 ("later" always follows "first", as it needs its file.) Each app is killed after it is measured.
 Prints the per-round figures, then per mode the median and range, and the bundle's added cost:
 later - without and first - without, paired within each round.
@@ -24,18 +24,22 @@ options:
   -r ROUNDS     rounds, 1..30 (default 7)
   -s SECONDS    settling time after "Started" before the second reading, 0..60 (default 10)
   -j "OPTS"     JVM options for every start (default: none, as the README's run command)
+  -d DATABASE   the store's database: h2 (default: an H2 file per round, as the example) or
+                postgresql (a PostgreSQL server of zonky's binaries, started once, with an empty
+                database per round; its server's CPU is not the app's and is not counted)
   --no-build    use the jars as they are instead of building them first
   -o DIR        where results go (default bench/target/startup/<timestamp>)
   -h            this text
 EOF
 }
 
-rounds=7 settle=10 jvm_opts="" build=1 out=""
+rounds=7 settle=10 jvm_opts="" build=1 out="" database=h2
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -r) rounds="$2"; shift 2 ;;
     -s) settle="$2"; shift 2 ;;
     -j) jvm_opts="$2"; shift 2 ;;
+    -d) database="$2"; shift 2 ;;
     -o) out="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -44,6 +48,7 @@ while [[ $# -gt 0 ]]; do
 done
 [[ "$rounds" =~ ^[0-9]+$ ]] && (( rounds >= 1 && rounds <= 30 )) || { echo "rounds must be 1..30" >&2; exit 2; }
 [[ "$settle" =~ ^[0-9]+$ ]] && (( settle <= 60 )) || { echo "settle must be 0..60" >&2; exit 2; }
+[[ "$database" == h2 || "$database" == postgresql ]] || { echo "database must be h2 or postgresql" >&2; exit 2; }
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$repo/examples/hello-world/target/hello-world.jar"
@@ -64,13 +69,33 @@ cp "$repo"/bench/target/classes/dev/trafficstatus/bench/startup/*.class "$classe
 classpath="$jar:$classes"
 ticks="$(getconf CLK_TCK)"
 
-pid=""
+pid="" pg_pid=""
 cleanup() {
   if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
     kill -KILL "$pid" 2>/dev/null || true
   fi
+  if [[ -n "$pg_pid" ]]; then
+    exec 3>&- # StartupPostgres stops its server when its standard input closes
+    wait "$pg_pid" 2>/dev/null || true
+  fi
 }
 trap cleanup EXIT
+
+pg_urls=()
+if [[ "$database" == postgresql ]]; then
+  mkfifo "$out/postgres.in"
+  java -cp "$repo/bench/target/benchmarks.jar" dev.trafficstatus.bench.startup.StartupPostgres "$rounds" \
+    <"$out/postgres.in" >"$out/postgres.out" 2>"$out/postgres.log" &
+  pg_pid=$!
+  exec 3>"$out/postgres.in"
+  for _ in $(seq 1 1800); do
+    grep -qx ready "$out/postgres.out" && break
+    kill -0 "$pg_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  grep -qx ready "$out/postgres.out" || { echo "PostgreSQL did not start; see $out/postgres.log" >&2; exit 1; }
+  mapfile -t pg_urls < <(grep -v '^ready$' "$out/postgres.out" | cut -f1)
+fi
 
 cpu_seconds() { # user + system time of a process, all threads
   awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"
@@ -99,7 +124,11 @@ run() {
   local t0
   t0="$(date +%s%N)"
   # shellcheck disable=SC2086
-  PORT=0 ADMIN_PORT=0 STATUS_DB_URL="jdbc:h2:$data/hello-world" \
+  local db_url="jdbc:h2:$data/hello-world" db_user=sa
+  if [[ "$database" == postgresql ]]; then
+    db_url="${pg_urls[$((round - 1))]}" db_user=postgres
+  fi
+  PORT=0 ADMIN_PORT=0 STATUS_DB_URL="$db_url" STATUS_DB_USER="$db_user" STATUS_DB_PASSWORD="" \
     java $jvm_opts -cp "$classpath" "$main" server "$config" >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 6000); do
