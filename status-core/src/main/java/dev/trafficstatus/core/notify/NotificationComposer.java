@@ -66,18 +66,22 @@ final class NotificationComposer {
   }
 
   /**
-   * The stored payload with the event's id and time in front: {@code {"id", "created_at", …}}. A
-   * payload that is not a JSON object (none the server writes) is kept whole under {@code
-   * payload}.
+   * The stored payload with the event's id and time in front: {@code {"id", "created_at", "event",
+   * …}}. A payload without {@code event} first (as {@code objective.burning} events were written
+   * before they carried it) gets it. A payload that is not a JSON object (none the server writes)
+   * is kept whole under {@code payload}.
    */
   static String json(OutboxEvent event) {
-    String head =
-        "{\"id\":\"" + event.id() + "\",\"created_at\":\"" + event.createdAt() + "\"";
+    String head = "{\"id\":\"" + event.id() + "\",\"created_at\":\"" + event.createdAt() + "\"";
+    String type = ",\"event\":\"" + event.type().wireName() + "\"";
     String payload = event.payload().strip();
     if (payload.startsWith("{")) {
       String rest = payload.substring(1).strip();
-      return head + (rest.startsWith("}") ? "" : ",") + rest;
+      if (rest.startsWith("\"event\"")) {
+        return head + "," + rest;
+      }
+      return head + type + (rest.startsWith("}") ? "" : ",") + rest;
     }
-    return head + ",\"event\":\"" + event.type().wireName() + "\",\"payload\":" + payload + "}";
+    return head + type + ",\"payload\":" + payload + "}";
   }
 }

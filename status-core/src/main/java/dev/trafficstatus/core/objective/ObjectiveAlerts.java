@@ -210,7 +210,8 @@ public final class ObjectiveAlerts {
   }
 
   private static String payload(ObjectiveReading reading, PairReading pair) {
-    StringBuilder json = new StringBuilder("{\"objective\":").append(quote(reading.objective().name()))
+    StringBuilder json = new StringBuilder("{\"event\":\"").append(EventType.OBJECTIVE_BURNING.wireName())
+        .append("\",\"objective\":").append(quote(reading.objective().name()))
         .append(",\"indicator\":").append(quote(indicator(reading)))
         .append(",\"target\":").append(reading.budget().target().toPlainString())
         .append(",\"pair\":").append(quote(pair.pair().label()))

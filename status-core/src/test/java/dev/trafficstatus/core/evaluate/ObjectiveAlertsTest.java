@@ -108,7 +108,7 @@ class ObjectiveAlertsTest {
         .filter(event -> event.type() == EventType.OBJECTIVE_BURNING).toList();
     assertThat(burning).hasSize(1);
     assertThat(burning.get(0).payload())
-        .startsWith("{\"objective\":\"checkout\",\"indicator\":\"availability\",\"target\":99.9,"
+        .startsWith("{\"event\":\"objective.burning\",\"objective\":\"checkout\",\"indicator\":\"availability\",\"target\":99.9,"
             + "\"pair\":\"14.4x over 1h and 5m\",\"long_burn\":15.000,\"short_burn\":180.000");
   }
 

@@ -27,7 +27,7 @@ class NotificationComposerTest {
         .isEqualTo("{\"id\":\"abcdefghijkl\",\"created_at\":\"2026-03-01T12:00:00.250Z\","
             + "\"event\":\"incident.opened\",\"incident\":{}}");
     assertThat(NotificationComposer.json(event("{ }")))
-        .isEqualTo("{\"id\":\"abcdefghijkl\",\"created_at\":\"2026-03-01T12:00:00.250Z\"}");
+        .isEqualTo("{\"id\":\"abcdefghijkl\",\"created_at\":\"2026-03-01T12:00:00.250Z\",\"event\":\"incident.opened\"}");
   }
 
   @Test
@@ -56,5 +56,18 @@ class NotificationComposerTest {
             + "\"route\":{\"service\":\"shop\",\"rule\":\"/items/{id}\",\"name\":\"Items \\\"all\\\" \\\\ \\u2028 ünïcode\\u000a\"},"
             + "\"from\":\"operational\",\"to\":\"major_outage\",\"at\":\"2026-03-01T12:00:00.250Z\"}");
     assertThat(RouteChangePayload.read("{\"event\":\"route.state_changed\"}")).isEmpty();
+  }
+
+  @Test
+  void everyBodyNamesItsEventAfterTheIdAndTimeAlsoWhenItsStoredPayloadDidNot() {
+    String before = "{\"objective\":\"checkout\",\"pair\":\"fast\"}";
+    String now = "{\"event\":\"objective.burning\",\"objective\":\"checkout\",\"pair\":\"fast\"}";
+    String expected = "{\"id\":\"abcdefghijkl\",\"created_at\":\"2026-03-01T12:00:00.250Z\","
+        + "\"event\":\"objective.burning\",\"objective\":\"checkout\",\"pair\":\"fast\"}";
+    for (String stored : new String[] {before, now}) {
+      OutboxEvent event = new OutboxEvent("abcdefghijkl", EventType.OBJECTIVE_BURNING, null, AT, stored);
+      assertThat(new NotificationComposer(new InMemoryStore(), NoticeLinks.none()).compose(event).orElseThrow().json())
+          .isEqualTo(expected);
+    }
   }
 }
