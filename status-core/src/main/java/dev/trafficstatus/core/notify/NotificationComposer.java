@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Turns an outbox event into the notification notifiers get: the stored payload with the event's
- * id and time added (the JSON a webhook posts), the notice as stored now, the timeline entry the
+ * id, time and page added (the JSON a webhook posts), the notice as stored now, the timeline entry the
  * event announced, the link to the notice's page, and for a route's state change the change read
  * back from its payload ({@link RouteChangePayload}).
  */
@@ -21,14 +21,17 @@ final class NotificationComposer {
 
   private final StatusStore store;
   private final NoticeLinks links;
+  private final Optional<String> page;
 
   /**
    * @param store where notices are read
    * @param links where notices' pages are
+   * @param page the page's part of every body ({@code {"id", "name", "url"}}), if any
    */
-  NotificationComposer(StatusStore store, NoticeLinks links) {
+  NotificationComposer(StatusStore store, NoticeLinks links, Optional<String> page) {
     this.store = Objects.requireNonNull(store, "store");
     this.links = Objects.requireNonNull(links, "links");
+    this.page = Objects.requireNonNull(page, "page");
   }
 
   /**
@@ -58,7 +61,7 @@ final class NotificationComposer {
             event.id(),
             event.type(),
             event.createdAt(),
-            json(event),
+            json(event, page),
             notice,
             update,
             event.noticeId() == null ? Optional.empty() : links.of(event.noticeId()),
@@ -66,22 +69,33 @@ final class NotificationComposer {
   }
 
   /**
-   * The stored payload with the event's id and time in front: {@code {"id", "created_at", "event",
-   * …}}. A payload without {@code event} first (as {@code objective.burning} events were written
-   * before they carried it) gets it. A payload that is not a JSON object (none the server writes)
-   * is kept whole under {@code payload}.
+   * The stored payload with the event's id and time in front, then its type and page: {@code
+   * {"id", "created_at", "event", "page", …}}. Notice events store their page (as it was named
+   * then); route and objective events get it here, and events stored without their {@code event}
+   * (objective events written before they carried it) get that. A payload that is not a JSON object
+   * (none the server writes) is kept whole under {@code payload}.
+   *
+   * @param event the event
+   * @param page the page's part, if any
+   * @return JSON text
    */
-  static String json(OutboxEvent event) {
+  static String json(OutboxEvent event, Optional<String> page) {
     String head = "{\"id\":\"" + event.id() + "\",\"created_at\":\"" + event.createdAt() + "\"";
-    String type = ",\"event\":\"" + event.type().wireName() + "\"";
+    String type = "\"event\":\"" + event.type().wireName() + "\"";
     String payload = event.payload().strip();
-    if (payload.startsWith("{")) {
-      String rest = payload.substring(1).strip();
-      if (rest.startsWith("\"event\"")) {
-        return head + "," + rest;
-      }
-      return head + type + (rest.startsWith("}") ? "" : ",") + rest;
+    if (!payload.startsWith("{")) {
+      return head + "," + type + page.map(p -> ",\"page\":" + p).orElse("") + ",\"payload\":" + payload + "}";
     }
-    return head + type + ",\"payload\":" + payload + "}";
+    String rest = payload.substring(1).strip();
+    if (rest.startsWith(type)) {
+      rest = rest.substring(type.length());
+    } else if (rest.startsWith("\"event\"")) {
+      return head + "," + rest; // not a shape the server writes: as stored
+    } else if (!rest.startsWith("}")) {
+      rest = "," + rest;
+    }
+    boolean hasPage = rest.startsWith(",\"page\":");
+    return head + "," + type + (hasPage ? "" : page.map(p -> ",\"page\":" + p).orElse("")) + rest;
   }
+
 }

@@ -70,6 +70,7 @@ public final class NotificationSender implements Lifecycle {
    * @param notifiers the receivers, each with a name of its own
    * @param settings how often, how long, how many times
    * @param links where notices' pages are
+   * @param page the page's part of every body ({@code {"id", "name", "url"}}), if any
    * @param clock what "now" is: due times, leases, attempts
    * @param owner who claims, this process's instance id
    * @param random the source of jitter
@@ -81,6 +82,7 @@ public final class NotificationSender implements Lifecycle {
       List<Notifier> notifiers,
       NotificationSettings settings,
       NoticeLinks links,
+      Optional<String> page,
       Clock clock,
       String owner,
       RandomGenerator random,
@@ -93,7 +95,7 @@ public final class NotificationSender implements Lifecycle {
     this.log = Objects.requireNonNull(log, "log");
     RetrySchedule schedule = new RetrySchedule(settings, random);
     this.horizon = schedule.span().plus(CATCH_UP);
-    NotificationComposer composer = new NotificationComposer(store, links);
+    NotificationComposer composer = new NotificationComposer(store, links, page);
     for (Notifier notifier : this.notifiers) {
       String receiver = notifier.receiver();
       if (lanes.containsKey(receiver)) {

@@ -10,6 +10,7 @@ import dev.trafficstatus.spi.notify.RouteStateChange;
 import dev.trafficstatus.spi.store.EventType;
 import dev.trafficstatus.spi.store.OutboxEvent;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The JSON a webhook posts: the stored payload with the event's id and time in front. */
@@ -23,16 +24,16 @@ class NotificationComposerTest {
 
   @Test
   void theIdAndTimeGoInFrontOfThePayloadsFields() {
-    assertThat(NotificationComposer.json(event(" {\"event\":\"incident.opened\",\"incident\":{}}\n")))
+    assertThat(NotificationComposer.json(event(" {\"event\":\"incident.opened\",\"incident\":{}}\n"), Optional.empty()))
         .isEqualTo("{\"id\":\"abcdefghijkl\",\"created_at\":\"2026-03-01T12:00:00.250Z\","
             + "\"event\":\"incident.opened\",\"incident\":{}}");
-    assertThat(NotificationComposer.json(event("{ }")))
+    assertThat(NotificationComposer.json(event("{ }"), Optional.empty()))
         .isEqualTo("{\"id\":\"abcdefghijkl\",\"created_at\":\"2026-03-01T12:00:00.250Z\",\"event\":\"incident.opened\"}");
   }
 
   @Test
   void aPayloadThatIsNoObjectIsKeptWhole() {
-    assertThat(NotificationComposer.json(event("[1,2]")))
+    assertThat(NotificationComposer.json(event("[1,2]"), Optional.empty()))
         .isEqualTo("{\"id\":\"abcdefghijkl\",\"created_at\":\"2026-03-01T12:00:00.250Z\","
             + "\"event\":\"incident.opened\",\"payload\":[1,2]}");
   }
@@ -46,7 +47,7 @@ class NotificationComposerTest {
         new OutboxEvent("abcdefghijkl", EventType.ROUTE_STATE_CHANGED, null, AT, RouteChangePayload.write(change));
 
     Notification notification =
-        new NotificationComposer(new InMemoryStore(), NoticeLinks.none()).compose(event).orElseThrow();
+        new NotificationComposer(new InMemoryStore(), NoticeLinks.none(), Optional.empty()).compose(event).orElseThrow();
 
     assertThat(notification.routeChange()).contains(change);
     assertThat(notification.routes()).containsExactly(change.route());
@@ -66,8 +67,27 @@ class NotificationComposerTest {
         + "\"event\":\"objective.burning\",\"objective\":\"checkout\",\"pair\":\"fast\"}";
     for (String stored : new String[] {before, now}) {
       OutboxEvent event = new OutboxEvent("abcdefghijkl", EventType.OBJECTIVE_BURNING, null, AT, stored);
-      assertThat(new NotificationComposer(new InMemoryStore(), NoticeLinks.none()).compose(event).orElseThrow().json())
+      assertThat(new NotificationComposer(new InMemoryStore(), NoticeLinks.none(), Optional.empty()).compose(event).orElseThrow().json())
           .isEqualTo(expected);
     }
+  }
+
+  @Test
+  void routeAndObjectiveEventsGetThePageThatNoticeEventsStore() {
+    Optional<String> page = Optional.of("{\"id\":\"p1\",\"name\":\"The Shop\",\"url\":null}");
+    OutboxEvent route = new OutboxEvent("abcdefghijkl", EventType.ROUTE_STATE_CHANGED, null, AT,
+        "{\"event\":\"route.state_changed\",\"route\":{}}");
+    assertThat(NotificationComposer.json(route, page)).isEqualTo(
+        "{\"id\":\"abcdefghijkl\",\"created_at\":\"2026-03-01T12:00:00.250Z\",\"event\":\"route.state_changed\","
+            + "\"page\":{\"id\":\"p1\",\"name\":\"The Shop\",\"url\":null},\"route\":{}}");
+    OutboxEvent objective = new OutboxEvent("abcdefghijkl", EventType.OBJECTIVE_BURNING, null, AT, "{\"objective\":\"x\"}");
+    assertThat(NotificationComposer.json(objective, page)).isEqualTo(
+        "{\"id\":\"abcdefghijkl\",\"created_at\":\"2026-03-01T12:00:00.250Z\",\"event\":\"objective.burning\","
+            + "\"page\":{\"id\":\"p1\",\"name\":\"The Shop\",\"url\":null},\"objective\":\"x\"}");
+    // A notice's event keeps the page it stored (named as it was then), not a second one.
+    String stored = "{\"event\":\"incident.opened\",\"page\":{\"id\":\"p1\",\"name\":\"Old name\"},\"incident\":{}}";
+    assertThat(NotificationComposer.json(event(stored), page)).isEqualTo(
+        "{\"id\":\"abcdefghijkl\",\"created_at\":\"2026-03-01T12:00:00.250Z\","
+            + "\"event\":\"incident.opened\",\"page\":{\"id\":\"p1\",\"name\":\"Old name\"},\"incident\":{}}");
   }
 }

@@ -75,6 +75,7 @@ final class SenderFixture implements AutoCloseable {
             List.of(notifiers),
             settings,
             id -> Optional.of(URI.create(PAGE + "/incidents/" + id)),
+            Optional.empty(),
             clock,
             owner,
             RandomGenerator.of("L64X128MixRandom"),

@@ -74,6 +74,11 @@ public final class StatuspagePayloads implements NoticePayloads {
         type.wireName(), new PagePart(pageId, title, publicUrl), codec.incident(notice)));
   }
 
+  @Override
+  public Optional<String> page() {
+    return Optional.of(StatuspageWriter.text(new PagePart(pageId, title, publicUrl)));
+  }
+
   private static ComponentJson shownComponent(StatuspageView view, RouteKey route) {
     return view.component(StatuspageIds.route(route));
   }

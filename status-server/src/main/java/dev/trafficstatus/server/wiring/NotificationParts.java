@@ -45,11 +45,13 @@ final class NotificationParts {
    * @param store the store
    * @param context what plugins get
    * @param clock the clock
+   * @param page the page's part of webhook bodies ({@code {"id", "name", "url"}}), if any
    * @return the sender and the subscribers' mailer, each empty when there is none
    * @throws IllegalArgumentException when a notifier cannot work or two share a name
    */
   static Built assemble(
-      StatusFactory config, ConnectingStore store, PluginContext context, Clock clock) {
+      StatusFactory config, ConnectingStore store, PluginContext context, Clock clock,
+      Optional<String> page) {
     NotificationsFactory block = config.getNotifications();
     NotificationSettings settings = block.build();
     if (!settings.enabled() || block.getNotifiers().isEmpty()) {
@@ -80,6 +82,7 @@ final class NotificationParts {
             notifiers,
             settings,
             links(config.getPage().getPublicUrl()),
+            page,
             clock,
             context.instance(),
             new SecureRandom(),

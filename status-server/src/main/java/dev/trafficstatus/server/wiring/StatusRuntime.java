@@ -169,11 +169,11 @@ public final class StatusRuntime {
     // A route declared after the page's first read (Jersey starts after the store, or the store
     // after Jersey) shows at once, not a refresh later.
     page.ifPresent(p -> flusher.whenRoutesDeclared(p.service()::invalidate));
-    Optional<NoticeParts> notices =
-        NoticeParts.assemble(config, store, service, clock, payloads.build(service, page.map(Page::service)));
+    NoticePayloads written = payloads.build(service, page.map(Page::service));
+    Optional<NoticeParts> notices = NoticeParts.assemble(config, store, service, clock, written);
     return new StatusRuntime(
         service, instance, store, registry, flusher, reporter, housekeeper, captures, captureNames, page,
-        notices, NotificationParts.assemble(config, store, context, clock),
+        notices, NotificationParts.assemble(config, store, context, clock, written.page()),
         // Only a process that counts requests can promise when its first figures are written.
         captures.isEmpty() ? FirstFigures.NONE : new FirstFigures(flusher::writtenBy, clock.instant()));
   }

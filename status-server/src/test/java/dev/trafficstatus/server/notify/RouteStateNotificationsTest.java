@@ -128,6 +128,12 @@ class RouteStateNotificationsTest {
             "/items/{id} major_outage -> operational at 2026-03-01T12:11:20Z");
     assertThat(bodies.get(0).get("event").asText()).isEqualTo("route.state_changed");
     assertThat(bodies.get(0).at("/route/name").asText()).isNotBlank();
+    // The page, as incident events name it: which page a receiver of several pages' events hears.
+    for (JsonNode body : bodies) {
+      assertThat(body.fieldNames()).toIterable().startsWith("id", "created_at", "event", "page");
+      assertThat(body.at("/page/name").asText()).isEqualTo("The Shop");
+      assertThat(body.at("/page/id").asText()).isNotBlank();
+    }
     Eventually.await("both deliveries recorded", Duration.ofSeconds(30),
         () -> ids.stream().allMatch(id -> !attempts(id).isEmpty()));
     for (String id : ids) {
