@@ -270,8 +270,11 @@ public final class Flusher implements Lifecycle {
 
   /**
    * Hands every harvested bucket to a listener before it is written, on the flusher's thread: the
-   * minute figures other reporters can read without a second count on the request path. A
-   * listener that throws is logged once and never stops a flush.
+   * minute figures other reporters can read without a second count on the request path. A bucket
+   * is its minute's whole tally so far: a minute comes again, with the figures it had plus what it
+   * gained, when it changed since its last harvest (a flush of the open minute on request or at
+   * stop, a straggler), so a listener that adds up counts the difference. A listener that throws
+   * is logged once and never stops a flush.
    *
    * @param listener reads the buckets; must not keep or change the list
    */

@@ -98,8 +98,16 @@ public final class RouteMetrics implements Consumer<List<MinuteBucket>> {
 
   /** One route's metrics. */
   private static final class RouteFigures {
+    /**
+     * How long a minute's figures are remembered after the newest minute: the harvester emits a
+     * minute again for a few minutes after it closed (stragglers, a counter handed back).
+     */
+    private static final Duration REMEMBERED = Duration.ofMinutes(15);
+
     private final Counter requests;
     private final Counter failures;
+    // What each recent minute has added to the counters so far.
+    private final Map<Instant, Tally> counted = new HashMap<>();
     private volatile Instant latestMinute = Instant.MIN;
     private volatile Tally latest = Tally.empty();
 
@@ -117,16 +125,22 @@ public final class RouteMetrics implements Consumer<List<MinuteBucket>> {
       metrics.gauge(name, () -> () -> millis(latest.latency().percentile(percent).orElse(null)));
     }
 
-    void add(Instant minute, Tally tally) {
-      requests.inc(tally.total());
-      failures.inc(tally.failure());
-      // The flush of a partial minute (at stop, or the admin task) and its rest later add up.
-      if (minute.equals(latestMinute)) {
-        latest = latest.plus(tally);
-      } else if (minute.isAfter(latestMinute)) {
+    /**
+     * A harvested bucket: a minute's whole tally so far. A minute comes again when it changed
+     * since it was last harvested (a flush of the open minute on request or at stop, then its
+     * rest; a straggler), so only what it adds to what it had is counted.
+     */
+    synchronized void add(Instant minute, Tally tally) {
+      Tally before = counted.getOrDefault(minute, Tally.empty());
+      requests.inc(Math.max(0, tally.total() - before.total()));
+      failures.inc(Math.max(0, tally.failure() - before.failure()));
+      counted.put(minute, tally);
+      if (!minute.isBefore(latestMinute)) {
         latestMinute = minute;
         latest = tally;
       }
+      Instant forgetBefore = latestMinute.minus(REMEMBERED);
+      counted.keySet().removeIf(kept -> kept.isBefore(forgetBefore));
     }
 
     private static Double millis(Duration latency) {

@@ -2,11 +2,16 @@ package dev.trafficstatus.server.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trafficstatus.server.testapp.ShapesApp;
 import dev.trafficstatus.server.testapp.ShopConfiguration;
 import dev.trafficstatus.server.testing.Eventually;
+import dev.trafficstatus.spi.RouteKey;
+import dev.trafficstatus.spi.store.LatencyHistogram;
+import dev.trafficstatus.spi.store.MinuteBucket;
+import dev.trafficstatus.spi.store.Tally;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -16,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,6 +77,31 @@ class RouteMetricsTest {
         .hasSize(4);
     assertThat(gauges.path(RouteMetrics.PREFIX + ".left-out").path("value").asLong())
         .isEqualTo(2);
+  }
+
+  @Test
+  void aMinuteHarvestedAgainCountsOnlyWhatItGained() {
+    // The flusher hands over a minute's whole tally so far each time the minute changed: here the
+    // open minute flushed on request with one failure, then again with three requests.
+    MetricRegistry registry = new MetricRegistry();
+    RouteMetrics metrics = RouteMetrics.register(registry, 5);
+    RouteKey route = new RouteKey("shop", "/items/{id}");
+    Instant minute = Instant.parse("2026-03-01T12:00:00Z");
+    metrics.accept(List.of(bucket(route, minute, 0, 1)));
+    metrics.accept(List.of(bucket(route, minute, 2, 1)));
+    metrics.accept(List.of(bucket(route, minute.plusSeconds(60), 4, 0)));
+    // A minute from before comes again with a straggler.
+    metrics.accept(List.of(bucket(route, minute, 3, 1)));
+
+    String name = RouteMetrics.PREFIX + ".shop./items/{id}";
+    assertThat(registry.counter(name + ".requests").getCount()).isEqualTo(8);
+    assertThat(registry.counter(name + ".failures").getCount()).isEqualTo(1);
+  }
+
+  private static MinuteBucket bucket(RouteKey route, Instant minute, long successes, long failures) {
+    Duration latency = Duration.ofMillis(5);
+    return new MinuteBucket(route, minute, "web-1", new Tally(successes + failures, successes, failures, 0,
+        latency, LatencyHistogram.builder().record(latency, successes + failures).build()));
   }
 
   private static void times(int n, String path, int expectedStatus) throws Exception {
