@@ -81,20 +81,22 @@ cleanup() {
 }
 trap cleanup EXIT
 
-pg_urls=()
+pg_urls=() pg_users=()
 if [[ "$database" == postgresql ]]; then
+  rm -f "$out/postgres.in" "$out/postgres.out"
   mkfifo "$out/postgres.in"
   java -cp "$repo/bench/target/benchmarks.jar" dev.trafficstatus.bench.startup.StartupPostgres "$rounds" \
     <"$out/postgres.in" >"$out/postgres.out" 2>"$out/postgres.log" &
   pg_pid=$!
   exec 3>"$out/postgres.in"
   for _ in $(seq 1 1800); do
-    grep -qx ready "$out/postgres.out" && break
+    grep -qsx ready "$out/postgres.out" && break
     kill -0 "$pg_pid" 2>/dev/null || break
     sleep 0.1
   done
   grep -qx ready "$out/postgres.out" || { echo "PostgreSQL did not start; see $out/postgres.log" >&2; exit 1; }
   mapfile -t pg_urls < <(grep -v '^ready$' "$out/postgres.out" | cut -f1)
+  mapfile -t pg_users < <(grep -v '^ready$' "$out/postgres.out" | cut -f2)
 fi
 
 cpu_seconds() { # user + system time of a process, all threads
@@ -104,11 +106,11 @@ rss_mib() {
   awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"
 }
 classes_loaded() {
-  jstat -class "$1" | awk 'NR == 2 { print $1 }'
+  jstat -class "$1" 3>&- | awk 'NR == 2 { print $1 }'
 }
 live_heap_mib() { # used heap after a full collection
-  jcmd "$1" GC.run >/dev/null
-  jcmd "$1" GC.heap_info | awk '/ used / { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.1f", v / 1024; exit } }'
+  jcmd "$1" GC.run >/dev/null 3>&-
+  jcmd "$1" GC.heap_info 3>&- | awk '/ used / { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); printf "%.1f", v / 1024; exit } }'
 }
 
 # run MODE DATA_DIR ROUND: starts one app, measures it, kills it; appends a line to $results.
@@ -123,13 +125,14 @@ run() {
   load="$(cut -d' ' -f1 /proc/loadavg)"
   local t0
   t0="$(date +%s%N)"
-  # shellcheck disable=SC2086
   local db_url="jdbc:h2:$data/hello-world" db_user=sa
   if [[ "$database" == postgresql ]]; then
-    db_url="${pg_urls[$((round - 1))]}" db_user=postgres
+    db_url="${pg_urls[$((round - 1))]}" db_user="${pg_users[$((round - 1))]}"
   fi
+  # Not fd 3 (StartupPostgres's input): an app that outlived the script would keep PostgreSQL up.
+  # shellcheck disable=SC2086
   PORT=0 ADMIN_PORT=0 STATUS_DB_URL="$db_url" STATUS_DB_USER="$db_user" STATUS_DB_PASSWORD="" \
-    java $jvm_opts -cp "$classpath" "$main" server "$config" >"$log" 2>&1 &
+    java $jvm_opts -cp "$classpath" "$main" server "$config" >"$log" 2>&1 3>&- &
   pid=$!
   for _ in $(seq 1 6000); do
     if grep -q 'org.eclipse.jetty.server.Server: Started' "$log"; then

@@ -94,7 +94,7 @@ final class NotificationComposer {
     } else if (!rest.startsWith("}")) {
       rest = "," + rest;
     }
-    boolean hasPage = rest.startsWith(",\"page\":");
+    boolean hasPage = rest.startsWith(",") && rest.substring(1).strip().startsWith("\"page\"");
     return head + "," + type + (hasPage ? "" : page.map(p -> ",\"page\":" + p).orElse("")) + rest;
   }
 

@@ -1,5 +1,6 @@
 package dev.trafficstatus.server.statuspage;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.trafficstatus.core.notice.NoticePayloads;
 import dev.trafficstatus.server.statuspage.StatuspageJson.ComponentJson;
 import dev.trafficstatus.server.statuspage.StatuspageJson.IncidentJson;
@@ -29,7 +30,8 @@ public final class StatuspagePayloads implements NoticePayloads {
   /** The page part of a payload. */
   private record PagePart(String id, String name, String url) {}
 
-  /** A payload. */
+  /** A payload: its type first, then its page (the notifier's composer relies on this order). */
+  @JsonPropertyOrder({"event", "page", "incident"})
   private record Payload(String event, PagePart page, IncidentJson incident) {}
 
   private final String pageId;

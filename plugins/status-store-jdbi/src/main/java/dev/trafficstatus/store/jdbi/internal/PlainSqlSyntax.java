@@ -19,7 +19,9 @@ import org.jdbi.v3.core.statement.UnableToCreateStatementException;
  * compiled for the bundle (BENCHMARKS.md, start-up). The store's statements are its own and use a
  * small part of that syntax, which this class reads with one pass over the characters.
  *
- * <p>The syntax, the same as JDBI's for everything the store writes:
+ * <p>The syntax, the same as JDBI's for everything the store writes (JDBI reads more: {@code \}
+ * escapes, {@code ??}, {@code //} comments, dotted names; a statement with a backslash or {@code
+ * ??} is refused here rather than read differently):
  *
  * <ul>
  *   <li>{@code :name} is a named parameter (letters, digits and {@code _}, not starting with a
@@ -87,6 +89,11 @@ public final class PlainSqlSyntax {
       if (known != null) {
         return known;
       }
+      if (sql.indexOf('\\') >= 0 || sql.contains("??")) {
+        throw new UnableToCreateStatementException(
+            "the store's statements use no backslash and no ??, which JDBI's syntax reads otherwise",
+            ctx);
+      }
       ParsedSql read = read(sql);
       if (parsed.size() >= CACHE_LIMIT) {
         parsed.clear();
@@ -147,11 +154,12 @@ public final class PlainSqlSyntax {
         int end = c == '<' ? nameEnd(template, i + 1) : i;
         if (end > i + 1 && end < template.length() && template.charAt(end) == '>') {
           String name = template.substring(i + 1, end);
-          if (!ctx.getAttributes().containsKey(name)) {
+          Object value = ctx.getAttribute(name);
+          if (value == null) {
             throw new UnableToCreateStatementException(
                 "the statement uses <" + name + "> and no attribute of that name is defined", ctx);
           }
-          out.append(ctx.getAttribute(name));
+          out.append(value);
           i = end + 1;
         } else {
           out.append(c);

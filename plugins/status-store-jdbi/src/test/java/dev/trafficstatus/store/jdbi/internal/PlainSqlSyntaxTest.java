@@ -75,5 +75,17 @@ class PlainSqlSyntaxTest {
     assertThatThrownBy(() -> text("SELECT <missing>"))
         .isInstanceOf(UnableToCreateStatementException.class)
         .hasMessageContaining("<missing>");
+    assertThatThrownBy(() -> handle.createQuery("SELECT <empty>").define("empty", null).mapTo(String.class).one())
+        .isInstanceOf(UnableToCreateStatementException.class)
+        .hasMessageContaining("<empty>");
+  }
+
+  @Test
+  void syntaxJdbiWouldReadOtherwiseIsRefusedNotGuessed() {
+    assertThatThrownBy(() -> text("SELECT 'it\\'s'"))
+        .isInstanceOf(UnableToCreateStatementException.class)
+        .hasMessageContaining("backslash");
+    assertThatThrownBy(() -> text("SELECT 1 WHERE 'a' = ??"))
+        .isInstanceOf(UnableToCreateStatementException.class);
   }
 }
