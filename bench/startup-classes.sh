@@ -57,15 +57,8 @@ mkdir -p "$classes/dev/trafficstatus/bench/startup"
 cp "$repo"/bench/target/classes/dev/trafficstatus/bench/startup/*.class "$classes/dev/trafficstatus/bench/startup/"
 classpath="$jar:$classes"
 
-pid=""
-cleanup() {
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-}
-trap cleanup EXIT
-
-ticks="$(getconf CLK_TCK)"
+# shellcheck source=bench/startup-common.sh
+source "$repo/bench/startup-common.sh"
 # CPU seconds (user + system) per thread, summed over threads of one name with digits masked
 # (C2 CompilerThread0 and 1 are one line), most first.
 threads_cpu() {
@@ -77,7 +70,7 @@ threads_cpu() {
 # run MODE: starts one app with class loading logged, waits for "Started" and the settling time,
 # kills it, and leaves MODE.log (the app's output) and MODE.load (the JVM's class+load log).
 run() {
-  local mode="$1" main config started=""
+  local mode="$1" main config
   case "$mode" in
     without) main=dev.trafficstatus.bench.startup.HelloWithoutStatus; config="$repo/bench/startup/hello-without-status.yml" ;;
     *) main=dev.trafficstatus.examples.hello.HelloWorldApplication; config="$repo/examples/hello-world/config.yml" ;;
@@ -87,28 +80,15 @@ run() {
     java $jvm_opts "-Xlog:class+load=info:file=$out/$mode.load:uptime,tid" -cp "$classpath" "$main" server "$config" \
     >"$out/$mode.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 6000); do
-    if grep -q 'org.eclipse.jetty.server.Server: Started' "$out/$mode.log"; then
-      started=1
-      break
-    fi
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.02
-  done
-  [[ -n "$started" ]] || { echo "$mode did not start; see $out/$mode.log" >&2; exit 1; }
+  await_started "$out/$mode.log" "$mode"
   if [[ "$mode" == first ]]; then
-    for _ in $(seq 1 3000); do
-      grep -q 'Successfully released change log lock' "$out/$mode.log" && break
-      sleep 0.1
-    done
+    await_schema "$out/$mode.log" || true
   fi
   sleep "$settle"
-  echo "$mode: $(jstat -class "$pid" | awk 'NR == 2 { print $1 }') classes loaded (jstat)"
+  echo "$mode: $(classes_loaded "$pid") classes loaded (jstat)"
   threads_cpu "$pid" >"$out/$mode.threads"
   for task in /proc/"$pid"/task/*; do printf '%s\t%s\n' "${task##*/}" "$(tr -d '\n' <"$task/comm")"; done >"$out/$mode.tids"
-  kill -KILL "$pid"
-  wait "$pid" 2>/dev/null || true
-  pid=""
+  kill_app
   # "[0.123s][4711] a.b.C source: ..." -> "a.b.C<TAB>source<TAB>thread", names of generated classes
   # without their numbers and addresses (they differ from run to run).
   awk 'FNR == NR { split($0, f, "\t"); name[f[1]] = f[2]; next }

@@ -67,13 +67,12 @@ classes="$out/classes"
 mkdir -p "$classes/dev/trafficstatus/bench/startup"
 cp "$repo"/bench/target/classes/dev/trafficstatus/bench/startup/*.class "$classes/dev/trafficstatus/bench/startup/"
 classpath="$jar:$classes"
-ticks="$(getconf CLK_TCK)"
+# shellcheck source=bench/startup-common.sh
+source "$repo/bench/startup-common.sh"
 
-pid="" pg_pid=""
+pg_pid=""
 cleanup() {
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
+  kill_app
   if [[ -n "$pg_pid" ]]; then
     exec 3>&- # StartupPostgres stops its server when its standard input closes
     wait "$pg_pid" 2>/dev/null || true
@@ -99,14 +98,8 @@ if [[ "$database" == postgresql ]]; then
   mapfile -t pg_users < <(grep -v '^ready$' "$out/postgres.out" | cut -f2)
 fi
 
-cpu_seconds() { # user + system time of a process, all threads
-  awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"
-}
 rss_mib() {
   awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"
-}
-classes_loaded() {
-  jstat -class "$1" 3>&- | awk 'NR == 2 { print $1 }'
 }
 live_heap_mib() { # used heap after a full collection
   jcmd "$1" GC.run >/dev/null 3>&-
@@ -115,7 +108,7 @@ live_heap_mib() { # used heap after a full collection
 
 # run MODE DATA_DIR ROUND: starts one app, measures it, kills it; appends a line to $results.
 run() {
-  local mode="$1" data="$2" round="$3" main config log started=""
+  local mode="$1" data="$2" round="$3" main config log
   case "$mode" in
     without) main=dev.trafficstatus.bench.startup.HelloWithoutStatus; config="$repo/bench/startup/hello-without-status.yml" ;;
     *) main=dev.trafficstatus.examples.hello.HelloWorldApplication; config="$repo/examples/hello-world/config.yml" ;;
@@ -134,29 +127,14 @@ run() {
   PORT=0 ADMIN_PORT=0 STATUS_DB_URL="$db_url" STATUS_DB_USER="$db_user" STATUS_DB_PASSWORD="" \
     java $jvm_opts -cp "$classpath" "$main" server "$config" >"$log" 2>&1 3>&- &
   pid=$!
-  for _ in $(seq 1 6000); do
-    if grep -q 'org.eclipse.jetty.server.Server: Started' "$log"; then
-      started=1
-      break
-    fi
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.02
-  done
-  if [[ -z "$started" ]]; then
-    echo "$mode did not start; see $log" >&2
-    exit 1
-  fi
+  await_started "$log" "$mode"
   local wall cpu rss
   wall="$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
   cpu="$(cpu_seconds "$pid")"
   rss="$(rss_mib "$pid")"
   if [[ "$mode" == first ]]; then
-    # The schema is created in the background; "later" needs all of it, so wait for its end.
-    for _ in $(seq 1 3000); do
-      grep -q 'Successfully released change log lock' "$log" && break
-      sleep 0.1
-    done
-    grep -q 'Successfully released change log lock' "$log" || { echo "first: no migration seen; see $log" >&2; exit 1; }
+    # "later" needs all of the schema.
+    await_schema "$log" || { echo "first: no migration seen; see $log" >&2; exit 1; }
   fi
   sleep "$settle"
   local cpu_settled rss_settled loaded heap
@@ -168,9 +146,7 @@ run() {
     echo "$mode started without the status page; see $log" >&2
     exit 1
   fi
-  kill -KILL "$pid"
-  wait "$pid" 2>/dev/null || true
-  pid=""
+  kill_app
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$mode" "$load" "$wall" "$cpu" "$rss" \
     "$cpu_settled" "$rss_settled" "$loaded" "$heap" >>"$results"
   printf 'round %s %-7s load %5s  started in %6ss, CPU %6ss, RSS %4s MiB; settled: CPU %6ss, RSS %4s MiB, %s classes, live heap %s MiB\n' \
