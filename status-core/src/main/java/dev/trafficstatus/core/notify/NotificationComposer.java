@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * Turns an outbox event into the notification notifiers get: the stored payload with the event's
- * id, time and page added (the JSON a webhook posts), the notice as stored now, the timeline entry the
- * event announced, the link to the notice's page, and for a route's state change the change read
- * back from its payload ({@link RouteChangePayload}).
+ * id, time and page added (the JSON a webhook posts), the notice as stored now, the timeline entry
+ * the event announced, the link to the notice's page, and for a route's state change the change
+ * read back from its payload ({@link RouteChangePayload}).
  */
 final class NotificationComposer {
 
@@ -97,5 +97,4 @@ final class NotificationComposer {
     boolean hasPage = rest.startsWith(",") && rest.substring(1).strip().startsWith("\"page\"");
     return head + "," + type + (hasPage ? "" : page.map(p -> ",\"page\":" + p).orElse("")) + rest;
   }
-
 }
