@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trafficstatus.server.testapp.ShopApp;
 import dev.trafficstatus.server.testapp.ShopConfiguration;
+import dev.trafficstatus.server.testing.FlushTask;
 import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.LatencyHistogram;
@@ -20,7 +21,6 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,13 +77,11 @@ class SlowRouteOnThePageTest {
   @Test
   void aRouteSlowerThanItsLatencyObjectiveAllowsIsDegradedThoughNothingFailed() throws Exception {
     // One request each and a flush: both routes are declared (and their one fast request stored).
+    FlushTask flush = new FlushTask(APP.client(), APP.getAdminPort());
+    long before = flush.harvested();
     assertThat(get("/hello")).isEqualTo(200);
     assertThat(get("/items/2")).isEqualTo(200);
-    try (Response flushed = APP.client()
-        .target("http://localhost:" + APP.getAdminPort() + "/tasks/trafficstatus-flush")
-        .request().post(Entity.text(""))) {
-      assertThat(flushed.readEntity(String.class)).contains("pending: 0");
-    }
+    flush.untilHarvested(before + 2);
     StatusStore store = runtime().startedStore(Duration.ofSeconds(30));
     RouteKey hello = key(store, "/hello");
     RouteKey items = key(store, "/items/{id}");

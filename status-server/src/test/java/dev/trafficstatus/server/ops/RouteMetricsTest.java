@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trafficstatus.server.testapp.ShapesApp;
 import dev.trafficstatus.server.testapp.ShopConfiguration;
-import dev.trafficstatus.server.testing.Eventually;
+import dev.trafficstatus.server.testing.FlushTask;
 import dev.trafficstatus.spi.RouteKey;
 import dev.trafficstatus.spi.store.LatencyHistogram;
 import dev.trafficstatus.spi.store.MinuteBucket;
@@ -119,28 +119,11 @@ class RouteMetricsTest {
   /** Requests sent so far: Jersey counts one just after its client has the answer. */
   private static int sent;
 
-  /**
-   * Flushes through the admin task until every request sent is counted and written (the store
-   * starts aside, and Jersey counts a request just after its client has the answer).
-   */
+  /** Flushes through the admin task until every request sent is harvested and written. */
   private static void flush() throws Exception {
-    Eventually.await(
-        "every request sent counted and written",
-        Duration.ofSeconds(60),
-        () -> {
-          // Counted before this flush began, so this flush harvests every one of them.
-          long captured =
-              adminJson("/metrics").at("/gauges/trafficstatus.requests.captured/value").asLong();
-          String flushed =
-              HTTP.send(
-                      HttpRequest.newBuilder(admin("/tasks/trafficstatus-flush"))
-                          .POST(HttpRequest.BodyPublishers.noBody())
-                          .build(),
-                      HttpResponse.BodyHandlers.ofString())
-                  .body();
-          return captured >= sent && flushed.contains("pending: 0");
-        });
+    new FlushTask(APP.client(), APP.getAdminPort()).untilHarvested(sent);
   }
+
 
   private static JsonNode adminJson(String path) throws Exception {
     return JSON.readTree(

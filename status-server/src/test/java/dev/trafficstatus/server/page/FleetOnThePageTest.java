@@ -9,6 +9,7 @@ import dev.trafficstatus.server.plugin.PluginCatalog;
 import dev.trafficstatus.server.testapp.ShopApp;
 import dev.trafficstatus.server.testapp.ShopConfiguration;
 import dev.trafficstatus.server.testing.ConfigParsing;
+import dev.trafficstatus.server.testing.FlushTask;
 import dev.trafficstatus.server.wiring.StatusRuntime;
 import dev.trafficstatus.spi.Lifecycle;
 import dev.trafficstatus.testkit.MutableClock;
@@ -167,13 +168,15 @@ class FleetOnThePageTest {
 
   @Test
   void anIncidentOpeningSoonAfterADeployNamesIt() throws Exception {
+    FlushTask flush = new FlushTask(APP.client(), APP.getAdminPort());
+    long before = flush.harvested();
     for (int i = 0; i < 30; i++) {
       try (Response response = APP.client()
           .target("http://localhost:" + APP.getLocalPort() + "/items/1").request().get()) {
         assertThat(response.getStatus()).isEqualTo(404);
       }
     }
-    flushShop();
+    flush.untilHarvested(before + 30);
     long minutes = Duration.between(Instant.parse("2026-03-01T10:00:20Z"), CLOCK.instant()).toMinutes();
 
     assertThat(runtime().evaluator().orElseThrow().evaluateOnce().incidentsOpened()).isEqualTo(1);
