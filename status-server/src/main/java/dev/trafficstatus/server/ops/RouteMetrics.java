@@ -130,7 +130,7 @@ public final class RouteMetrics implements Consumer<List<MinuteBucket>> {
      * since it was last harvested (a flush of the open minute on request or at stop, then its
      * rest; a straggler), so only what it adds to what it had is counted.
      */
-    synchronized void add(Instant minute, Tally tally) {
+    void add(Instant minute, Tally tally) {
       Tally before = counted.getOrDefault(minute, Tally.empty());
       requests.inc(Math.max(0, tally.total() - before.total()));
       failures.inc(Math.max(0, tally.failure() - before.failure()));

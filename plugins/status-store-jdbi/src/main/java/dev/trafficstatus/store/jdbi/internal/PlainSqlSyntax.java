@@ -50,7 +50,7 @@ public final class PlainSqlSyntax {
    * Where the quoted text or comment that starts at {@code at} ends (the index after it), or
    * {@code at} when none starts there. An unclosed one runs to the end of the text.
    */
-  static int skipQuoted(String sql, int at) {
+  private static int skipQuoted(String sql, int at) {
     char c = sql.charAt(at);
     if (c == '\'' || c == '"') {
       int end = sql.indexOf(c, at + 1);
@@ -68,7 +68,7 @@ public final class PlainSqlSyntax {
   }
 
   /** The end of the name that starts at {@code at}, or {@code at} when no name starts there. */
-  static int nameEnd(String sql, int at) {
+  private static int nameEnd(String sql, int at) {
     if (at >= sql.length() || !(Character.isLetter(sql.charAt(at)) || sql.charAt(at) == '_')) {
       return at;
     }
