@@ -20,10 +20,10 @@ import dev.trafficstatus.spi.store.StatusStore;
 import dev.trafficstatus.spi.store.SubscriberStore;
 import dev.trafficstatus.spi.store.StoreException;
 import dev.trafficstatus.spi.store.StoredRoute;
+import dev.trafficstatus.store.jdbi.internal.Database;
 import dev.trafficstatus.store.jdbi.internal.Dialect;
 import dev.trafficstatus.store.jdbi.internal.Duties;
 import dev.trafficstatus.store.jdbi.internal.H2LockConflict;
-import dev.trafficstatus.store.jdbi.internal.PlainSqlSyntax;
 import dev.trafficstatus.store.jdbi.internal.SchemaMigrator;
 import dev.trafficstatus.store.jdbi.internal.StoreFailures;
 import dev.trafficstatus.store.jdbi.internal.StoreSetupException;
@@ -38,17 +38,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.tomcat.jdbc.pool.DataSourceProxy;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
- * The {@link StatusStore} on a JDBC pool through JDBI, for H2 and PostgreSQL. Built by {@link
+ * The {@link StatusStore} on a JDBC pool, for H2 and PostgreSQL ({@code type: jdbi}, a name kept
+ * from when it ran on JDBI; it now runs its statements through {@link Database}). Built by {@link
  * JdbiStoreFactory}; touches the database from {@link #start()} on (and in {@link #migrate()} and
  * {@link #pendingMigrations()}, which open and close the pool themselves when it is not started).
  *
  * <p>Every method goes through one error boundary ({@link #guard}): whatever the database, the
- * pool, JDBI or Liquibase throws becomes a {@link dev.trafficstatus.spi.store.StoreException}
+ * pool, the store's SQL layer or Liquibase throws becomes a {@link dev.trafficstatus.spi.store.StoreException}
  * saying what was being done, without SQL text. It catches {@link AssertionError} too: pgjdbc
  * reports a connection that died in a batch with {@code AssertionError("...getAutoCommit() should
  * not throw")}, a failed write the flusher must buffer and retry quietly. Only a {@link
@@ -67,7 +65,7 @@ final class JdbiStatusStore implements StatusStore {
   }
 
   private final ManagedDataSource dataSource;
-  private final Jdbi jdbi;
+  private final Database database;
   private final MetricRegistry metrics;
   private final String poolMetricsPrefix;
   private final String redactedUrl;
@@ -94,9 +92,9 @@ final class JdbiStatusStore implements StatusStore {
       boolean migrateOnStart,
       StoreTimeouts timeouts) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.jdbi = PlainSqlSyntax.install(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
-    // Every statement, so a database that stops answering fails calls instead of hanging them.
-    jdbi.getConfig(SqlStatements.class).setQueryTimeout(StoreTimeouts.seconds(timeouts.statement()));
+    // A timeout on every statement, so a database that stops answering fails calls instead of
+    // hanging them.
+    this.database = new Database(dataSource, timeouts.statement());
     this.timeouts = timeouts;
     this.migrator = new SchemaMigrator(timeouts.migration());
     this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -173,11 +171,11 @@ final class JdbiStatusStore implements StatusStore {
             dataSource.start();
             Dialect detected = detectDialect();
             if (migrateOnStart) {
-              jdbi.withHandle(handle -> migrator.migrate(handle, detected));
+              database.withHandle(session -> migrator.migrate(session, detected));
             } else {
               requireCurrentSchema(detected);
             }
-            running = StoreParts.start(jdbi, detected, timeouts);
+            running = StoreParts.start(database, detected, timeouts);
             return null;
           } catch (Exception | AssertionError failure) {
             try {
@@ -209,14 +207,14 @@ final class JdbiStatusStore implements StatusStore {
   public synchronized List<String> migrate() {
     return guard(
         "applying schema changes to " + redactedUrl,
-        () -> withTemporaryPool(detected -> jdbi.withHandle(handle -> migrator.migrate(handle, detected))));
+        () -> withTemporaryPool(detected -> database.withHandle(session -> migrator.migrate(session, detected))));
   }
 
   @Override
   public synchronized List<String> pendingMigrations() {
     return guard(
         "listing pending schema changes of " + redactedUrl,
-        () -> withTemporaryPool(detected -> jdbi.withHandle(handle -> migrator.pending(handle, detected))));
+        () -> withTemporaryPool(detected -> database.withHandle(session -> migrator.pending(session, detected))));
   }
 
   private void closePool() throws Exception {
@@ -230,13 +228,13 @@ final class JdbiStatusStore implements StatusStore {
   private Dialect detectDialect() throws SQLException {
     Dialect detected =
         Dialect.ofProduct(
-            jdbi.withHandle(handle -> handle.getConnection().getMetaData().getDatabaseProductName()));
+            database.withHandle(session -> session.connection().getMetaData().getDatabaseProductName()));
     dialect = detected;
     return detected;
   }
 
   private void requireCurrentSchema(Dialect detected) throws Exception {
-    List<String> pending = jdbi.withHandle(handle -> migrator.pending(handle, detected));
+    List<String> pending = database.withHandle(session -> migrator.pending(session, detected));
     if (!pending.isEmpty()) {
       throw new StoreSetupException(
           ("The status tables in %s lack %d schema change(s) %s; run the server's `db migrate`"

@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
 
 /**
  * The SQL store ({@code type: jdbi}): routes, minute buckets and rollups, incidents and
- * maintenances, and the outbox of notifications in H2 or PostgreSQL, through JDBI, with a Liquibase
- * changelog of its own.
+ * maintenances, and the outbox of notifications in H2 or PostgreSQL, through plain JDBC, with a
+ * Liquibase changelog of its own. ({@code jdbi} is the name it had when it ran on JDBI; configurations
+ * keep working with it.)
  *
  * <pre>{@code
  * store:

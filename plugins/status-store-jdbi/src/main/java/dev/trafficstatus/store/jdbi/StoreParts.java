@@ -2,6 +2,7 @@ package dev.trafficstatus.store.jdbi;
 
 import dev.trafficstatus.spi.store.MaintenanceReport;
 import dev.trafficstatus.spi.store.Retention;
+import dev.trafficstatus.store.jdbi.internal.Database;
 import dev.trafficstatus.store.jdbi.internal.Dialect;
 import dev.trafficstatus.store.jdbi.internal.Duties;
 import dev.trafficstatus.store.jdbi.internal.FiguresReader;
@@ -14,7 +15,6 @@ import dev.trafficstatus.store.jdbi.internal.Routes;
 import dev.trafficstatus.store.jdbi.internal.StoreTimeouts;
 import dev.trafficstatus.store.jdbi.internal.Subscribers;
 import java.time.Instant;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * What works on the database of a started {@link JdbiStatusStore}, built when it starts.
@@ -45,25 +45,25 @@ record StoreParts(
   /**
    * Builds the parts on a database whose schema is current, reading the routes' ids.
    *
-   * @param jdbi the store's database, with the SQL object plugin
+   * @param database the store's database
    * @param dialect its dialect
    * @param timeouts how long statements may take
    * @return the parts
    */
-  static StoreParts start(Jdbi jdbi, Dialect dialect, StoreTimeouts timeouts) {
-    Routes routes = new Routes(jdbi, dialect);
+  static StoreParts start(Database database, Dialect dialect, StoreTimeouts timeouts) {
+    Routes routes = new Routes(database, dialect);
     routes.refresh();
     return new StoreParts(
         dialect,
         routes,
-        new MinuteWriter(jdbi, dialect, routes),
-        new FiguresReader(jdbi, routes),
-        new Maintenance(jdbi, dialect, timeouts.maintenance()),
-        new Notices(jdbi),
-        new Outbox(jdbi, dialect),
-        new Duties(jdbi),
-        new Instances(jdbi),
-        new Subscribers(jdbi));
+        new MinuteWriter(database, dialect, routes),
+        new FiguresReader(database, routes),
+        new Maintenance(database, dialect, timeouts.maintenance()),
+        new Notices(database),
+        new Outbox(database, dialect),
+        new Duties(database),
+        new Instances(database),
+        new Subscribers(database));
   }
 
   /**

@@ -371,7 +371,7 @@ abstract class JdbiStoreContract extends StatusStoreContract
                   .createQuery(OldSchemaFixture.OLD_READ_DAYS)
                   .bind("firstDay", first.toEpochDay())
                   .bind("lastDay", last.toEpochDay())
-                  .map(new TallyRow.Mapper())
+                  .map((rs, ctx) -> new TallyRow.Mapper().map(rs))
                   .forEach(
                       row ->
                           sums.computeIfAbsent(keys.get(row.routeId()), k -> new HashMap<>())

@@ -2,16 +2,13 @@ package dev.trafficstatus.store.jdbi.internal;
 
 import java.util.List;
 import java.util.Locale;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import java.util.function.Function;
 
 /**
  * The databases the store runs on, and every statement that differs between them: the upserts and
  * the lock that serialises work across processes. Everything else is standard SQL that H2 and
- * PostgreSQL both run, in the other DAOs of this package.
+ * PostgreSQL both run, in the other DAOs of this package. The statements of each database are in
+ * {@link H2Statements} and {@link PostgresStatements}.
  *
  * <p>PostgreSQL upserts with {@code INSERT … ON CONFLICT … DO UPDATE}; H2 2.x has no {@code ON
  * CONFLICT}, so it uses the standard {@code MERGE … USING}. Both are atomic per row against
@@ -20,10 +17,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * so there an in-process lock (the caller's) is enough.
  */
 public enum Dialect {
-  H2("H2", H2Statements.class, ""),
-  POSTGRESQL("PostgreSQL", PostgresStatements.class, "FOR UPDATE OF d SKIP LOCKED");
+  H2("H2", H2Statements::new, ""),
+  POSTGRESQL("PostgreSQL", PostgresStatements::new, "FOR UPDATE OF d SKIP LOCKED");
 
-  /** The statements that differ between databases; attach {@link #statements()} to a handle. */
+  /** The statements that differ between databases, on a session: {@link #statements(Session)}. */
   public interface Statements {
 
     /**
@@ -76,7 +73,7 @@ public enum Dialect {
     /**
      * Waits for a lock shared by every process on the database and takes it, held by this session
      * (across its transactions) until {@link #unlock} or the session's end; the wait ends with an
-     * error at the handle's query timeout.
+     * error at the session's query timeout.
      *
      * @param key the lock's key
      * @return true once this session holds it; false when the database has no such locks (H2,
@@ -102,199 +99,11 @@ public enum Dialect {
     boolean unlock(long key);
   }
 
-  /** H2: {@code MERGE … USING}, and no database lock (one process per file). */
-  public interface H2Statements extends Statements {
-
-    @Override
-    @SqlBatch(
-        """
-        MERGE INTO status_routes t
-        USING (VALUES (CAST(:service AS VARCHAR), CAST(:rule AS VARCHAR), CAST(:name AS VARCHAR),
-                       CAST(:doc AS VARCHAR), CAST(:grp AS VARCHAR), CAST(:restricted AS BOOLEAN)))
-          AS s (service, rule, name, doc, grp, restricted)
-        ON t.service = s.service AND t.rule = s.rule
-        WHEN MATCHED AND NOT t.hidden THEN UPDATE SET
-          grp = s.grp,
-          name = CASE WHEN t.edited THEN t.name ELSE s.name END,
-          doc = CASE WHEN t.edited THEN t.doc ELSE s.doc END,
-          restricted = s.restricted
-        WHEN MATCHED THEN UPDATE SET restricted = s.restricted
-        WHEN NOT MATCHED THEN
-          INSERT (service, rule, name, doc, grp, hidden, edited, restricted)
-          VALUES (s.service, s.rule, s.name, s.doc, s.grp, FALSE, FALSE, s.restricted)
-        """)
-    void declareRoutes(@BindMethods List<RouteRow> routes);
-
-    @Override
-    @SqlBatch(
-        """
-        INSERT INTO status_routes (service, rule, name, doc, grp, hidden, edited, restricted)
-        SELECT CAST(:service AS VARCHAR), CAST(:rule AS VARCHAR), CAST(:name AS VARCHAR),
-               CAST(:doc AS VARCHAR), CAST(:grp AS VARCHAR), FALSE, FALSE, CAST(:restricted AS BOOLEAN)
-        WHERE NOT EXISTS (SELECT 1 FROM status_routes WHERE service = :service AND rule = :rule)
-        """)
-    void insertAbsentRoutes(@BindMethods List<RouteRow> routes);
-
-    @Override
-    @SqlBatch(
-        """
-        MERGE INTO status_minutes t
-        USING (
-          SELECT r.id AS route_id,
-                 CAST(:minute AS BIGINT) AS epoch_minute,
-                 CAST(:instance AS VARCHAR) AS instance,
-                 CAST(:total AS BIGINT) AS total,
-                 CAST(:success AS BIGINT) AS success,
-                 CAST(:failure AS BIGINT) AS failure,
-                 CAST(:ignored AS BIGINT) AS ignored,
-                 CAST(:maxLatencyMicros AS BIGINT) AS max_latency_micros,
-                 CAST(:histogram AS VARBINARY) AS histogram
-          FROM status_routes r
-          WHERE r.id = :routeId AND NOT r.hidden AND r.counts_from <= CAST(:minute AS BIGINT)) s
-        ON t.route_id = s.route_id AND t.epoch_minute = s.epoch_minute AND t.instance = s.instance
-        WHEN MATCHED THEN UPDATE SET
-          total = s.total, success = s.success, failure = s.failure, ignored = s.ignored,
-          max_latency_micros = s.max_latency_micros, histogram = s.histogram
-        WHEN NOT MATCHED THEN
-          INSERT (route_id, epoch_minute, instance, total, success, failure, ignored,
-                  max_latency_micros, histogram)
-          VALUES (s.route_id, s.epoch_minute, s.instance, s.total, s.success, s.failure, s.ignored,
-                  s.max_latency_micros, s.histogram)
-        """)
-    void upsertMinutes(@BindMethods List<MinuteRow> rows);
-
-    @Override
-    @SqlBatch(
-        """
-        MERGE INTO status_hour_writes t
-        USING (VALUES (CAST(:epochHour AS BIGINT), CAST(:instance AS VARCHAR)))
-          AS s (epoch_hour, instance)
-        ON t.epoch_hour = s.epoch_hour AND t.instance = s.instance
-        WHEN MATCHED THEN UPDATE SET version = t.version + 1
-        WHEN NOT MATCHED THEN
-          INSERT (epoch_hour, instance, version) VALUES (s.epoch_hour, s.instance, 1)
-        """)
-    void markWritten(@BindMethods List<HourWrite> writes);
-
-    @Override
-    @SqlBatch(
-        """
-        MERGE INTO status_day_state t
-        USING (VALUES (CAST(:day AS BIGINT))) AS s (epoch_day)
-        ON t.epoch_day = s.epoch_day
-        WHEN MATCHED THEN UPDATE SET rolled_up = FALSE, version = t.version + 1
-        WHEN NOT MATCHED THEN
-          INSERT (epoch_day, rolled_up, pruned, version) VALUES (s.epoch_day, FALSE, FALSE, 1)
-        """)
-    void reopenDays(@Bind("day") List<Long> days);
-
-    // Two claims at once (in one process) may both insert a row: the second fails with a unique
-    // violation, and the outbox claims again (H2 has no ON CONFLICT).
-    @Override
-    @SqlUpdate(OutboxDao.CREATE_DELIVERIES)
-    void createDeliveries(String receiver, long since);
-
-    /** None: the file is this process's alone, and the caller locks within the process. */
-    @Override
-    default boolean lock(long key) {
-      return false;
-    }
-
-    /** Always free: the file is this process's alone, and the caller locks within the process. */
-    @Override
-    default boolean tryLock(long key) {
-      return true;
-    }
-
-    @Override
-    default boolean unlock(long key) {
-      return true;
-    }
-  }
-
-  /** PostgreSQL: {@code INSERT … ON CONFLICT}, and session advisory locks. */
-  public interface PostgresStatements extends Statements {
-
-    @Override
-    @SqlBatch(
-        """
-        INSERT INTO status_routes AS t (service, rule, name, doc, grp, hidden, edited, restricted)
-        VALUES (:service, :rule, :name, :doc, :grp, FALSE, FALSE, :restricted)
-        ON CONFLICT (service, rule) DO UPDATE SET
-          grp = CASE WHEN t.hidden THEN t.grp ELSE EXCLUDED.grp END,
-          name = CASE WHEN t.hidden OR t.edited THEN t.name ELSE EXCLUDED.name END,
-          doc = CASE WHEN t.hidden OR t.edited THEN t.doc ELSE EXCLUDED.doc END,
-          restricted = EXCLUDED.restricted
-        """)
-    void declareRoutes(@BindMethods List<RouteRow> routes);
-
-    @Override
-    @SqlBatch(
-        """
-        INSERT INTO status_routes (service, rule, name, doc, grp, hidden, edited, restricted)
-        VALUES (:service, :rule, :name, :doc, :grp, FALSE, FALSE, :restricted) ON CONFLICT DO NOTHING
-        """)
-    void insertAbsentRoutes(@BindMethods List<RouteRow> routes);
-
-    @Override
-    @SqlBatch(
-        """
-        INSERT INTO status_minutes AS t
-          (route_id, epoch_minute, instance, total, success, failure, ignored, max_latency_micros,
-           histogram)
-        SELECT r.id, :minute, :instance, :total, :success, :failure, :ignored, :maxLatencyMicros,
-               :histogram
-        FROM status_routes r
-        WHERE r.id = :routeId AND NOT r.hidden AND r.counts_from <= :minute
-        ON CONFLICT (route_id, epoch_minute, instance) DO UPDATE SET
-          total = EXCLUDED.total, success = EXCLUDED.success, failure = EXCLUDED.failure,
-          ignored = EXCLUDED.ignored, max_latency_micros = EXCLUDED.max_latency_micros,
-          histogram = EXCLUDED.histogram
-        """)
-    void upsertMinutes(@BindMethods List<MinuteRow> rows);
-
-    @Override
-    @SqlBatch(
-        """
-        INSERT INTO status_hour_writes AS t (epoch_hour, instance, version)
-        VALUES (:epochHour, :instance, 1)
-        ON CONFLICT (epoch_hour, instance) DO UPDATE SET version = t.version + 1
-        """)
-    void markWritten(@BindMethods List<HourWrite> writes);
-
-    @Override
-    @SqlBatch(
-        """
-        INSERT INTO status_day_state AS t (epoch_day, rolled_up, pruned, version)
-        VALUES (:day, FALSE, FALSE, 1)
-        ON CONFLICT (epoch_day) DO UPDATE SET rolled_up = FALSE, version = t.version + 1
-        """)
-    void reopenDays(@Bind("day") List<Long> days);
-
-    @Override
-    @SqlUpdate(OutboxDao.CREATE_DELIVERIES + " ON CONFLICT (event_seq, receiver) DO NOTHING")
-    void createDeliveries(String receiver, long since);
-
-    // Session locks, not transaction locks: maintenance commits hour by hour while holding one,
-    // and a session that dies (a process killed while migrating) releases its locks with it.
-    @Override
-    @SqlQuery("SELECT COUNT(*) > 0 FROM (SELECT pg_advisory_lock(:key)) AS taken")
-    boolean lock(long key);
-
-    @Override
-    @SqlQuery("SELECT pg_try_advisory_lock(:key)")
-    boolean tryLock(long key);
-
-    @Override
-    @SqlQuery("SELECT pg_advisory_unlock(:key)")
-    boolean unlock(long key);
-  }
-
   private final String product;
-  private final Class<? extends Statements> statements;
+  private final Function<Session, Statements> statements;
   private final String claimLocking;
 
-  Dialect(String product, Class<? extends Statements> statements, String claimLocking) {
+  Dialect(String product, Function<Session, Statements> statements, String claimLocking) {
     this.product = product;
     this.statements = statements;
     this.claimLocking = claimLocking;
@@ -389,11 +198,12 @@ public enum Dialect {
   }
 
   /**
-   * The SQL object of this database's statements, to attach to a handle.
+   * This database's statements, run on a session.
    *
-   * @return the interface
+   * @param session the session
+   * @return the statements
    */
-  public Class<? extends Statements> statements() {
-    return statements;
+  public Statements statements(Session session) {
+    return statements.apply(session);
   }
 }

@@ -5,11 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * Duties that run in one process at a time across every process on a PostgreSQL database (the
@@ -54,23 +52,42 @@ public final class Duties {
     <T> T run(String doing, Step<T> step);
   }
 
-  /** The locks, on PostgreSQL. */
-  interface DutyLocks {
-    @SqlQuery("SELECT pg_try_advisory_lock(:space, :key)")
-    boolean tryLock(int space, int key);
+  /** The locks, on PostgreSQL, held by one session. */
+  static final class DutyLocks {
 
-    @SqlQuery("SELECT pg_advisory_unlock(:space, :key)")
-    boolean unlock(int space, int key);
+    private final Session session;
+
+    DutyLocks(Session session) {
+      this.session = session;
+    }
+
+    boolean tryLock(int space, int key) {
+      return session
+          .createQuery("SELECT pg_try_advisory_lock(:space, :key)")
+          .bind("space", space)
+          .bind("key", key)
+          .mapTo(boolean.class)
+          .one();
+    }
+
+    boolean unlock(int space, int key) {
+      return session
+          .createQuery("SELECT pg_advisory_unlock(:space, :key)")
+          .bind("space", space)
+          .bind("key", key)
+          .mapTo(boolean.class)
+          .one();
+    }
   }
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final ConcurrentHashMap<String, ReentrantLock> inProcess = new ConcurrentHashMap<>();
 
   /**
-   * @param jdbi the store's database, with the SQL object plugin
+   * @param database the store's database
    */
-  public Duties(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  public Duties(Database database) {
+    this.database = database;
   }
 
   /**
@@ -107,28 +124,57 @@ public final class Duties {
     if (!local.tryLock()) {
       return Optional.empty();
     }
-    try (Handle handle = boundary.run("taking a connection for duty " + duty, jdbi::open)) {
-      DutyLocks locks = handle.attach(DutyLocks.class);
-      int key = keyOf(duty);
-      if (!boundary.run("taking duty " + duty, () -> locks.tryLock(KEY_SPACE, key))) {
-        return Optional.empty();
-      }
-      T result;
-      try {
-        result = work.get();
-      } catch (RuntimeException | Error failed) {
-        try {
-          release(locks, key, duty, boundary);
-        } catch (RuntimeException releasing) {
-          failed.addSuppressed(releasing);
-        }
-        throw failed;
-      }
-      release(locks, key, duty, boundary);
-      return Optional.of(result);
+    try {
+      return onConnection(duty, work, boundary);
     } finally {
       local.unlock();
     }
+  }
+
+  /**
+   * Runs work while holding a duty's lock, on a connection of its own. A failure to take the
+   * connection goes through the boundary, as a step of the duty's; the connection's session then
+   * never began, which tells it from what the work or the steps threw.
+   */
+  private <T> Optional<T> onConnection(String duty, Supplier<T> work, Boundary boundary) {
+    AtomicBoolean connected = new AtomicBoolean();
+    try {
+      return database.withHandle(
+          session -> {
+            connected.set(true);
+            return whileHeld(new DutyLocks(session), duty, work, boundary);
+          });
+    } catch (SqlFailure failure) {
+      if (connected.get()) {
+        throw failure;
+      }
+      return boundary.run(
+          "taking a connection for duty " + duty,
+          () -> {
+            throw failure;
+          });
+    }
+  }
+
+  private static <T> Optional<T> whileHeld(
+      DutyLocks locks, String duty, Supplier<T> work, Boundary boundary) {
+    int key = keyOf(duty);
+    if (!boundary.run("taking duty " + duty, () -> locks.tryLock(KEY_SPACE, key))) {
+      return Optional.empty();
+    }
+    T result;
+    try {
+      result = work.get();
+    } catch (RuntimeException | Error failed) {
+      try {
+        release(locks, key, duty, boundary);
+      } catch (RuntimeException releasing) {
+        failed.addSuppressed(releasing);
+      }
+      throw failed;
+    }
+    release(locks, key, duty, boundary);
+    return Optional.of(result);
   }
 
   /**

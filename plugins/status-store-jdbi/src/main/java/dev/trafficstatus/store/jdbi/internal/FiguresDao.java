@@ -2,22 +2,16 @@ package dev.trafficstatus.store.jdbi.internal;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.customizer.FetchSize;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * The figures the page and the API read: per route and UTC day, and per route from a minute on.
  * Both stream their rows (PostgreSQL reads a whole result into memory unless it is fetched in
  * chunks, which it does only inside a transaction).
  */
-@RegisterRowMapper(TallyRow.Mapper.class)
-public interface FiguresDao {
+public final class FiguresDao {
 
   /** Rows fetched per round trip when streaming. */
-  int FETCH_SIZE = 5_000;
+  public static final int FETCH_SIZE = 5_000;
 
   /**
    * Figures of visible routes per UTC day, each row's period its epoch day, from three sources that
@@ -42,7 +36,7 @@ public interface FiguresDao {
    * two tables left it reads the dirty hours first and their minutes by {@code
    * status_minutes_by_minute}, as PostgreSQL always did.
    */
-  String READ_DAYS =
+  public static final String READ_DAYS =
       """
       SELECT d.route_id, d.epoch_day AS period, d.total, d.success, d.failure, d.ignored,
              d.max_latency_micros, d.histogram
@@ -89,7 +83,7 @@ public interface FiguresDao {
    * Minute rows of visible routes from a minute on; each row's period is its minute. Parameter:
    * {@code :fromMinute}.
    */
-  String READ_SINCE =
+  public static final String READ_SINCE =
       """
       SELECT m.route_id, m.epoch_minute AS period, m.total, m.success, m.failure, m.ignored,
              m.max_latency_micros, m.histogram
@@ -103,7 +97,7 @@ public interface FiguresDao {
    * hours ({@code dirty} true, version 0), in one statement so both come from one snapshot.
    * Parameters: {@code :firstDay}, {@code :lastDay}.
    */
-  String DAY_VERSIONS =
+  public static final String DAY_VERSIONS =
       """
       SELECT epoch_day, version, FALSE AS dirty
       FROM status_day_state
@@ -120,7 +114,7 @@ public interface FiguresDao {
    * true, {@code period} the hour), in one statement so both come from one snapshot. Parameters:
    * {@code :firstDay}, {@code :lastDay}.
    */
-  String HOUR_VERSIONS =
+  public static final String HOUR_VERSIONS =
       """
       SELECT epoch_day AS period, version, FALSE AS of_hour
       FROM status_day_state
@@ -155,7 +149,7 @@ public interface FiguresDao {
    * rows are past retention only the whole day counts, from its day rows: its edges are gone. One
    * statement, so one consistent snapshot.
    */
-  String READ_BETWEEN =
+  public static final String READ_BETWEEN =
       """
       SELECT d.route_id, d.epoch_day AS period, d.total, d.success, d.failure, d.ignored,
              d.max_latency_micros, d.histogram
@@ -211,6 +205,21 @@ public interface FiguresDao {
       WHERE EXISTS (SELECT 1 FROM status_routes r WHERE r.id = m.route_id AND NOT r.hidden)
       """;
 
+  private static final RowMapper<TallyRow> TALLY_ROWS = new TallyRow.Mapper();
+  private static final RowMapper<DayVersionRow> DAY_VERSION_ROWS =
+      RowMapper.ofRecord(DayVersionRow.class);
+  private static final RowMapper<HourVersionRow> HOUR_VERSION_ROWS =
+      RowMapper.ofRecord(HourVersionRow.class);
+
+  private final Session session;
+
+  /**
+   * @param session the session the statements run on
+   */
+  public FiguresDao(Session session) {
+    this.session = session;
+  }
+
   /**
    * Streams {@link #READ_DAYS}; call it inside a transaction.
    *
@@ -218,9 +227,15 @@ public interface FiguresDao {
    * @param lastDay the last epoch day, inclusive
    * @param sink receives every row
    */
-  @SqlQuery(READ_DAYS)
-  @FetchSize(FETCH_SIZE)
-  void readDays(long firstDay, long lastDay, Consumer<TallyRow> sink);
+  public void readDays(long firstDay, long lastDay, Consumer<TallyRow> sink) {
+    session
+        .createQuery(READ_DAYS)
+        .bind("firstDay", firstDay)
+        .bind("lastDay", lastDay)
+        .fetchSize(FETCH_SIZE)
+        .map(TALLY_ROWS)
+        .forEach(sink);
+  }
 
   /**
    * Streams {@link #READ_SINCE}; call it inside a transaction.
@@ -228,9 +243,14 @@ public interface FiguresDao {
    * @param fromMinute the first epoch minute, inclusive
    * @param sink receives every row
    */
-  @SqlQuery(READ_SINCE)
-  @FetchSize(FETCH_SIZE)
-  void readSince(long fromMinute, Consumer<TallyRow> sink);
+  public void readSince(long fromMinute, Consumer<TallyRow> sink) {
+    session
+        .createQuery(READ_SINCE)
+        .bind("fromMinute", fromMinute)
+        .fetchSize(FETCH_SIZE)
+        .map(TALLY_ROWS)
+        .forEach(sink);
+  }
 
   /**
    * Runs {@link #DAY_VERSIONS}.
@@ -239,9 +259,14 @@ public interface FiguresDao {
    * @param lastDay the last epoch day, inclusive
    * @return the rows
    */
-  @SqlQuery(DAY_VERSIONS)
-  @RegisterConstructorMapper(DayVersionRow.class)
-  List<DayVersionRow> dayVersions(long firstDay, long lastDay);
+  public List<DayVersionRow> dayVersions(long firstDay, long lastDay) {
+    return session
+        .createQuery(DAY_VERSIONS)
+        .bind("firstDay", firstDay)
+        .bind("lastDay", lastDay)
+        .map(DAY_VERSION_ROWS)
+        .list();
+  }
 
   /**
    * Runs {@link #HOUR_VERSIONS}.
@@ -250,9 +275,14 @@ public interface FiguresDao {
    * @param lastDay the last epoch day, inclusive
    * @return the rows
    */
-  @SqlQuery(HOUR_VERSIONS)
-  @RegisterConstructorMapper(HourVersionRow.class)
-  List<HourVersionRow> hourVersions(long firstDay, long lastDay);
+  public List<HourVersionRow> hourVersions(long firstDay, long lastDay) {
+    return session
+        .createQuery(HOUR_VERSIONS)
+        .bind("firstDay", firstDay)
+        .bind("lastDay", lastDay)
+        .map(HOUR_VERSION_ROWS)
+        .list();
+  }
 
   /**
    * Streams {@link #READ_BETWEEN}; call it inside a transaction.
@@ -260,15 +290,21 @@ public interface FiguresDao {
    * @param range the range's bounds, bound by their names
    * @param sink receives every row
    */
-  @SqlQuery(READ_BETWEEN)
-  @FetchSize(FETCH_SIZE)
-  void readBetween(@BindMethods MinuteRange range, Consumer<TallyRow> sink);
+  public void readBetween(MinuteRange range, Consumer<TallyRow> sink) {
+    session
+        .createQuery(READ_BETWEEN)
+        .bindRecord(range)
+        .fetchSize(FETCH_SIZE)
+        .map(TALLY_ROWS)
+        .forEach(sink);
+  }
 
   /**
    * Asks the database for nothing, to see that it answers.
    *
    * @return 1
    */
-  @SqlQuery("SELECT 1")
-  int ping();
+  public int ping() {
+    return session.createQuery("SELECT 1").mapTo(int.class).one();
+  }
 }

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Reads figures per route and day, per route from a minute on, and per route in a range of
@@ -23,15 +22,15 @@ public final class FiguresReader {
   /** The key of rows read per route and day. */
   private record RouteDay(int routeId, long epochDay) {}
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Routes routes;
 
   /**
-   * @param jdbi the store's database, with the SQL object plugin
+   * @param database the store's database
    * @param routes the routes, to name the ids rows carry
    */
-  public FiguresReader(Jdbi jdbi, Routes routes) {
-    this.jdbi = jdbi;
+  public FiguresReader(Database database, Routes routes) {
+    this.database = database;
     this.routes = routes;
   }
 
@@ -45,10 +44,9 @@ public final class FiguresReader {
   public List<DayBucket> readDays(LocalDate first, LocalDate last) {
     Map<RouteDay, TallySum> sums = new HashMap<>();
     // In a transaction so PostgreSQL streams today's minute rows through a cursor.
-    jdbi.useTransaction(
-        handle ->
-            handle
-                .attach(FiguresDao.class)
+    database.useTransaction(
+        session ->
+            new FiguresDao(session)
                 .readDays(
                     first.toEpochDay(),
                     last.toEpochDay(),
@@ -78,10 +76,9 @@ public final class FiguresReader {
    */
   public List<RouteTally> readSince(Instant from) {
     Map<Integer, TallySum> sums = new HashMap<>();
-    jdbi.useTransaction(
-        handle ->
-            handle
-                .attach(FiguresDao.class)
+    database.useTransaction(
+        session ->
+            new FiguresDao(session)
                 .readSince(
                     UtcPeriods.minuteOf(from),
                     row -> sums.computeIfAbsent(row.routeId(), k -> new TallySum()).add(row)));
@@ -116,8 +113,8 @@ public final class FiguresReader {
     Map<Long, Long> versions = new HashMap<>();
     Set<Long> dirty = new HashSet<>();
     for (DayVersionRow row :
-        jdbi.withExtension(
-            FiguresDao.class, dao -> dao.dayVersions(first.toEpochDay(), last.toEpochDay()))) {
+        database.withHandle(
+            session -> new FiguresDao(session).dayVersions(first.toEpochDay(), last.toEpochDay()))) {
       if (row.dirty()) {
         dirty.add(row.epochDay());
       } else {
@@ -154,9 +151,8 @@ public final class FiguresReader {
     Map<Long, Long> days = new HashMap<>();
     Map<Long, Long> hours = new HashMap<>();
     for (HourVersionRow row :
-        jdbi.withExtension(
-            FiguresDao.class,
-            dao -> dao.hourVersions(Math.floorDiv(firstHour, UtcPeriods.HOURS_PER_DAY),
+        database.withHandle(
+            session -> new FiguresDao(session).hourVersions(Math.floorDiv(firstHour, UtcPeriods.HOURS_PER_DAY),
                 Math.floorDiv(endHour - 1, UtcPeriods.HOURS_PER_DAY)))) {
       (row.ofHour() ? hours : days).put(row.period(), row.version());
     }
@@ -183,10 +179,9 @@ public final class FiguresReader {
     }
     MinuteRange range = MinuteRange.of(fromMinute, toMinute);
     Map<Integer, TallySum> sums = new HashMap<>();
-    jdbi.useTransaction(
-        handle ->
-            handle
-                .attach(FiguresDao.class)
+    database.useTransaction(
+        session ->
+            new FiguresDao(session)
                 .readBetween(
                     range, row -> sums.computeIfAbsent(row.routeId(), k -> new TallySum()).add(row)));
     return tallies(sums);
@@ -194,6 +189,6 @@ public final class FiguresReader {
 
   /** Asks the database for nothing, to see that it answers. */
   public void ping() {
-    jdbi.useExtension(FiguresDao.class, FiguresDao::ping);
+    database.useHandle(session -> new FiguresDao(session).ping());
   }
 }

@@ -1,10 +1,6 @@
 package dev.trafficstatus.store.jdbi.internal;
 
 import java.util.List;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The statements of instances and deploys: standard SQL that H2 and PostgreSQL both run. Each
@@ -12,9 +8,71 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * finds no row can insert it without an upsert; deploys are shared rows, and {@link Instances}
  * retries the rare insert that another process made at the same moment.
  */
-@RegisterConstructorMapper(InstanceRow.class)
-@RegisterConstructorMapper(DeployRow.class)
-public interface InstanceDao {
+public final class InstanceDao {
+
+  private static final String UPDATE =
+      """
+      UPDATE status_instances SET
+        service = :service, host = :host, version = :version, started_at = :startedAt,
+        last_flush_at = :lastFlushAt, stopped_at = :stoppedAt, last_seen_at = :lastSeenAt
+      WHERE instance = :instance
+      """;
+
+  private static final String INSERT =
+      """
+      INSERT INTO status_instances
+        (instance, service, host, version, started_at, last_flush_at, stopped_at, last_seen_at)
+      VALUES
+        (:instance, :service, :host, :version, :startedAt, :lastFlushAt, :stoppedAt, :lastSeenAt)
+      """;
+
+  private static final String COUNT_DEPLOYED =
+      """
+      UPDATE status_deploys SET
+        instances = instances
+          + CASE WHEN first_at / 86400000000 = CAST(:startedAt AS BIGINT) / 86400000000 THEN 1 ELSE 0 END,
+        first_at = CASE WHEN first_at > :startedAt THEN :startedAt ELSE first_at END
+      WHERE service = :service AND version = :version
+      """;
+
+  private static final String INSERT_DEPLOY =
+      """
+      INSERT INTO status_deploys (service, version, first_at, instances)
+      VALUES (:service, :version, :startedAt, 1)
+      """;
+
+  private static final String HEARD_FROM_SINCE =
+      """
+      SELECT instance, service, host, version, started_at, last_flush_at, stopped_at, last_seen_at
+      FROM status_instances
+      WHERE last_seen_at >= :since
+      ORDER BY started_at DESC, instance
+      LIMIT :limit
+      """;
+
+  private static final String DEPLOYS_BETWEEN =
+      """
+      SELECT service, version, first_at, instances
+      FROM status_deploys
+      WHERE first_at >= :from AND first_at < :to
+      ORDER BY first_at, service, version
+      """;
+
+  private static final String DELETE_NOT_SEEN_SINCE = "DELETE FROM status_instances WHERE last_seen_at < :before";
+
+  private static final String DELETE_DEPLOYS_BEFORE = "DELETE FROM status_deploys WHERE first_at < :before";
+
+  private static final RowMapper<InstanceRow> INSTANCE_ROWS = RowMapper.ofRecord(InstanceRow.class);
+  private static final RowMapper<DeployRow> DEPLOY_ROWS = RowMapper.ofRecord(DeployRow.class);
+
+  private final Session session;
+
+  /**
+   * @param session the session the statements run on
+   */
+  public InstanceDao(Session session) {
+    this.session = session;
+  }
 
   /**
    * Replaces an instance's row.
@@ -22,28 +80,18 @@ public interface InstanceDao {
    * @param row the row
    * @return 1 when the row was there, 0 when not
    */
-  @SqlUpdate(
-      """
-      UPDATE status_instances SET
-        service = :service, host = :host, version = :version, started_at = :startedAt,
-        last_flush_at = :lastFlushAt, stopped_at = :stoppedAt, last_seen_at = :lastSeenAt
-      WHERE instance = :instance
-      """)
-  int update(@BindMethods InstanceRow row);
+  public int update(InstanceRow row) {
+    return session.createUpdate(UPDATE).bindRecord(row).execute();
+  }
 
   /**
    * Inserts an instance's row; fails with a unique violation when it is there.
    *
    * @param row the row
    */
-  @SqlUpdate(
-      """
-      INSERT INTO status_instances
-        (instance, service, host, version, started_at, last_flush_at, stopped_at, last_seen_at)
-      VALUES
-        (:instance, :service, :host, :version, :startedAt, :lastFlushAt, :stoppedAt, :lastSeenAt)
-      """)
-  void insert(@BindMethods InstanceRow row);
+  public void insert(InstanceRow row) {
+    session.createUpdate(INSERT).bindRecord(row).execute();
+  }
 
   /**
    * Counts an instance started with a version already deployed: one more for the deploy's day,
@@ -53,15 +101,9 @@ public interface InstanceDao {
    * @param row the instance's row
    * @return 1 when the version was deployed before, 0 when not
    */
-  @SqlUpdate(
-      """
-      UPDATE status_deploys SET
-        instances = instances
-          + CASE WHEN first_at / 86400000000 = CAST(:startedAt AS BIGINT) / 86400000000 THEN 1 ELSE 0 END,
-        first_at = CASE WHEN first_at > :startedAt THEN :startedAt ELSE first_at END
-      WHERE service = :service AND version = :version
-      """)
-  int countDeployed(@BindMethods InstanceRow row);
+  public int countDeployed(InstanceRow row) {
+    return session.createUpdate(COUNT_DEPLOYED).bindRecord(row).execute();
+  }
 
   /**
    * Records the deploy of a version no instance of its service ran before; fails with a unique
@@ -69,12 +111,9 @@ public interface InstanceDao {
    *
    * @param row the first instance's row
    */
-  @SqlUpdate(
-      """
-      INSERT INTO status_deploys (service, version, first_at, instances)
-      VALUES (:service, :version, :startedAt, 1)
-      """)
-  void insertDeploy(@BindMethods InstanceRow row);
+  public void insertDeploy(InstanceRow row) {
+    session.createUpdate(INSERT_DEPLOY).bindRecord(row).execute();
+  }
 
   /**
    * The instances heard from at or after a moment, the most recently started first.
@@ -83,15 +122,14 @@ public interface InstanceDao {
    * @param limit how many at most
    * @return the rows
    */
-  @SqlQuery(
-      """
-      SELECT instance, service, host, version, started_at, last_flush_at, stopped_at, last_seen_at
-      FROM status_instances
-      WHERE last_seen_at >= :since
-      ORDER BY started_at DESC, instance
-      LIMIT :limit
-      """)
-  List<InstanceRow> heardFromSince(long since, int limit);
+  public List<InstanceRow> heardFromSince(long since, int limit) {
+    return session
+        .createQuery(HEARD_FROM_SINCE)
+        .bind("since", since)
+        .bind("limit", limit)
+        .map(INSTANCE_ROWS)
+        .list();
+  }
 
   /**
    * The deploys within a time range, oldest first.
@@ -100,14 +138,9 @@ public interface InstanceDao {
    * @param to epoch microseconds, exclusive
    * @return the rows
    */
-  @SqlQuery(
-      """
-      SELECT service, version, first_at, instances
-      FROM status_deploys
-      WHERE first_at >= :from AND first_at < :to
-      ORDER BY first_at, service, version
-      """)
-  List<DeployRow> deploysBetween(long from, long to);
+  public List<DeployRow> deploysBetween(long from, long to) {
+    return session.createQuery(DEPLOYS_BETWEEN).bind("from", from).bind("to", to).map(DEPLOY_ROWS).list();
+  }
 
   /**
    * Deletes instances not heard from since a moment.
@@ -115,8 +148,9 @@ public interface InstanceDao {
    * @param before epoch microseconds
    * @return how many were deleted
    */
-  @SqlUpdate("DELETE FROM status_instances WHERE last_seen_at < :before")
-  int deleteNotSeenSince(long before);
+  public int deleteNotSeenSince(long before) {
+    return session.createUpdate(DELETE_NOT_SEEN_SINCE).bind("before", before).execute();
+  }
 
   /**
    * Deletes deploys made before a moment.
@@ -124,6 +158,7 @@ public interface InstanceDao {
    * @param before epoch microseconds
    * @return how many were deleted
    */
-  @SqlUpdate("DELETE FROM status_deploys WHERE first_at < :before")
-  int deleteDeploysBefore(long before);
+  public int deleteDeploysBefore(long before) {
+    return session.createUpdate(DELETE_DEPLOYS_BEFORE).bind("before", before).execute();
+  }
 }

@@ -4,11 +4,8 @@ import dev.trafficstatus.spi.store.Deploy;
 import dev.trafficstatus.spi.store.InstanceStore;
 import dev.trafficstatus.spi.store.Retention;
 import dev.trafficstatus.spi.store.StoredInstance;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The instances writing into the store and the deploys of their versions (change set
@@ -22,19 +19,16 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 public final class Instances implements InstanceStore {
 
-  /** SQLState of a unique violation, in PostgreSQL and H2. */
-  private static final String UNIQUE_VIOLATION = "23505";
-
   /** Reports that lost a race for a deploy's row are tried again. */
   private static final int TRIES = 3;
 
-  private final Jdbi jdbi;
+  private final Database database;
 
   /**
-   * @param jdbi the store's database, with the SQL object plugin
+   * @param database the store's database
    */
-  public Instances(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  public Instances(Database database) {
+    this.database = database;
   }
 
   @Override
@@ -44,8 +38,8 @@ public final class Instances implements InstanceStore {
       try {
         reportOnce(row);
         return;
-      } catch (UnableToExecuteStatementException raced) {
-        if (tried >= TRIES || !uniqueViolation(raced)) {
+      } catch (SqlFailure raced) {
+        if (tried >= TRIES || !raced.isUniqueViolation()) {
           throw raced;
         }
       }
@@ -53,9 +47,9 @@ public final class Instances implements InstanceStore {
   }
 
   private void reportOnce(InstanceRow row) {
-    jdbi.useTransaction(
-        handle -> {
-          InstanceDao dao = handle.attach(InstanceDao.class);
+    database.useTransaction(
+        session -> {
+          InstanceDao dao = new InstanceDao(session);
           if (dao.update(row) == 1) {
             return;
           }
@@ -71,18 +65,18 @@ public final class Instances implements InstanceStore {
     if (limit < 1 || limit > MAX_LISTED) {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_LISTED + ", got " + limit);
     }
-    return jdbi.withHandle(
-        handle ->
-            handle.attach(InstanceDao.class).heardFromSince(UtcPeriods.micros(since), limit).stream()
+    return database.withHandle(
+        session ->
+            new InstanceDao(session).heardFromSince(UtcPeriods.micros(since), limit).stream()
                 .map(InstanceRow::toInstance)
                 .toList());
   }
 
   @Override
   public List<Deploy> deploys(Instant from, Instant to) {
-    return jdbi.withHandle(
-        handle ->
-            handle.attach(InstanceDao.class)
+    return database.withHandle(
+        session ->
+            new InstanceDao(session)
                 .deploysBetween(UtcPeriods.micros(from), UtcPeriods.micros(to))
                 .stream()
                 .map(DeployRow::toDeploy)
@@ -98,15 +92,11 @@ public final class Instances implements InstanceStore {
    * @return how many rows were deleted
    */
   public int forget(Instant now, Retention retention) {
-    return jdbi.inTransaction(
-        handle -> {
-          InstanceDao dao = handle.attach(InstanceDao.class);
+    return database.inTransaction(
+        session -> {
+          InstanceDao dao = new InstanceDao(session);
           return dao.deleteNotSeenSince(UtcPeriods.micros(now.minus(retention.minutes())))
               + dao.deleteDeploysBefore(UtcPeriods.micros(now.minus(retention.days())));
         });
-  }
-
-  private static boolean uniqueViolation(UnableToExecuteStatementException failure) {
-    return failure.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState());
   }
 }

@@ -3,14 +3,10 @@ package dev.trafficstatus.store.jdbi.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import org.jdbi.v3.core.ConnectionException;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * Work whose statements may take longer than the store's statement timeout (maintenance,
- * migrations), given a longer one on its handle. On PostgreSQL the connection's socket timeout
+ * migrations), given a longer one on its session. On PostgreSQL the connection's socket timeout
  * (pgjdbc's {@code socketTimeout}, which ends a statement the database never answers) is raised as
  * long, then set back before the connection returns to the pool.
  */
@@ -19,9 +15,9 @@ public final class LongWork {
   private LongWork() {}
 
   /**
-   * Runs work on a handle with a longer timeout.
+   * Runs work on a session with a longer timeout.
    *
-   * @param handle the handle, from the store's pool
+   * @param session the session, on a connection of the store's pool
    * @param dialect the database's dialect
    * @param timeout the timeout of each statement of the work
    * @param work the work
@@ -31,22 +27,22 @@ public final class LongWork {
    * @throws X what the work threw
    */
   public static <T, X extends Exception> T run(
-      Handle handle, Dialect dialect, Duration timeout, HandleCallback<T, X> work) throws X {
-    handle.configure(SqlStatements.class, config -> config.setQueryTimeout(StoreTimeouts.seconds(timeout)));
+      Session session, Dialect dialect, Duration timeout, Database.Work<T, X> work) throws X {
+    session.setQueryTimeout(StoreTimeouts.seconds(timeout));
     if (dialect != Dialect.POSTGRESQL) {
-      return work.withHandle(handle);
+      return work.run(session);
     }
-    Connection connection = handle.getConnection();
+    Connection connection = session.connection();
     int poolTimeout;
     try {
       poolTimeout = connection.getNetworkTimeout();
       long longer = timeout.plus(StoreTimeouts.SOCKET_MARGIN).toMillis();
       connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, longer));
     } catch (SQLException e) {
-      throw new ConnectionException(e);
+      throw new SqlFailure("raising the connection's network timeout", e);
     }
     try {
-      return work.withHandle(handle);
+      return work.run(session);
     } finally {
       try {
         connection.setNetworkTimeout(Runnable::run, poolTimeout);

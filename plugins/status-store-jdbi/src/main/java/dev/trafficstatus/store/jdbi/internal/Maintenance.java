@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Rolls dirty closed hours up from minute rows and closed days up from hour rows, and deletes rows
@@ -48,18 +46,18 @@ public final class Maintenance {
   /** What the deletion of days past retention removed. */
   private record Expired(long dayRows, long minuteRows) {}
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Dialect dialect;
   private final Duration timeout;
   private final ReentrantLock inProcess = new ReentrantLock();
 
   /**
-   * @param jdbi the store's database, with the SQL object plugin
+   * @param database the store's database
    * @param dialect its dialect
    * @param timeout how long each of its statements may take
    */
-  public Maintenance(Jdbi jdbi, Dialect dialect, Duration timeout) {
-    this.jdbi = jdbi;
+  public Maintenance(Database database, Dialect dialect, Duration timeout) {
+    this.database = database;
     this.dialect = dialect;
     this.timeout = timeout;
   }
@@ -76,14 +74,14 @@ public final class Maintenance {
       return MaintenanceReport.skipped();
     }
     try {
-      return jdbi.withHandle(
-          handle ->
+      return database.withHandle(
+          session ->
               LongWork.run(
-                  handle,
+                  session,
                   dialect,
                   timeout,
                   locking -> {
-                    Dialect.Statements statements = locking.attach(dialect.statements());
+                    Dialect.Statements statements = dialect.statements(locking);
                     if (!statements.tryLock(LOCK_KEY)) {
                       return MaintenanceReport.skipped();
                     }
@@ -99,8 +97,8 @@ public final class Maintenance {
     }
   }
 
-  private MaintenanceReport runLocked(Handle handle, Instant now, Retention retention) {
-    RollupDao dao = handle.attach(RollupDao.class);
+  private MaintenanceReport runLocked(Session session, Instant now, Retention retention) {
+    RollupDao dao = new RollupDao(session);
     TreeMap<Long, List<HourWrite>> dirtyHours = new TreeMap<>();
     for (HourWrite write : dao.writesBefore(UtcPeriods.hourOf(now))) {
       dirtyHours.computeIfAbsent(write.epochHour(), hour -> new ArrayList<>()).add(write);
@@ -118,26 +116,26 @@ public final class Maintenance {
       if (pruned.contains(day)) {
         lateWritesOfPrunedDays.computeIfAbsent(day, d -> new ArrayList<>()).addAll(hour.getValue());
       } else {
-        rollUpHour(handle, hour.getKey(), hour.getValue());
+        rollUpHour(session, hour.getKey(), hour.getValue());
       }
     }
     int daysRolledUp = 0;
     for (Map.Entry<Long, List<HourWrite>> day : lateWritesOfPrunedDays.entrySet()) {
-      if (foldLateMinutes(handle, day.getKey(), day.getValue())) {
+      if (foldLateMinutes(session, day.getKey(), day.getValue())) {
         daysRolledUp++;
       }
     }
     for (long day : dao.unrolledDaysBefore(UtcPeriods.dayOf(now))) {
-      if (rollUpDay(handle, day)) {
+      if (rollUpDay(session, day)) {
         daysRolledUp++;
       }
     }
     long minuteRowsDeleted = 0;
     for (long day : dao.prunableDaysBefore(UtcPeriods.dayOf(now.minus(retention.minutes())))) {
-      minuteRowsDeleted += prune(handle, day);
+      minuteRowsDeleted += prune(session, day);
     }
     long expireBefore = UtcPeriods.dayOf(now.minus(retention.days()));
-    Expired expired = handle.inTransaction(tx -> expire(tx.attach(RollupDao.class), expireBefore));
+    Expired expired = session.inTransaction(tx -> expire(new RollupDao(tx), expireBefore));
     return new MaintenanceReport(
         true, daysRolledUp, minuteRowsDeleted + expired.minuteRows(), expired.dayRows());
   }
@@ -148,27 +146,31 @@ public final class Maintenance {
    * its version: the day is now read from rows it was not read from before (see {@link
    * FiguresReader#dayVersions}).
    */
-  private void rollUpHour(Handle handle, long hour, List<HourWrite> seen) {
+  private void rollUpHour(Session session, long hour, List<HourWrite> seen) {
     Map<Integer, TallySum> sums = new HashMap<>();
     long first = hour * 60;
-    handle.useTransaction(
-        tx -> tx.attach(RollupDao.class).minutesBetween(hour, first, first + 60, row -> add(sums, row)));
-    handle.useTransaction(
+    session.inTransaction(
         tx -> {
-          RollupDao dao = tx.attach(RollupDao.class);
+          new RollupDao(tx).minutesBetween(hour, first, first + 60, row -> add(sums, row));
+          return null;
+        });
+    session.inTransaction(
+        tx -> {
+          RollupDao dao = new RollupDao(tx);
           dao.forget(seen);
           dao.deleteHourRows(hour);
           dao.insertHourRows(rows(hour, sums));
-          tx.attach(dialect.statements()).reopenDays(List.of(Math.floorDiv(hour, UtcPeriods.HOURS_PER_DAY)));
+          dialect.statements(tx).reopenDays(List.of(Math.floorDiv(hour, UtcPeriods.HOURS_PER_DAY)));
+          return null;
         });
   }
 
   /** Rolls a closed day up from its hour rows, unless one of its hours is dirty. */
-  private boolean rollUpDay(Handle handle, long day) {
+  private boolean rollUpDay(Session session, long day) {
     long firstHour = UtcPeriods.firstHourOf(day);
-    return handle.inTransaction(
+    return session.inTransaction(
         tx -> {
-          RollupDao dao = tx.attach(RollupDao.class);
+          RollupDao dao = new RollupDao(tx);
           if (dao.countWritesBetween(firstHour, firstHour + UtcPeriods.HOURS_PER_DAY) > 0) {
             return false;
           }
@@ -185,13 +187,13 @@ public final class Maintenance {
    * Adds the minute rows that arrived for a pruned day to its day rows and deletes them, unless a
    * write to the day that was not seen is visible after the delete.
    */
-  private boolean foldLateMinutes(Handle handle, long day, List<HourWrite> seen) {
+  private boolean foldLateMinutes(Session session, long day, List<HourWrite> seen) {
     long from = UtcPeriods.firstMinuteOf(day);
     long to = UtcPeriods.firstMinuteOf(day + 1);
     long firstHour = UtcPeriods.firstHourOf(day);
-    return handle.inTransaction(
+    return session.inTransaction(
         tx -> {
-          RollupDao dao = tx.attach(RollupDao.class);
+          RollupDao dao = new RollupDao(tx);
           Map<Integer, TallySum> sums = new HashMap<>();
           dao.minutesBetween(day, from, to, row -> add(sums, row));
           dao.dayRowsOf(day, row -> add(sums, row));
@@ -210,11 +212,11 @@ public final class Maintenance {
   }
 
   /** Deletes a clean rolled-up day's minute and hour rows, unless it is written to meanwhile. */
-  private long prune(Handle handle, long day) {
+  private long prune(Session session, long day) {
     long firstHour = UtcPeriods.firstHourOf(day);
-    return handle.inTransaction(
+    return session.inTransaction(
         tx -> {
-          RollupDao dao = tx.attach(RollupDao.class);
+          RollupDao dao = new RollupDao(tx);
           if (dao.countWritesBetween(firstHour, firstHour + UtcPeriods.HOURS_PER_DAY) > 0) {
             return 0L;
           }

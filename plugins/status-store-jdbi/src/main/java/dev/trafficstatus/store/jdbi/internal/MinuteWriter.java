@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.jdbi.v3.core.Jdbi;
 
 /** Writes minute buckets with replace semantics, one transaction per call. */
 public final class MinuteWriter {
@@ -26,17 +25,17 @@ public final class MinuteWriter {
   private static final Comparator<HourWrite> HOUR_ORDER =
       Comparator.comparingLong(HourWrite::epochHour).thenComparing(HourWrite::instance);
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Dialect dialect;
   private final Routes routes;
 
   /**
-   * @param jdbi the store's database, with the SQL object plugin
+   * @param database the store's database
    * @param dialect its dialect
    * @param routes the routes, to find the ids buckets are written under
    */
-  public MinuteWriter(Jdbi jdbi, Dialect dialect, Routes routes) {
-    this.jdbi = jdbi;
+  public MinuteWriter(Database database, Dialect dialect, Routes routes) {
+    this.database = database;
     this.dialect = dialect;
     this.routes = routes;
   }
@@ -59,9 +58,9 @@ public final class MinuteWriter {
     rows.keySet()
         .forEach(key -> hours.add(HourWrite.of(UtcPeriods.hourOfMinute(key.epochMinute()), key.instance())));
     List<MinuteRow> ordered = new ArrayList<>(rows.values());
-    jdbi.useTransaction(
-        handle -> {
-          Dialect.Statements statements = handle.attach(dialect.statements());
+    database.useTransaction(
+        session -> {
+          Dialect.Statements statements = dialect.statements(session);
           statements.upsertMinutes(ordered);
           statements.markWritten(List.copyOf(hours));
         });

@@ -6,19 +6,25 @@ import dev.trafficstatus.store.jdbi.internal.NoticeRows.NoticeRow;
 import dev.trafficstatus.store.jdbi.internal.NoticeRows.UpdateRow;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Writes of notices, their timelines, what their windows held and their outbox events; the reads
  * of whole notices are in {@link Notices}, which selects them by one of its selections. Standard
  * SQL that H2 and PostgreSQL both run.
  */
-@RegisterConstructorMapper(WindowTallyRow.class)
-public interface NoticeDao {
+public final class NoticeDao {
+
+  private static final RowMapper<WindowTallyRow> WINDOW_TALLY_ROWS =
+      RowMapper.ofRecord(WindowTallyRow.class);
+
+  private final Session session;
+
+  /**
+   * @param session the session the statements run on
+   */
+  public NoticeDao(Session session) {
+    this.session = session;
+  }
 
   /**
    * A notice's version, locking its row until the transaction ends, so a concurrent save of the
@@ -27,24 +33,33 @@ public interface NoticeDao {
    * @param id the notice's id
    * @return its version, or empty when there is no such notice
    */
-  @SqlQuery("SELECT version FROM status_notices WHERE id = :id FOR UPDATE")
-  Optional<Long> lockVersion(String id);
+  public Optional<Long> lockVersion(String id) {
+    return session
+        .createQuery("SELECT version FROM status_notices WHERE id = :id FOR UPDATE")
+        .bind("id", id)
+        .mapTo(Long.class)
+        .findOne();
+  }
 
   /**
    * Inserts a new notice's row; fails with a unique violation when its id is taken.
    *
    * @param row the row
    */
-  @SqlUpdate(
-      """
-      INSERT INTO status_notices
-        (id, kind, name, status, impact, automatic, handled_by_person, created_at, started_at,
-         updated_at, monitoring_at, resolved_at, scheduled_for, scheduled_until, closed_at, version)
-      VALUES
-        (:id, :kind, :name, :status, :impact, :automatic, :handledByPerson, :createdAt, :startedAt,
-         :updatedAt, :monitoringAt, :resolvedAt, :scheduledFor, :scheduledUntil, :closedAt, :version)
-      """)
-  void insertNotice(@BindMethods NoticeRow row);
+  public void insertNotice(NoticeRow row) {
+    session
+        .createUpdate(
+            """
+            INSERT INTO status_notices
+              (id, kind, name, status, impact, automatic, handled_by_person, created_at, started_at,
+               updated_at, monitoring_at, resolved_at, scheduled_for, scheduled_until, closed_at, version)
+            VALUES
+              (:id, :kind, :name, :status, :impact, :automatic, :handledByPerson, :createdAt, :startedAt,
+               :updatedAt, :monitoringAt, :resolvedAt, :scheduledFor, :scheduledUntil, :closedAt, :version)
+            """)
+        .bindRecord(row)
+        .execute();
+  }
 
   /**
    * Replaces a notice's row if it still has the version read.
@@ -53,81 +68,104 @@ public interface NoticeDao {
    * @param readVersion the version the change was made to
    * @return 1 when replaced, 0 when the version moved or the notice is gone
    */
-  @SqlUpdate(
-      """
-      UPDATE status_notices SET
-        kind = :kind, name = :name, status = :status, impact = :impact, automatic = :automatic,
-        handled_by_person = :handledByPerson, created_at = :createdAt, started_at = :startedAt,
-        updated_at = :updatedAt, monitoring_at = :monitoringAt, resolved_at = :resolvedAt,
-        scheduled_for = :scheduledFor, scheduled_until = :scheduledUntil, closed_at = :closedAt,
-        version = :version
-      WHERE id = :id AND version = :readVersion
-      """)
-  int updateNotice(@BindMethods NoticeRow row, long readVersion);
+  public int updateNotice(NoticeRow row, long readVersion) {
+    return session
+        .createUpdate(
+            """
+            UPDATE status_notices SET
+              kind = :kind, name = :name, status = :status, impact = :impact, automatic = :automatic,
+              handled_by_person = :handledByPerson, created_at = :createdAt, started_at = :startedAt,
+              updated_at = :updatedAt, monitoring_at = :monitoringAt, resolved_at = :resolvedAt,
+              scheduled_for = :scheduledFor, scheduled_until = :scheduledUntil, closed_at = :closedAt,
+              version = :version
+            WHERE id = :id AND version = :readVersion
+            """)
+        .bindRecord(row)
+        .bind("readVersion", readVersion)
+        .execute();
+  }
 
   /**
    * Deletes a notice's updates.
    *
    * @param id the notice's id
    */
-  @SqlUpdate("DELETE FROM status_notice_updates WHERE notice_id = :id")
-  void deleteUpdates(String id);
+  public void deleteUpdates(String id) {
+    session
+        .createUpdate("DELETE FROM status_notice_updates WHERE notice_id = :id")
+        .bind("id", id)
+        .execute();
+  }
 
   /**
    * Deletes a notice's affected routes.
    *
    * @param id the notice's id
    */
-  @SqlUpdate("DELETE FROM status_notice_routes WHERE notice_id = :id")
-  void deleteAffected(String id);
+  public void deleteAffected(String id) {
+    session
+        .createUpdate("DELETE FROM status_notice_routes WHERE notice_id = :id")
+        .bind("id", id)
+        .execute();
+  }
 
   /**
    * Deletes the state changes of a notice's updates.
    *
    * @param id the notice's id
    */
-  @SqlUpdate("DELETE FROM status_notice_changes WHERE notice_id = :id")
-  void deleteChanges(String id);
+  public void deleteChanges(String id) {
+    session
+        .createUpdate("DELETE FROM status_notice_changes WHERE notice_id = :id")
+        .bind("id", id)
+        .execute();
+  }
 
   /**
    * Inserts updates.
    *
    * @param rows the rows
    */
-  @SqlBatch(
-      """
-      INSERT INTO status_notice_updates
-        (notice_id, position, id, status, body, created_at, display_at, automatic, closed_at)
-      VALUES (:noticeId, :position, :id, :status, :body, :createdAt, :displayAt, :automatic,
-              :closedAt)
-      """)
-  void insertUpdates(@BindMethods List<UpdateRow> rows);
+  public void insertUpdates(List<UpdateRow> rows) {
+    batch(
+        """
+        INSERT INTO status_notice_updates
+          (notice_id, position, id, status, body, created_at, display_at, automatic, closed_at)
+        VALUES (:noticeId, :position, :id, :status, :body, :createdAt, :displayAt, :automatic,
+                :closedAt)
+        """,
+        rows);
+  }
 
   /**
    * Inserts affected routes.
    *
    * @param rows the rows
    */
-  @SqlBatch(
-      """
-      INSERT INTO status_notice_routes (notice_id, position, service, rule, state, closed_at)
-      VALUES (:noticeId, :position, :service, :rule, :state, :closedAt)
-      """)
-  void insertAffected(@BindMethods List<AffectedRow> rows);
+  public void insertAffected(List<AffectedRow> rows) {
+    batch(
+        """
+        INSERT INTO status_notice_routes (notice_id, position, service, rule, state, closed_at)
+        VALUES (:noticeId, :position, :service, :rule, :state, :closedAt)
+        """,
+        rows);
+  }
 
   /**
    * Inserts state changes.
    *
    * @param rows the rows
    */
-  @SqlBatch(
-      """
-      INSERT INTO status_notice_changes
-        (notice_id, update_position, position, service, rule, before_state, after_state, closed_at)
-      VALUES (:noticeId, :updatePosition, :position, :service, :rule, :beforeState, :afterState,
-              :closedAt)
-      """)
-  void insertChanges(@BindMethods List<ChangeRow> rows);
+  public void insertChanges(List<ChangeRow> rows) {
+    batch(
+        """
+        INSERT INTO status_notice_changes
+          (notice_id, update_position, position, service, rule, before_state, after_state, closed_at)
+        VALUES (:noticeId, :updatePosition, :position, :service, :rule, :beforeState, :afterState,
+                :closedAt)
+        """,
+        rows);
+  }
 
   /**
    * Writes a notice's timeline, affected routes and state changes, within the caller's transaction,
@@ -135,7 +173,7 @@ public interface NoticeDao {
    *
    * @param rows the notice's rows
    */
-  default void replaceChildren(NoticeRows rows) {
+  public void replaceChildren(NoticeRows rows) {
     String id = rows.notice().id();
     deleteChanges(id);
     deleteAffected(id);
@@ -157,8 +195,12 @@ public interface NoticeDao {
    * @param id the notice's id
    * @return 1 when deleted, else 0
    */
-  @SqlUpdate("DELETE FROM status_notices WHERE id = :id")
-  int deleteNotice(String id);
+  public int deleteNotice(String id) {
+    return session
+        .createUpdate("DELETE FROM status_notices WHERE id = :id")
+        .bind("id", id)
+        .execute();
+  }
 
   /**
    * Deletes the notices closed before a moment, with everything that refers to them.
@@ -166,8 +208,12 @@ public interface NoticeDao {
    * @param before epoch microseconds; open notices are never before it
    * @return how many notices were deleted
    */
-  @SqlUpdate("DELETE FROM status_notices WHERE closed_at < :before")
-  int deleteClosedBefore(long before);
+  public int deleteClosedBefore(long before) {
+    return session
+        .createUpdate("DELETE FROM status_notices WHERE closed_at < :before")
+        .bind("before", before)
+        .execute();
+  }
 
   /**
    * Appends events, each unless an event with its id is there already: appending the same events
@@ -175,37 +221,45 @@ public interface NoticeDao {
    *
    * @param rows the events
    */
-  @SqlBatch(
-      """
-      INSERT INTO status_outbox_events (id, type, notice_id, created_at, payload)
-      SELECT CAST(:id AS VARCHAR(12)), CAST(:type AS VARCHAR(40)), CAST(:noticeId AS VARCHAR(12)),
-             CAST(:createdAt AS BIGINT), CAST(:payload AS VARCHAR)
-      WHERE NOT EXISTS (SELECT 1 FROM status_outbox_events WHERE id = CAST(:id AS VARCHAR(12)))
-      """)
-  void insertEvents(@BindMethods List<EventRow> rows);
+  public void insertEvents(List<EventRow> rows) {
+    batch(
+        """
+        INSERT INTO status_outbox_events (id, type, notice_id, created_at, payload)
+        SELECT CAST(:id AS VARCHAR(12)), CAST(:type AS VARCHAR(40)), CAST(:noticeId AS VARCHAR(12)),
+               CAST(:createdAt AS BIGINT), CAST(:payload AS VARCHAR)
+        WHERE NOT EXISTS (SELECT 1 FROM status_outbox_events WHERE id = CAST(:id AS VARCHAR(12)))
+        """,
+        rows);
+  }
 
   /**
    * Deletes what a notice's window held.
    *
    * @param noticeId the notice's id
    */
-  @SqlUpdate("DELETE FROM status_window_tallies WHERE notice_id = :noticeId")
-  void deleteWindowTallies(String noticeId);
+  public void deleteWindowTallies(String noticeId) {
+    session
+        .createUpdate("DELETE FROM status_window_tallies WHERE notice_id = :noticeId")
+        .bind("noticeId", noticeId)
+        .execute();
+  }
 
   /**
    * Inserts what a window held.
    *
    * @param rows the rows
    */
-  @SqlBatch(
-      """
-      INSERT INTO status_window_tallies
-        (notice_id, position, service, rule, epoch_day, total, success, failure, ignored,
-         max_latency_micros, histogram)
-      VALUES (:noticeId, :position, :service, :rule, :epochDay, :total, :success, :failure, :ignored,
-              :maxLatencyMicros, :histogram)
-      """)
-  void insertWindowTallies(@BindMethods List<WindowTallyRow> rows);
+  public void insertWindowTallies(List<WindowTallyRow> rows) {
+    batch(
+        """
+        INSERT INTO status_window_tallies
+          (notice_id, position, service, rule, epoch_day, total, success, failure, ignored,
+           max_latency_micros, histogram)
+        VALUES (:noticeId, :position, :service, :rule, :epochDay, :total, :success, :failure, :ignored,
+                :maxLatencyMicros, :histogram)
+        """,
+        rows);
+  }
 
   /**
    * What windows held on some days.
@@ -214,13 +268,28 @@ public interface NoticeDao {
    * @param lastDay the last epoch day, inclusive
    * @return the rows
    */
-  @SqlQuery(
-      """
-      SELECT notice_id, position, service, rule, epoch_day, total, success, failure, ignored,
-             max_latency_micros, histogram
-      FROM status_window_tallies
-      WHERE epoch_day BETWEEN :firstDay AND :lastDay
-      ORDER BY notice_id, position
-      """)
-  List<WindowTallyRow> windowTallies(long firstDay, long lastDay);
+  public List<WindowTallyRow> windowTallies(long firstDay, long lastDay) {
+    return session
+        .createQuery(
+            """
+            SELECT notice_id, position, service, rule, epoch_day, total, success, failure, ignored,
+                   max_latency_micros, histogram
+            FROM status_window_tallies
+            WHERE epoch_day BETWEEN :firstDay AND :lastDay
+            ORDER BY notice_id, position
+            """)
+        .bind("firstDay", firstDay)
+        .bind("lastDay", lastDay)
+        .map(WINDOW_TALLY_ROWS)
+        .list();
+  }
+
+  /** Runs one statement per row, each row's components bound by name, in one JDBC batch. */
+  private void batch(String sql, List<? extends Record> rows) {
+    Batch batch = session.prepareBatch(sql);
+    for (Record row : rows) {
+      batch.add(row);
+    }
+    batch.execute();
+  }
 }

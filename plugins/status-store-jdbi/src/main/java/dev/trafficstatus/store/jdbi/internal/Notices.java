@@ -10,7 +10,7 @@ import dev.trafficstatus.store.jdbi.internal.NoticeRows.AffectedRow;
 import dev.trafficstatus.store.jdbi.internal.NoticeRows.ChangeRow;
 import dev.trafficstatus.store.jdbi.internal.NoticeRows.NoticeRow;
 import dev.trafficstatus.store.jdbi.internal.NoticeRows.UpdateRow;
-import java.sql.SQLException;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,11 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Incidents and maintenances in their tables ({@link NoticeRows}), the outbox events their changes
@@ -99,9 +94,6 @@ public final class Notices implements NoticeStore {
       LIMIT :limit
       """;
 
-  /** SQLState of a unique violation, in PostgreSQL and H2. */
-  private static final String UNIQUE_VIOLATION = "23505";
-
   private static final Comparator<Notice> NEWEST_START_FIRST =
       Comparator.comparing(Notice::startedAt).reversed().thenComparing(Notice::id);
 
@@ -110,13 +102,13 @@ public final class Notices implements NoticeStore {
           .reversed()
           .thenComparing(Notice::id, Comparator.reverseOrder());
 
-  private final Jdbi jdbi;
+  private final Database database;
 
   /**
-   * @param jdbi the store's database, with the SQL object plugin
+   * @param database the store's database
    */
-  public Notices(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  public Notices(Database database) {
+    this.database = database;
   }
 
   @Override
@@ -157,9 +149,9 @@ public final class Notices implements NoticeStore {
     long version = notice.version() + 1;
     NoticeRows rows = NoticeRows.of(notice, version);
     List<EventRow> eventRows = events.stream().map(EventRow::of).toList();
-    jdbi.useTransaction(
-        handle -> {
-          NoticeDao dao = handle.attach(NoticeDao.class);
+    database.useTransaction(
+        session -> {
+          NoticeDao dao = new NoticeDao(session);
           Optional<Long> stored = dao.lockVersion(notice.id());
           if (stored.isEmpty() && notice.version() == 0) {
             insertNew(dao, rows.notice());
@@ -187,9 +179,8 @@ public final class Notices implements NoticeStore {
   private static void insertNew(NoticeDao dao, NoticeRow row) {
     try {
       dao.insertNotice(row);
-    } catch (UnableToExecuteStatementException failed) {
-      if (failed.getCause() instanceof SQLException sql
-          && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+    } catch (SqlFailure failed) {
+      if (failed.isUniqueViolation()) {
         throw new ConcurrentChangeException(
             "notice " + row.id() + " was created meanwhile by another writer");
       }
@@ -200,9 +191,9 @@ public final class Notices implements NoticeStore {
   @Override
   public boolean delete(String id, List<OutboxEvent> events) {
     List<EventRow> eventRows = events.stream().map(EventRow::of).toList();
-    return jdbi.inTransaction(
-        handle -> {
-          NoticeDao dao = handle.attach(NoticeDao.class);
+    return database.inTransaction(
+        session -> {
+          NoticeDao dao = new NoticeDao(session);
           if (dao.deleteNotice(id) == 0) {
             return false;
           }
@@ -219,9 +210,9 @@ public final class Notices implements NoticeStore {
     for (int position = 0; position < tallies.size(); position++) {
       rows.add(WindowTallyRow.of(noticeId, position, tallies.get(position)));
     }
-    jdbi.useTransaction(
-        handle -> {
-          NoticeDao dao = handle.attach(NoticeDao.class);
+    database.useTransaction(
+        session -> {
+          NoticeDao dao = new NoticeDao(session);
           // Locks the notice, so a concurrent delete either waits for these rows (and deletes
           // them) or has deleted the notice already (and there is nothing to record).
           if (dao.lockVersion(noticeId).isEmpty()) {
@@ -236,9 +227,9 @@ public final class Notices implements NoticeStore {
 
   @Override
   public List<WindowTally> windowTallies(LocalDate first, LocalDate last) {
-    return jdbi
-        .withExtension(
-            NoticeDao.class, dao -> dao.windowTallies(first.toEpochDay(), last.toEpochDay()))
+    return database
+        .withHandle(
+            session -> new NoticeDao(session).windowTallies(first.toEpochDay(), last.toEpochDay()))
         .stream()
         .map(WindowTallyRow::toWindowTally)
         .toList();
@@ -246,8 +237,8 @@ public final class Notices implements NoticeStore {
 
   @Override
   public int deleteClosedBefore(Instant before) {
-    return jdbi.withExtension(
-        NoticeDao.class, dao -> dao.deleteClosedBefore(UtcPeriods.micros(before)));
+    return database.withHandle(
+        session -> new NoticeDao(session).deleteClosedBefore(UtcPeriods.micros(before)));
   }
 
   /**
@@ -266,28 +257,27 @@ public final class Notices implements NoticeStore {
 
   /** The notices a selection takes, with their timelines, in no order. */
   private List<Notice> read(Selection selection) {
-    return jdbi.inTransaction(
-        TransactionIsolationLevel.REPEATABLE_READ,
-        handle -> {
+    return database.inTransaction(
+        Connection.TRANSACTION_REPEATABLE_READ,
+        session -> {
           List<NoticeRow> notices =
-              rows(handle, NOTICE_ROWS.formatted(selection.notices()), selection, NoticeRow.class);
+              rows(session, NOTICE_ROWS.formatted(selection.notices()), selection, NoticeRow.class);
           if (notices.isEmpty()) {
             return List.of();
           }
           String children = selection.children();
           return NoticeRows.assemble(
               notices,
-              rows(handle, UPDATE_ROWS.formatted(children), selection, UpdateRow.class),
-              rows(handle, AFFECTED_ROWS.formatted(children), selection, AffectedRow.class),
-              rows(handle, CHANGE_ROWS.formatted(children), selection, ChangeRow.class));
+              rows(session, UPDATE_ROWS.formatted(children), selection, UpdateRow.class),
+              rows(session, AFFECTED_ROWS.formatted(children), selection, AffectedRow.class),
+              rows(session, CHANGE_ROWS.formatted(children), selection, ChangeRow.class));
         });
   }
 
-  private static <T> List<T> rows(Handle handle, String query, Selection selection, Class<T> type) {
-    return handle
-        .createQuery(query)
-        .bindMap(selection.parameters())
-        .map(ConstructorMapper.of(type))
-        .list();
+  private static <T extends Record> List<T> rows(
+      Session session, String query, Selection selection, Class<T> type) {
+    Sql sql = session.createQuery(query);
+    selection.parameters().forEach(sql::bind);
+    return sql.map(RowMapper.ofRecord(type)).list();
   }
 }

@@ -6,7 +6,6 @@ import dev.trafficstatus.spi.store.Delivery;
 import dev.trafficstatus.spi.store.DeliveryAttempt;
 import dev.trafficstatus.spi.store.OutboxEvent;
 import dev.trafficstatus.spi.store.OutboxStore;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,8 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The outbox: events in {@code status_outbox_events}, deliveries per event and receiver, and the
@@ -37,22 +34,19 @@ public final class Outbox implements OutboxStore {
   /** The longest receiver or owner name the tables keep, in characters. */
   public static final int MAX_NAME_LENGTH = 200;
 
-  /** SQLState of a unique violation, in PostgreSQL and H2. */
-  private static final String UNIQUE_VIOLATION = "23505";
-
   /** Claims whose delivery rows another claimer inserted at the same moment are tried again. */
   private static final int CLAIM_TRIES = 3;
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Dialect dialect;
   private final ReentrantLock claiming = new ReentrantLock();
 
   /**
-   * @param jdbi the store's database, with the SQL object plugin
+   * @param database the store's database
    * @param dialect its dialect
    */
-  public Outbox(Jdbi jdbi, Dialect dialect) {
-    this.jdbi = jdbi;
+  public Outbox(Database database, Dialect dialect) {
+    this.database = database;
     this.dialect = dialect;
   }
 
@@ -62,15 +56,15 @@ public final class Outbox implements OutboxStore {
       return;
     }
     List<EventRow> rows = events.stream().map(EventRow::of).toList();
-    jdbi.useTransaction(handle -> handle.attach(NoticeDao.class).insertEvents(rows));
+    database.useTransaction(session -> new NoticeDao(session).insertEvents(rows));
   }
 
   @Override
   public Map<RouteKey, Health> routeStates() {
-    return jdbi.withHandle(handle -> {
+    return database.withHandle(session -> {
       Map<RouteKey, Health> states = new HashMap<>();
-      handle.createQuery("SELECT service, rule, state FROM status_route_states")
-          .map((row, context) -> Map.entry(
+      session.createQuery("SELECT service, rule, state FROM status_route_states")
+          .map(row -> Map.entry(
               new RouteKey(row.getString("service"), row.getString("rule")), Health.valueOf(row.getString("state"))))
           .forEach(entry -> states.put(entry.getKey(), entry.getValue()));
       return states;
@@ -84,10 +78,10 @@ public final class Outbox implements OutboxStore {
     }
     long at = UtcPeriods.micros(judgedAt);
     List<EventRow> rows = events.stream().map(EventRow::of).toList();
-    jdbi.useTransaction(handle -> {
+    database.useTransaction(session -> {
       // The evaluator writes these one process at a time: update, else insert, cannot race.
       for (Map.Entry<RouteKey, Health> state : states.entrySet()) {
-        int updated = handle.createUpdate(
+        int updated = session.createUpdate(
                 "UPDATE status_route_states SET state = :state, changed_at = :at WHERE service = :service AND rule = :rule")
             .bind("state", state.getValue().name())
             .bind("at", at)
@@ -95,7 +89,7 @@ public final class Outbox implements OutboxStore {
             .bind("rule", state.getKey().rule())
             .execute();
         if (updated == 0) {
-          handle.createUpdate(
+          session.createUpdate(
                   "INSERT INTO status_route_states (service, rule, state, changed_at) VALUES (:service, :rule, :state, :at)")
               .bind("service", state.getKey().service())
               .bind("rule", state.getKey().rule())
@@ -105,15 +99,15 @@ public final class Outbox implements OutboxStore {
         }
       }
       if (!rows.isEmpty()) {
-        handle.attach(NoticeDao.class).insertEvents(rows);
+        new NoticeDao(session).insertEvents(rows);
       }
     });
   }
 
   @Override
   public Set<String> firingAlerts() {
-    return jdbi.withHandle(handle -> new HashSet<>(
-        handle.createQuery("SELECT alert_key FROM status_alert_states").mapTo(String.class).list()));
+    return database.withHandle(session -> new HashSet<>(
+        session.createQuery("SELECT alert_key FROM status_alert_states").mapTo(String.class).list()));
   }
 
   @Override
@@ -123,20 +117,20 @@ public final class Outbox implements OutboxStore {
     }
     long at = UtcPeriods.micros(judgedAt);
     List<EventRow> rows = events.stream().map(EventRow::of).toList();
-    jdbi.useTransaction(handle -> {
+    database.useTransaction(session -> {
       // The evaluator writes these one process at a time: delete, then insert, cannot race.
       for (String key : stopped) {
-        handle.createUpdate("DELETE FROM status_alert_states WHERE alert_key = :key").bind("key", key).execute();
+        session.createUpdate("DELETE FROM status_alert_states WHERE alert_key = :key").bind("key", key).execute();
       }
       for (String key : started) {
-        handle.createUpdate("DELETE FROM status_alert_states WHERE alert_key = :key").bind("key", key).execute();
-        handle.createUpdate("INSERT INTO status_alert_states (alert_key, since) VALUES (:key, :at)")
+        session.createUpdate("DELETE FROM status_alert_states WHERE alert_key = :key").bind("key", key).execute();
+        session.createUpdate("INSERT INTO status_alert_states (alert_key, since) VALUES (:key, :at)")
             .bind("key", key)
             .bind("at", at)
             .execute();
       }
       if (!rows.isEmpty()) {
-        handle.attach(NoticeDao.class).insertEvents(rows);
+        new NoticeDao(session).insertEvents(rows);
       }
     });
   }
@@ -165,8 +159,8 @@ public final class Outbox implements OutboxStore {
               UtcPeriods.micros(leaseUntil),
               owner,
               limit);
-        } catch (UnableToExecuteStatementException raced) {
-          if (tried >= CLAIM_TRIES || !uniqueViolation(raced)) {
+        } catch (SqlFailure raced) {
+          if (tried >= CLAIM_TRIES || !raced.isUniqueViolation()) {
             throw raced;
           }
         }
@@ -178,13 +172,13 @@ public final class Outbox implements OutboxStore {
 
   private List<Delivery> claimOnce(
       List<String> receivers, long since, long now, long leaseUntil, String owner, int limit) {
-    return jdbi.inTransaction(
-        handle -> {
-          Dialect.Statements statements = handle.attach(dialect.statements());
+    return database.inTransaction(
+        session -> {
+          Dialect.Statements statements = dialect.statements(session);
           for (String receiver : receivers) {
             statements.createDeliveries(receiver, since);
           }
-          OutboxDao dao = handle.attach(OutboxDao.class);
+          OutboxDao dao = new OutboxDao(session);
           List<ClaimedRow> rows =
               dao.claimable(receivers, since, now, limit, dialect.claimLocking());
           if (rows.isEmpty()) {
@@ -201,16 +195,11 @@ public final class Outbox implements OutboxStore {
         });
   }
 
-  private static boolean uniqueViolation(UnableToExecuteStatementException failure) {
-    return failure.getCause() instanceof SQLException sql
-        && UNIQUE_VIOLATION.equals(sql.getSQLState());
-  }
-
   @Override
   public void record(DeliveryAttempt attempt) {
-    jdbi.useTransaction(
-        handle -> {
-          OutboxDao dao = handle.attach(OutboxDao.class);
+    database.useTransaction(
+        session -> {
+          OutboxDao dao = new OutboxDao(session);
           Optional<Long> seq = dao.seqOf(attempt.eventId());
           if (seq.isEmpty()) {
             // Deleted past retention while it was being sent: nothing left to log it against.
@@ -224,22 +213,24 @@ public final class Outbox implements OutboxStore {
 
   @Override
   public List<DeliveryAttempt> attempts(String eventId) {
-    return jdbi.withExtension(
-        OutboxDao.class,
-        dao ->
-            dao.seqOf(eventId)
-                .map(seq -> dao.attempts(seq).stream().map(row -> row.toAttempt(eventId)).toList())
-                .orElse(List.of()));
+    return database.withHandle(
+        session -> {
+          OutboxDao dao = new OutboxDao(session);
+          return dao.seqOf(eventId)
+              .map(seq -> dao.attempts(seq).stream().map(row -> row.toAttempt(eventId)).toList())
+              .orElse(List.of());
+        });
   }
 
   @Override
   public List<OutboxEvent> events(String noticeId) {
-    return jdbi.withExtension(
-        OutboxDao.class, dao -> dao.eventsOf(noticeId).stream().map(EventRow::toEvent).toList());
+    return database.withHandle(
+        session -> new OutboxDao(session).eventsOf(noticeId).stream().map(EventRow::toEvent).toList());
   }
 
   @Override
   public int deleteBefore(Instant before) {
-    return jdbi.withExtension(OutboxDao.class, dao -> dao.deleteBefore(UtcPeriods.micros(before)));
+    return database.withHandle(
+        session -> new OutboxDao(session).deleteBefore(UtcPeriods.micros(before)));
   }
 }

@@ -2,29 +2,19 @@ package dev.trafficstatus.store.jdbi.internal;
 
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.customizer.Define;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The outbox's deliveries and attempts; events are appended by {@link NoticeDao#insertEvents}.
  * Creating deliveries is an insert that races between claimers, so it is in {@link
  * Dialect.Statements#createDeliveries} (on {@link #CREATE_DELIVERIES}).
  */
-@RegisterConstructorMapper(ClaimedRow.class)
-@RegisterConstructorMapper(AttemptRow.class)
-@RegisterConstructorMapper(EventRow.class)
-public interface OutboxDao {
+public final class OutboxDao {
 
   /**
    * Creates a receiver's deliveries of the events created at or after {@code :since} that have
    * none for it yet, in event order. Parameters: {@code :receiver}, {@code :since}.
    */
-  String CREATE_DELIVERIES =
+  public static final String CREATE_DELIVERIES =
       """
       INSERT INTO status_outbox_deliveries
         (event_seq, receiver, notice_key, created_at, state, attempts)
@@ -36,6 +26,19 @@ public interface OutboxDao {
                         WHERE d.event_seq = e.seq AND d.receiver = CAST(:receiver AS VARCHAR(200)))
       ORDER BY e.seq
       """;
+
+  private static final RowMapper<ClaimedRow> CLAIMED_ROWS = RowMapper.ofRecord(ClaimedRow.class);
+  private static final RowMapper<AttemptRow> ATTEMPT_ROWS = RowMapper.ofRecord(AttemptRow.class);
+  private static final RowMapper<EventRow> EVENT_ROWS = RowMapper.ofRecord(EventRow.class);
+
+  private final Session session;
+
+  /**
+   * @param session the session the statements run on
+   */
+  public OutboxDao(Session session) {
+    this.session = session;
+  }
 
   /**
    * The deliveries a claim may take, oldest event first: pending, of a receiver asked for, of an
@@ -49,32 +52,37 @@ public interface OutboxDao {
    * @param locking {@link Dialect#claimLocking()}
    * @return the deliveries with their events
    */
-  @SqlQuery(
-      """
-      SELECT d.event_seq, d.receiver, d.attempts, e.id, e.type, e.notice_id, e.created_at, e.payload
-      FROM status_outbox_deliveries d
-      JOIN status_outbox_events e ON e.seq = d.event_seq
-      WHERE d.receiver IN (<receivers>)
-        AND d.state = 'PENDING'
-        AND d.created_at >= :since
-        AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= :now)
-        AND (d.lease_until IS NULL OR d.lease_until <= :now)
-        AND NOT EXISTS (SELECT 1 FROM status_outbox_deliveries o
-                        WHERE o.receiver = d.receiver
-                          AND o.state = 'PENDING'
-                          AND o.notice_key = d.notice_key
-                          AND o.created_at >= :since
-                          AND o.event_seq < d.event_seq)
-      ORDER BY d.event_seq, d.receiver
-      LIMIT :limit
-      <locking>
-      """)
-  List<ClaimedRow> claimable(
-      @BindList("receivers") List<String> receivers,
-      long since,
-      long now,
-      int limit,
-      @Define("locking") String locking);
+  public List<ClaimedRow> claimable(
+      List<String> receivers, long since, long now, int limit, String locking) {
+    return session
+        .createQuery(
+            """
+            SELECT d.event_seq, d.receiver, d.attempts, e.id, e.type, e.notice_id, e.created_at, e.payload
+            FROM status_outbox_deliveries d
+            JOIN status_outbox_events e ON e.seq = d.event_seq
+            WHERE d.receiver IN (<receivers>)
+              AND d.state = 'PENDING'
+              AND d.created_at >= :since
+              AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= :now)
+              AND (d.lease_until IS NULL OR d.lease_until <= :now)
+              AND NOT EXISTS (SELECT 1 FROM status_outbox_deliveries o
+                              WHERE o.receiver = d.receiver
+                                AND o.state = 'PENDING'
+                                AND o.notice_key = d.notice_key
+                                AND o.created_at >= :since
+                                AND o.event_seq < d.event_seq)
+            ORDER BY d.event_seq, d.receiver
+            LIMIT :limit
+            <locking>
+            """)
+        .bindList("receivers", receivers)
+        .bind("since", since)
+        .bind("now", now)
+        .bind("limit", limit)
+        .define("locking", locking)
+        .map(CLAIMED_ROWS)
+        .list();
+  }
 
   /**
    * Leases deliveries to a sender, each only if it is still pending and not leased: a row another
@@ -87,13 +95,24 @@ public interface OutboxDao {
    * @param now epoch microseconds
    * @return per row, 1 when leased, 0 when not
    */
-  @SqlBatch(
-      """
-      UPDATE status_outbox_deliveries SET lease_owner = :owner, lease_until = :leaseUntil
-      WHERE event_seq = :eventSeq AND receiver = :receiver AND state = 'PENDING'
-        AND (lease_until IS NULL OR lease_until <= :now)
-      """)
-  int[] lease(@BindMethods List<ClaimedRow> rows, String owner, long leaseUntil, long now);
+  public int[] lease(List<ClaimedRow> rows, String owner, long leaseUntil, long now) {
+    Batch batch =
+        session.prepareBatch(
+            """
+            UPDATE status_outbox_deliveries SET lease_owner = :owner, lease_until = :leaseUntil
+            WHERE event_seq = :eventSeq AND receiver = :receiver AND state = 'PENDING'
+              AND (lease_until IS NULL OR lease_until <= :now)
+            """);
+    for (ClaimedRow row : rows) {
+      batch
+          .bindRecord(row)
+          .bind("owner", owner)
+          .bind("leaseUntil", leaseUntil)
+          .bind("now", now)
+          .add();
+    }
+    return batch.execute();
+  }
 
   /**
    * The position of an event in the outbox.
@@ -101,23 +120,32 @@ public interface OutboxDao {
    * @param id the event's id
    * @return its seq, or empty when there is no such event
    */
-  @SqlQuery("SELECT seq FROM status_outbox_events WHERE id = :id")
-  Optional<Long> seqOf(String id);
+  public Optional<Long> seqOf(String id) {
+    return session
+        .createQuery("SELECT seq FROM status_outbox_events WHERE id = :id")
+        .bind("id", id)
+        .mapTo(Long.class)
+        .findOne();
+  }
 
   /**
    * Logs an attempt.
    *
    * @param row the attempt
    */
-  @SqlUpdate(
-      """
-      INSERT INTO status_outbox_attempts
-        (event_seq, receiver, attempt_number, attempted_at, outcome, response_code, error,
-         next_attempt_at)
-      VALUES (:eventSeq, :receiver, :attemptNumber, :attemptedAt, :outcome, :responseCode, :error,
-              :nextAttemptAt)
-      """)
-  void insertAttempt(@BindMethods AttemptRow row);
+  public void insertAttempt(AttemptRow row) {
+    session
+        .createUpdate(
+            """
+            INSERT INTO status_outbox_attempts
+              (event_seq, receiver, attempt_number, attempted_at, outcome, response_code, error,
+               next_attempt_at)
+            VALUES (:eventSeq, :receiver, :attemptNumber, :attemptedAt, :outcome, :responseCode, :error,
+                    :nextAttemptAt)
+            """)
+        .bindRecord(row)
+        .execute();
+  }
 
   /**
    * Ends a pending delivery (delivered, dead) or makes it due again later (retry), and ends its
@@ -127,17 +155,22 @@ public interface OutboxDao {
    * @param state the delivery's state from now on
    * @return 1 when a pending delivery changed, else 0
    */
-  @SqlUpdate(
-      """
-      UPDATE status_outbox_deliveries SET
-        state = :state,
-        attempts = CASE WHEN attempts < :attemptNumber THEN :attemptNumber ELSE attempts END,
-        next_attempt_at = :nextAttemptAt,
-        lease_owner = NULL,
-        lease_until = NULL
-      WHERE event_seq = :eventSeq AND receiver = :receiver AND state = 'PENDING'
-      """)
-  int settle(@BindMethods AttemptRow row, String state);
+  public int settle(AttemptRow row, String state) {
+    return session
+        .createUpdate(
+            """
+            UPDATE status_outbox_deliveries SET
+              state = :state,
+              attempts = CASE WHEN attempts < :attemptNumber THEN :attemptNumber ELSE attempts END,
+              next_attempt_at = :nextAttemptAt,
+              lease_owner = NULL,
+              lease_until = NULL
+            WHERE event_seq = :eventSeq AND receiver = :receiver AND state = 'PENDING'
+            """)
+        .bindRecord(row)
+        .bind("state", state)
+        .execute();
+  }
 
   /**
    * The attempts made to deliver an event, oldest first.
@@ -145,15 +178,20 @@ public interface OutboxDao {
    * @param seq the event's seq
    * @return the attempts
    */
-  @SqlQuery(
-      """
-      SELECT event_seq, receiver, attempt_number, attempted_at, outcome, response_code, error,
-             next_attempt_at
-      FROM status_outbox_attempts
-      WHERE event_seq = :seq
-      ORDER BY attempted_at, id
-      """)
-  List<AttemptRow> attempts(long seq);
+  public List<AttemptRow> attempts(long seq) {
+    return session
+        .createQuery(
+            """
+            SELECT event_seq, receiver, attempt_number, attempted_at, outcome, response_code, error,
+                   next_attempt_at
+            FROM status_outbox_attempts
+            WHERE event_seq = :seq
+            ORDER BY attempted_at, id
+            """)
+        .bind("seq", seq)
+        .map(ATTEMPT_ROWS)
+        .list();
+  }
 
   /**
    * The events of a notice, in the order they were written.
@@ -161,14 +199,19 @@ public interface OutboxDao {
    * @param noticeId the notice's id
    * @return the events
    */
-  @SqlQuery(
-      """
-      SELECT id, type, notice_id, created_at, payload
-      FROM status_outbox_events
-      WHERE notice_id = :noticeId
-      ORDER BY seq
-      """)
-  List<EventRow> eventsOf(String noticeId);
+  public List<EventRow> eventsOf(String noticeId) {
+    return session
+        .createQuery(
+            """
+            SELECT id, type, notice_id, created_at, payload
+            FROM status_outbox_events
+            WHERE notice_id = :noticeId
+            ORDER BY seq
+            """)
+        .bind("noticeId", noticeId)
+        .map(EVENT_ROWS)
+        .list();
+  }
 
   /**
    * Deletes events created before a moment, with their deliveries and attempts (by cascade).
@@ -176,6 +219,10 @@ public interface OutboxDao {
    * @param before epoch microseconds
    * @return how many events were deleted
    */
-  @SqlUpdate("DELETE FROM status_outbox_events WHERE created_at < :before")
-  int deleteBefore(long before);
+  public int deleteBefore(long before) {
+    return session
+        .createUpdate("DELETE FROM status_outbox_events WHERE created_at < :before")
+        .bind("before", before)
+        .execute();
+  }
 }

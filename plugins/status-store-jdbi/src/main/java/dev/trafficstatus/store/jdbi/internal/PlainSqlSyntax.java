@@ -1,49 +1,65 @@
 package dev.trafficstatus.store.jdbi.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.ParsedSql;
-import org.jdbi.v3.core.statement.SqlParser;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.TemplateEngine;
-import org.jdbi.v3.core.statement.UnableToCreateStatementException;
 
 /**
- * The store's SQL syntax for JDBI, read by a hand-written scanner instead of JDBI's defaults.
- *
- * <p>Why: JDBI's default parser and template engine ({@code ColonPrefixSqlParser}, {@code
- * DefinedAttributeTemplateEngine}) read every new statement with an ANTLR lexer, whose simulator
- * the JIT compiled at every start: about 200 methods, 0.13–0.22 s of compiler time (BENCHMARKS.md,
- * start-up). The store's statements are its own and use a small part of that syntax, which this
- * class reads with one pass over the characters.
- *
- * <p>The syntax, the same as JDBI's for everything the store writes (JDBI reads more: {@code \}
- * escapes, {@code ??}, {@code //} comments, dotted names; a statement with a backslash or {@code
- * ??} is refused here rather than read differently):
+ * The store's statement syntax: named parameters and defined attributes in SQL text, read by one
+ * pass over the characters and turned into JDBC's positional {@code ?}.
  *
  * <ul>
  *   <li>{@code :name} is a named parameter (letters, digits and {@code _}, not starting with a
  *       digit); {@code ?} a positional one; {@code ::} (PostgreSQL's cast) is text.
- *   <li>{@code <name>} is replaced by the statement's attribute {@code name} ({@code @Define},
- *       {@code @BindList}); an attribute that is not defined fails the statement, as in JDBI.
- *       {@code <}, {@code <=} and {@code <>} not followed by a name and {@code >} are text.
+ *   <li>{@code <name>} is replaced by the statement's attribute {@code name} ({@link Sql#define},
+ *       {@link Sql#bindList}); an attribute that is not defined fails the statement. {@code <},
+ *       {@code <=} and {@code <>} not followed by a name and {@code >} are text.
  *   <li>Nothing inside {@code '…'}, {@code "…"}, {@code -- …} to the end of the line, or {@code /*
  *       … *}{@code /} is a parameter or an attribute.
+ *   <li>A backslash and {@code ??} are refused: other tools read them as escapes, and the store's
+ *       statements need neither.
  * </ul>
  */
 public final class PlainSqlSyntax {
 
+  /**
+   * A statement as JDBC takes it.
+   *
+   * @param jdbc the text, every parameter a {@code ?}
+   * @param names the parameter of each {@code ?} in order: its name, or null for a positional one
+   */
+  public record Parsed(String jdbc, List<String> names) {}
+
   /** Parsed statements kept; the store has a few hundred distinct ones. */
   private static final int CACHE_LIMIT = 2_000;
 
+  private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
+
   private PlainSqlSyntax() {}
 
-  /** Makes {@code jdbi} read its statements with this syntax; returns it. */
-  public static Jdbi install(Jdbi jdbi) {
-    jdbi.getConfig(SqlStatements.class).setSqlParser(new Parser()).setTemplateEngine(new Templates());
-    return jdbi;
+  /**
+   * Reads a statement's parameters (after its attributes are rendered).
+   *
+   * @param sql the statement
+   * @return its JDBC text and parameter names
+   * @throws SqlFailure for a backslash or {@code ??}
+   */
+  public static Parsed parse(String sql) {
+    Parsed known = PARSED.get(sql);
+    if (known != null) {
+      return known;
+    }
+    if (sql.indexOf('\\') >= 0 || sql.contains("??")) {
+      throw new SqlFailure("the store's statements use no backslash and no ??", null);
+    }
+    Parsed read = read(sql);
+    if (PARSED.size() >= CACHE_LIMIT) {
+      PARSED.clear();
+    }
+    PARSED.put(sql, read);
+    return read;
   }
 
   /**
@@ -80,93 +96,73 @@ public final class PlainSqlSyntax {
     return end;
   }
 
-  private static final class Parser implements SqlParser {
-    private final Map<String, ParsedSql> parsed = new ConcurrentHashMap<>();
-
-    @Override
-    public ParsedSql parse(String sql, StatementContext ctx) {
-      ParsedSql known = parsed.get(sql);
-      if (known != null) {
-        return known;
+  private static Parsed read(String sql) {
+    StringBuilder out = new StringBuilder(sql.length());
+    List<String> names = new ArrayList<>();
+    int text = 0;
+    int i = 0;
+    while (i < sql.length()) {
+      int skipped = skipQuoted(sql, i);
+      if (skipped > i) {
+        i = skipped;
+        continue;
       }
-      if (sql.indexOf('\\') >= 0 || sql.contains("??")) {
-        throw new UnableToCreateStatementException(
-            "the store's statements use no backslash and no ??, which JDBI's syntax reads otherwise",
-            ctx);
+      char c = sql.charAt(i);
+      if (c == ':' && i + 1 < sql.length() && sql.charAt(i + 1) == ':') {
+        i += 2;
+      } else if (c == ':' && nameEnd(sql, i + 1) > i + 1) {
+        int end = nameEnd(sql, i + 1);
+        out.append(sql, text, i).append('?');
+        names.add(sql.substring(i + 1, end));
+        text = i = end;
+      } else if (c == '?') {
+        out.append(sql, text, i).append('?');
+        names.add(null);
+        text = ++i;
+      } else {
+        i++;
       }
-      ParsedSql read = read(sql);
-      if (parsed.size() >= CACHE_LIMIT) {
-        parsed.clear();
-      }
-      parsed.put(sql, read);
-      return read;
     }
-
-    @Override
-    public String nameParameter(String rawName, StatementContext ctx) {
-      return ":" + rawName;
-    }
-
-    static ParsedSql read(String sql) {
-      ParsedSql.Builder out = ParsedSql.builder();
-      int text = 0;
-      int i = 0;
-      while (i < sql.length()) {
-        int skipped = skipQuoted(sql, i);
-        if (skipped > i) {
-          i = skipped;
-          continue;
-        }
-        char c = sql.charAt(i);
-        if (c == ':' && i + 1 < sql.length() && sql.charAt(i + 1) == ':') {
-          i += 2;
-        } else if (c == ':' && nameEnd(sql, i + 1) > i + 1) {
-          int end = nameEnd(sql, i + 1);
-          out.append(sql.substring(text, i)).appendNamedParameter(sql.substring(i + 1, end));
-          text = i = end;
-        } else if (c == '?') {
-          out.append(sql.substring(text, i)).appendPositionalParameter();
-          text = ++i;
-        } else {
-          i++;
-        }
-      }
-      return out.append(sql.substring(text)).build();
-    }
+    return new Parsed(out.append(sql, text, sql.length()).toString(), Collections.unmodifiableList(names));
   }
 
-  private static final class Templates implements TemplateEngine {
-    @Override
-    public String render(String template, StatementContext ctx) {
-      if (template.indexOf('<') < 0) {
-        return template;
-      }
-      StringBuilder out = new StringBuilder(template.length() + 32);
-      int i = 0;
-      while (i < template.length()) {
-        int skipped = skipQuoted(template, i);
-        if (skipped > i) {
-          out.append(template, i, skipped);
-          i = skipped;
-          continue;
-        }
-        char c = template.charAt(i);
-        int end = c == '<' ? nameEnd(template, i + 1) : i;
-        if (end > i + 1 && end < template.length() && template.charAt(end) == '>') {
-          String name = template.substring(i + 1, end);
-          Object value = ctx.getAttribute(name);
-          if (value == null) {
-            throw new UnableToCreateStatementException(
-                "the statement uses <" + name + "> and no attribute of that name is defined", ctx);
-          }
-          out.append(value);
-          i = end + 1;
-        } else {
-          out.append(c);
-          i++;
-        }
-      }
-      return out.toString();
+  /**
+   * Replaces a statement's attributes by their values.
+   *
+   * @param template the statement
+   * @param attributes the defined attributes
+   * @return the statement to parse
+   * @throws SqlFailure when the statement uses an attribute that is not defined
+   */
+  public static String render(String template, Map<String, Object> attributes) {
+    if (template.indexOf('<') < 0) {
+      return template;
     }
+    StringBuilder out = new StringBuilder(template.length() + 32);
+    int i = 0;
+    while (i < template.length()) {
+      int skipped = skipQuoted(template, i);
+      if (skipped > i) {
+        out.append(template, i, skipped);
+        i = skipped;
+        continue;
+      }
+      char c = template.charAt(i);
+      int end = c == '<' ? nameEnd(template, i + 1) : i;
+      if (end > i + 1 && end < template.length() && template.charAt(end) == '>') {
+        String name = template.substring(i + 1, end);
+        Object value = attributes.get(name);
+        if (value == null) {
+          throw new SqlFailure(
+              "the statement uses <" + name + "> and no attribute of that name is defined", null);
+        }
+        out.append(value);
+        i = end + 1;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
   }
 }

@@ -2,13 +2,6 @@ package dev.trafficstatus.store.jdbi.internal;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.customizer.FetchSize;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Maintenance: the bookkeeping of dirty hours ({@link HourWrite}) and of days, rolling them up, and
@@ -21,12 +14,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * instances never wait for each other; an hour rollup takes the last four; the fold of late
  * minutes and the prune delete minute rows before they look at the bookkeeping again.
  */
-@RegisterRowMapper(TallyRow.Mapper.class)
-@RegisterConstructorMapper(HourWrite.class)
-public interface RollupDao {
+public final class RollupDao {
 
   /** The columns of figures. */
-  String FIGURES = "total, success, failure, ignored, max_latency_micros, histogram";
+  public static final String FIGURES = "total, success, failure, ignored, max_latency_micros, histogram";
+
+  private static final RowMapper<TallyRow> TALLY_ROWS = new TallyRow.Mapper();
+  private static final RowMapper<HourWrite> HOUR_WRITES = RowMapper.ofRecord(HourWrite.class);
+
+  private final Session session;
+
+  /**
+   * @param session the session the statements run on
+   */
+  public RollupDao(Session session) {
+    this.session = session;
+  }
 
   // ---- bookkeeping
 
@@ -36,13 +39,18 @@ public interface RollupDao {
    * @param currentHour the current epoch hour; it and later hours are left alone
    * @return the rows, by hour and instance
    */
-  @SqlQuery(
-      """
-      SELECT epoch_hour, instance, version FROM status_hour_writes
-      WHERE epoch_hour < :currentHour
-      ORDER BY epoch_hour, instance
-      """)
-  List<HourWrite> writesBefore(long currentHour);
+  public List<HourWrite> writesBefore(long currentHour) {
+    return session
+        .createQuery(
+            """
+            SELECT epoch_hour, instance, version FROM status_hour_writes
+            WHERE epoch_hour < :currentHour
+            ORDER BY epoch_hour, instance
+            """)
+        .bind("currentHour", currentHour)
+        .map(HOUR_WRITES)
+        .list();
+  }
 
   /**
    * How many bookkeeping rows the hours {@code [from, to)} have: zero when they are all clean.
@@ -51,8 +59,14 @@ public interface RollupDao {
    * @param to the first epoch hour after the range
    * @return the number of rows visible now
    */
-  @SqlQuery("SELECT COUNT(*) FROM status_hour_writes WHERE epoch_hour >= :from AND epoch_hour < :to")
-  long countWritesBetween(long from, long to);
+  public long countWritesBetween(long from, long to) {
+    return session
+        .createQuery("SELECT COUNT(*) FROM status_hour_writes WHERE epoch_hour >= :from AND epoch_hour < :to")
+        .bind("from", from)
+        .bind("to", to)
+        .mapTo(long.class)
+        .one();
+  }
 
   /**
    * Deletes exactly the bookkeeping rows read before a rollup: a row whose version moved since (a
@@ -60,12 +74,18 @@ public interface RollupDao {
    *
    * @param seen the rows as read
    */
-  @SqlBatch(
-      """
-      DELETE FROM status_hour_writes
-      WHERE epoch_hour = :epochHour AND instance = :instance AND version = :version
-      """)
-  void forget(@BindMethods List<HourWrite> seen);
+  public void forget(List<HourWrite> seen) {
+    Batch batch =
+        session.prepareBatch(
+            """
+            DELETE FROM status_hour_writes
+            WHERE epoch_hour = :epochHour AND instance = :instance AND version = :version
+            """);
+    for (HourWrite row : seen) {
+      batch.add(row);
+    }
+    batch.execute();
+  }
 
   /**
    * Days whose minutes were pruned, among some days.
@@ -74,9 +94,15 @@ public interface RollupDao {
    * @param lastDay the last epoch day, inclusive
    * @return the pruned days
    */
-  @SqlQuery(
-      "SELECT epoch_day FROM status_day_state WHERE pruned AND epoch_day BETWEEN :firstDay AND :lastDay")
-  List<Long> prunedDaysBetween(long firstDay, long lastDay);
+  public List<Long> prunedDaysBetween(long firstDay, long lastDay) {
+    return session
+        .createQuery(
+            "SELECT epoch_day FROM status_day_state WHERE pruned AND epoch_day BETWEEN :firstDay AND :lastDay")
+        .bind("firstDay", firstDay)
+        .bind("lastDay", lastDay)
+        .mapTo(Long.class)
+        .list();
+  }
 
   /**
    * Days that need a rollup once closed: one of their hours was rolled up since the day last was.
@@ -84,13 +110,18 @@ public interface RollupDao {
    * @param today the current epoch day; it and later days are left out
    * @return the days, oldest first
    */
-  @SqlQuery(
-      """
-      SELECT epoch_day FROM status_day_state
-      WHERE NOT rolled_up AND NOT pruned AND epoch_day < :today
-      ORDER BY epoch_day
-      """)
-  List<Long> unrolledDaysBefore(long today);
+  public List<Long> unrolledDaysBefore(long today) {
+    return session
+        .createQuery(
+            """
+            SELECT epoch_day FROM status_day_state
+            WHERE NOT rolled_up AND NOT pruned AND epoch_day < :today
+            ORDER BY epoch_day
+            """)
+        .bind("today", today)
+        .mapTo(Long.class)
+        .list();
+  }
 
   /**
    * Rolled-up days whose minute rows are still there.
@@ -98,13 +129,18 @@ public interface RollupDao {
    * @param day days before this one are returned
    * @return the days, oldest first
    */
-  @SqlQuery(
-      """
-      SELECT epoch_day FROM status_day_state
-      WHERE rolled_up AND NOT pruned AND epoch_day < :day
-      ORDER BY epoch_day
-      """)
-  List<Long> prunableDaysBefore(long day);
+  public List<Long> prunableDaysBefore(long day) {
+    return session
+        .createQuery(
+            """
+            SELECT epoch_day FROM status_day_state
+            WHERE rolled_up AND NOT pruned AND epoch_day < :day
+            ORDER BY epoch_day
+            """)
+        .bind("day", day)
+        .mapTo(Long.class)
+        .list();
+  }
 
   /**
    * Marks a day rolled up: its day rows hold every minute of its clean hours. Moves its version: it
@@ -112,8 +148,12 @@ public interface RollupDao {
    *
    * @param day the epoch day
    */
-  @SqlUpdate("UPDATE status_day_state SET rolled_up = TRUE, version = version + 1 WHERE epoch_day = :day")
-  void markRolledUp(long day);
+  public void markRolledUp(long day) {
+    session
+        .createUpdate("UPDATE status_day_state SET rolled_up = TRUE, version = version + 1 WHERE epoch_day = :day")
+        .bind("day", day)
+        .execute();
+  }
 
   /**
    * Marks a rolled-up day pruned: its minute and hour rows are gone, its day rows hold them. Moves
@@ -122,8 +162,13 @@ public interface RollupDao {
    *
    * @param day the epoch day
    */
-  @SqlUpdate("UPDATE status_day_state SET pruned = TRUE, version = version + 1 WHERE epoch_day = :day AND rolled_up")
-  void markPruned(long day);
+  public void markPruned(long day) {
+    session
+        .createUpdate(
+            "UPDATE status_day_state SET pruned = TRUE, version = version + 1 WHERE epoch_day = :day AND rolled_up")
+        .bind("day", day)
+        .execute();
+  }
 
   // ---- reading what is rolled up
 
@@ -136,14 +181,21 @@ public interface RollupDao {
    * @param to the first epoch minute after the range
    * @param sink receives every row
    */
-  @SqlQuery(
-      "SELECT route_id, CAST(:period AS BIGINT) AS period, " + FIGURES + """
+  public void minutesBetween(long period, long from, long to, Consumer<TallyRow> sink) {
+    session
+        .createQuery(
+            "SELECT route_id, CAST(:period AS BIGINT) AS period, " + FIGURES + """
 
-      FROM status_minutes
-      WHERE epoch_minute >= :from AND epoch_minute < :to
-      """)
-  @FetchSize(FiguresDao.FETCH_SIZE)
-  void minutesBetween(long period, long from, long to, Consumer<TallyRow> sink);
+            FROM status_minutes
+            WHERE epoch_minute >= :from AND epoch_minute < :to
+            """)
+        .bind("period", period)
+        .bind("from", from)
+        .bind("to", to)
+        .fetchSize(FiguresDao.FETCH_SIZE)
+        .map(TALLY_ROWS)
+        .forEach(sink);
+  }
 
   /**
    * Streams the hour rows of {@code [from, to)}, of every route, each row's period set to {@code
@@ -154,13 +206,20 @@ public interface RollupDao {
    * @param to the first epoch hour after the range
    * @param sink receives every row
    */
-  @SqlQuery(
-      "SELECT route_id, CAST(:period AS BIGINT) AS period, " + FIGURES + """
+  public void hoursBetween(long period, long from, long to, Consumer<TallyRow> sink) {
+    session
+        .createQuery(
+            "SELECT route_id, CAST(:period AS BIGINT) AS period, " + FIGURES + """
 
-      FROM status_hours
-      WHERE epoch_hour >= :from AND epoch_hour < :to
-      """)
-  void hoursBetween(long period, long from, long to, Consumer<TallyRow> sink);
+            FROM status_hours
+            WHERE epoch_hour >= :from AND epoch_hour < :to
+            """)
+        .bind("period", period)
+        .bind("from", from)
+        .bind("to", to)
+        .map(TALLY_ROWS)
+        .forEach(sink);
+  }
 
   /**
    * Streams the day rows of a day, of every route.
@@ -168,8 +227,13 @@ public interface RollupDao {
    * @param day the epoch day
    * @param sink receives every row
    */
-  @SqlQuery("SELECT route_id, epoch_day AS period, " + FIGURES + " FROM status_days WHERE epoch_day = :day")
-  void dayRowsOf(long day, Consumer<TallyRow> sink);
+  public void dayRowsOf(long day, Consumer<TallyRow> sink) {
+    session
+        .createQuery("SELECT route_id, epoch_day AS period, " + FIGURES + " FROM status_days WHERE epoch_day = :day")
+        .bind("day", day)
+        .map(TALLY_ROWS)
+        .forEach(sink);
+  }
 
   // ---- writing rollups
 
@@ -178,40 +242,54 @@ public interface RollupDao {
    *
    * @param hour the epoch hour
    */
-  @SqlUpdate("DELETE FROM status_hours WHERE epoch_hour = :hour")
-  void deleteHourRows(long hour);
+  public void deleteHourRows(long hour) {
+    session.createUpdate("DELETE FROM status_hours WHERE epoch_hour = :hour").bind("hour", hour).execute();
+  }
 
   /**
    * Inserts hour rows.
    *
    * @param rows the rows, each row's period its epoch hour
    */
-  @SqlBatch(
-      "INSERT INTO status_hours (route_id, epoch_hour, " + FIGURES + """
-      )
-      VALUES (:routeId, :period, :total, :success, :failure, :ignored, :maxLatencyMicros, :histogram)
-      """)
-  void insertHourRows(@BindMethods List<TallyRow> rows);
+  public void insertHourRows(List<TallyRow> rows) {
+    insert(
+        "INSERT INTO status_hours (route_id, epoch_hour, " + FIGURES + """
+        )
+        VALUES (:routeId, :period, :total, :success, :failure, :ignored, :maxLatencyMicros, :histogram)
+        """,
+        rows);
+  }
 
   /**
    * Deletes the day rows of a day.
    *
    * @param day the epoch day
    */
-  @SqlUpdate("DELETE FROM status_days WHERE epoch_day = :day")
-  void deleteDayRows(long day);
+  public void deleteDayRows(long day) {
+    session.createUpdate("DELETE FROM status_days WHERE epoch_day = :day").bind("day", day).execute();
+  }
 
   /**
    * Inserts day rows.
    *
    * @param rows the rows, each row's period its epoch day
    */
-  @SqlBatch(
-      "INSERT INTO status_days (route_id, epoch_day, " + FIGURES + """
-      )
-      VALUES (:routeId, :period, :total, :success, :failure, :ignored, :maxLatencyMicros, :histogram)
-      """)
-  void insertDayRows(@BindMethods List<TallyRow> rows);
+  public void insertDayRows(List<TallyRow> rows) {
+    insert(
+        "INSERT INTO status_days (route_id, epoch_day, " + FIGURES + """
+        )
+        VALUES (:routeId, :period, :total, :success, :failure, :ignored, :maxLatencyMicros, :histogram)
+        """,
+        rows);
+  }
+
+  private void insert(String sql, List<TallyRow> rows) {
+    Batch batch = session.prepareBatch(sql);
+    for (TallyRow row : rows) {
+      batch.add(row);
+    }
+    batch.execute();
+  }
 
   // ---- deleting
 
@@ -222,8 +300,13 @@ public interface RollupDao {
    * @param to the first epoch minute after the range
    * @return the rows deleted
    */
-  @SqlUpdate("DELETE FROM status_minutes WHERE epoch_minute >= :from AND epoch_minute < :to")
-  int deleteMinutesBetween(long from, long to);
+  public int deleteMinutesBetween(long from, long to) {
+    return session
+        .createUpdate("DELETE FROM status_minutes WHERE epoch_minute >= :from AND epoch_minute < :to")
+        .bind("from", from)
+        .bind("to", to)
+        .execute();
+  }
 
   /**
    * Deletes the hour rows of {@code [from, to)}.
@@ -231,8 +314,13 @@ public interface RollupDao {
    * @param from the first epoch hour
    * @param to the first epoch hour after the range
    */
-  @SqlUpdate("DELETE FROM status_hours WHERE epoch_hour >= :from AND epoch_hour < :to")
-  void deleteHoursBetween(long from, long to);
+  public void deleteHoursBetween(long from, long to) {
+    session
+        .createUpdate("DELETE FROM status_hours WHERE epoch_hour >= :from AND epoch_hour < :to")
+        .bind("from", from)
+        .bind("to", to)
+        .execute();
+  }
 
   /**
    * Deletes the minute rows before a minute.
@@ -240,24 +328,30 @@ public interface RollupDao {
    * @param minute the first epoch minute kept
    * @return the rows deleted
    */
-  @SqlUpdate("DELETE FROM status_minutes WHERE epoch_minute < :minute")
-  int deleteMinutesBefore(long minute);
+  public int deleteMinutesBefore(long minute) {
+    return session
+        .createUpdate("DELETE FROM status_minutes WHERE epoch_minute < :minute")
+        .bind("minute", minute)
+        .execute();
+  }
 
   /**
    * Deletes the hour rows before an hour.
    *
    * @param hour the first epoch hour kept
    */
-  @SqlUpdate("DELETE FROM status_hours WHERE epoch_hour < :hour")
-  void deleteHoursBefore(long hour);
+  public void deleteHoursBefore(long hour) {
+    session.createUpdate("DELETE FROM status_hours WHERE epoch_hour < :hour").bind("hour", hour).execute();
+  }
 
   /**
    * Deletes the bookkeeping of the hours before an hour.
    *
    * @param hour the first epoch hour kept
    */
-  @SqlUpdate("DELETE FROM status_hour_writes WHERE epoch_hour < :hour")
-  void deleteWritesBefore(long hour);
+  public void deleteWritesBefore(long hour) {
+    session.createUpdate("DELETE FROM status_hour_writes WHERE epoch_hour < :hour").bind("hour", hour).execute();
+  }
 
   /**
    * Deletes the day rows of the days before a day.
@@ -265,14 +359,16 @@ public interface RollupDao {
    * @param day the first epoch day kept
    * @return the rows deleted
    */
-  @SqlUpdate("DELETE FROM status_days WHERE epoch_day < :day")
-  int deleteDayRowsBefore(long day);
+  public int deleteDayRowsBefore(long day) {
+    return session.createUpdate("DELETE FROM status_days WHERE epoch_day < :day").bind("day", day).execute();
+  }
 
   /**
    * Deletes the day bookkeeping of the days before a day.
    *
    * @param day the first epoch day kept
    */
-  @SqlUpdate("DELETE FROM status_day_state WHERE epoch_day < :day")
-  void deleteDayStatesBefore(long day);
+  public void deleteDayStatesBefore(long day) {
+    session.createUpdate("DELETE FROM status_day_state WHERE epoch_day < :day").bind("day", day).execute();
+  }
 }

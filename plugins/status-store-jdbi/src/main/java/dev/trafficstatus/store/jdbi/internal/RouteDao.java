@@ -6,37 +6,34 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The routes table: listing, editing, hiding and showing routes, and deleting their history.
  * Declarations are upserts, so they are in {@link Dialect.Statements}.
  */
-@RegisterRowMapper(RouteDao.StoredRouteMapper.class)
-@RegisterConstructorMapper(RouteIds.Entry.class)
-public interface RouteDao {
+public final class RouteDao {
 
-  /** Maps the columns of {@link #routes()} and {@link #route}. */
-  final class StoredRouteMapper implements RowMapper<StoredRoute> {
+  private static final RowMapper<RouteIds.Entry> ENTRY = RowMapper.ofRecord(RouteIds.Entry.class);
 
-    @Override
-    public StoredRoute map(ResultSet rs, StatementContext ctx) throws SQLException {
-      return new StoredRoute(
-          new RouteKey(rs.getString("service"), rs.getString("rule")),
-          rs.getString("name"),
-          rs.getString("doc"),
-          rs.getString("grp"),
-          rs.getBoolean("hidden"),
-          rs.getBoolean("edited"),
-          rs.getBoolean("restricted"));
-    }
+  private final Session session;
+
+  /**
+   * @param session the session the statements run on
+   */
+  public RouteDao(Session session) {
+    this.session = session;
+  }
+
+  /** Reads the columns of {@link #routes()} and {@link #route}. */
+  private static StoredRoute storedRoute(ResultSet rs) throws SQLException {
+    return new StoredRoute(
+        new RouteKey(rs.getString("service"), rs.getString("rule")),
+        rs.getString("name"),
+        rs.getString("doc"),
+        rs.getString("grp"),
+        rs.getBoolean("hidden"),
+        rs.getBoolean("edited"),
+        rs.getBoolean("restricted"));
   }
 
   /**
@@ -44,16 +41,25 @@ public interface RouteDao {
    *
    * @return the rows, in no particular order
    */
-  @SqlQuery("SELECT id, service, rule, hidden FROM status_routes")
-  List<RouteIds.Entry> entries();
+  public List<RouteIds.Entry> entries() {
+    return session
+        .createQuery("SELECT id, service, rule, hidden FROM status_routes")
+        .map(ENTRY)
+        .list();
+  }
 
   /**
    * Every route.
    *
    * @return the routes, in no particular order
    */
-  @SqlQuery("SELECT service, rule, name, doc, grp, hidden, edited, restricted FROM status_routes")
-  List<StoredRoute> routes();
+  public List<StoredRoute> routes() {
+    return session
+        .createQuery(
+            "SELECT service, rule, name, doc, grp, hidden, edited, restricted FROM status_routes")
+        .map(RouteDao::storedRoute)
+        .list();
+  }
 
   /**
    * One route.
@@ -62,13 +68,19 @@ public interface RouteDao {
    * @param rule its rule
    * @return the route, or empty when there is no such route
    */
-  @SqlQuery(
-      """
-      SELECT service, rule, name, doc, grp, hidden, edited, restricted
-      FROM status_routes
-      WHERE service = :service AND rule = :rule
-      """)
-  Optional<StoredRoute> route(String service, String rule);
+  public Optional<StoredRoute> route(String service, String rule) {
+    return session
+        .createQuery(
+            """
+            SELECT service, rule, name, doc, grp, hidden, edited, restricted
+            FROM status_routes
+            WHERE service = :service AND rule = :rule
+            """)
+        .bind("service", service)
+        .bind("rule", rule)
+        .map(RouteDao::storedRoute)
+        .findOne();
+  }
 
   /**
    * A route's id.
@@ -77,8 +89,14 @@ public interface RouteDao {
    * @param rule its rule
    * @return the id, or empty when there is no such route
    */
-  @SqlQuery("SELECT id FROM status_routes WHERE service = :service AND rule = :rule")
-  Optional<Integer> idOf(String service, String rule);
+  public Optional<Integer> idOf(String service, String rule) {
+    return session
+        .createQuery("SELECT id FROM status_routes WHERE service = :service AND rule = :rule")
+        .bind("service", service)
+        .bind("rule", rule)
+        .mapTo(Integer.class)
+        .findOne();
+  }
 
   /**
    * Sets a visible route's name and doc and marks it edited.
@@ -89,15 +107,22 @@ public interface RouteDao {
    * @param doc the new doc, or null to keep it
    * @return 1 when a visible route was changed, else 0
    */
-  @SqlUpdate(
-      """
-      UPDATE status_routes
-      SET name = COALESCE(CAST(:name AS VARCHAR), name),
-          doc = COALESCE(CAST(:doc AS VARCHAR), doc),
-          edited = TRUE
-      WHERE service = :service AND rule = :rule AND NOT hidden
-      """)
-  int edit(String service, String rule, String name, String doc);
+  public int edit(String service, String rule, String name, String doc) {
+    return session
+        .createUpdate(
+            """
+            UPDATE status_routes
+            SET name = COALESCE(CAST(:name AS VARCHAR), name),
+                doc = COALESCE(CAST(:doc AS VARCHAR), doc),
+                edited = TRUE
+            WHERE service = :service AND rule = :rule AND NOT hidden
+            """)
+        .bind("service", service)
+        .bind("rule", rule)
+        .bind("name", name)
+        .bind("doc", doc)
+        .execute();
+  }
 
   /**
    * Hides a visible route for good.
@@ -106,12 +131,17 @@ public interface RouteDao {
    * @param rule its rule
    * @return 1 when a visible route was hidden, else 0
    */
-  @SqlUpdate(
-      """
-      UPDATE status_routes SET hidden = TRUE
-      WHERE service = :service AND rule = :rule AND NOT hidden
-      """)
-  int hide(String service, String rule);
+  public int hide(String service, String rule) {
+    return session
+        .createUpdate(
+            """
+            UPDATE status_routes SET hidden = TRUE
+            WHERE service = :service AND rule = :rule AND NOT hidden
+            """)
+        .bind("service", service)
+        .bind("rule", rule)
+        .execute();
+  }
 
   /**
    * Shows a hidden route again, counting from a given minute on.
@@ -121,36 +151,54 @@ public interface RouteDao {
    * @param countsFrom the first epoch minute whose buckets are kept
    * @return 1 when a hidden route was shown, else 0
    */
-  @SqlUpdate(
-      """
-      UPDATE status_routes SET hidden = FALSE, counts_from = :countsFrom
-      WHERE service = :service AND rule = :rule AND hidden
-      """)
-  int unhide(String service, String rule, long countsFrom);
+  public int unhide(String service, String rule, long countsFrom) {
+    return session
+        .createUpdate(
+            """
+            UPDATE status_routes SET hidden = FALSE, counts_from = :countsFrom
+            WHERE service = :service AND rule = :rule AND hidden
+            """)
+        .bind("service", service)
+        .bind("rule", rule)
+        .bind("countsFrom", countsFrom)
+        .execute();
+  }
 
   /**
    * Deletes a route's minute rows.
    *
    * @param routeId the route's id
    */
-  @SqlUpdate("DELETE FROM status_minutes WHERE route_id = :routeId")
-  void deleteMinutes(int routeId);
+  public void deleteMinutes(int routeId) {
+    session
+        .createUpdate("DELETE FROM status_minutes WHERE route_id = :routeId")
+        .bind("routeId", routeId)
+        .execute();
+  }
 
   /**
    * Deletes a route's hour rows.
    *
    * @param routeId the route's id
    */
-  @SqlUpdate("DELETE FROM status_hours WHERE route_id = :routeId")
-  void deleteHours(int routeId);
+  public void deleteHours(int routeId) {
+    session
+        .createUpdate("DELETE FROM status_hours WHERE route_id = :routeId")
+        .bind("routeId", routeId)
+        .execute();
+  }
 
   /**
    * Deletes a route's day rows.
    *
    * @param routeId the route's id
    */
-  @SqlUpdate("DELETE FROM status_days WHERE route_id = :routeId")
-  void deleteDays(int routeId);
+  public void deleteDays(int routeId) {
+    session
+        .createUpdate("DELETE FROM status_days WHERE route_id = :routeId")
+        .bind("routeId", routeId)
+        .execute();
+  }
 
   /**
    * The days a route has minute, hour or day rows on: those whose figures readers see change when
@@ -159,15 +207,20 @@ public interface RouteDao {
    * @param routeId the route's id
    * @return the epoch days
    */
-  @SqlQuery(
-      """
-      SELECT epoch_day FROM status_days WHERE route_id = :routeId
-      UNION
-      SELECT epoch_hour / 24 FROM status_hours WHERE route_id = :routeId
-      UNION
-      SELECT epoch_minute / 1440 FROM status_minutes WHERE route_id = :routeId
-      """)
-  List<Long> daysOf(int routeId);
+  public List<Long> daysOf(int routeId) {
+    return session
+        .createQuery(
+            """
+            SELECT epoch_day FROM status_days WHERE route_id = :routeId
+            UNION
+            SELECT epoch_hour / 24 FROM status_hours WHERE route_id = :routeId
+            UNION
+            SELECT epoch_minute / 1440 FROM status_minutes WHERE route_id = :routeId
+            """)
+        .bind("routeId", routeId)
+        .mapTo(Long.class)
+        .list();
+  }
 
   /**
    * Gives days without bookkeeping a row, not rolled up (as a write's rollup would), so that their
@@ -176,21 +229,24 @@ public interface RouteDao {
    *
    * @param days the epoch days
    */
-  @SqlBatch(
-      """
-      INSERT INTO status_day_state (epoch_day, rolled_up, pruned, version)
-      SELECT CAST(:day AS BIGINT), FALSE, FALSE, 0
-      WHERE NOT EXISTS (SELECT 1 FROM status_day_state WHERE epoch_day = :day)
-      """)
-  void keepDayStates(@Bind("day") List<Long> days);
+  public void keepDayStates(List<Long> days) {
+    eachDay(
+        """
+        INSERT INTO status_day_state (epoch_day, rolled_up, pruned, version)
+        SELECT CAST(:day AS BIGINT), FALSE, FALSE, 0
+        WHERE NOT EXISTS (SELECT 1 FROM status_day_state WHERE epoch_day = :day)
+        """,
+        days);
+  }
 
   /**
    * Moves the versions of days whose figures changed outside maintenance.
    *
    * @param days the epoch days
    */
-  @SqlBatch("UPDATE status_day_state SET version = version + 1 WHERE epoch_day = :day")
-  void moveVersions(@Bind("day") List<Long> days);
+  public void moveVersions(List<Long> days) {
+    eachDay("UPDATE status_day_state SET version = version + 1 WHERE epoch_day = :day", days);
+  }
 
   /**
    * Deletes a route's minute, hour and day rows, within the caller's transaction, and moves the
@@ -201,7 +257,7 @@ public interface RouteDao {
    *
    * @param routeId the route's id
    */
-  default void deleteHistory(int routeId) {
+  public void deleteHistory(int routeId) {
     List<Long> days = daysOf(routeId).stream().sorted().toList();
     deleteMinutes(routeId);
     deleteHours(routeId);
@@ -210,5 +266,12 @@ public interface RouteDao {
       keepDayStates(days);
       moveVersions(days);
     }
+  }
+
+  /** Runs a statement once per day, in one batch. */
+  private void eachDay(String sql, List<Long> days) {
+    Batch batch = session.prepareBatch(sql);
+    days.forEach(day -> batch.bind("day", day).add());
+    batch.execute();
   }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The routes of the store: declaring, listing, editing, deleting and restoring them, and the
@@ -22,16 +21,16 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Routes {
 
-  private final Jdbi jdbi;
+  private final Database database;
   private final Dialect dialect;
   private volatile RouteIds ids = RouteIds.empty();
 
   /**
-   * @param jdbi the store's database, with the SQL object plugin
+   * @param database the store's database
    * @param dialect its dialect
    */
-  public Routes(Jdbi jdbi, Dialect dialect) {
-    this.jdbi = jdbi;
+  public Routes(Database database, Dialect dialect) {
+    this.database = database;
     this.dialect = dialect;
   }
 
@@ -50,7 +49,7 @@ public final class Routes {
    * @return the new snapshot
    */
   public RouteIds refresh() {
-    RouteIds fresh = new RouteIds(jdbi.withExtension(RouteDao.class, RouteDao::entries));
+    RouteIds fresh = new RouteIds(database.withHandle(session -> new RouteDao(session).entries()));
     ids = fresh;
     return fresh;
   }
@@ -90,7 +89,7 @@ public final class Routes {
             .toList();
     Map<RouteKey, StoredRoute> now = stored;
     if (!absent.isEmpty()) {
-      jdbi.useTransaction(handle -> handle.attach(dialect.statements()).insertAbsentRoutes(absent));
+      database.useTransaction(session -> dialect.statements(session).insertAbsentRoutes(absent));
       now = stored();
     }
     Map<RouteKey, StoredRoute> current = now;
@@ -100,7 +99,7 @@ public final class Routes {
             .map(RouteRow::of)
             .toList();
     if (!changed.isEmpty()) {
-      jdbi.useTransaction(handle -> handle.attach(dialect.statements()).declareRoutes(changed));
+      database.useTransaction(session -> dialect.statements(session).declareRoutes(changed));
     }
     refresh();
   }
@@ -133,7 +132,8 @@ public final class Routes {
    * @return the routes in key order
    */
   public List<StoredRoute> list() {
-    List<StoredRoute> routes = new ArrayList<>(jdbi.withExtension(RouteDao.class, RouteDao::routes));
+    List<StoredRoute> routes =
+        new ArrayList<>(database.withHandle(session -> new RouteDao(session).routes()));
     // Sorted here, not by SQL: database collations need not order strings as RouteKey does.
     routes.sort(Comparator.comparing(StoredRoute::key));
     return List.copyOf(routes);
@@ -147,9 +147,9 @@ public final class Routes {
    * @return the route after the edit, or empty when no visible route has that key
    */
   public Optional<StoredRoute> edit(RouteKey key, RouteEdit edit) {
-    return jdbi.inTransaction(
-        handle -> {
-          RouteDao dao = handle.attach(RouteDao.class);
+    return database.inTransaction(
+        session -> {
+          RouteDao dao = new RouteDao(session);
           if (edit.name() == null && edit.doc() == null) {
             return dao.route(key.service(), key.rule()).filter(route -> !route.hidden());
           }
@@ -167,9 +167,9 @@ public final class Routes {
    */
   public boolean delete(RouteKey key) {
     boolean deleted =
-        jdbi.inTransaction(
-            handle -> {
-              RouteDao dao = handle.attach(RouteDao.class);
+        database.inTransaction(
+            session -> {
+              RouteDao dao = new RouteDao(session);
               if (dao.hide(key.service(), key.rule()) == 0) {
                 return false;
               }
@@ -192,9 +192,9 @@ public final class Routes {
   public boolean restore(RouteKey key, Instant now) {
     long countsFrom = UtcPeriods.minuteOf(now) + 1;
     boolean restored =
-        jdbi.inTransaction(
-            handle -> {
-              RouteDao dao = handle.attach(RouteDao.class);
+        database.inTransaction(
+            session -> {
+              RouteDao dao = new RouteDao(session);
               if (dao.unhide(key.service(), key.rule(), countsFrom) == 0) {
                 return false;
               }

@@ -31,7 +31,6 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Applies the store's own Liquibase changelog. It lives at a namespaced classpath path and records
@@ -95,33 +94,33 @@ public final class SchemaMigrator {
   /**
    * Lists change sets not yet applied.
    *
-   * @param handle an open handle; its connection is left open, in auto-commit mode
+   * @param session an open session; its connection is left open, in auto-commit mode
    * @param dialect the database's dialect
    * @return their ids, in changelog order
    * @throws Exception when Liquibase or the database fails
    */
-  public List<String> pending(Handle handle, Dialect dialect) throws Exception {
-    if (isCurrent(handle.getConnection())) {
+  public List<String> pending(Session session, Dialect dialect) throws Exception {
+    if (isCurrent(session.connection())) {
       return List.of();
     }
     return serialised(
-        handle, dialect, liquibase -> ids(liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression())));
+        session, dialect, liquibase -> ids(liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression())));
   }
 
   /**
    * Applies the change sets not yet applied.
    *
-   * @param handle an open handle; its connection is left open, in auto-commit mode
+   * @param session an open session; its connection is left open, in auto-commit mode
    * @param dialect the database's dialect
    * @return the ids of the change sets applied now
    * @throws Exception when Liquibase or the database fails
    */
-  public List<String> migrate(Handle handle, Dialect dialect) throws Exception {
-    if (isCurrent(handle.getConnection())) {
+  public List<String> migrate(Session session, Dialect dialect) throws Exception {
+    if (isCurrent(session.connection())) {
       return List.of();
     }
     return serialised(
-        handle,
+        session,
         dialect,
         liquibase -> {
           List<String> pending = ids(liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()));
@@ -179,13 +178,13 @@ public final class SchemaMigrator {
    * Runs Liquibase under the database's migration lock, if it has one, each statement (the wait
    * for the lock included) bounded by the migration timeout.
    */
-  private <T> T serialised(Handle handle, Dialect dialect, Work<T> work) throws Exception {
+  private <T> T serialised(Session session, Dialect dialect, Work<T> work) throws Exception {
     return LongWork.run(
-        handle,
+        session,
         dialect,
         lockWait,
         locking -> {
-          Dialect.Statements statements = locking.attach(dialect.statements());
+          Dialect.Statements statements = dialect.statements(locking);
           boolean locked;
           try {
             locked = statements.lock(LOCK_KEY);
@@ -200,7 +199,7 @@ public final class SchemaMigrator {
             stuck.addSuppressed(waited);
             throw stuck;
           }
-          ReentrantLock here = locked ? null : ownFile(locking.getConnection());
+          ReentrantLock here = locked ? null : ownFile(locking.connection());
           try {
             if (here != null && !here.tryLock(lockWait.toMillis(), TimeUnit.MILLISECONDS)) {
               throw new IllegalStateException("waited " + lockWait.toSeconds() + " s (store.timeouts.migration)"
@@ -208,7 +207,7 @@ public final class SchemaMigrator {
             }
             boolean alone = locked || here != null;
             return run(
-                locking.getConnection(),
+                locking.connection(),
                 liquibase -> {
                   if (alone) {
                     // No other migrator runs now: a Liquibase lock still set was left by a dead one.

@@ -13,11 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Subscribers in {@code status_subscribers} and the record of sent mail in {@code
@@ -29,16 +24,13 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 public final class Subscribers implements SubscriberStore {
 
-  /** SQLState of a unique violation, in PostgreSQL and H2. */
-  private static final String UNIQUE_VIOLATION = "23505";
-
   private static final String COLUMNS = "id, address, routes, confirmed_at, unsubscribe_token";
 
-  private final Jdbi jdbi;
+  private final Database database;
 
-  /** @param jdbi the store's database */
-  public Subscribers(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  /** @param database the store's database */
+  public Subscribers(Database database) {
+    this.database = database;
   }
 
   @Override
@@ -52,10 +44,9 @@ public final class Subscribers implements SubscriberStore {
     long length = period.toNanos() / 1_000;
     for (int tried = 1; ; tried++) {
       try {
-        return jdbi.inTransaction(handle -> addPending(handle, pending, maxMails, now, length));
-      } catch (UnableToExecuteStatementException raced) {
-        if (tried >= 2 || !(raced.getCause() instanceof SQLException sql)
-            || !UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return database.inTransaction(session -> addPending(session, pending, maxMails, now, length));
+      } catch (SqlFailure raced) {
+        if (tried >= 2 || !raced.isUniqueViolation()) {
           throw raced;
         }
       }
@@ -66,12 +57,13 @@ public final class Subscribers implements SubscriberStore {
   private record Known(String state, Long periodStart, int periodMails) {}
 
   private static boolean addPending(
-      Handle handle, PendingSubscription pending, int maxMails, long now, long period) {
+      Session session, PendingSubscription pending, int maxMails, long now, long period) {
     Optional<Known> known =
-        handle.createQuery("SELECT state, period_start, period_mails FROM status_subscribers WHERE address = :address")
+        session.createQuery("SELECT state, period_start, period_mails FROM status_subscribers WHERE address = :address")
             .bind("address", pending.address())
-            .map((row, context) -> new Known(
-                row.getString("state"), row.getObject("period_start", Long.class), row.getInt("period_mails")))
+            .map(Subscribers::known)
+            .list()
+            .stream()
             .findFirst();
     if (known.isPresent() && known.get().state().equals("CONFIRMED")) {
       return false;
@@ -85,10 +77,10 @@ public final class Subscribers implements SubscriberStore {
       periodStart = known.get().periodStart();
       periodMails = known.get().periodMails() + 1;
     }
-    handle.createUpdate("DELETE FROM status_subscribers WHERE address = :address")
+    session.createUpdate("DELETE FROM status_subscribers WHERE address = :address")
         .bind("address", pending.address())
         .execute();
-    handle.createUpdate(
+    session.createUpdate(
             """
             INSERT INTO status_subscribers
               (id, address, routes, state, confirmation_hash, unsubscribe_token, created_at, expires_at,
@@ -112,23 +104,25 @@ public final class Subscribers implements SubscriberStore {
   @Override
   public Optional<Subscriber> confirm(String confirmationHash, Instant now) {
     long at = UtcPeriods.micros(now);
-    return jdbi.inTransaction(
-        handle -> {
+    return database.inTransaction(
+        session -> {
           Optional<Subscriber> found =
-              handle.createQuery(
+              session.createQuery(
                       "SELECT id, address, routes, :now AS confirmed_at, unsubscribe_token"
                           + " FROM status_subscribers"
                           + " WHERE confirmation_hash = :hash AND state = 'PENDING' AND expires_at > :now")
                   .bind("hash", confirmationHash)
                   .bind("now", at)
                   .map(Subscribers::subscriber)
+                  .list()
+                  .stream()
                   .findFirst();
           if (found.isEmpty()) {
             return found;
           }
           // Conditional, so of two confirmations at once only one sees the token unused.
           int confirmed =
-              handle.createUpdate(
+              session.createUpdate(
                       """
                       UPDATE status_subscribers
                       SET state = 'CONFIRMED', confirmation_hash = NULL, expires_at = NULL, confirmed_at = :now
@@ -144,9 +138,9 @@ public final class Subscribers implements SubscriberStore {
 
   @Override
   public boolean unsubscribe(String unsubscribeToken) {
-    return jdbi.withHandle(
-            handle ->
-                handle.createUpdate("DELETE FROM status_subscribers WHERE unsubscribe_token = :token")
+    return database.withHandle(
+            session ->
+                session.createUpdate("DELETE FROM status_subscribers WHERE unsubscribe_token = :token")
                     .bind("token", unsubscribeToken)
                     .execute())
         > 0;
@@ -154,9 +148,9 @@ public final class Subscribers implements SubscriberStore {
 
   @Override
   public List<Subscriber> confirmed(String afterId, int limit) {
-    return jdbi.withHandle(
-        handle ->
-            handle.createQuery(
+    return database.withHandle(
+        session ->
+            session.createQuery(
                     "SELECT " + COLUMNS + " FROM status_subscribers"
                         + " WHERE state = 'CONFIRMED' AND id > :after ORDER BY id LIMIT :limit")
                 .bind("after", afterId)
@@ -167,10 +161,10 @@ public final class Subscribers implements SubscriberStore {
 
   @Override
   public Set<String> sentTo(String eventId) {
-    return jdbi.withHandle(
-        handle ->
+    return database.withHandle(
+        session ->
             new HashSet<>(
-                handle.createQuery("SELECT subscriber_id FROM status_subscriber_sends WHERE event_id = :event")
+                session.createQuery("SELECT subscriber_id FROM status_subscriber_sends WHERE event_id = :event")
                     .bind("event", eventId)
                     .mapTo(String.class)
                     .list()));
@@ -181,11 +175,11 @@ public final class Subscribers implements SubscriberStore {
     if (subscriberIds.isEmpty()) {
       return;
     }
-    jdbi.useTransaction(
-        handle -> {
+    database.useTransaction(
+        session -> {
           // One sender at a time sends an event, so "insert unless there" cannot race.
-          PreparedBatch batch =
-              handle.prepareBatch(
+          Batch batch =
+              session.prepareBatch(
                   """
                   INSERT INTO status_subscriber_sends (event_id, subscriber_id, sent_at)
                   SELECT :event, :subscriber, :at FROM (SELECT 1 AS one) o
@@ -201,17 +195,23 @@ public final class Subscribers implements SubscriberStore {
 
   @Override
   public int deleteExpired(Instant now, Instant sentBefore) {
-    return jdbi.inTransaction(
-        handle ->
-            handle.createUpdate("DELETE FROM status_subscribers WHERE state = 'PENDING' AND expires_at <= :now")
+    return database.inTransaction(
+        session ->
+            session.createUpdate("DELETE FROM status_subscribers WHERE state = 'PENDING' AND expires_at <= :now")
                     .bind("now", UtcPeriods.micros(now))
                     .execute()
-                + handle.createUpdate("DELETE FROM status_subscriber_sends WHERE sent_at < :before")
+                + session.createUpdate("DELETE FROM status_subscriber_sends WHERE sent_at < :before")
                     .bind("before", UtcPeriods.micros(sentBefore))
                     .execute());
   }
 
-  private static Subscriber subscriber(ResultSet row, StatementContext context) throws SQLException {
+  private static Known known(ResultSet row) throws SQLException {
+    long periodStart = row.getLong("period_start");
+    return new Known(
+        row.getString("state"), row.wasNull() ? null : periodStart, row.getInt("period_mails"));
+  }
+
+  private static Subscriber subscriber(ResultSet row) throws SQLException {
     String routes = row.getString("routes");
     return new Subscriber(
         row.getString("id"),

@@ -5,8 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * One row of figures of a minute, hour or day table: which route, which period (a minute, an hour
@@ -38,7 +36,7 @@ public record TallyRow(
   /**
    * Maps the columns every figures query selects, under these names. Queries that read many rows
    * (the page's days, an objective's windows: up to some 100,000 rows) pay for every call on the
-   * result set, so the mapper is specialised once per result set ({@link #specialize}): it finds
+   * result set, so the mapper is specialised once per result set ({@link #forResultSet}): it finds
    * the columns by name once and reads the driver's result set itself, not the pool's proxy around
    * it, which turns every call into a reflective one (a fifth of an objective evaluation's CPU time
    * in its profile). The proxy still moves the cursor and closes the result set.
@@ -46,12 +44,12 @@ public record TallyRow(
   public static final class Mapper implements RowMapper<TallyRow> {
 
     @Override
-    public TallyRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-      return specialize(rs, ctx).map(rs, ctx);
+    public TallyRow map(ResultSet rs) throws SQLException {
+      return forResultSet(rs).map(rs);
     }
 
     @Override
-    public RowMapper<TallyRow> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
+    public RowMapper<TallyRow> forResultSet(ResultSet rs) throws SQLException {
       ResultSet raw = rs.isWrapperFor(ResultSet.class) ? rs.unwrap(ResultSet.class) : rs;
       int routeId = rs.findColumn("route_id");
       int period = rs.findColumn("period");
@@ -61,7 +59,7 @@ public record TallyRow(
       int ignored = rs.findColumn("ignored");
       int maxLatency = rs.findColumn("max_latency_micros");
       int histogram = rs.findColumn("histogram");
-      return (row, context) -> new TallyRow(
+      return row -> new TallyRow(
           raw.getInt(routeId),
           raw.getLong(period),
           raw.getLong(total),

@@ -3,38 +3,36 @@ package dev.trafficstatus.store.jdbi.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToCreateStatementException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.function.Function;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
-/** The store's statement syntax, run by H2 through JDBI as the store runs its statements. */
+/** The store's statement syntax, run by H2 through the store's {@link Database}. */
 class PlainSqlSyntaxTest {
 
-  private static Handle handle;
+  private static final Database DATABASE = h2("plain-sql-syntax");
 
-  @BeforeAll
-  static void open() {
-    handle = PlainSqlSyntax.install(Jdbi.create("jdbc:h2:mem:plain-sql-syntax")).open();
+  static Database h2(String name) {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    return new Database(h2, Duration.ofSeconds(10));
   }
 
-  @AfterAll
-  static void close() {
-    handle.close();
+  private static <T> T on(Function<Session, T> work) {
+    return DATABASE.withHandle(work::apply);
   }
 
   private static String text(String sql) {
-    return handle.createQuery(sql).mapTo(String.class).one();
+    return on(s -> s.createQuery(sql).mapTo(String.class).one());
   }
 
   @Test
   void namedAndPositionalParametersBind() {
-    assertThat(handle.createQuery("SELECT :a + :b_2 + :a").bind("a", 1).bind("b_2", 40).mapTo(Integer.class).one())
+    assertThat((Integer) on(s -> s.createQuery("SELECT :a + :b_2 + :a").bind("a", 1).bind("b_2", 40).mapTo(Integer.class).one()))
         .isEqualTo(42);
-    assertThat(handle.createQuery("SELECT ? || ?").bind(0, "x").bind(1, "y").mapTo(String.class).one())
+    assertThat((String) on(s -> s.createQuery("SELECT ? || ?").bind(0, "x").bind(1, "y").mapTo(String.class).one()))
         .isEqualTo("xy");
   }
 
@@ -48,19 +46,19 @@ class PlainSqlSyntaxTest {
 
   @Test
   void doubleColonIsACastNotAParameter() {
-    assertThat(handle.createQuery("SELECT :n::VARCHAR").bind("n", 7).mapTo(String.class).one())
+    assertThat((String) on(s -> s.createQuery("SELECT :n::VARCHAR").bind("n", 7).mapTo(String.class).one()))
         .isEqualTo("7");
   }
 
   @Test
   void definedAttributesAndListsAreRendered() {
-    assertThat(handle.createQuery("SELECT <column> FROM (VALUES (5)) t(x)").define("column", "x")
-            .mapTo(Integer.class).one())
+    assertThat((Integer) on(s -> s.createQuery("SELECT <column> FROM (VALUES (5)) t(x)").define("column", "x")
+            .mapTo(Integer.class).one()))
         .isEqualTo(5);
-    List<Integer> picked = handle.createQuery("SELECT x FROM (VALUES (1), (2), (3)) t(x) WHERE x IN (<xs>) ORDER BY x")
+    List<Integer> picked = on(s -> s.createQuery("SELECT x FROM (VALUES (1), (2), (3)) t(x) WHERE x IN (<xs>) ORDER BY x")
         .bindList("xs", List.of(1, 3))
         .mapTo(Integer.class)
-        .list();
+        .list());
     assertThat(picked).containsExactly(1, 3);
   }
 
@@ -73,19 +71,19 @@ class PlainSqlSyntaxTest {
   @Test
   void anUndefinedAttributeFailsTheStatementByName() {
     assertThatThrownBy(() -> text("SELECT <missing>"))
-        .isInstanceOf(UnableToCreateStatementException.class)
+        .isInstanceOf(SqlFailure.class)
         .hasMessageContaining("<missing>");
-    assertThatThrownBy(() -> handle.createQuery("SELECT <empty>").define("empty", null).mapTo(String.class).one())
-        .isInstanceOf(UnableToCreateStatementException.class)
+    assertThatThrownBy(() -> on(s -> s.createQuery("SELECT <empty>").define("empty", null).mapTo(String.class).one()))
+        .isInstanceOf(SqlFailure.class)
         .hasMessageContaining("<empty>");
   }
 
   @Test
-  void syntaxJdbiWouldReadOtherwiseIsRefusedNotGuessed() {
+  void syntaxOtherToolsReadAsEscapesIsRefusedNotGuessed() {
     assertThatThrownBy(() -> text("SELECT 'it\\'s'"))
-        .isInstanceOf(UnableToCreateStatementException.class)
+        .isInstanceOf(SqlFailure.class)
         .hasMessageContaining("backslash");
     assertThatThrownBy(() -> text("SELECT 1 WHERE 'a' = ??"))
-        .isInstanceOf(UnableToCreateStatementException.class);
+        .isInstanceOf(SqlFailure.class);
   }
 }
