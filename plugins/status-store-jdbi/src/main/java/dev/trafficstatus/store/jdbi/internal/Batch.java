@@ -66,7 +66,7 @@ public final class Batch extends Bindings<Batch> {
     if (sets.isEmpty()) {
       return new int[0];
     }
-    PlainSqlSyntax.Parsed parsed = PlainSqlSyntax.parse(sql);
+    PlainSqlSyntax.Parsed parsed = session.parse(sql);
     try (PreparedStatement ps = session.prepare(parsed.jdbc())) {
       for (Map<String, Object> set : sets) {
         session.bindAll(ps, parsed, set, positional);

@@ -1,6 +1,7 @@
 package dev.trafficstatus.store.jdbi.internal;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.sql.Types;
 import java.util.HashMap;
@@ -13,6 +14,21 @@ import java.util.Map;
  * @param <S> the statement, returned by every binding so calls chain
  */
 public abstract class Bindings<S extends Bindings<S>> {
+
+  /** Each record class's accessors, made accessible once: flushes bind thousands of rows. */
+  private static final ClassValue<Method[]> ACCESSORS =
+      new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+          RecordComponent[] components = type.getRecordComponents();
+          Method[] accessors = new Method[components.length];
+          for (int i = 0; i < components.length; i++) {
+            accessors[i] = components[i].getAccessor();
+            accessors[i].setAccessible(true);
+          }
+          return accessors;
+        }
+      };
 
   Map<String, Object> named = new HashMap<>();
   Map<Integer, Object> positional = new HashMap<>();
@@ -89,16 +105,14 @@ public abstract class Bindings<S extends Bindings<S>> {
    * @return this statement
    */
   public S bindRecord(Record row) {
-    for (RecordComponent component : row.getClass().getRecordComponents()) {
+    for (Method accessor : ACCESSORS.get(row.getClass())) {
       Object value;
       try {
-        var accessor = component.getAccessor();
-        accessor.setAccessible(true);
         value = accessor.invoke(row);
       } catch (InvocationTargetException | IllegalAccessException e) {
-        throw new IllegalStateException("reading " + component.getName() + " of " + row, e);
+        throw new IllegalStateException("reading " + accessor.getName() + " of " + row, e);
       }
-      named.put(component.getName(), Columns.orNull(value, Columns.sqlTypeOf(component.getType())));
+      named.put(accessor.getName(), Columns.orNull(value, Columns.sqlTypeOf(accessor.getReturnType())));
     }
     return self();
   }

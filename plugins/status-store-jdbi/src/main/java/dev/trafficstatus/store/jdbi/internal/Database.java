@@ -54,6 +54,7 @@ public final class Database {
 
   private final DataSource dataSource;
   private final int queryTimeoutSeconds;
+  private final PlainSqlSyntax syntax = new PlainSqlSyntax();
 
   /**
    * @param dataSource the pool
@@ -77,7 +78,7 @@ public final class Database {
   public <T, X extends Exception> T withHandle(Work<T, X> work) throws X {
     Connection connection = open();
     try {
-      return work.run(new Session(connection, queryTimeoutSeconds));
+      return work.run(new Session(connection, queryTimeoutSeconds, syntax));
     } catch (Throwable failure) {
       closeAfter(connection, failure);
       throw failure;

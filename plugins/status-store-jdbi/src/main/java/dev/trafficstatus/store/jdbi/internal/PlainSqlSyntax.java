@@ -35,9 +35,10 @@ public final class PlainSqlSyntax {
   /** Parsed statements kept; the store has a few hundred distinct ones. */
   private static final int CACHE_LIMIT = 2_000;
 
-  private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
+  private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
-  private PlainSqlSyntax() {}
+  /** A reader with an empty cache of parsed statements; one per {@link Database}. */
+  public PlainSqlSyntax() {}
 
   /**
    * Reads a statement's parameters (after its attributes are rendered).
@@ -46,8 +47,8 @@ public final class PlainSqlSyntax {
    * @return its JDBC text and parameter names
    * @throws SqlFailure for a backslash or {@code ??}
    */
-  public static Parsed parse(String sql) {
-    Parsed known = PARSED.get(sql);
+  public Parsed parse(String sql) {
+    Parsed known = parsed.get(sql);
     if (known != null) {
       return known;
     }
@@ -55,10 +56,10 @@ public final class PlainSqlSyntax {
       throw new SqlFailure("the store's statements use no backslash and no ??", null);
     }
     Parsed read = read(sql);
-    if (PARSED.size() >= CACHE_LIMIT) {
-      PARSED.clear();
+    if (parsed.size() >= CACHE_LIMIT) {
+      parsed.clear();
     }
-    PARSED.put(sql, read);
+    parsed.put(sql, read);
     return read;
   }
 

@@ -13,11 +13,13 @@ import java.util.Map;
 public final class Session {
 
   private final Connection connection;
+  private final PlainSqlSyntax syntax;
   private int queryTimeoutSeconds;
 
-  Session(Connection connection, int queryTimeoutSeconds) {
+  Session(Connection connection, int queryTimeoutSeconds, PlainSqlSyntax syntax) {
     this.connection = connection;
     this.queryTimeoutSeconds = queryTimeoutSeconds;
+    this.syntax = syntax;
   }
 
   /**
@@ -163,6 +165,10 @@ public final class Session {
     } catch (SQLException e) {
       failure.addSuppressed(e);
     }
+  }
+
+  PlainSqlSyntax.Parsed parse(String sql) {
+    return syntax.parse(sql);
   }
 
   PreparedStatement prepare(String jdbc) throws SQLException {

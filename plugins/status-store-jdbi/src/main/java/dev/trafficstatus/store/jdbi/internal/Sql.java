@@ -113,7 +113,7 @@ public final class Sql extends Bindings<Sql> {
   }
 
   PreparedStatement prepare() throws SQLException {
-    PlainSqlSyntax.Parsed parsed = PlainSqlSyntax.parse(PlainSqlSyntax.render(template, attributes));
+    PlainSqlSyntax.Parsed parsed = session.parse(PlainSqlSyntax.render(template, attributes));
     PreparedStatement ps = session.prepare(parsed.jdbc());
     try {
       if (fetchSize > 0) {
