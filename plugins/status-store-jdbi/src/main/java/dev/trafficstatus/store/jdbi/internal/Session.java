@@ -130,12 +130,19 @@ public final class Session {
     }
   }
 
-  /** Starts a transaction; returns the connection's isolation level before it. */
+  /**
+   * Starts a transaction; returns the connection's isolation level before it when one was asked
+   * for (pgjdbc asks the server for it, a round trip a transaction at the default level need not
+   * pay), -1 otherwise.
+   */
   private int begin(int isolation) {
     try {
-      int before = connection.getTransactionIsolation();
-      if (isolation >= 0 && isolation != before) {
-        connection.setTransactionIsolation(isolation);
+      int before = -1;
+      if (isolation >= 0) {
+        before = connection.getTransactionIsolation();
+        if (isolation != before) {
+          connection.setTransactionIsolation(isolation);
+        }
       }
       connection.setAutoCommit(false);
       return before;
