@@ -1,6 +1,5 @@
 package dev.trafficstatus.store.jdbi.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
@@ -76,14 +75,8 @@ public final class Database {
    * @throws X what it threw
    */
   public <T, X extends Exception> T withHandle(Work<T, X> work) throws X {
-    Connection connection = open();
-    try {
-      return work.run(new Session(connection, queryTimeoutSeconds, syntax));
-    } catch (Throwable failure) {
-      closeAfter(connection, failure);
-      throw failure;
-    } finally {
-      closeQuietly(connection);
+    try (Session session = open()) {
+      return work.run(session);
     }
   }
 
@@ -145,29 +138,18 @@ public final class Database {
         });
   }
 
-  private Connection open() {
+  /**
+   * Takes a connection of the pool for work that manages its session itself; close the session to
+   * give the connection back.
+   *
+   * @return the session
+   * @throws SqlFailure when the pool cannot give a connection
+   */
+  public Session open() {
     try {
-      return dataSource.getConnection();
+      return new Session(dataSource.getConnection(), queryTimeoutSeconds, syntax);
     } catch (SQLException e) {
       throw new SqlFailure("opening a connection", e);
-    }
-  }
-
-  private static void closeAfter(Connection connection, Throwable failure) {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
-    }
-  }
-
-  private static void closeQuietly(Connection connection) {
-    try {
-      if (!connection.isClosed()) {
-        connection.close();
-      }
-    } catch (SQLException e) {
-      // Closing returns the connection to the pool; a pool that cannot take it back discards it.
     }
   }
 }

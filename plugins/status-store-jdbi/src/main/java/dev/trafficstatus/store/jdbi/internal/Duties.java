@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -124,35 +123,10 @@ public final class Duties {
     if (!local.tryLock()) {
       return Optional.empty();
     }
-    try {
-      return onConnection(duty, work, boundary);
+    try (Session session = boundary.run("taking a connection for duty " + duty, database::open)) {
+      return whileHeld(new DutyLocks(session), duty, work, boundary);
     } finally {
       local.unlock();
-    }
-  }
-
-  /**
-   * Runs work while holding a duty's lock, on a connection of its own. A failure to take the
-   * connection goes through the boundary, as a step of the duty's; the connection's session then
-   * never began, which tells it from what the work or the steps threw.
-   */
-  private <T> Optional<T> onConnection(String duty, Supplier<T> work, Boundary boundary) {
-    AtomicBoolean connected = new AtomicBoolean();
-    try {
-      return database.withHandle(
-          session -> {
-            connected.set(true);
-            return whileHeld(new DutyLocks(session), duty, work, boundary);
-          });
-    } catch (SqlFailure failure) {
-      if (connected.get()) {
-        throw failure;
-      }
-      return boundary.run(
-          "taking a connection for duty " + duty,
-          () -> {
-            throw failure;
-          });
     }
   }
 

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * One connection of the store's pool, lent to a piece of work by {@link Database}: the statements
- * it runs, each with the session's query timeout.
+ * it runs, each with the session's query timeout. Closing it gives the connection back.
  */
-public final class Session {
+public final class Session implements AutoCloseable {
 
   private final Connection connection;
   private final PlainSqlSyntax syntax;
@@ -171,6 +171,19 @@ public final class Session {
       connection.rollback();
     } catch (SQLException e) {
       failure.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Gives the connection back to the pool. A connection the pool cannot take back is the pool's to
+   * discard; what the work did (or threw) is what its caller needs, so closing never throws.
+   */
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // See above: the pool checks connections when they are borrowed.
     }
   }
 
