@@ -49,15 +49,6 @@ public final class Batch extends Bindings<Batch> {
   }
 
   /**
-   * How many sets were added.
-   *
-   * @return the count
-   */
-  public int size() {
-    return sets.size();
-  }
-
-  /**
    * Runs the statement once per set added; nothing when none was.
    *
    * @return the rows each run changed, as the driver reports them
