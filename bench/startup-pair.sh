@@ -20,17 +20,23 @@ options:
   -r ROUNDS     rounds, 1..30 (default 10)
   -s SECONDS    settling time after "Started" before the second reading, 0..60 (default 3)
   -j "OPTS"     JVM options for every start (default: none)
+  -a "OPTS"     more JVM options for side A's starts only; -b "OPTS" for side B's. With the same
+                checkout twice and a Dropwizard override, the price of a part of the bundle that
+                configuration turns off, e.g. -b -Ddw.status.page.enabled=false . .
   -o DIR        where results go (default bench/target/startup-pair/<timestamp>)
   -h            this text
 EOF
 }
 
 rounds=10 settle=3 jvm_opts="" out=""
+declare -A side_opts=([A]="" [B]="")
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -r) rounds="$2"; shift 2 ;;
     -s) settle="$2"; shift 2 ;;
     -j) jvm_opts="$2"; shift 2 ;;
+    -a) side_opts[A]="$2"; shift 2 ;;
+    -b) side_opts[B]="$2"; shift 2 ;;
     -o) out="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -71,7 +77,7 @@ start() {
   log="$out/$round-$side.log"
   # shellcheck disable=SC2086
   PORT=0 ADMIN_PORT=0 STATUS_DB_URL="jdbc:h2:$out/data-$side/hello-world" \
-    java $jvm_opts -cp "$dir/examples/hello-world/target/hello-world.jar" \
+    java $jvm_opts ${side_opts[$side]} -cp "$dir/examples/hello-world/target/hello-world.jar" \
     dev.trafficstatus.examples.hello.HelloWorldApplication server "$dir/examples/hello-world/config.yml" \
     >"$log" 2>&1 &
   pid=$!

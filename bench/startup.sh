@@ -2,7 +2,7 @@
 # What the status bundle adds to its host's start (issue 23): the hello-world example
 # (examples/hello-world, the bundle on an H2 file, or on PostgreSQL with -d) against the same app without the bundle
 # (dev.trafficstatus.bench.startup.HelloWithoutStatus), from the same jar, with the same JVM options,
-# alternating. For each start: wall time and the JVM's CPU time (user + system, every thread) when
+# alternating; or, with -H, Dropwizard's own example application with and without the bundle. For each start: wall time and the JVM's CPU time (user + system, every thread) when
 # Jetty logs "Started", resident memory then, and the same again after a settling time (the store
 # connects and migrates in the background, so some of its cost comes after "Started"); loaded
 # classes (jstat); and the live heap after a full collection (jcmd GC.run, then GC.heap_info).
@@ -24,6 +24,9 @@ options:
   -r ROUNDS     rounds, 1..30 (default 7)
   -s SECONDS    settling time after "Started" before the second reading, 0..60 (default 10)
   -j "OPTS"     JVM options for every start (default: none, as the README's run command)
+  -H FOLDER     host: Dropwizard's own example application instead of hello-world, as
+                bench/dropwizard-example.sh prepares it in FOLDER ("without" is the example as it
+                is, "first" and "later" are WithStatusApplication: the example plus the bundle)
   -d DATABASE   the store's database: h2 (default: an H2 file per round, as the example) or
                 postgresql (a PostgreSQL server of zonky's binaries, started once, with an empty
                 database per round; its server's CPU is not the app's and is not counted)
@@ -33,13 +36,14 @@ options:
 EOF
 }
 
-rounds=7 settle=10 jvm_opts="" build=1 out="" database=h2
+rounds=7 settle=10 jvm_opts="" build=1 out="" database=h2 host=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -r) rounds="$2"; shift 2 ;;
     -s) settle="$2"; shift 2 ;;
     -j) jvm_opts="$2"; shift 2 ;;
     -d) database="$2"; shift 2 ;;
+    -H) host="$(cd "$2" 2>/dev/null && pwd)" || { echo "-H: no folder $2" >&2; exit 2; }; shift 2 ;;
     -o) out="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -67,6 +71,10 @@ classes="$out/classes"
 mkdir -p "$classes/dev/trafficstatus/bench/startup"
 cp "$repo"/bench/target/classes/dev/trafficstatus/bench/startup/*.class "$classes/dev/trafficstatus/bench/startup/"
 classpath="$jar:$classes"
+if [[ -n "$host" ]]; then
+  [[ -f "$host/classpath" ]] || { echo "no $host/classpath: run bench/dropwizard-example.sh first" >&2; exit 1; }
+  classpath="$(cat "$host/classpath")"
+fi
 # shellcheck source=bench/startup-common.sh
 source "$repo/bench/startup-common.sh"
 
@@ -113,6 +121,12 @@ run() {
     without) main=dev.trafficstatus.bench.startup.HelloWithoutStatus; config="$repo/bench/startup/hello-without-status.yml" ;;
     *) main=dev.trafficstatus.examples.hello.HelloWorldApplication; config="$repo/examples/hello-world/config.yml" ;;
   esac
+  if [[ -n "$host" ]]; then
+    case "$mode" in
+      without) main=com.example.helloworld.HelloWorldApplication; config="$host/without.yml" ;;
+      *) main=com.example.helloworld.WithStatusApplication; config="$host/with-status.yml" ;;
+    esac
+  fi
   log="$out/$round-$mode.log"
   local load
   load="$(cut -d' ' -f1 /proc/loadavg)"
