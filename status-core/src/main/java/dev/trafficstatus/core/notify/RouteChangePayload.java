@@ -33,8 +33,10 @@ public final class RouteChangePayload {
    */
   public static String write(RouteStateChange change) {
     return "{\"event\":\"" + EventType.ROUTE_STATE_CHANGED.wireName() + "\",\"route\":{\"service\":"
-        + quote(change.route().service()) + ",\"rule\":" + quote(change.route().rule()) + ",\"name\":"
-        + quote(change.name()) + "},\"from\":\"" + state(change.from()) + "\",\"to\":\"" + state(change.to())
+        + JsonStrings.quote(change.route().service())
+        + ",\"rule\":" + JsonStrings.quote(change.route().rule())
+        + ",\"name\":" + JsonStrings.quote(change.name())
+        + "},\"from\":\"" + state(change.from()) + "\",\"to\":\"" + state(change.to())
         + "\",\"at\":\"" + change.at() + "\"}";
   }
 
@@ -70,25 +72,6 @@ public final class RouteChangePayload {
     return state.name().toLowerCase(Locale.ROOT);
   }
 
-  /** A JSON string literal. */
-  static String quote(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
-  }
 
   /** Reads what {@link #write} wrote, strictly, front to back. */
   private static final class Reader {
@@ -106,7 +89,7 @@ public final class RouteChangePayload {
       at += literal.length();
     }
 
-    /** A string literal as {@link #quote} writes it: escapes of quote, backslash and \\u only. */
+    /** A string literal as {@link JsonStrings#quote} writes it: escapes of quote, backslash and \\u only. */
     String string() {
       expect("\"");
       StringBuilder out = new StringBuilder();

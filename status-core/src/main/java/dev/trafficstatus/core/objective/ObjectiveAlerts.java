@@ -1,6 +1,7 @@
 package dev.trafficstatus.core.objective;
 
 import dev.trafficstatus.core.notice.NewIncident;
+import dev.trafficstatus.core.notify.JsonStrings;
 import dev.trafficstatus.core.notice.NoticeChange;
 import dev.trafficstatus.core.notice.NoticeIds;
 import dev.trafficstatus.core.notice.NoticeService;
@@ -211,10 +212,10 @@ public final class ObjectiveAlerts {
 
   private static String payload(ObjectiveReading reading, PairReading pair) {
     StringBuilder json = new StringBuilder("{\"event\":\"").append(EventType.OBJECTIVE_BURNING.wireName())
-        .append("\",\"objective\":").append(quote(reading.objective().name()))
-        .append(",\"indicator\":").append(quote(indicator(reading)))
+        .append("\",\"objective\":").append(JsonStrings.quote(reading.objective().name()))
+        .append(",\"indicator\":").append(JsonStrings.quote(indicator(reading)))
         .append(",\"target\":").append(reading.budget().target().toPlainString())
-        .append(",\"pair\":").append(quote(pair.pair().label()))
+        .append(",\"pair\":").append(JsonStrings.quote(pair.pair().label()))
         .append(",\"long_burn\":").append(String.format(Locale.ROOT, "%.3f", pair.longBurn().value()))
         .append(",\"short_burn\":").append(String.format(Locale.ROOT, "%.3f", pair.shortBurn().value()));
     reading.budget().remainingPercent().ifPresent(left ->
@@ -222,23 +223,6 @@ public final class ObjectiveAlerts {
     return json.append('}').toString();
   }
 
-  private static String quote(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
-  }
 
   private static String indicator(ObjectiveReading reading) {
     return reading.indicator().name().toLowerCase(Locale.ROOT);
