@@ -53,7 +53,15 @@ for tool in mvn javac python3; do
   command -v "$tool" >/dev/null || { echo "needs $tool on the PATH" >&2; exit 1; }
 done
 out="${out:-$repo/bench/target/dropwizard-example}"
-rm -rf "$out"
+# Replaces an earlier run's folder, never anything else.
+if [[ -e "$out" ]]; then
+  if [[ -f "$out/classpath" && -f "$out/with-status.yml" ]] || [[ -d "$out" && -z "$(ls -A "$out")" ]]; then
+    rm -rf "$out"
+  else
+    echo "$out exists and is not an earlier run of this script; give another -o" >&2
+    exit 1
+  fi
+fi
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 source="$out/source"
