@@ -52,15 +52,16 @@ class NotificationsIT {
   /**
    * The shipped config.yml with a webhook, a short interval, no incidents by traffic, and an
    * instance id that starts with ${INSTANCE}, so the test can tell whose lease a delivery is. The
-   * timeout stays the shipped 10 s: the kill comes well within it, and the lease (timeout × 11 plus
-   * interval, under two minutes) is what the survivors wait for.
+   * timeout is 5 s, half the shipped 10 s: the kill still comes well within it (it follows the
+   * first request's arrival by one database query), and the lease the survivors wait for (timeout
+   * × 11 plus interval) is under a minute instead of two.
    */
   private void writeConfig() throws Exception {
     ExampleApp.editedConfig(
         ExampleApp.SERVER_CONFIG,
         workDir.resolve("config.yml"),
         Map.of(
-            "    interval: 5s\n    timeout: 10s\n", "    interval: 200ms\n    timeout: 10s\n",
+            "    interval: 5s\n    timeout: 10s\n", "    interval: 200ms\n    timeout: 5s\n",
             "    notifiers: []\n",
             "    notifiers:\n      - type: webhook\n        name: it\n        url: ${HOOK_URL}\n"
                 + "        secret: ${HOOK_SECRET}\n",
@@ -115,7 +116,7 @@ class NotificationsIT {
         String sender = owner.substring(0, "node-x".length());
         ExampleApp killed = apps.remove(sender);
         assertThat(killed).as("the lease owner " + owner + " is one of the three").isNotNull();
-        // Killed while the receiver still holds its send open: well within the 10 s timeout, so
+        // Killed while the receiver still holds its send open: well within the 5 s timeout, so
         // the send is in flight, not waiting for a retry.
         assertThat(killed.process.kill()).isEqualTo(137);
         assertThat(receiver.received()).as("nothing answered the send in flight").hasSize(1);
@@ -133,7 +134,7 @@ class NotificationsIT {
           }
         }
         int events = expected.values().stream().mapToInt(List::size).sum();
-        // The killed process's lease runs out after timeout × 11 plus interval, under two minutes.
+        // The killed process's lease runs out after timeout × 11 plus interval, under a minute.
         try {
           Eventually.await(
               events + " events received, the one in flight again",
