@@ -25,14 +25,14 @@ import org.junit.jupiter.api.Test;
  * retention allows, whatever the traffic: minute and hour rows for the last retention.minutes
  * days (plus the day being closed), one day row per route and day for retention.days.
  *
- * <p>Each of the 100 routes gets one minute bucket every hour, not every minute: every rollup and
+ * <p>Each of the 25 routes gets one minute bucket every hour, not every minute: every rollup and
  * deletion path runs (minutes to hours to days, deletion by whole days) while the year takes
  * seconds, not the hours that 52 million minute rows would. How many minutes of a day carry
  * traffic changes how many minute rows a kept day has, not which days are kept.
  */
 class YearOfTrafficTest {
 
-  private static final int ROUTES = 100;
+  private static final int ROUTES = 25;
   private static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
   private static final Retention RETENTION = new Retention(Duration.ofDays(7), Duration.ofDays(90));
 
