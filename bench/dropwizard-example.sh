@@ -18,10 +18,11 @@ built against Dropwizard 5.0.1 as this project is, with these changes to its pom
     without example.yml's metrics: block, which only reports to a Graphite server on localhost;
   - without its tests, their dependencies and JaCoCo; without Checker Framework's @Nullable
     (an annotation its parent pom brings).
-Then it compiles WithStatusApplication against the example's jar and this project's hello-world jar
+Then it compiles WithStatusApplication (and UnvalidatedStatusApplication, the same without
+validating the block, for startup.sh -w) against the example's jar and this project's hello-world jar
 (which must be built: mvn -B -q package -DskipTests), and writes:
   DIR/dropwizard-example.jar   the example, shaded, as its own build makes it
-  DIR/with/                    WithStatusApplication's classes
+  DIR/with/                    WithStatusApplication's and UnvalidatedStatusApplication's classes
   DIR/without.yml              example.yml, its H2 database and keystore at absolute paths
   DIR/with-status.yml          the same plus the status: block (the store at ${STATUS_DB_URL})
   DIR/example.mv.db            the example's own H2 database, migrated (its db migrate command)
@@ -115,7 +116,7 @@ EOF
 cp "$source"/target/dropwizard-example-*.jar "$out/dropwizard-example.jar"
 mkdir -p "$out/with"
 javac -d "$out/with" -cp "$out/dropwizard-example.jar:$hello" \
-  "$repo/bench/startup/dropwizard-example/WithStatusApplication.java"
+  "$repo"/bench/startup/dropwizard-example/*.java
 echo "$out/dropwizard-example.jar:$hello:$out/with" >"$out/classpath"
 # The example's README: its database is migrated before its first start.
 java -jar "$out/dropwizard-example.jar" db migrate "$out/without.yml" >"$out/migrate.log" 2>&1 ||

@@ -41,3 +41,16 @@ cpu_seconds() { # PID: user + system time of a process, all threads
 classes_loaded() { # PID
   jstat -class "$1" 3>&- | awk 'NR == 2 { print $1 }'
 }
+
+cpu_groups() { # PID: CPU seconds so far of the main thread, the JIT compiler threads, the bundle's
+  # own threads (trafficstatus-*) and all others, tab-separated
+  local task
+  for task in /proc/"$1"/task/*; do
+    printf '%s\t%s\n' "$(tr -d '\n' <"$task/comm" 2>/dev/null)" "$(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null)"
+  done | awk -F'\t' -v t="$ticks" '
+    $1 == "java" { g["main"] += $2; next }
+    $1 ~ /Compiler/ { g["jit"] += $2; next }
+    $1 ~ /^trafficstatus/ { g["bundle"] += $2; next }
+    { g["other"] += $2 }
+    END { printf "%.2f\t%.2f\t%.2f\t%.2f", g["main"] / t, g["jit"] / t, g["bundle"] / t, g["other"] / t }'
+}

@@ -61,16 +61,6 @@ results="$out/results.tsv"
 # shellcheck source=bench/startup-common.sh
 source "$repo/bench/startup-common.sh"
 
-compiler_seconds() { # the JIT compiler threads' share
-  local task total=0
-  for task in /proc/"$1"/task/*; do
-    if grep -q Compiler "$task/comm" 2>/dev/null; then
-      total=$(( total + $(awk '{ print $14 + $15 }' "$task/stat") ))
-    fi
-  done
-  awk -v c="$total" -v t="$ticks" 'BEGIN { printf "%.2f", c / t }'
-}
-
 # start SIDE ROUND: starts side's example on its H2 file; with a round, measures it; kills it.
 start() {
   local side="$1" round="$2" dir="${checkout[$1]}" log
@@ -90,7 +80,7 @@ start() {
     load="$(cut -d' ' -f1 /proc/loadavg)"
     sleep "$settle"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$side" "$load" "$cpu" "$(cpu_seconds "$pid")" \
-      "$(compiler_seconds "$pid")" "$(classes_loaded "$pid")" >>"$results"
+      "$(cpu_groups "$pid" | cut -f2)" "$(classes_loaded "$pid")" >>"$results"
     tail -1 "$results"
   fi
   kill_app

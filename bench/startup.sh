@@ -24,9 +24,14 @@ options:
   -r ROUNDS     rounds, 1..30 (default 7)
   -s SECONDS    settling time after "Started" before the second reading, 0..60 (default 10)
   -j "OPTS"     JVM options for every start (default: none, as the README's run command)
+  -b "OPTS"     more JVM options for "first" and "later" only, e.g. -Ddw.status.page.enabled=false
+                to see what the bundle costs without a part that configuration turns off
   -H FOLDER     host: Dropwizard's own example application instead of hello-world, as
                 bench/dropwizard-example.sh prepares it in FOLDER ("without" is the example as it
                 is, "first" and "later" are WithStatusApplication: the example plus the bundle)
+  -w CLASS      with -H, the main class of "first" and "later" instead of WithStatusApplication:
+                com.example.helloworld.UnvalidatedStatusApplication is the same app whose status
+                property is not @Valid, so Dropwizard does not validate the block (its price)
   -d DATABASE   the store's database: h2 (default: an H2 file per round, as the example) or
                 postgresql (a PostgreSQL server of zonky's binaries, started once, with an empty
                 database per round; its server's CPU is not the app's and is not counted)
@@ -36,12 +41,14 @@ options:
 EOF
 }
 
-rounds=7 settle=10 jvm_opts="" build=1 out="" database=h2 host=""
+rounds=7 settle=10 jvm_opts="" with_opts="" build=1 out="" database=h2 host="" with_main=com.example.helloworld.WithStatusApplication
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -r) rounds="$2"; shift 2 ;;
     -s) settle="$2"; shift 2 ;;
     -j) jvm_opts="$2"; shift 2 ;;
+    -b) with_opts="$2"; shift 2 ;;
+    -w) with_main="$2"; shift 2 ;;
     -d) database="$2"; shift 2 ;;
     -H) host="$(cd "$2" 2>/dev/null && pwd)" || { echo "-H: no folder $2" >&2; exit 2; }; shift 2 ;;
     -o) out="$2"; shift 2 ;;
@@ -52,6 +59,7 @@ while [[ $# -gt 0 ]]; do
 done
 [[ "$rounds" =~ ^[0-9]+$ ]] && (( rounds >= 1 && rounds <= 30 )) || { echo "rounds must be 1..30" >&2; exit 2; }
 [[ "$settle" =~ ^[0-9]+$ ]] && (( settle <= 60 )) || { echo "settle must be 0..60" >&2; exit 2; }
+[[ -n "$host" || "$with_main" == com.example.helloworld.WithStatusApplication ]] || { echo "-w needs -H" >&2; exit 2; }
 [[ "$database" == h2 || "$database" == postgresql ]] || { echo "database must be h2 or postgresql" >&2; exit 2; }
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -124,13 +132,14 @@ run() {
   if [[ -n "$host" ]]; then
     case "$mode" in
       without) main=com.example.helloworld.HelloWorldApplication; config="$host/without.yml" ;;
-      *) main=com.example.helloworld.WithStatusApplication; config="$host/with-status.yml" ;;
+      *) main="$with_main"; config="$host/with-status.yml" ;;
     esac
   fi
   log="$out/$round-$mode.log"
   local load
   load="$(cut -d' ' -f1 /proc/loadavg)"
-  local t0
+  local t0 opts="$jvm_opts"
+  [[ "$mode" == without ]] || opts="$jvm_opts $with_opts"
   t0="$(date +%s%N)"
   local db_url="jdbc:h2:$data/hello-world" db_user=sa
   if [[ "$database" == postgresql ]]; then
@@ -139,12 +148,13 @@ run() {
   # Not fd 3 (StartupPostgres's input): an app that outlived the script would keep PostgreSQL up.
   # shellcheck disable=SC2086
   PORT=0 ADMIN_PORT=0 STATUS_DB_URL="$db_url" STATUS_DB_USER="$db_user" STATUS_DB_PASSWORD="" \
-    java $jvm_opts -cp "$classpath" "$main" server "$config" >"$log" 2>&1 3>&- &
+    java $opts -cp "$classpath" "$main" server "$config" >"$log" 2>&1 3>&- &
   pid=$!
   await_started "$log" "$mode"
-  local wall cpu rss
+  local wall cpu rss groups
   wall="$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
   cpu="$(cpu_seconds "$pid")"
+  groups="$(cpu_groups "$pid")"
   rss="$(rss_mib "$pid")"
   if [[ "$mode" == first ]]; then
     # "later" needs all of the schema.
@@ -161,13 +171,13 @@ run() {
     exit 1
   fi
   kill_app
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$mode" "$load" "$wall" "$cpu" "$rss" \
-    "$cpu_settled" "$rss_settled" "$loaded" "$heap" >>"$results"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$mode" "$load" "$wall" "$cpu" "$rss" \
+    "$cpu_settled" "$rss_settled" "$loaded" "$heap" "$groups" >>"$results"
   printf 'round %s %-7s load %5s  started in %6ss, CPU %6ss, RSS %4s MiB; settled: CPU %6ss, RSS %4s MiB, %s classes, live heap %s MiB\n' \
     "$round" "$mode" "$load" "$wall" "$cpu" "$rss" "$cpu_settled" "$rss_settled" "$loaded" "$heap"
 }
 
-printf 'round\tmode\tload\twall_s\tcpu_s\trss_mib\tcpu_settled_s\trss_settled_mib\tclasses\tlive_heap_mib\n' >"$results"
+printf 'round\tmode\tload\twall_s\tcpu_s\trss_mib\tcpu_settled_s\trss_settled_mib\tclasses\tlive_heap_mib\tmain_s\tjit_s\tbundle_s\tother_s\n' >"$results"
 for round in $(seq 1 "$rounds"); do
   data="$out/data-$round"
   mkdir -p "$data"
@@ -189,7 +199,7 @@ for column in 4:wall_s 5:cpu_s 6:rss_mib 7:cpu_settled_s 8:rss_settled_mib 9:cla
 done
 echo
 echo "added by the bundle, paired by round: median (min-max)"
-for column in 5:cpu_s 6:rss_mib 7:cpu_settled_s 8:rss_settled_mib 9:classes 10:live_heap_mib; do
+for column in 5:cpu_s 11:main_s 12:jit_s 13:bundle_s 6:rss_mib 7:cpu_settled_s 8:rss_settled_mib 9:classes 10:live_heap_mib; do
   for mode in later first; do
     awk -F'\t' -v m="$mode" -v c="${column%%:*}" '
       NR > 1 && $2 == "without" { base[$1] = $c }

@@ -15,10 +15,16 @@ import jakarta.validation.constraints.NotNull;
  */
 public class WithStatusApplication extends HelloWorldApplication {
 
+  /** A configuration that has the {@code status:} block. */
+  public interface HasStatus {
+    StatusFactory getStatus();
+  }
+
   /** The example's configuration with the {@code status:} block. */
-  public static class Config extends HelloWorldConfiguration {
+  public static class Config extends HelloWorldConfiguration implements HasStatus {
     @Valid @NotNull private StatusFactory status = new StatusFactory();
 
+    @Override
     @JsonProperty
     public StatusFactory getStatus() {
       return status;
@@ -44,6 +50,6 @@ public class WithStatusApplication extends HelloWorldApplication {
   @Override
   public void initialize(Bootstrap<HelloWorldConfiguration> bootstrap) {
     super.initialize(bootstrap);
-    bootstrap.addBundle(new StatusBundle<HelloWorldConfiguration>(config -> ((Config) config).getStatus()));
+    bootstrap.addBundle(new StatusBundle<HelloWorldConfiguration>(config -> ((HasStatus) config).getStatus()));
   }
 }
