@@ -5,7 +5,8 @@
 # alternating; or, with -H, Dropwizard's own example application with and without the bundle. For each start: wall time and the JVM's CPU time (user + system, every thread) when
 # Jetty logs "Started", resident memory then, and the same again after a settling time (the store
 # connects and migrates in the background, so some of its cost comes after "Started"); loaded
-# classes (jstat); and the live heap after a full collection (jcmd GC.run, then GC.heap_info).
+# classes (jstat); the live heap after a full collection (jcmd GC.run, then GC.heap_info); and the
+# CPU at "Started" split into the main thread, the JIT compiler threads and the bundle's threads.
 set -euo pipefail
 
 usage() {
