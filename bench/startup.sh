@@ -209,4 +209,10 @@ for column in 5:cpu_s 11:main_s 12:jit_s 13:bundle_s 6:rss_mib 7:cpu_settled_s 8
       awk -v m="$mode" -v n="${column#*:}" '{ v[NR] = $1 } END { printf "%-16s %-6s - without %9.2f (%.2f-%.2f)\n", n, m, (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR] }'
   done
 done
+# The same, as a share of the host's own start: what the proposed restated budget reads (BENCHMARKS.md, Run 8).
+awk -F'\t' '
+  NR > 1 && $2 == "without" { base[$1] = $5 }
+  NR > 1 && $2 == "later" { with[$1] = $5 }
+  END { for (r in with) print 100 * (with[r] - base[r]) / base[r] }' "$results" | sort -g |
+  awk '{ v[NR] = $1 } END { printf "%-16s %-6s - without %8.1f %% of without (%.1f-%.1f)\n", "cpu_s", "later", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR] }'
 echo "results: $results"
