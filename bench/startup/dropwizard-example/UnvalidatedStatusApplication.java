@@ -28,13 +28,11 @@ public class UnvalidatedStatusApplication extends WithStatusApplication {
     }
   }
 
-  public static void main(String[] args) throws Exception {
-    new UnvalidatedStatusApplication().run(args);
+  public UnvalidatedStatusApplication() {
+    super(Config.class);
   }
 
-  @Override
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public Class<HelloWorldConfiguration> getConfigurationClass() {
-    return (Class) Config.class;
+  public static void main(String[] args) throws Exception {
+    new UnvalidatedStatusApplication().run(args);
   }
 }

@@ -36,6 +36,17 @@ public class WithStatusApplication extends HelloWorldApplication {
     }
   }
 
+  private final Class<? extends HelloWorldConfiguration> configurationClass;
+
+  public WithStatusApplication() {
+    this(Config.class);
+  }
+
+  /** @param configurationClass the configuration read: a subclass of the example's with the block */
+  protected WithStatusApplication(Class<? extends HelloWorldConfiguration> configurationClass) {
+    this.configurationClass = configurationClass;
+  }
+
   public static void main(String[] args) throws Exception {
     new WithStatusApplication().run(args);
   }
@@ -44,7 +55,7 @@ public class WithStatusApplication extends HelloWorldApplication {
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Class<HelloWorldConfiguration> getConfigurationClass() {
-    return (Class) Config.class;
+    return (Class) configurationClass;
   }
 
   @Override
